@@ -1,0 +1,14 @@
+/** Jest: rules, functions (against a per-suite emulator) and emulator contract tests. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  moduleNameMapper: {
+    '^@mutual-aid/shared-rules$': '<rootDir>/shared-rules/src/index.ts',
+    '^@mutual-aid/shared-rules/(.*)$': '<rootDir>/shared-rules/src/$1',
+    '^@cloud-shared/(.*)$': '<rootDir>/cloudfunctions/_shared/src/$1',
+  },
+  testTimeout: 60000,
+}
