@@ -1,0 +1,38 @@
+import type { Clock } from './clock'
+
+/** Staff roles; a worker is any WeChat user bound to a roster person. */
+export type Role = 'office' | 'agent' | 'clerk' | 'worker'
+
+/** A user document, keyed by OPENID (`_id`). */
+export interface UserDoc {
+  _id: string
+  /** Staff role given by the office (office / agent / clerk); a worker has none. */
+  role: 'office' | 'agent' | 'clerk' | null
+  name: string
+  agentId?: string
+  unitId?: string
+  /** The roster person this WeChat user has bound to (any role may also be a worker). */
+  personId?: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** Who is calling, from the trusted OPENID only. */
+export interface Caller {
+  openid: string
+  appid?: string
+  user: UserDoc | null
+  /** Effective roles: the staff role plus 'worker' when bound to a person. */
+  roles: Role[]
+}
+
+/** Everything a handler needs from the outside world, passed in so handlers stay testable. */
+export interface HandlerContext {
+  // wx-server-sdk's database instance (typed loosely by the SDK itself).
+  db: any
+  cloud: any
+  caller: Caller
+  clock: Clock
+  /** The function's name, for the audit log. */
+  fn: string
+}

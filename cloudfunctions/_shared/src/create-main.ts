@@ -1,0 +1,70 @@
+import type { z } from 'zod'
+import { systemClock, type Clock } from './clock'
+import type { Caller, HandlerContext, Role, UserDoc } from './context'
+import { fail, ok, type Envelope } from './envelope'
+import { AppError, Codes } from './errors'
+import { findById } from './db'
+import { describeZodError } from './zod-message'
+
+/**
+ * Who may call an action: a list of roles (any one suffices), `signed-in` (any WeChat user, bound or not — e.g.
+ * binding itself), never a claim made in the request.
+ */
+export type Access = Role[] | 'signed-in'
+
+export interface ActionDef<S extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> {
+  access: Access
+  input: S
+  run(ctx: HandlerContext, input: z.infer<S>): Promise<R>
+}
+
+/** Declares an action with its input schema inferred. */
+export const action = <S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> => def
+
+/** The roles a user holds: the staff role given by the office, plus 'worker' once bound to a roster person. */
+export function rolesOf(user: UserDoc | null): Role[] {
+  if (!user) return []
+  const roles: Role[] = []
+  if (user.role) roles.push(user.role)
+  if (user.personId) roles.push('worker')
+  return roles
+}
+
+async function loadCaller(db: any, wx: { OPENID?: string; APPID?: string }): Promise<Caller | null> {
+  if (!wx.OPENID) return null
+  const user = await findById<UserDoc>(db, 'users', wx.OPENID)
+  return { openid: wx.OPENID, appid: wx.APPID, user, roles: rolesOf(user) }
+}
+
+/**
+ * Builds a cloud function's `main`: reads the trusted identity, parses `event.action` and its input, checks the
+ * caller's role, runs the handler, and answers the envelope. Nothing in the event can change who the caller is.
+ */
+export function createMain(fn: string, cloud: any, actions: Record<string, ActionDef<any, any>>, clock: Clock = systemClock()) {
+  let initialised = false
+  return async function main(event: Record<string, unknown> = {}): Promise<Envelope<unknown>> {
+    if (!initialised) {
+      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+      initialised = true
+    }
+    const { action: name, userInfo: _ignored, ...rest } = event as { action?: unknown; userInfo?: unknown }
+    const def = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
+    if (!def) return fail(Codes.UNKNOWN_ACTION, `不支持的操作：${String(name)}。请更新小程序后重试。`)
+    try {
+      const db = cloud.database()
+      const caller = await loadCaller(db, cloud.getWXContext())
+      if (!caller) return fail(Codes.NOT_SIGNED_IN, '请先登录微信后再操作。')
+      if (def.access !== 'signed-in' && !def.access.some((r: Role) => caller.roles.includes(r))) {
+        return fail(Codes.FORBIDDEN, '您没有权限进行此操作。如需办理，请联系所在单位工会或互助办。')
+      }
+      const parsed = def.input.safeParse(rest)
+      if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues)
+      const ctx: HandlerContext = { db, cloud, caller, clock, fn }
+      return ok(await def.run(ctx, parsed.data))
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message, err.details)
+      console.error(`[${fn}.${String(name)}]`, err)
+      return fail(Codes.INTERNAL, '系统繁忙，请稍后重试；如多次失败，请联系互助办。')
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { HandlerContext } from './context'
+
+/**
+ * Subscribe-message templates. Template ids are configuration, set per environment in the function's
+ * `SUBSCRIBE_TEMPLATES` environment variable as JSON, e.g. `{"claimReceived":"<id>", ...}`. Locally they default to
+ * readable placeholders, and the emulator records every send in its outbox.
+ */
+export type TemplateKey =
+  | 'enrolmentReviewed'
+  | 'enrolmentPaid'
+  | 'coverageStarted'
+  | 'claimReceived'
+  | 'claimNeedsMaterials'
+  | 'claimDecided'
+
+export function templateId(key: TemplateKey, env: NodeJS.ProcessEnv = process.env): string {
+  let configured: Record<string, string> = {}
+  try {
+    configured = JSON.parse(env.SUBSCRIBE_TEMPLATES || '{}')
+  } catch {
+    configured = {}
+  }
+  return configured[key] || `local-${key}`
+}
+
+export interface Notice {
+  openid: string
+  template: TemplateKey
+  /** Inbox title and body, in Chinese. Never put a diagnosis here: only numbers, status and amounts. */
+  title: string
+  body: string
+  /** Mini-program page opened from the message, e.g. `packages/claims/detail/index?id=...`. */
+  page: string
+  /** Subscribe-message fields (`thing1`, `character_string2`, `amount3`…) as the template defines them. */
+  fields: Record<string, string>
+  ref?: { entity: string; id: string }
+}
+
+/**
+ * Tells a user something changed: always an in-app inbox message, and a subscribe message when the user has
+ * granted one. A push that WeChat refuses (e.g. errcode 43101, no subscription left) never fails the action that
+ * caused it; the inbox entry records the push outcome.
+ */
+export async function notify(ctx: HandlerContext, notice: Notice): Promise<void> {
+  let push: { ok: boolean; errCode?: number; errMsg?: string }
+  try {
+    await ctx.cloud.openapi.subscribeMessage.send({
+      touser: notice.openid,
+      templateId: templateId(notice.template),
+      page: notice.page,
+      data: Object.fromEntries(Object.entries(notice.fields).map(([k, v]) => [k, { value: v }])),
+      miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
+    })
+    push = { ok: true }
+  } catch (err: any) {
+    push = { ok: false, errCode: err?.errCode ?? err?.errcode, errMsg: String(err?.errMsg ?? err?.message ?? err) }
+  }
+  await ctx.db.collection('messages').add({
+    data: {
+      openid: notice.openid,
+      template: notice.template,
+      title: notice.title,
+      body: notice.body,
+      page: notice.page,
+      ref: notice.ref ?? null,
+      read: false,
+      push,
+      createdAt: ctx.clock.now(),
+    },
+  })
+}
