@@ -2,7 +2,7 @@
  * Seeds the fictitious demo data set into an empty local emulator (first `npm start`, e2e runs).
  * Writes through the real wx-server-sdk, like the functions do. Running it twice changes nothing.
  */
-import { maskResidentId, parseResidentId } from '@mutual-aid/shared-rules'
+import { coverageEnd, maskResidentId, parseResidentId, quote, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
 import { localCloud } from './sdk-env'
 import { AGENT, DEMO_WORKERS, OFFICE, TZ_PEOPLE, TZ_UNIT, WH_PEOPLE, WH_UNIT, type DemoPersonRow } from './demo-data'
@@ -62,6 +62,8 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
     await db.collection('people').doc(personId(w.unit, w.index)).update({ data: { openid: w.openid } })
   }
 
+  await seedPaidWhEnrolment(db, now)
+
   const identities = [
     { openid: OFFICE.openid, role: 'office', name: OFFICE.name, label: OFFICE.label },
     { openid: AGENT.user.openid, role: 'agent', name: AGENT.user.name, label: AGENT.user.label },
@@ -78,6 +80,109 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
     data: identities.map((i) => ({ _id: i.openid, ...i, home: '/pages/home/index' })),
   })
   return true
+}
+
+/**
+ * The WH unit renewed for 2021 on 15 January (within the notice's deadline, so coverage is continuous: Art. 12),
+ * 2 shares for everyone in service; the office recorded the payment, so coverage runs 16 January – 31 December.
+ */
+async function seedPaidWhEnrolment(db: any, now: Date): Promise<void> {
+  const scheme = schemeForPeriod('WH', 2021)
+  if (!scheme) throw new Error('demo data: no WH scheme for 2021')
+  const paidOn = '2021-01-15'
+  const coverageStart = '2021-01-16'
+  const shares = 2
+  const members = WH_PEOPLE.map((row, index) => ({ row, index })).filter(({ row }) => row[3] === 'in_service')
+  const participants = members.map(({ row }) => ({ firstTime: false, sex: parseSex(row[1]) }))
+  const priced = quote({
+    scheme: scheme.id,
+    unitType: WH_UNIT.unitType,
+    finance: WH_UNIT.finance,
+    coverageStart,
+    shares,
+    products: ['critical'],
+    participants,
+  })
+  if (!priced.ok) throw new Error(`demo data: cannot quote the WH enrolment: ${priced.message}`)
+  const enrolmentId = 'enrol-wh-minghu-2021'
+  const end = coverageEnd(scheme.id, coverageStart)
+  await db.collection('enrolments').add({
+    data: {
+      _id: enrolmentId,
+      unitId: WH_UNIT._id,
+      agentId: AGENT._id,
+      family: 'WH',
+      schemeId: scheme.id,
+      year: 2021,
+      kind: 'annual',
+      status: 'paid',
+      shares,
+      products: ['critical'],
+      participantCount: members.length,
+      staffCount: members.length,
+      quote: { totalFen: priced.totalFen, lines: priced.lines },
+      submittedAt: new Date('2021-01-12T09:30:00+08:00'),
+      submittedBy: WH_UNIT.clerk.openid,
+      reviewedAt: new Date('2021-01-13T10:00:00+08:00'),
+      reviewedBy: AGENT.user.openid,
+      payment: {
+        amountFen: priced.totalFen,
+        paidOn,
+        reference: 'DEMO-2021-0115-001',
+        recordedBy: OFFICE.openid,
+        recordedAt: new Date('2021-01-15T15:00:00+08:00'),
+      },
+      coverageStart,
+      coverageEnd: end,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
+  })
+  await db.collection('participations').add({
+    data: members.map(({ row, index }) => ({
+      _id: `part-2021-${personId(WH_UNIT._id, index)}`,
+      enrolmentId,
+      unitId: WH_UNIT._id,
+      agentId: AGENT._id,
+      personId: personId(WH_UNIT._id, index),
+      idHash: hashId(row[1]),
+      name: row[0],
+      sex: parseSex(row[1]),
+      family: 'WH',
+      schemeId: scheme.id,
+      year: 2021,
+      products: ['critical'],
+      shares,
+      firstTime: false,
+      status: 'active',
+      coverageStart,
+      coverageEnd: end,
+      endedProducts: [],
+      inpatientDaysUsed: 0,
+      priorDiseases: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  })
+  await db.collection('ledger').add({
+    data: {
+      family: 'WH',
+      year: 2021,
+      type: 'contribution',
+      amountFen: priced.totalFen,
+      sourceType: 'enrolment',
+      sourceId: enrolmentId,
+      at: new Date('2021-01-15T15:00:00+08:00'),
+    },
+  })
+}
+
+function parseSex(residentId: string): 'male' | 'female' {
+  const parsed = parseResidentId(residentId)
+  if (!parsed.ok) throw new Error(`demo data: invalid resident ID ${residentId}`)
+  return parsed.sex
 }
 
 if (require.main === module) {
