@@ -27,3 +27,10 @@ declare namespace NodeJS {
 }
 
 
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** WeChat cloud environment id for the weapp build (see config/index.ts defineConstants). */
+    TARO_APP_CLOUD_ENV?: string
+  }
+}

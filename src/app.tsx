@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { initCloud } from '@/services/cloud'
+
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    initCloud()
+  })
+
+  // children are the pages Taro renders
+  return children
+}
+
+export default App

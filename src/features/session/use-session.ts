@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react'
+import { call, type Failure } from '@/services/cloud'
+import { whoamiSchema, type Whoami } from './session.schema'
+
+/** Asks `auth` who the current user is. Validates the answer so pages can trust its shape. */
+export async function fetchWhoami(): Promise<{ ok: true; data: Whoami } | Failure> {
+  const answer = await call<unknown>('auth', { action: 'whoami' })
+  if (!answer.ok) return answer
+  const parsed = whoamiSchema.safeParse(answer.data)
+  if (!parsed.success) {
+    return { ok: false, code: 'BAD_RESPONSE', message: '身份信息格式有误，请稍后重试' }
+  }
+  return { ok: true, data: parsed.data }
+}
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'error'; error: Failure }
+  | { status: 'ready'; whoami: Whoami }
+
+// One whoami per app run: every page asks, only the first goes to the cloud. Cleared on sign-in/out.
+let cached: Promise<Awaited<ReturnType<typeof fetchWhoami>>> | null = null
+
+export function invalidateSession(): void {
+  cached = null
+}
+
+function loadWhoami(): ReturnType<typeof fetchWhoami> {
+  if (cached === null) {
+    cached = fetchWhoami().then((answer) => {
+      if (!answer.ok) cached = null // let a retry go back to the cloud
+      return answer
+    })
+  }
+  return cached
+}
+
+/** The current user's identity and role, with a `reload` for the error state's retry button. */
+export function useSession(): SessionState & { reload: () => void } {
+  const [state, setState] = useState<SessionState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let live = true
+    setState({ status: 'loading' })
+    void loadWhoami().then((answer) => {
+      if (!live) return
+      setState(answer.ok ? { status: 'ready', whoami: answer.data } : { status: 'error', error: answer })
+    })
+    return () => {
+      live = false
+    }
+  }, [attempt])
+
+  const reload = useCallback(() => {
+    invalidateSession()
+    setAttempt((n) => n + 1)
+  }, [])
+
+  return { ...state, reload }
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '履约确认书',
+})

@@ -1,0 +1,94 @@
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PageState } from '@/components/page-state'
+import { Icon, Tag } from '@/components/ui'
+import {
+  ENTRY_PAGE,
+  ROLE_LABEL,
+  ROLE_MENU,
+  affiliation,
+  displayName,
+  landingPage,
+  useSession,
+} from '@/features/session'
+import { signOut, supportsLocalSignIn } from '@/services/cloud'
+import { ROLE_NOTES } from './role-notes'
+import './index.scss'
+
+function switchIdentity(): void {
+  signOut()
+  void Taro.reLaunch({ url: ENTRY_PAGE })
+}
+
+/** The signed-in user's home: who they are, and the entries of their role. */
+export default function HomePage() {
+  const session = useSession()
+
+  const unbound = session.status === 'ready' && session.whoami.role === null
+  useEffect(() => {
+    if (unbound) void Taro.redirectTo({ url: landingPage({ role: null }) })
+  }, [unbound])
+
+  if (session.status === 'loading' || unbound) return <PageState status="loading" />
+  if (session.status === 'error') {
+    if (session.error.code === 'UNAUTHENTICATED' && supportsLocalSignIn) {
+      return <PageState status="error" message={session.error.message} onRetry={switchIdentity} />
+    }
+    return <PageState status="error" message={session.error.message} onRetry={session.reload} />
+  }
+
+  const { whoami } = session
+  const role = whoami.role
+  if (role === null) return null
+  const name = displayName(whoami)
+  const org = affiliation(whoami)
+
+  return (
+    <View className="home" data-role={role}>
+      <View className="home__header">
+        <View className="home__avatar">
+          <Text>{name.slice(-2)}</Text>
+        </View>
+        <View className="home__who">
+          <View className="home__name-row">
+            <Text className="home__name">{name}</Text>
+            <Tag theme="primary" variant="light" size="small">{ROLE_LABEL[role]}</Tag>
+          </View>
+          {org ? <Text className="home__org">{org}</Text> : null}
+        </View>
+        {supportsLocalSignIn ? (
+          <View className="home__switch" onClick={switchIdentity}>
+            <Icon name="swap" size={28} color="#ffffff" />
+            <Text>切换身份</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="home__menu">
+        {ROLE_MENU[role].map((entry) => (
+          <View
+            key={entry.key}
+            className="home__menu-item"
+            hoverClass="home__menu-item--pressed"
+            onClick={() => void Taro.navigateTo({ url: entry.url })}
+          >
+            <View className="home__menu-icon">
+              <Icon name={entry.icon} size={48} color="#0052d9" />
+            </View>
+            <Text className="home__menu-title">{entry.title}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="home__cards">
+        {ROLE_NOTES[role].map((note) => (
+          <View key={note.title} className="home__card">
+            <Text className="home__card-title">{note.title}</Text>
+            <Text className="home__card-body">{note.body}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+/** What every cloud function answers. `message` is Chinese text a person can act on. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; code: string; message: string }
+
+export type Failure = Extract<Envelope<never>, { ok: false }>
+
+export interface UploadFileOptions {
+  /** Where the file goes in cloud storage, e.g. `claims/<claimId>/<name>.jpg`. */
+  cloudPath: string
+  /** A local temp path on weapp (from Taro.chooseImage), a `blob:` URL on h5. */
+  filePath: string
+  /** Percentage 0–100 as the upload advances. */
+  onProgress?: (percent: number) => void
+}
+
+/** Raised by `uploadFile` / `getTempFileURLs` (which, unlike `call`, have no envelope to carry a failure). */
+export class CloudError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'CloudError'
+    this.code = code
+  }
+}
+
+/** The one interface `cloud.h5.ts` and `cloud.weapp.ts` both implement. */
+export interface CloudClient {
+  /** Runs at app launch (weapp: `Taro.cloud.init`). */
+  initCloud(): void
+  /** Calls a cloud function. Never throws: network trouble becomes `{ ok: false, code: 'NETWORK' }`. */
+  call<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>>
+  /** Uploads one file; rejects with a `CloudError` carrying a Chinese message. */
+  uploadFile(options: UploadFileOptions): Promise<{ fileID: string }>
+  /** Short-lived download URLs, keyed by file ID. IDs that cannot be resolved are left out. */
+  getTempFileURLs(fileIDs: readonly string[]): Promise<Record<string, string>>
+  /** True where the app signs in with a local demo identity (h5 on the emulator) instead of WeChat. */
+  readonly supportsLocalSignIn: boolean
+  /** h5: signs in as `openid` on the local emulator; weapp: WeChat identity is implicit, resolves false. */
+  signIn(openid: string): Promise<Envelope<{ openid: string }>>
+  /** h5: forgets the local session; weapp: no-op. */
+  signOut(): void
+  /** h5: the signed-in openid, or null; weapp: always null (only the cloud knows the OPENID). */
+  currentOpenid(): string | null
+}
+
+export const NETWORK_FAILURE: Failure = { ok: false, code: 'NETWORK', message: '网络不稳定，请稍后重试' }
+
+const failureSchema = z.object({ ok: z.literal(false), code: z.string(), message: z.string() })
+const successSchema = z.object({ ok: z.literal(true), data: z.unknown() })
+const envelopeSchema = z.union([successSchema, failureSchema])
+
+/**
+ * Checks that a function's raw answer has the envelope shape. The data inside is the caller's to
+ * validate (with the feature's own zod schema); here we only refuse answers that are not envelopes.
+ */
+export function toEnvelope<T>(raw: unknown): Envelope<T> {
+  const parsed = envelopeSchema.safeParse(raw)
+  if (!parsed.success) {
+    return { ok: false, code: 'BAD_RESPONSE', message: '服务返回了无法识别的结果，请稍后重试' }
+  }
+  return parsed.data.ok
+    ? { ok: true, data: parsed.data.data as T }
+    : { ok: false, code: parsed.data.code, message: parsed.data.message }
+}

@@ -1,0 +1,82 @@
+/**
+ * Cloud client for the WeChat mini-program: the real `wx.cloud` (through Taro.cloud). The OPENID is
+ * attached by WeChat itself, so there is no sign-in here.
+ */
+import Taro from '@tarojs/taro'
+import {
+  CloudError,
+  NETWORK_FAILURE,
+  toEnvelope,
+  type CloudClient,
+  type Envelope,
+  type UploadFileOptions,
+} from './cloud.types'
+
+/** Injected at build time from TARO_APP_CLOUD_ENV (see config/index.ts). */
+const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV ?? ''
+
+function initCloud(): void {
+  Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+}
+
+async function call<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
+  try {
+    const answer = await Taro.cloud.callFunction({ name, data: event })
+    return toEnvelope<T>((answer as { result?: unknown }).result)
+  } catch {
+    return NETWORK_FAILURE
+  }
+}
+
+interface WxUploadTask {
+  onProgressUpdate(listener: (res: { progress: number }) => void): void
+}
+
+function uploadFile({ cloudPath, filePath, onProgress }: UploadFileOptions): Promise<{ fileID: string }> {
+  return new Promise((resolve, reject) => {
+    // With success/fail callbacks wx.cloud.uploadFile returns the UploadTask, which reports progress.
+    const task = Taro.cloud.uploadFile({
+      cloudPath,
+      filePath,
+      success: (res: { fileID: string }) => {
+        onProgress?.(100)
+        resolve({ fileID: res.fileID })
+      },
+      fail: () => reject(new CloudError('UPLOAD_FAILED', '上传失败：网络不稳定，请稍后重试')),
+    } as Parameters<typeof Taro.cloud.uploadFile>[0]) as unknown as WxUploadTask | undefined
+    if (task && onProgress) task.onProgressUpdate((res) => onProgress(res.progress))
+  })
+}
+
+async function getTempFileURLs(fileIDs: readonly string[]): Promise<Record<string, string>> {
+  if (fileIDs.length === 0) return {}
+  try {
+    const answer = await Taro.cloud.getTempFileURL({ fileList: [...fileIDs] })
+    const urls: Record<string, string> = {}
+    for (const file of answer.fileList) {
+      if (file.status === 0 && file.tempFileURL) urls[file.fileID] = file.tempFileURL
+    }
+    return urls
+  } catch {
+    throw new CloudError('TEMP_URL_FAILED', '文件链接获取失败，请稍后重试')
+  }
+}
+
+async function signIn(): Promise<Envelope<{ openid: string }>> {
+  return { ok: false, code: 'NOT_SUPPORTED', message: '小程序使用微信身份登录，无需选择身份' }
+}
+
+const client: CloudClient = {
+  initCloud,
+  call,
+  uploadFile,
+  getTempFileURLs,
+  supportsLocalSignIn: false,
+  signIn,
+  signOut: () => undefined,
+  currentOpenid: () => null,
+}
+
+export const { supportsLocalSignIn, signOut, currentOpenid } = client
+export { initCloud, call, uploadFile, getTempFileURLs, signIn }
+export * from './cloud.types'
