@@ -1,0 +1,51 @@
+import type { HandlerContext } from '@cloud-shared/context'
+import { findById } from '@cloud-shared/db'
+import { AppError } from '@cloud-shared/errors'
+import { cstDate } from '@cloud-shared/time'
+
+/** Binding: 5 wrong attempts lock the WeChat user out for 15 minutes (guessing IDs must not be cheap). */
+export const MAX_FAILURES = 5
+export const LOCK_MINUTES = 15
+
+interface ThrottleDoc {
+  _id: string
+  failures: number
+  lockedUntil: number | null
+}
+
+/** "14:05" (or "2021-06-16 14:05" when not today) in China Standard Time. */
+function cstClock(ms: number, now: Date): string {
+  const shifted = new Date(ms + 8 * 3600_000)
+  const hm = shifted.toISOString().slice(11, 16)
+  const day = cstDate(new Date(ms))
+  return day === cstDate(now) ? hm : `${day} ${hm}`
+}
+
+/** Refuses while the key is locked, saying when to try again. */
+export async function assertNotThrottled(ctx: HandlerContext, key: string): Promise<void> {
+  const doc = await findById<ThrottleDoc>(ctx.db, 'throttles', key)
+  const now = ctx.clock.now()
+  if (doc?.lockedUntil && doc.lockedUntil > now.getTime()) {
+    throw new AppError('THROTTLED', `核对失败次数过多，已暂停绑定。请于 ${cstClock(doc.lockedUntil, now)} 后再试，或联系单位经办人核对名册信息。`)
+  }
+}
+
+/** Counts a failure; the fifth locks the key. Answers how many attempts remain (0 = now locked). */
+export async function recordFailure(ctx: HandlerContext, key: string): Promise<{ remaining: number; lockedUntil: number | null }> {
+  const doc = await findById<ThrottleDoc>(ctx.db, 'throttles', key)
+  const now = ctx.clock.now().getTime()
+  // A lock that has run out starts a fresh count.
+  const previous = doc && !(doc.lockedUntil && doc.lockedUntil <= now) ? doc.failures : 0
+  const failures = previous + 1
+  const lockedUntil = failures >= MAX_FAILURES ? now + LOCK_MINUTES * 60_000 : null
+  const data = { failures: lockedUntil ? 0 : failures, lockedUntil, updatedAt: new Date(now) }
+  if (doc) await ctx.db.collection('throttles').doc(key).update({ data })
+  else await ctx.db.collection('throttles').add({ data: { _id: key, ...data } })
+  return { remaining: lockedUntil ? 0 : MAX_FAILURES - failures, lockedUntil }
+}
+
+export async function clearFailures(ctx: HandlerContext, key: string): Promise<void> {
+  await ctx.db.collection('throttles').where({ _id: key }).remove()
+}
+
+export { cstClock }

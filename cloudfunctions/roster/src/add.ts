@@ -1,0 +1,42 @@
+import { maskResidentId, parseResidentId } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import { audit } from '@cloud-shared/audit'
+import { AppError } from '@cloud-shared/errors'
+import { encryptId, hashId } from '@cloud-shared/id-crypto'
+import { rosterAddSchema } from '@/features/enrolment/schemas'
+import { ownUnit } from '../../units/src/scope'
+
+/** The clerk adds one person to the roster (birth date and sex come from the ID number). */
+export const add = action({
+  access: ['clerk'],
+  input: rosterAddSchema,
+  async run(ctx, input) {
+    const unit = await ownUnit(ctx)
+    const parsed = parseResidentId(input.idNumber)
+    if (!parsed.ok) throw new AppError('INVALID_ID', parsed.message)
+    if (input.hireDate > ctx.clock.today()) throw new AppError('INVALID_INPUT', '入职日期不能晚于今天。')
+    if (input.hireDate < parsed.birthDate) throw new AppError('INVALID_INPUT', '入职日期早于出生日期，请核对。')
+    const idHash = hashId(parsed.id)
+    const dup = await ctx.db.collection('people').where({ unitId: unit._id, idHash }).limit(1).get()
+    if (dup.data.length) throw new AppError('DUPLICATE_PERSON', `该身份证号码已在本单位名册中（${dup.data[0].name}），无需重复添加。`)
+    const now = ctx.clock.now()
+    const doc = {
+      unitId: unit._id,
+      name: input.name,
+      idHash,
+      idCipher: encryptId(parsed.id),
+      idMasked: maskResidentId(parsed.id),
+      birthDate: parsed.birthDate,
+      sex: parsed.sex,
+      hireDate: input.hireDate,
+      status: input.status,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const res = await ctx.db.collection('people').add({ data: doc })
+    const { idCipher: _secret, ...visible } = doc
+    await audit(ctx, { action: 'roster.add', entity: 'people', entityId: res._id, after: visible })
+    return { personId: res._id as string, idMasked: doc.idMasked, birthDate: doc.birthDate, sex: doc.sex }
+  },
+})

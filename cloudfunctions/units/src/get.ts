@@ -1,0 +1,30 @@
+import { action } from '@cloud-shared/create-main'
+import { findById } from '@cloud-shared/db'
+import { unitGetSchema } from '@/features/enrolment/schemas'
+import { unitInScope } from './scope'
+
+/** One unit with its agent's name and its recorded changes (newest first). */
+export const get = action({
+  access: ['clerk', 'agent', 'office'],
+  input: unitGetSchema,
+  async run(ctx, input) {
+    const unit = await unitInScope(ctx, input.unitId)
+    const [agent, changes, clerks] = await Promise.all([
+      findById<{ name: string }>(ctx.db, 'agents', unit.agentId),
+      ctx.db.collection('unitChanges').where({ unitId: unit._id }).orderBy('at', 'desc').limit(20).get(),
+      ctx.db.collection('users').where({ role: 'clerk', unitId: unit._id }).field({ name: true }).limit(20).get(),
+    ])
+    return {
+      unit: { ...unit, agentName: agent?.name ?? '' },
+      changes: changes.data.map((c: any) => ({
+        before: c.before,
+        after: c.after,
+        changedOn: c.changedOn,
+        reportedOn: c.reportedOn,
+        late: c.late,
+        basis: c.basis,
+      })),
+      clerks: clerks.data.map((c: any) => ({ name: c.name })),
+    }
+  },
+})

@@ -1,0 +1,12 @@
+import cloud from 'wx-server-sdk'
+import { createMain } from '@cloud-shared/create-main'
+import { create } from './create'
+import { update } from './update'
+import { list } from './list'
+import { get } from './get'
+import { createInvite } from './invite'
+import { recordStaffReport } from './staff-report'
+import { listAgents } from './agents'
+
+/** Participating units: creation, details and their changes (Art. 23), clerk invitations, staff report (Art. 5). */
+export const main = createMain('units', cloud, { create, update, list, get, createInvite, recordStaffReport, listAgents })
