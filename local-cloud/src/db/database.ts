@@ -1,0 +1,265 @@
+/**
+ * The emulator's database state: committed collections in memory, plus `Changes` — a private overlay that a
+ * single request or a whole transaction writes into and that is applied atomically on commit.
+ *
+ * Unique indexes are enforced against what the writer can see (committed state overlaid with its own
+ * changes) and re-checked at commit. A transaction whose documents were changed by someone else since it
+ * first touched them fails its commit with DATABASE_TRANSACTION_CONFLICT (the SDK's runTransaction retries).
+ */
+import type { Doc } from '../ejson'
+import { WireError } from '../wire-error'
+import { describeKey, uniqueKey, type UniqueIndex } from './unique-key'
+
+/** One durable change, as written to the log. */
+export type WalOp = { op: 'put'; c: string; d: Doc } | { op: 'del'; c: string; id: unknown } | { op: 'create'; c: string }
+
+/** A declared collection (the subset of the project's CollectionSpec the emulator needs). */
+export interface CollectionDeclaration {
+  name: string
+  indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[]
+}
+
+/** Map key for a document `_id` (ids may be strings or numbers; 1 and "1" are different documents). */
+export function idKey(id: unknown): string {
+  return typeof id === 'string' ? id : `\u0000${JSON.stringify(id)}`
+}
+
+class CommittedCollection {
+  readonly docs = new Map<string, Doc>()
+  readonly revisions = new Map<string, number>()
+  /** index name → key → id key */
+  readonly keys = new Map<string, Map<string, string>>()
+}
+
+/** Uncommitted writes of one request or one transaction. */
+export class Changes {
+  readonly docs = new Map<string, Map<string, Doc | null>>()
+  readonly baseRevisions = new Map<string, Map<string, number>>()
+  readonly created = new Set<string>()
+  /** collection → index name → key → id key, for documents written in these changes */
+  readonly keys = new Map<string, Map<string, Map<string, string>>>()
+
+  get isEmpty(): boolean {
+    return this.docs.size === 0 && this.created.size === 0
+  }
+
+  touched(collection: string, key: string): boolean {
+    return this.docs.get(collection)?.has(key) ?? false
+  }
+}
+
+export class Database {
+  private readonly committed = new Map<string, CommittedCollection>()
+  private readonly unique = new Map<string, UniqueIndex[]>()
+
+  constructor(declarations: CollectionDeclaration[]) {
+    for (const decl of declarations) {
+      const indexes = decl.indexes
+        .filter((i) => i.unique)
+        .map((i) => ({ name: i.name, fields: Object.keys(i.keys) }))
+      this.unique.set(decl.name, indexes)
+      this.committed.set(decl.name, new CommittedCollection())
+    }
+  }
+
+  /** Names of the declared collections that must exist at start (logged so a snapshot keeps them). */
+  collectionNames(): string[] {
+    return [...this.committed.keys()]
+  }
+
+  exists(collection: string, changes?: Changes): boolean {
+    return this.committed.has(collection) || (changes?.created.has(collection) ?? false)
+  }
+
+  /** Throws CloudBase's error for reads of a collection that was never created. */
+  requireCollection(collection: string, changes?: Changes): void {
+    if (!this.exists(collection, changes)) {
+      throw new WireError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${collection}`)
+    }
+  }
+
+  ensureCollection(changes: Changes, collection: string): void {
+    if (!this.exists(collection, changes)) changes.created.add(collection)
+  }
+
+  /** Visible documents in natural (insertion) order. Returned objects must not be mutated. */
+  list(collection: string, changes?: Changes): Doc[] {
+    const base = this.committed.get(collection)
+    const overlay = changes?.docs.get(collection)
+    const out: Doc[] = []
+    if (base) {
+      for (const [key, doc] of base.docs) {
+        if (overlay?.has(key)) {
+          const changed = overlay.get(key)
+          if (changed) out.push(changed)
+        } else {
+          out.push(doc)
+        }
+      }
+    }
+    if (overlay) {
+      for (const [key, doc] of overlay) if (doc && !base?.docs.has(key)) out.push(doc)
+    }
+    return out
+  }
+
+  get(collection: string, id: unknown, changes?: Changes): Doc | undefined {
+    const key = idKey(id)
+    const overlay = changes?.docs.get(collection)
+    if (overlay?.has(key)) return overlay.get(key) ?? undefined
+    return this.committed.get(collection)?.docs.get(key)
+  }
+
+  /** Writes a document (insert or replace by `_id`) into `changes`, enforcing unique indexes. */
+  put(changes: Changes, collection: string, doc: Doc): void {
+    const key = idKey(doc._id)
+    this.ensureCollection(changes, collection)
+    this.checkUnique(changes, collection, key, doc)
+    this.forgetChangedKeys(changes, collection, key)
+    this.remember(changes, collection, key, doc)
+    const keys = mapAt(changes.keys, collection)
+    for (const index of this.indexesOf(collection)) mapAt(keys, index.name).set(uniqueKey(doc, index), key)
+  }
+
+  remove(changes: Changes, collection: string, id: unknown): void {
+    const key = idKey(id)
+    this.forgetChangedKeys(changes, collection, key)
+    this.remember(changes, collection, key, null)
+  }
+
+  /**
+   * Validates and applies `changes` to the committed state. Returns the log operations to persist.
+   * Nothing is applied when validation fails.
+   */
+  commit(changes: Changes): WalOp[] {
+    for (const [collection, revisions] of changes.baseRevisions) {
+      const base = this.committed.get(collection)
+      for (const [key, revision] of revisions) {
+        if ((base?.revisions.get(key) ?? 0) !== revision) {
+          throw new WireError('DATABASE_TRANSACTION_CONFLICT', `事务冲突：集合 ${collection} 中的文档已被其他操作修改，请重试`)
+        }
+      }
+    }
+    for (const [collection, docs] of changes.docs) {
+      for (const [key, doc] of docs) if (doc) this.checkUnique(changes, collection, key, doc)
+    }
+    const ops: WalOp[] = []
+    for (const collection of changes.created) {
+      if (!this.committed.has(collection)) {
+        this.committed.set(collection, new CommittedCollection())
+        ops.push({ op: 'create', c: collection })
+      }
+    }
+    for (const [collection, docs] of changes.docs) {
+      for (const [key, doc] of docs) {
+        if (doc) {
+          this.applyPut(collection, key, doc)
+          ops.push({ op: 'put', c: collection, d: doc })
+        } else if (this.committed.get(collection)?.docs.has(key)) {
+          const id = this.committed.get(collection)?.docs.get(key)?._id
+          this.applyDelete(collection, key)
+          ops.push({ op: 'del', c: collection, id })
+        }
+      }
+    }
+    return ops
+  }
+
+  /** Replays a logged operation (no checks: it was validated before it was logged). */
+  replay(op: WalOp): void {
+    if (op.op === 'create') {
+      if (!this.committed.has(op.c)) this.committed.set(op.c, new CommittedCollection())
+    } else if (op.op === 'put') {
+      if (!this.committed.has(op.c)) this.committed.set(op.c, new CommittedCollection())
+      this.applyPut(op.c, idKey(op.d._id), op.d)
+    } else {
+      this.applyDelete(op.c, idKey(op.id))
+    }
+  }
+
+  /** The whole committed state as log operations (for compaction). */
+  *snapshot(): Generator<WalOp> {
+    for (const [collection, base] of this.committed) {
+      yield { op: 'create', c: collection }
+      for (const doc of base.docs.values()) yield { op: 'put', c: collection, d: doc }
+    }
+  }
+
+  private indexesOf(collection: string): UniqueIndex[] {
+    return this.unique.get(collection) ?? []
+  }
+
+  private remember(changes: Changes, collection: string, key: string, doc: Doc | null): void {
+    const revisions = mapAt(changes.baseRevisions, collection)
+    if (!revisions.has(key)) revisions.set(key, this.committed.get(collection)?.revisions.get(key) ?? 0)
+    mapAt(changes.docs, collection).set(key, doc)
+  }
+
+  private forgetChangedKeys(changes: Changes, collection: string, key: string): void {
+    const previous = changes.docs.get(collection)?.get(key)
+    if (!previous) return
+    const keys = changes.keys.get(collection)
+    for (const index of this.indexesOf(collection)) {
+      const byKey = keys?.get(index.name)
+      const k = uniqueKey(previous, index)
+      if (byKey?.get(k) === key) byKey.delete(k)
+    }
+  }
+
+  private checkUnique(changes: Changes, collection: string, key: string, doc: Doc): void {
+    const base = this.committed.get(collection)
+    for (const index of this.indexesOf(collection)) {
+      const k = uniqueKey(doc, index)
+      const committedOwner = base?.keys.get(index.name)?.get(k)
+      const changedOwner = changes.keys.get(collection)?.get(index.name)?.get(k)
+      const clash =
+        (committedOwner !== undefined && committedOwner !== key && !changes.touched(collection, committedOwner)) ||
+        (changedOwner !== undefined && changedOwner !== key)
+      if (clash) throw duplicateKey(collection, index, describeKey(doc, index))
+    }
+  }
+
+  private applyPut(collection: string, key: string, doc: Doc): void {
+    const base = this.committed.get(collection) as CommittedCollection
+    this.dropKeys(collection, base, key)
+    base.docs.set(key, doc)
+    base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
+    for (const index of this.indexesOf(collection)) mapAt(base.keys, index.name).set(uniqueKey(doc, index), key)
+  }
+
+  private applyDelete(collection: string, key: string): void {
+    const base = this.committed.get(collection)
+    if (!base) return
+    this.dropKeys(collection, base, key)
+    base.docs.delete(key)
+    // The revision stays (bumped) so a transaction holding the old revision still sees the conflict.
+    base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
+  }
+
+  private dropKeys(collection: string, base: CommittedCollection, key: string): void {
+    const old = base.docs.get(key)
+    if (!old) return
+    for (const index of this.indexesOf(collection)) {
+      const byKey = base.keys.get(index.name)
+      const k = uniqueKey(old, index)
+      if (byKey?.get(k) === key) byKey.delete(k)
+    }
+  }
+}
+
+/** CloudBase answers a unique-index violation with MongoDB's E11000 text. */
+export function duplicateKey(collection: string, index: UniqueIndex | { name: string }, dupKey: string): WireError {
+  return new WireError(
+    'DATABASE_DUPLICATE_WRITE',
+    `[DuplicateWrite] E11000 duplicate key error collection: ${collection} index: ${index.name} dup key: ${dupKey}`,
+  )
+}
+
+function mapAt<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V2> {
+  let inner = map.get(key)
+  if (!inner) {
+    inner = new Map()
+    map.set(key, inner)
+  }
+  return inner
+}

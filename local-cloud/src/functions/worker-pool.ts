@@ -1,0 +1,123 @@
+/**
+ * A small pool of worker threads for one function bundle. Each worker runs one call at a time; extra calls
+ * queue. A call that exceeds its time limit has its worker terminated (and later replaced).
+ */
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+
+const WORKER_FILE = path.join(__dirname, 'function-worker.cjs')
+
+export interface CallRequest {
+  callId: string
+  event: unknown
+  context: Record<string, unknown>
+  env: Record<string, string>
+  timeoutMs: number
+}
+
+export type CallOutcome =
+  | { kind: 'ok'; json: string }
+  | { kind: 'error'; message: string; stack: string }
+  | { kind: 'timeout' }
+
+interface Slot {
+  worker: Worker
+  busy: { request: CallRequest; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout } | null
+  dead: boolean
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = []
+  private readonly queue: { request: CallRequest; resolve: (o: CallOutcome) => void }[] = []
+  private retired = false
+
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    readonly mtimeMs: number,
+    private readonly baseEnv: Record<string, string>,
+    private readonly maxWorkers: number,
+  ) {}
+
+  call(request: CallRequest): Promise<CallOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ request, resolve })
+      this.dispatch()
+    })
+  }
+
+  /** Stops taking calls: idle workers exit now, busy ones when their call ends. Queued calls still run. */
+  retire(): void {
+    this.retired = true
+    this.dispatch()
+  }
+
+  async close(): Promise<void> {
+    this.retired = true
+    await Promise.all(this.slots.map((s) => s.worker.terminate()))
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.busy && !s.dead)
+      if (!slot && this.slots.length < this.maxWorkers) slot = this.spawn()
+      if (!slot) return
+      const next = this.queue.shift()
+      if (!next) return
+      this.start(slot, next.request, next.resolve)
+    }
+    if (this.retired) {
+      for (const slot of this.slots.filter((s) => !s.busy && !s.dead)) this.kill(slot)
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { file: this.file, name: this.name },
+      env: { ...process.env, ...this.baseEnv },
+      execArgv: [],
+    })
+    const slot: Slot = { worker, busy: null, dead: false }
+    worker.on('message', (msg: { type: string; callId?: string; ok?: boolean; json?: string; error?: { message: string; stack: string } }) => {
+      if (msg.type !== 'result' || !slot.busy || slot.busy.request.callId !== msg.callId) return
+      const outcome: CallOutcome = msg.ok
+        ? { kind: 'ok', json: msg.json ?? 'null' }
+        : { kind: 'error', message: msg.error?.message ?? '', stack: msg.error?.stack ?? '' }
+      this.finish(slot, outcome)
+    })
+    worker.on('error', (error) => {
+      this.kill(slot, { kind: 'error', message: error.message, stack: error.stack ?? String(error) })
+    })
+    worker.on('exit', () => {
+      this.kill(slot, { kind: 'error', message: '云函数进程意外退出', stack: '(worker exited)' })
+    })
+    this.slots.push(slot)
+    return slot
+  }
+
+  private start(slot: Slot, request: CallRequest, resolve: (o: CallOutcome) => void): void {
+    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), request.timeoutMs)
+    slot.busy = { request, resolve, timer }
+    slot.worker.postMessage({ type: 'call', callId: request.callId, event: request.event, context: request.context, env: request.env })
+  }
+
+  private finish(slot: Slot, outcome: CallOutcome): void {
+    const busy = slot.busy
+    if (!busy) return
+    clearTimeout(busy.timer)
+    slot.busy = null
+    busy.resolve(outcome)
+    this.dispatch()
+  }
+
+  /** Removes a worker for good; a call it was running ends with `outcome`. */
+  private kill(slot: Slot, outcome?: CallOutcome): void {
+    if (slot.dead) return
+    slot.dead = true
+    const index = this.slots.indexOf(slot)
+    if (index >= 0) this.slots.splice(index, 1)
+    void slot.worker.terminate()
+    if (slot.busy && outcome) this.finish(slot, outcome)
+    else this.dispatch()
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The browser-facing surface (`/fn`, `/local/*`): sign-in, function calls, uploads, file links, the outbox
+ * and demo identities. Same origin as the H5 build, so no CORS.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import type { Database } from '../db/database'
+import type { FunctionRunner, Identity } from '../functions/function-runner'
+import type { Outbox } from '../outbox'
+import { OPENID_PATTERN, type Signer } from '../signing'
+import type { FileLinks } from '../storage/file-links'
+import { isValidCloudPath, type FileStore } from '../storage/file-store'
+import { checkUpload, MAX_UPLOAD_BYTES } from '../storage/upload-policy'
+import { contentTypeOf } from './content-types'
+import { HttpError, readBody, readJson, readMultipart, sendJson } from './io'
+
+export const IDENTITIES_COLLECTION = '_local_identities'
+/** Largest function event accepted over HTTP, in bytes (CloudBase's callFunction limit is 6 MB). */
+const MAX_EVENT_BYTES = 6 * 1024 * 1024
+
+export interface LocalDeps {
+  db: Database
+  signer: Signer
+  runner: FunctionRunner
+  files: FileStore
+  links: FileLinks
+  outbox: Outbox
+}
+
+const sessionRequest = z.object({ openid: z.string().regex(OPENID_PATTERN, 'openid 格式无效（6-64 位字母、数字、_ 或 -）') })
+const invokeRequest = z.object({
+  name: z.string().min(1),
+  event: z.unknown().optional(),
+  identity: z.object({ openid: z.string().regex(OPENID_PATTERN), appid: z.string().optional(), unionid: z.string().optional() }),
+})
+
+export function localRoutes(deps: LocalDeps) {
+  const { db, signer, runner, files, links, outbox } = deps
+
+  function openidFrom(req: IncomingMessage): string {
+    const header = req.headers.authorization ?? ''
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const openid = match ? signer.openidOf(match[1]) : null
+    if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
+    return openid
+  }
+
+  async function answerInvoke(res: ServerResponse, name: string, event: unknown, identity: Identity): Promise<void> {
+    const result = await runner.invoke(name, event ?? {}, identity)
+    if (result.ok) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(result.json) })
+      res.end(result.json)
+    } else {
+      sendJson(res, result.code === 'FUNCTION_NOT_FOUND' ? 404 : 200, { ok: false, code: result.code, message: result.message })
+    }
+  }
+
+  /** Answers the request if it is one of ours; false otherwise. */
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    const { pathname } = url
+    const method = req.method ?? 'GET'
+
+    if (method === 'POST' && pathname.startsWith('/fn/')) {
+      const openid = openidFrom(req)
+      const name = decodeURIComponent(pathname.slice('/fn/'.length))
+      const event = await readJson(req, MAX_EVENT_BYTES)
+      await answerInvoke(res, name, event, { openid })
+      return true
+    }
+
+    if (method === 'POST' && pathname === '/local/session') {
+      const parsed = sessionRequest.safeParse(await readJson(req, 64 * 1024))
+      if (!parsed.success) throw new HttpError(400, 'INVALID_PARAM', parsed.error.issues[0]?.message ?? 'openid 无效')
+      sendJson(res, 200, { token: signer.issueToken(parsed.data.openid) })
+      return true
+    }
+
+    if (method === 'POST' && pathname === '/local/invoke') {
+      // Local tooling and tests: call a function as any identity, including APPID/UNIONID.
+      const parsed = invokeRequest.safeParse(await readJson(req, MAX_EVENT_BYTES))
+      if (!parsed.success) throw new HttpError(400, 'INVALID_PARAM', `请求无效：${parsed.error.issues[0]?.message ?? ''}`)
+      await answerInvoke(res, parsed.data.name, parsed.data.event, parsed.data.identity)
+      return true
+    }
+
+    if (method === 'GET' && pathname === '/local/identities') {
+      const list = db.exists(IDENTITIES_COLLECTION) ? db.list(IDENTITIES_COLLECTION) : []
+      sendJson(res, 200, list)
+      return true
+    }
+
+    if (method === 'GET' && pathname === '/local/outbox') {
+      const touser = url.searchParams.get('touser') ?? undefined
+      sendJson(res, 200, outbox.list(touser))
+      return true
+    }
+
+    if (method === 'GET' && pathname === '/local/health') {
+      sendJson(res, 200, { ok: true })
+      return true
+    }
+
+    if (method === 'POST' && pathname === '/local/upload') {
+      const openid = openidFrom(req)
+      const form = await readMultipart(req, MAX_UPLOAD_BYTES, 1)
+      const file = form.files.find((f) => f.field === 'file')
+      const cloudPath = form.fields.cloudPath ?? ''
+      if (!file) throw new HttpError(400, 'INVALID_PARAM', '请选择要上传的文件')
+      if (file.truncated) throw new HttpError(413, 'FILE_TOO_LARGE', '文件超过 10 MB，请压缩后再上传')
+      if (!isValidCloudPath(cloudPath)) throw new HttpError(400, 'INVALID_PARAM', '文件保存路径（cloudPath）无效')
+      const check = checkUpload(cloudPath, file.data)
+      if (!check.ok) throw new HttpError(400, 'UNSUPPORTED_FILE', check.message)
+      const stored = await files.save(cloudPath, file.data, check.contentType, openid)
+      sendJson(res, 200, { fileID: stored.fileID })
+      return true
+    }
+
+    if ((method === 'GET' || method === 'HEAD') && pathname.startsWith('/local/files/')) {
+      const cloudPath = decodePath(pathname.slice('/local/files/'.length))
+      if (!links.checkTempUrl(cloudPath, url.searchParams.get('expires'), url.searchParams.get('sign'))) {
+        throw new HttpError(403, 'LINK_EXPIRED', '文件链接无效或已过期，请刷新页面后重试')
+      }
+      const info = files.info(cloudPath)
+      const body = info ? await files.read(cloudPath) : null
+      if (!info || !body) throw new HttpError(404, 'STORAGE_FILE_NONEXIST', '文件不存在或已被删除')
+      res.writeHead(200, { 'content-type': info.contentType, 'content-length': body.length, 'cache-control': 'private, max-age=300' })
+      res.end(method === 'HEAD' ? undefined : body)
+      return true
+    }
+
+    if (method === 'PUT' && pathname.startsWith('/local/cos/')) {
+      // The SDK's uploadFile body, sent to the URL from storage.getUploadMetadata.
+      const cloudPath = decodePath(pathname.slice('/local/cos/'.length))
+      const uploader = url.searchParams.get('uploader') ?? ''
+      if (!links.checkUploadUrl(cloudPath, url.searchParams.get('expires'), uploader, url.searchParams.get('sign'))) {
+        res.writeHead(403, { 'content-type': 'application/xml' })
+        res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>upload link invalid or expired</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>')
+        return true
+      }
+      const body = await readBody(req, 200 * 1024 * 1024)
+      const contentType = contentTypeOf(cloudPath)
+      await files.save(cloudPath, body, contentType, uploader || null)
+      res.writeHead(200, { 'content-length': 0 })
+      res.end()
+      return true
+    }
+
+    return false
+  }
+}
+
+function decodePath(encoded: string): string {
+  try {
+    return encoded.split('/').map(decodeURIComponent).join('/')
+  } catch {
+    throw new HttpError(400, 'INVALID_PARAM', '文件路径无效')
+  }
+}

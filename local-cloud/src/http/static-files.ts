@@ -1,0 +1,36 @@
+/** Serves the H5 build: files by path, anything else falls back to index.html (single-page app). */
+import { promises as fsp } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { contentTypeOf } from './content-types'
+
+export function staticFiles(rootDir: string) {
+  const root = path.resolve(rootDir)
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    let file = path.resolve(root, `.${decodeURIComponent(pathname)}`)
+    if (file !== root && !file.startsWith(root + path.sep)) file = root
+    let stat = await fsp.stat(file).catch(() => null)
+    if (stat?.isDirectory()) {
+      file = path.join(file, 'index.html')
+      stat = await fsp.stat(file).catch(() => null)
+    }
+    if (!stat?.isFile()) {
+      file = path.join(root, 'index.html')
+      stat = await fsp.stat(file).catch(() => null)
+    }
+    if (!stat?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('未找到页面（H5 尚未构建？请运行 npm run build:h5）')
+      return
+    }
+    const body = await fsp.readFile(file)
+    const isHtml = file.endsWith('.html')
+    res.writeHead(200, {
+      'content-type': contentTypeOf(file),
+      'content-length': body.length,
+      // Hashed assets may be cached; the HTML entry must not be, or a rebuild is not picked up.
+      'cache-control': isHtml ? 'no-cache' : 'public, max-age=3600',
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+}

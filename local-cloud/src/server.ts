@@ -1,0 +1,117 @@
+/**
+ * Assembles the emulator: database (memory + write-ahead log), storage, outbox, function runner, and one
+ * HTTP server on 127.0.0.1 carrying the SDK wire protocol (`/admin`) and the browser surface.
+ */
+import { promises as fsp } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CollectionDeclaration } from './db/database'
+import { openDatabase } from './db/persistence'
+import { TransactionManager } from './db/transactions'
+import { FunctionRunner } from './functions/function-runner'
+import { HttpError, sendJson } from './http/io'
+import { localRoutes } from './http/local-routes'
+import { staticFiles } from './http/static-files'
+import { Outbox } from './outbox'
+import { Signer } from './signing'
+import { FileLinks } from './storage/file-links'
+import { FileStore } from './storage/file-store'
+import { adminEndpoint } from './wire/admin-endpoint'
+import { databaseActions } from './wire/database-actions'
+import { functionActions } from './wire/function-actions'
+import { openApiActions } from './wire/openapi-actions'
+import { storageActions } from './wire/storage-actions'
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. */
+  port: number
+  dataDir: string
+  functionsDir: string
+  staticDir?: string
+  collections: CollectionDeclaration[]
+  /** Function time limit, ms (default 20 s, like a CloudBase function with a 20 s time-out). */
+  functionTimeoutMs?: number
+  workersPerFunction?: number
+}
+
+export interface RunningEmulator {
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  await fsp.mkdir(options.dataDir, { recursive: true })
+  const { db, wal } = await openDatabase(options.dataDir, options.collections)
+  const signer = await Signer.load(options.dataDir)
+  const transactions = new TransactionManager(db)
+  let baseUrl = ''
+
+  const runner = new FunctionRunner({
+    functionsDir: options.functionsDir,
+    adminUrl: '', // set below, once the port is known
+    timeoutMs: options.functionTimeoutMs ?? 20_000,
+    workersPerFunction: options.workersPerFunction ?? 3,
+    onCallEnd: (callId) => transactions.abortOwnedBy(callId),
+  })
+  const files = new FileStore(options.dataDir, db, wal)
+  const links = new FileLinks(signer, () => baseUrl)
+  const outbox = new Outbox(db, wal)
+
+  const admin = adminEndpoint(
+    {
+      ...databaseActions({ db, wal, transactions }),
+      ...storageActions(files, links, runner),
+      ...functionActions(runner),
+      ...openApiActions(outbox, runner),
+    },
+    (callId) => runner.identityOf(callId) !== undefined,
+  )
+  const local = localRoutes({ db, signer, runner, files, links, outbox })
+  const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      try {
+        if (req.method === 'POST' && url.pathname === '/admin') return await admin(req, res)
+        if (await local(req, res, url)) return
+        if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(req, res, url.pathname)
+        throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${url.pathname}`)
+      } catch (error) {
+        if (res.headersSent) {
+          res.destroy()
+          return
+        }
+        if (error instanceof HttpError) {
+          sendJson(res, error.status, { ok: false, code: error.code, message: error.message })
+        } else {
+          console.error(`[local-cloud] ${req.method} ${url.pathname} failed:`, error)
+          sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '本地模拟器内部错误，请查看终端日志' })
+        }
+      }
+    })()
+  })
+  server.keepAliveTimeout = 5_000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://127.0.0.1:${port}`
+  runner.setAdminUrl(`${baseUrl}/admin`)
+
+  return {
+    port,
+    url: baseUrl,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await runner.close()
+      await wal.close()
+    },
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * `database.*` wire actions. Request and reply shapes follow @cloudbase/database 1.4.3 (as used by
+ * wx-server-sdk 4.0.2): queries, orders, projections and documents travel as canonical EJSON strings.
+ */
+import { decodeEjson, encodeEjson, type Doc } from '../ejson'
+import { Changes, type Database } from '../db/database'
+import * as ops from '../db/operations'
+import type { TransactionManager } from '../db/transactions'
+import type { WriteAheadLog } from '../db/wal'
+import { WireError, invalidParam } from '../wire-error'
+import type { WireCaller, WireHandler, WireParams } from './types'
+
+export interface DatabaseDeps {
+  db: Database
+  wal: WriteAheadLog
+  transactions: TransactionManager
+}
+
+export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler> {
+  const { db, wal, transactions } = deps
+
+  /** Runs `work` on the right view; a write outside a transaction commits and is fsynced before answering. */
+  async function run<T>(params: WireParams, work: (view: ops.View) => T): Promise<T> {
+    const txId = optionalString(params.transactionId)
+    if (txId) {
+      const view = { db, changes: transactions.changesOf(txId) }
+      try {
+        return work(view)
+      } catch (error) {
+        // MongoDB aborts a transaction when one of its operations fails.
+        transactions.abort(txId)
+        throw error
+      }
+    }
+    const view = { db, changes: new Changes() }
+    const result = work(view)
+    if (!view.changes.isEmpty) await wal.append(db.commit(view.changes))
+    return result
+  }
+
+  const now = () => Date.now()
+
+  return {
+    'database.getDocument': async (params) => {
+      const collection = collectionName(params)
+      const list = await run(params, (view) =>
+        ops.find(view, collection, query(params, now()), {
+          order: order(params),
+          offset: optionalNumber(params.offset),
+          limit: optionalNumber(params.limit),
+          projection: optionalEjson(params.projection, now()) as Doc | undefined,
+        }),
+      )
+      return { json: { data: { list: list.map(encodeEjson) } } }
+    },
+
+    'database.calculateDocument': async (params) => {
+      const collection = collectionName(params)
+      const total = await run(params, (view) => ops.count(view, collection, query(params, now())))
+      return { json: { data: { total } } }
+    },
+
+    'database.insertDocument': async (params) => {
+      const collection = collectionName(params)
+      if (!Array.isArray(params.data)) throw invalidParam('data 必须是文档数组')
+      const at = now()
+      const docs = params.data.map((d) => decodeEjson(String(d), at) as Doc)
+      const insertedIds = await run(params, (view) => ops.insert(view, collection, docs))
+      return { json: { data: { insertedIds } } }
+    },
+
+    'database.modifyDocument': async (params) => {
+      const collection = collectionName(params)
+      const at = now()
+      const result = await run(params, (view) =>
+        ops.modify(view, collection, {
+          criteria: query(params, at),
+          data: ejsonObject(params.data, at, 'data'),
+          merge: params.merge !== false,
+          multi: params.multi === true,
+          upsert: params.upsert === true,
+        }),
+      )
+      const data: Record<string, unknown> = { updated: result.updated }
+      if (result.upsertedId !== undefined) data.upsert_id = result.upsertedId
+      return { json: { data } }
+    },
+
+    'database.modifyAndReturnDoc': async (params) => {
+      const collection = collectionName(params)
+      const at = now()
+      const result = await run(params, (view) =>
+        ops.modify(view, collection, {
+          criteria: query(params, at),
+          data: ejsonObject(params.data, at, 'data'),
+          merge: params.merge !== false,
+          multi: false,
+          upsert: params.upsert === true,
+        }),
+      )
+      const data: Record<string, unknown> = { updated: result.updated }
+      if (result.first) data.doc = encodeEjson(result.first)
+      return { json: { data } }
+    },
+
+    'database.removeDocument': async (params) => {
+      const collection = collectionName(params)
+      const deleted = await run(params, (view) => ops.remove(view, collection, query(params, now()), params.multi === true))
+      return { json: { data: { deleted } } }
+    },
+
+    'database.aggregateDocuments': async (params) => {
+      const collection = collectionName(params)
+      const at = now()
+      if (!Array.isArray(params.stages)) throw invalidParam('stages 必须是数组')
+      const pipeline = params.stages.map((stage) => {
+        const { stageKey, stageValue } = stage as { stageKey?: unknown; stageValue?: unknown }
+        if (typeof stageKey !== 'string' || typeof stageValue !== 'string') throw invalidParam('聚合阶段格式无效')
+        return { [stageKey]: decodeEjson(stageValue, at) } as Doc
+      })
+      const list = await run(params, (view) => ops.aggregate(view, collection, pipeline))
+      return { json: { data: { list: list.map(encodeEjson) } } }
+    },
+
+    'database.addCollection': async (params) => {
+      const collection = collectionName(params)
+      if (db.exists(collection)) {
+        throw new WireError('DATABASE_COLLECTION_ALREADY_EXIST', `集合已存在：${collection}`)
+      }
+      const changes = new Changes()
+      db.ensureCollection(changes, collection)
+      await wal.append(db.commit(changes))
+      return { json: { data: {} } }
+    },
+
+    'database.startTransaction': async (_params, caller: WireCaller) => {
+      const transactionId = await transactions.start(caller.callId)
+      return { json: { transactionId } }
+    },
+
+    'database.commitTransaction': async (params) => {
+      const opsToLog = transactions.commit(requiredString(params.transactionId, 'transactionId'))
+      await wal.append(opsToLog)
+      return { json: {} }
+    },
+
+    'database.abortTransaction': async (params) => {
+      transactions.abort(requiredString(params.transactionId, 'transactionId'))
+      return { json: {} }
+    },
+  }
+}
+
+function collectionName(params: WireParams): string {
+  const name = params.collectionName
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(name)) throw invalidParam(`集合名无效：${String(name)}`)
+  return name
+}
+
+function query(params: WireParams, now: number): Doc {
+  if (params.query === undefined || params.query === '') return {}
+  return ejsonObject(params.query, now, 'query')
+}
+
+function order(params: WireParams): Record<string, 1 | -1> | undefined {
+  const decoded = optionalEjson(params.order, 0)
+  if (decoded === undefined) return undefined
+  // Older SDKs send [{ field, direction }]; @cloudbase/database 1.x sends { field: 1 | -1 }.
+  const entries = Array.isArray(decoded)
+    ? decoded.map((o) => [(o as Doc).field, (o as Doc).direction] as const)
+    : Object.entries(decoded as Doc)
+  const out: Record<string, 1 | -1> = {}
+  for (const [field, direction] of entries) {
+    out[String(field)] = direction === -1 || direction === 'desc' ? -1 : 1
+  }
+  return out
+}
+
+function ejsonObject(value: unknown, now: number, what: string): Doc {
+  const decoded = typeof value === 'string' ? decodeEjson(value, now) : value
+  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalidParam(`${what} 必须是对象`)
+  return decoded as Doc
+}
+
+function optionalEjson(value: unknown, now: number): unknown {
+  if (value === undefined || value === null || value === '') return undefined
+  return typeof value === 'string' ? decodeEjson(value, now) : value
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+function requiredString(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw invalidParam(`缺少 ${what}`)
+  return value
+}
