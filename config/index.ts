@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -24,6 +25,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${taroEnv}`,
     plugins: [],
+    // Mirrors tsconfig `paths`. tsconfig-paths alone cannot see Taro's platform files (cloud.h5.ts /
+    // cloud.weapp.ts); an alias turns the request into a path Taro's multi-platform resolver handles.
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@mutual-aid/shared-rules': path.resolve(__dirname, '..', 'shared-rules', 'src'),
+      '@cloud-shared': path.resolve(__dirname, '..', 'cloudfunctions', '_shared', 'src'),
+    },
     defineConstants: {
       // The WeChat cloud environment id; set TARO_APP_CLOUD_ENV in .env.* or the shell before a weapp build.
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),

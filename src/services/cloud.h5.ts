@@ -143,7 +143,11 @@ async function uploadFile({ cloudPath, filePath, onProgress }: UploadFileOptions
         onProgress?.(100)
         resolve({ fileID: parsed.data.fileID })
       } else {
-        reject(new CloudError('UPLOAD_FAILED', '上传失败，请检查文件后重试'))
+        // The emulator explains refusals (file too large, unsupported type) in an envelope-shaped body.
+        const refusal = toEnvelope<unknown>(answer)
+        reject(refusal.ok || refusal.code === 'BAD_RESPONSE'
+          ? new CloudError('UPLOAD_FAILED', '上传失败，请检查文件后重试')
+          : new CloudError(refusal.code, refusal.message))
       }
     }
     xhr.send(form)

@@ -1,0 +1,26 @@
+import type { Browser, Page } from 'playwright-core'
+
+/** What the runner hands to every spec's `run(ctx)`. */
+export interface E2EContext {
+  /** e.g. http://127.0.0.1:41234 — the emulator serving the H5 build. */
+  readonly baseUrl: string
+  readonly browser: Browser
+  /** A page in a fresh browser context (own storage), phone viewport 390×844. */
+  newPage(): Promise<Page>
+  /** Saves `test-results/e2e/<name>.png`. */
+  screenshot(page: Page, name: string): Promise<void>
+  /** Stops the emulator and starts it again on the same port with the same data directory. */
+  restartEmulator(): Promise<void>
+  /** One named check: prints ✓/✗ and counts toward `N passed, M failed`. A failure does not stop the spec. */
+  step(name: string, body: () => Promise<void>): Promise<boolean>
+}
+
+export type Spec = (ctx: E2EContext) => Promise<void>
+
+export class AssertionError extends Error {
+  override name = 'AssertionError'
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message)
+}

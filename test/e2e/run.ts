@@ -1,0 +1,175 @@
+/**
+ * `npm run test:e2e` — end-to-end tests of the H5 app against the local emulator in Debian's Chromium.
+ *
+ * Builds only what is missing (dist/h5, function bundles), starts the emulator on a free port with a fresh
+ * data directory, seeds the demo data (scripts/seed.ts `seedDemo`), then runs every `specs/*.spec.ts`
+ * (each exports `run(ctx)`). Prints `✓ name` / `✗ name` per step and ends with `N passed, M failed`;
+ * exit 1 on any failure. Screenshots go to test-results/e2e/.
+ *
+ * Options: `npm run test:e2e -- <filter>` runs only spec files whose name contains <filter>.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import type { E2EContext, Spec } from './context'
+import { EmulatorProcess, freePort } from './emulator-process'
+
+const root = resolve(__dirname, '..', '..')
+const shotsDir = join(root, 'test-results', 'e2e')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+function buildIfMissing(): void {
+  const needs: Array<[string, boolean]> = [
+    ['build:functions', !existsSync(join(root, 'cloudfunctions', 'auth', 'index.js'))],
+    ['build:h5', !existsSync(join(root, 'dist', 'h5', 'index.html'))],
+  ]
+  for (const [script, missing] of needs) {
+    if (!missing) continue
+    console.log(`… npm run ${script} (output missing)`)
+    const res = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' })
+    if (res.status !== 0) throw new Error(`npm run ${script} failed`)
+  }
+}
+
+async function loadSeed(): Promise<(baseUrl: string) => Promise<unknown>> {
+  const seedPath = join(root, 'scripts', 'seed.ts')
+  if (!existsSync(seedPath)) throw new Error('scripts/seed.ts is missing: the e2e run needs seedDemo(baseUrl) to load demo data')
+  const mod = (await import(seedPath)) as { seedDemo?: unknown; default?: { seedDemo?: unknown } }
+  const seedDemo = mod.seedDemo ?? mod.default?.seedDemo
+  if (typeof seedDemo !== 'function') throw new Error('scripts/seed.ts does not export seedDemo(baseUrl)')
+  return seedDemo as (baseUrl: string) => Promise<unknown>
+}
+
+async function loadDemoToday(): Promise<string | undefined> {
+  try {
+    const mod = (await import(join(root, 'scripts', 'demo-data.ts'))) as { DEMO_TODAY?: unknown }
+    return typeof mod.DEMO_TODAY === 'string' ? mod.DEMO_TODAY : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function specFiles(filter: string | undefined): string[] {
+  const dir = join(__dirname, 'specs')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.spec.ts') && (!filter || f.includes(filter)))
+    .sort()
+    .map((f) => join(dir, f))
+}
+
+async function main(): Promise<number> {
+  const filter = process.argv[2]
+  buildIfMissing()
+  mkdirSync(shotsDir, { recursive: true })
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'mutual-aid-e2e-data-'))
+  const today = process.env.MUTUAL_AID_TODAY || (await loadDemoToday())
+  const emulator = new EmulatorProcess({
+    root,
+    port: await freePort(),
+    dataDir,
+    staticDir: join(root, 'dist', 'h5'),
+    env: today ? { MUTUAL_AID_TODAY: today } : {},
+  })
+  let browser: Browser | null = null
+  let passed = 0
+  let failed = 0
+
+  const record = (name: string, error?: unknown) => {
+    if (error === undefined) {
+      passed += 1
+      console.log(`✓ ${name}`)
+    } else {
+      failed += 1
+      const message = error instanceof Error ? error.message : String(error)
+      console.log(`✗ ${name}\n    ${message.split('\n').join('\n    ')}`)
+    }
+  }
+
+  try {
+    await emulator.start()
+    const seedDemo = await loadSeed()
+    await seedDemo(emulator.url)
+
+    // `headless: true` adds --headless, and Playwright gives every launch its own fresh temporary
+    // --user-data-dir (it refuses one in `args`); specs get isolated contexts on top of it.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    const liveBrowser = browser
+
+    for (const file of specFiles(filter)) {
+      const specName = basename(file, '.spec.ts')
+      const ctx: E2EContext = {
+        baseUrl: emulator.url,
+        browser: liveBrowser,
+        async newPage() {
+          const context = await liveBrowser.newContext({
+            viewport: { width: 390, height: 844 },
+            deviceScaleFactor: 2,
+            isMobile: true,
+            hasTouch: true,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+            baseURL: emulator.url,
+          })
+          const page = await context.newPage()
+          page.setDefaultTimeout(15_000)
+          return page
+        },
+        async screenshot(page, name) {
+          await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+        },
+        restartEmulator: () => emulator.restart(),
+        async step(name, body) {
+          try {
+            await body()
+            record(`${specName}: ${name}`)
+            return true
+          } catch (error) {
+            record(`${specName}: ${name}`, error)
+            return false
+          }
+        },
+      }
+      try {
+        const mod = (await import(file)) as { run?: Spec }
+        if (typeof mod.run !== 'function') throw new Error(`${basename(file)} does not export run(ctx)`)
+        await mod.run(ctx)
+      } catch (error) {
+        record(`${specName} (spec aborted)`, error)
+      }
+    }
+  } catch (error) {
+    record('e2e setup', error)
+    console.log(emulator.tail())
+  } finally {
+    await browser?.close().catch(() => undefined)
+    await emulator.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  console.log(`\n${passed} passed, ${failed} failed`)
+  return failed > 0 ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error)
+    console.log('\n0 passed, 1 failed')
+    process.exit(1)
+  },
+)

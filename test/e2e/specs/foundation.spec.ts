@@ -1,0 +1,116 @@
+/**
+ * Foundation: the local sign-in page lists the demo identities, each role lands on its own home with its
+ * menu, a new WeChat user is sent to binding, and a signed-in session and the seeded data survive an
+ * emulator restart (the data directory is the database).
+ */
+import type { Page } from 'playwright-core'
+import { assert, type E2EContext } from '../context'
+
+interface Identity {
+  openid: string
+  role: string | null
+  name: string
+  label: string
+}
+
+/** Menu titles each role's home must show (src/features/session/roles.ts is the source). */
+const EXPECTED_MENU: Record<string, string[]> = {
+  worker: ['我的保障', '申请互助金', '我的申请', '消息'],
+  clerk: ['职工名册', '网上申报', '申报记录', '履约确认书', '单位信息', '待确认申请', '代职工申请', '消息'],
+  agent: ['参加单位', '待审核申报', '待确认申请', '消息'],
+  office: ['参加单位', '申报与缴费', '互助金审批', '基金台账', '消息'],
+}
+
+const ROLE_TEXT: Record<string, string> = { worker: '职工', clerk: '单位经办人', agent: '代理单位', office: '互助办' }
+
+async function menuTitles(page: Page): Promise<string[]> {
+  return page.locator('.home__menu-title').allInnerTexts()
+}
+
+async function signInFromEntry(page: Page, identity: Identity): Promise<void> {
+  await page.goto('/pages/index/index')
+  await page.getByText(identity.label || identity.name, { exact: true }).first().click()
+  await page.waitForURL(/\/pages\/home\/index/)
+  await page.locator('.home__menu-title').first().waitFor()
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  const response = await fetch(`${ctx.baseUrl}/local/identities`)
+  const identities = (await response.json()) as Identity[]
+
+  await ctx.step('sign-in page lists the demo identities grouped by role', async () => {
+    const page = await ctx.newPage()
+    await page.goto('/')
+    await page.getByText('新微信用户（未绑定）').waitFor()
+    for (const group of ['职工', '单位经办人', '代理单位', '互助办']) {
+      assert(await page.getByText(group, { exact: true }).count() > 0, `group ${group} missing on the sign-in page`)
+    }
+    for (const identity of identities) {
+      assert(await page.getByText(identity.label || identity.name).count() > 0, `identity ${identity.openid} not listed`)
+    }
+    await ctx.screenshot(page, 'foundation-sign-in')
+    await page.context().close()
+  })
+
+  for (const role of ['worker', 'clerk', 'agent', 'office']) {
+    const identity = identities.find((i) => i.role === role)
+    await ctx.step(`${role} home shows the role's menu`, async () => {
+      assert(identity, `the seed has no ${role} identity`)
+      const page = await ctx.newPage()
+      await signInFromEntry(page, identity)
+      const titles = await menuTitles(page)
+      assert(
+        JSON.stringify(titles) === JSON.stringify(EXPECTED_MENU[role]),
+        `menu for ${role} was ${JSON.stringify(titles)}, expected ${JSON.stringify(EXPECTED_MENU[role])}`,
+      )
+      const header = await page.locator('.home__header').innerText()
+      assert(header.includes(ROLE_TEXT[role]), `home header does not name the role ${ROLE_TEXT[role]}: ${header}`)
+      assert(header.includes(identity.name), `home header does not show ${identity.name}: ${header}`)
+      await ctx.screenshot(page, `foundation-home-${role}`)
+
+      // A menu entry opens its subpackage page.
+      await page.locator('.home__menu-item').first().click()
+      await page.waitForURL(/\/packages\//)
+      await page.context().close()
+    })
+  }
+
+  await ctx.step('a new WeChat user is sent to the bind page', async () => {
+    const page = await ctx.newPage()
+    await page.goto('/pages/index/index')
+    await page.getByText('新微信用户（未绑定）').click()
+    await page.waitForURL(/\/packages\/enrol\/bind\/index/)
+    await ctx.screenshot(page, 'foundation-new-user-bind')
+    await page.context().close()
+  })
+
+  await ctx.step('switch identity returns to the sign-in page', async () => {
+    const worker = identities.find((i) => i.role === 'worker')
+    assert(worker, 'the seed has no worker identity')
+    const page = await ctx.newPage()
+    await signInFromEntry(page, worker)
+    await page.getByText('切换身份').click()
+    await page.waitForURL(/\/pages\/index\/index/)
+    await page.getByText('新微信用户（未绑定）').waitFor()
+    const stored = await page.evaluate(() => window.localStorage.getItem('mutual-aid.local-session'))
+    assert(stored === null, 'the local session was not cleared on switching identity')
+    await page.context().close()
+  })
+
+  // Nothing in the foundation pages writes business data yet (that is the feature pages' job); what this
+  // checks is that the session token and the seeded database come back from the data directory.
+  await ctx.step('session and seeded data survive an emulator restart', async () => {
+    const clerk = identities.find((i) => i.role === 'clerk')
+    assert(clerk, 'the seed has no clerk identity')
+    const page = await ctx.newPage()
+    await signInFromEntry(page, clerk)
+    const before = await page.locator('.home__header').innerText()
+    await ctx.restartEmulator()
+    await page.reload()
+    await page.locator('.home__menu-title').first().waitFor()
+    const after = await page.locator('.home__header').innerText()
+    assert(after === before, `home header changed across the restart: "${before}" → "${after}"`)
+    await ctx.screenshot(page, 'foundation-after-restart')
+    await page.context().close()
+  })
+}
