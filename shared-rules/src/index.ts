@@ -1,0 +1,76 @@
+/**
+ * @mutual-aid/shared-rules — the rules of 职工医疗互助 as pure functions over versioned scheme
+ * data. No I/O, no clock: "today" and every fact come in as arguments. Money is integer fen;
+ * dates are `YYYY-MM-DD` calendar days in China Standard Time.
+ */
+
+// Vocabulary
+export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
+export { EXCLUSIONS, UNIT_TYPES } from './types'
+
+// Schemes as data
+export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule } from './schemes/types'
+export { getScheme, listSchemes, schemeForPeriod, listDiseases, isSchemeId, resolveScheme, withFees, SCHEME_IDS } from './schemes/registry'
+export type { SchemeRef } from './schemes/registry'
+export { findDisease } from './schemes/disease-index'
+export { WH_2020 } from './schemes/wh-2020'
+export { TZ_2021 } from './schemes/tz-2021'
+export { TZ_2022 } from './schemes/tz-2022'
+
+// Dates
+export { isValidDate } from './dates/is-valid-date'
+export { addDays } from './dates/add-days'
+export { daysBetween } from './dates/days-between'
+export { addMonths, monthsInclusive } from './dates/add-months'
+export { isWorkingDay, addWorkingDays } from './dates/working-days'
+
+// Money
+export { yuanToFen } from './money/yuan-to-fen'
+export { fenToYuan } from './money/fen-to-yuan'
+export { formatYuan, formatYuanShort } from './money/format-yuan'
+export { roundHalfUp, ceilDiv, percentOf } from './money/round-half-up'
+
+// Identity
+export { parseResidentId, residentIdCheckChar } from './identity/parse-resident-id'
+export type { ResidentIdResult } from './identity/parse-resident-id'
+export { maskResidentId } from './identity/mask-resident-id'
+export { validateUscc, usccCheckChar } from './identity/validate-uscc'
+export type { UsccResult } from './identity/validate-uscc'
+
+// Participation and fees
+export { checkParticipation } from './participation/check-participation'
+export type { ParticipationInput, ParticipationResult } from './participation/check-participation'
+export { maxReplacementCount } from './participation/max-replacement-count'
+export { quote } from './fees/quote'
+export type { QuoteInput, QuoteLine, QuoteResult } from './fees/quote'
+
+// Coverage
+export { coverageStartAfterPayment } from './coverage/coverage-start-after-payment'
+export { coverageEnd } from './coverage/coverage-end'
+export { isContinuous } from './coverage/is-continuous'
+export { renewalGraceEnd } from './coverage/renewal-grace-end'
+export { coverageStatus } from './coverage/coverage-status'
+export type { CoverageStatus, CoverageStatusInput, CoveragePhase, CoverageWindow } from './coverage/coverage-status'
+
+// Deadlines
+export { claimDeadline } from './deadlines/claim-deadline'
+export { reviewDueDate, DEFAULT_REVIEW_WORKING_DAYS } from './deadlines/review-due-date'
+export { enrolmentWindow, checkEnrolmentDate } from './deadlines/enrolment'
+export { newHireDeadline, NEW_HIRE_MONTHS } from './deadlines/new-hire-deadline'
+export { deadline } from './deadlines/deadline'
+export type { DeadlineResult } from './deadlines/deadline'
+
+// Claims
+export { assess } from './assess/assess'
+export type { AssessInput, Assessment, AssessClaim, AssessParticipant, PriorDisease } from './assess/types'
+export { materialsChecklist } from './claims/materials-checklist'
+export type { MaterialItem } from './claims/materials-checklist'
+
+// Boundary schemas (zod)
+export { assessInputSchema } from './schemas/assess-input'
+export type { AssessInputParsed } from './schemas/assess-input'
+export { participationInputSchema } from './schemas/participation-input'
+export { quoteInputSchema } from './schemas/quote-input'
+export { deadlineInputSchema } from './schemas/deadline-input'
+export type { DeadlineInput } from './schemas/deadline-input'
+export { dateSchema, formatIssues } from './schemas/common'

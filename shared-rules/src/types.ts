@@ -1,0 +1,87 @@
+/** Identifier of a versioned scheme definition. A new year is a new data object. */
+export type SchemeId = 'wh-2020' | 'tz-2021' | 'tz-2022'
+
+/** Scheme family: WH = 武汉城市圈重大疾病医疗互助, TZ = 台州市在职职工医疗互助保障. */
+export type Family = 'WH' | 'TZ'
+
+/** Sex as derived from the resident ID. */
+export type Sex = 'male' | 'female'
+
+/** A product (保障项目) a unit can join. WH only has `critical`. */
+export type Product = 'critical' | 'inpatient' | 'female'
+
+/**
+ * Unit type (参加单位类型): 党政机关 agency, 事业单位 institution, 社会团体 social_org,
+ * 国有企业 soe, 民办非企业 private_non_enterprise, 民营企业 private.
+ */
+export type UnitType = 'agency' | 'institution' | 'social_org' | 'soe' | 'private_non_enterprise' | 'private'
+
+/** Medical insurance the participant is enrolled in (职工医保 / 城乡居民医保 / 无). */
+export type MedicalInsurance = 'employee' | 'resident' | 'none'
+
+/** A refusal or a rule violation that explains itself. */
+export interface Reason {
+  /** Stable machine code, e.g. `OBSERVATION_PERIOD`. */
+  code: string
+  /** Article the decision rests on, e.g. `第十四条第二项` or `台总工〔2021〕8号 四(二)1`. */
+  basis: string
+  /** One sentence in Chinese a worker understands. */
+  message: string
+}
+
+/** One payable benefit (or fee) line with the article it rests on. Amount in fen. */
+export interface Line {
+  /** Stable code, e.g. `consolation`, `medical`, `death`, `inpatient_allowance`, `fee_inpatient`. */
+  benefit: string
+  /** Amount in fen (integer, never negative). */
+  amountFen: number
+  basis: string
+}
+
+/** Benefit codes used in assessment lines. */
+export type BenefitCode =
+  | 'consolation'
+  | 'medical'
+  | 'death'
+  | 'inpatient_allowance'
+  | 'inpatient_subsidy'
+  | 'critical'
+  | 'critical_mild'
+  | 'female_cancer'
+
+/** Exclusion facts a reviewer can record on a claim (WH 第十四条). */
+export type Exclusion =
+  | 'fraud'
+  | 'misdiagnosis'
+  | 'natural_disaster'
+  | 'war'
+  | 'riot'
+  | 'nuclear'
+  | 'crime'
+  | 'self_injury'
+  | 'fight'
+  | 'high_risk_sport'
+
+/** All exclusion values, in the order of 第十四条. */
+export const EXCLUSIONS: readonly Exclusion[] = [
+  'fraud',
+  'misdiagnosis',
+  'natural_disaster',
+  'war',
+  'riot',
+  'nuclear',
+  'crime',
+  'self_injury',
+  'fight',
+  'high_risk_sport',
+]
+
+/** All unit types. */
+export const UNIT_TYPES: readonly UnitType[] = ['agency', 'institution', 'social_org', 'soe', 'private_non_enterprise', 'private']
+
+/** A date result that cites its rule. */
+export interface DatedBasis {
+  /** `YYYY-MM-DD`, China Standard Time calendar date. */
+  date: string
+  basis: string
+}
