@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
-import { ENV_ID } from '../storage/file-store'
+import { ENV_ID, functionEnv } from './function-env'
 import { WorkerPool, type CallOutcome } from './worker-pool'
 
 export interface Identity {
@@ -112,18 +112,5 @@ export class FunctionRunner {
   /** What CloudBase sets in a function's environment, pointed at this emulator. */
   private baseEnv(): Record<string, string> {
     return functionEnv(this.options.adminUrl)
-  }
-}
-
-/** Environment that points a wx-server-sdk at the emulator (also used by tests running the SDK in-process). */
-export function functionEnv(adminUrl: string): Record<string, string> {
-  return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: ENV_ID,
-    TCB_ENV: ENV_ID,
-    TENCENTCLOUD_REGION: 'ap-shanghai',
   }
 }

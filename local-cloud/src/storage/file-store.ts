@@ -7,11 +7,10 @@ import path from 'node:path'
 import { Changes, type Database } from '../db/database'
 import type { WriteAheadLog } from '../db/wal'
 import type { Doc } from '../ejson'
+import { ENV_ID } from '../functions/function-env'
 import { WireError } from '../wire-error'
 
 export const FILES_COLLECTION = '_local_files'
-/** The env id the emulator pretends to be (also `SCF_NAMESPACE` of the functions it runs). */
-export const ENV_ID = 'local-dev'
 const FILE_ID_PREFIX = `cloud://${ENV_ID}.6c6f-${ENV_ID}-1300000000/`
 
 export interface StoredFile {

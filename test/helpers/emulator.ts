@@ -1,0 +1,141 @@
+/**
+ * Starts the local CloudBase emulator as a child process for a test suite.
+ *
+ *   const emu = await startEmulator()
+ *   Object.assign(process.env, emu.sdkEnv())          // a wx-server-sdk in this process now talks to it
+ *   await emu.callFunction('auth', { action: 'whoami' }, { openid: 'o_test_user_1' })
+ *   await emu.stop()
+ *
+ * Other suites depend on this API: keep it stable.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { functionEnv } from '../../local-cloud/src/functions/function-env'
+
+export interface EmulatorIdentity {
+  openid: string
+  appid?: string
+  unionid?: string
+}
+
+export interface Emulator {
+  port: number
+  url: string
+  dataDir: string
+  /** Graceful stop (SIGTERM), resolves when the process has exited. */
+  stop(): Promise<void>
+  /** SIGKILL, for durability tests. */
+  kill(): void
+  /** Calls a built function (`<functionsDir>/<name>/index.js`) as `identity`; resolves to its return value. */
+  callFunction(name: string, event: unknown, identity: EmulatorIdentity): Promise<any>
+  /** Subscribe messages recorded by `openapi.subscribeMessage.send`, oldest first. */
+  outbox(touser?: string): Promise<any[]>
+  /** Environment variables that point a wx-server-sdk (in-process or in a child) at this emulator. */
+  sdkEnv(): Record<string, string>
+  /** A browser session token for `openid` (for `POST /fn/<name>` and `/local/upload`). */
+  token(openid: string): Promise<string>
+}
+
+export interface StartOptions {
+  /** Reuse a data directory (e.g. to test a restart); default: a fresh temporary one. */
+  dataDir?: string
+  /** Where the built functions are; default: the repo's `cloudfunctions/`. */
+  functionsDir?: string
+  /** Function time limit in ms (default 20000). */
+  functionTimeoutMs?: number
+  /** Serve a built H5 app from this directory. */
+  staticDir?: string
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..')
+const READY_TIMEOUT_MS = 30_000
+
+export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'mutual-aid-emulator-'))
+  const args = ['--import', 'tsx', path.join(REPO_ROOT, 'local-cloud', 'src', 'cli.ts'), '--port', '0', '--data', dataDir]
+  args.push('--functions', opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'))
+  if (opts.functionTimeoutMs !== undefined) args.push('--timeout', String(opts.functionTimeoutMs))
+  if (opts.staticDir) args.push('--static', opts.staticDir)
+
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const url = await waitForReady(child)
+  const port = Number(new URL(url).port)
+
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+
+  async function post(pathname: string, body: unknown): Promise<any> {
+    const res = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const text = await res.text()
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw new Error(`emulator answered ${res.status} to ${pathname}: ${text}`)
+    }
+  }
+
+  return {
+    port,
+    url,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      await exited
+    },
+    kill() {
+      child.kill('SIGKILL')
+    },
+    callFunction(name, event, identity) {
+      return post('/local/invoke', { name, event, identity })
+    },
+    async outbox(touser) {
+      const query = touser ? `?touser=${encodeURIComponent(touser)}` : ''
+      const res = await fetch(`${url}/local/outbox${query}`)
+      return (await res.json()) as any[]
+    },
+    sdkEnv() {
+      return functionEnv(`${url}/admin`)
+    },
+    async token(openid) {
+      const answer = await post('/local/session', { openid })
+      if (typeof answer.token !== 'string') throw new Error(`sign-in failed: ${JSON.stringify(answer)}`)
+      return answer.token
+    },
+  }
+}
+
+function waitForReady(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = ''
+    let stderr = ''
+    let ready = false
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`emulator did not become ready in ${READY_TIMEOUT_MS} ms\n${stdout}\n${stderr}`))
+    }, READY_TIMEOUT_MS)
+    // Keep draining stdout after ready (functions' console.log lands here) so the child never blocks on it.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (ready) return
+      stdout += chunk.toString()
+      const match = /ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
+      if (match) {
+        ready = true
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    // Function errors and warnings are logged on stderr: pass them through so a failing test shows why.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      process.stderr.write(chunk)
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`emulator exited before ready (code ${code}, signal ${signal})\n${stdout}\n${stderr}`))
+    })
+  })
+}
