@@ -1,0 +1,30 @@
+import cloud from 'wx-server-sdk'
+import { createMain } from '@cloud-shared/create-main'
+import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
+import { submit } from './submit'
+import { confirm, decide, markPaid, resubmit, returnClaim } from './review'
+import { get, ledger, mine, photoUrls, queue } from './queries'
+
+/**
+ * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
+ * ledger. The lifecycle is the pure state machine in src/features/claims/state-machine.ts.
+ */
+export const main = createMain('claims', cloud, {
+  prepare,
+  rosterForClaims,
+  consent,
+  saveDraft,
+  getDraft,
+  myDrafts,
+  submit,
+  get,
+  mine,
+  queue,
+  photoUrls,
+  confirm,
+  return: returnClaim,
+  resubmit,
+  decide,
+  markPaid,
+  ledger,
+})

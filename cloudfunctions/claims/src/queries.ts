@@ -1,0 +1,229 @@
+import { z } from 'zod'
+import { daysBetween } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import type { HandlerContext } from '@cloud-shared/context'
+import { findAll, findById } from '@cloud-shared/db'
+import { forbidden, notFound } from '@cloud-shared/errors'
+import { claimRefInput, ledgerInput, queueInput } from '@/features/claims/schemas'
+import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@/features/claims/state-machine'
+import type { ClaimDoc } from './model'
+import { assertCanSee, isFilerOrParticipant, reviewLevelsOver } from './scope'
+
+/** Calendar days before the review due date at which a claim counts as nearly due in the office queue. */
+const NEARLY_DUE_DAYS = 7
+
+export type DueState = 'overdue' | 'due_soon' | 'on_time' | null
+
+export function dueState(dueDate: string | null, today: string, status: ClaimStatus): DueState {
+  if (!dueDate || status !== 'agent_confirmed') return null
+  const left = daysBetween(today, dueDate)
+  if (left < 0) return 'overdue'
+  return left <= NEARLY_DUE_DAYS ? 'due_soon' : 'on_time'
+}
+
+/** The actions the caller may take on the claim now (the page shows only these buttons). */
+function allowedActions(ctx: HandlerContext, claim: ClaimDoc): ClaimEvent[] {
+  const levels = reviewLevelsOver(ctx, claim)
+  const out: ClaimEvent[] = []
+  const awaited = levelFor(claim.status)
+  for (const event of ['confirm', 'return', 'approve', 'reject', 'pay'] as ClaimEvent[]) {
+    const actor = awaited && levels.includes(awaited) ? awaited : levels.includes('office') ? 'office' : null
+    if (actor && transition(claim.status, event, actor).ok) out.push(event)
+  }
+  if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'resubmit', 'filer', claim.returned?.by).ok) out.push('resubmit')
+  return out
+}
+
+function listItem(c: ClaimDoc, today: string) {
+  return {
+    id: c._id,
+    claimNo: c.claimNo,
+    family: c.family,
+    year: c.year,
+    product: c.product,
+    kind: c.kind,
+    personName: c.personName,
+    unitName: c.unitName,
+    agentId: c.agentId,
+    status: c.status,
+    submittedOn: c.submittedOn,
+    dueDate: c.dueDate,
+    dueState: dueState(c.dueDate, today, c.status),
+    amountFen: c.decision?.outcome === 'approve' ? c.decision.amountFen : null,
+    filedAs: c.filedBy.as,
+    updatedAt: c.updatedAt,
+  }
+}
+
+/** One claim with its timeline; reviewers also get the rules' assessment, everyone sees the decision and its basis. */
+export const get = action({
+  access: 'signed-in',
+  input: claimRefInput,
+  async run(ctx, { claimId }) {
+    const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
+    if (!claim) throw notFound('该申请')
+    assertCanSee(ctx, claim)
+    const reviewer = reviewLevelsOver(ctx, claim).length > 0
+    const today = ctx.clock.today()
+    return {
+      id: claim._id,
+      claimNo: claim.claimNo,
+      version: claim.version,
+      family: claim.family,
+      schemeId: claim.schemeId,
+      year: claim.year,
+      product: claim.product,
+      kind: claim.kind,
+      status: claim.status,
+      personName: claim.personName,
+      unitName: claim.unitName,
+      filedBy: { as: claim.filedBy.as, name: claim.filedBy.name },
+      facts: claim.facts,
+      files: claim.files,
+      materials: claim.materials.map((m) => ({ n: m.n, at: m.at, files: m.files, note: m.note ?? null, facts: m.facts })),
+      history: claim.history.map((h) => ({ at: h.at, event: h.event, from: h.from, to: h.to, role: h.role, name: h.name, note: h.note ?? null })),
+      returned: claim.returned,
+      submittedOn: claim.submittedOn,
+      claimDeadline: claim.claimDeadline,
+      materialsCompleteOn: claim.materialsCompleteOn,
+      dueDate: claim.dueDate,
+      dueState: dueState(claim.dueDate, today, claim.status),
+      assessmentAtSubmit: reviewer ? claim.assessmentAtSubmit : null,
+      assessmentAtDecision: claim.decision ? claim.assessmentAtDecision : null,
+      decision: claim.decision
+        ? {
+            outcome: claim.decision.outcome,
+            amountFen: claim.decision.amountFen,
+            computedFen: claim.decision.computedFen,
+            overridden: claim.decision.overridden,
+            note: claim.decision.note,
+            reasonCode: claim.decision.reasonCode,
+            at: claim.decision.at,
+          }
+        : null,
+      paid: claim.paid,
+      actions: allowedActions(ctx, claim),
+      today,
+    }
+  },
+})
+
+/** The claims the caller filed or that are for them (worker, beneficiary, a clerk's own filings), newest first. */
+export const mine = action({
+  access: 'signed-in',
+  input: z.object({}),
+  async run(ctx) {
+    const personId = ctx.caller.roles.includes('worker') ? ctx.caller.user?.personId : undefined
+    const [filed, forMe] = await Promise.all([
+      findAll<ClaimDoc>(ctx.db, 'claims', { 'filedBy.openid': ctx.caller.openid }),
+      personId ? findAll<ClaimDoc>(ctx.db, 'claims', { personId }) : Promise.resolve([] as ClaimDoc[]),
+    ])
+    const byId = new Map<string, ClaimDoc>()
+    for (const c of [...filed, ...forMe]) byId.set(c._id, c)
+    const today = ctx.clock.today()
+    return [...byId.values()]
+      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+      .map((c) => listItem(c, today))
+  },
+})
+
+/**
+ * The review queue in the caller's scope (clerk: their unit; agent: its units; office: all), filtered by status,
+ * scheme and agent; overdue and nearly due claims first; with counts per status.
+ */
+export const queue = action({
+  access: ['clerk', 'agent', 'office'],
+  input: queueInput,
+  async run(ctx, input) {
+    const { roles, user } = ctx.caller
+    const where: Record<string, unknown> = {}
+    if (roles.includes('office')) {
+      if (input.agentId) where.agentId = input.agentId
+    } else if (roles.includes('agent')) {
+      if (!user?.agentId) throw forbidden()
+      where.agentId = user.agentId
+    } else {
+      if (!user?.unitId) throw forbidden()
+      where.unitId = user.unitId
+    }
+    if (input.family) where.family = input.family
+    const all = await findAll<ClaimDoc>(ctx.db, 'claims', where)
+    const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
+    for (const c of all) counts[c.status] += 1
+    const today = ctx.clock.today()
+    const rank: Record<NonNullable<DueState> | 'none', number> = { overdue: 0, due_soon: 1, on_time: 2, none: 3 }
+    const items = all
+      .filter((c) => !input.status || c.status === input.status)
+      .map((c) => listItem(c, today))
+      .sort(
+        (a, b) =>
+          rank[a.dueState ?? 'none'] - rank[b.dueState ?? 'none'] ||
+          (a.dueDate ?? '').localeCompare(b.dueDate ?? '') ||
+          a.submittedOn.localeCompare(b.submittedOn) ||
+          a.claimNo.localeCompare(b.claimNo),
+      )
+    return { counts, total: all.length, items }
+  },
+})
+
+/**
+ * Temporary URLs of a claim's photos — only for the filer, the participant and reviewers in scope. Photos are never
+ * public: the app never gets a permanent link.
+ */
+export const photoUrls = action({
+  access: 'signed-in',
+  input: claimRefInput,
+  async run(ctx, { claimId }) {
+    const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
+    if (!claim) throw notFound('该申请')
+    assertCanSee(ctx, claim)
+    const ids = [...new Set(claim.materials.flatMap((m) => Object.values(m.files).flat()))]
+    if (ids.length === 0) return { urls: {} }
+    const res = await ctx.cloud.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 600 })) })
+    const urls: Record<string, string> = {}
+    for (const f of res.fileList ?? []) if (f.tempFileURL) urls[f.fileID] = f.tempFileURL
+    return { urls }
+  },
+})
+
+interface LedgerEntry {
+  _id: string
+  family: 'WH' | 'TZ'
+  year: number
+  type: 'contribution' | 'payout'
+  amountFen: number
+  sourceType: string
+  sourceId: string
+  ref?: string
+  on?: string
+  at: Date
+}
+
+/** The fund per scheme and year (Art. 20–21): contributions − payouts, with its entries. Office only. */
+export const ledger = action({
+  access: ['office'],
+  input: ledgerInput,
+  async run(ctx, input) {
+    const where: Record<string, unknown> = {}
+    if (input.family) where.family = input.family
+    if (input.year) where.year = input.year
+    const entries = await findAll<LedgerEntry>(ctx.db, 'ledger', where)
+    const funds = new Map<string, { family: 'WH' | 'TZ'; year: number; contributionsFen: number; payoutsFen: number; balanceFen: number; entries: number }>()
+    for (const e of entries) {
+      const key = `${e.family}-${e.year}`
+      const f = funds.get(key) ?? { family: e.family, year: e.year, contributionsFen: 0, payoutsFen: 0, balanceFen: 0, entries: 0 }
+      if (e.type === 'contribution') f.contributionsFen += e.amountFen
+      else f.payoutsFen += e.amountFen
+      f.balanceFen = f.contributionsFen - f.payoutsFen
+      f.entries += 1
+      funds.set(key, f)
+    }
+    return {
+      funds: [...funds.values()].sort((a, b) => a.family.localeCompare(b.family) || b.year - a.year),
+      entries: entries
+        .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime())
+        .slice(0, 200)
+        .map((e) => ({ id: e._id, family: e.family, year: e.year, type: e.type, amountFen: e.amountFen, sourceType: e.sourceType, sourceId: e.sourceId, ref: e.ref ?? null, on: e.on ?? null, at: e.at })),
+    }
+  },
+})

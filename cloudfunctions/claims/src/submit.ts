@@ -1,0 +1,178 @@
+import { claimDeadline, materialsChecklist } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import type { HandlerContext } from '@cloud-shared/context'
+import { findById } from '@cloud-shared/db'
+import { AppError, forbidden, notFound } from '@cloud-shared/errors'
+import { audit } from '@cloud-shared/audit'
+import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@/features/claims/schemas'
+import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
+import { assessClaim } from './assessment'
+import { checkFilesBelong, hasConsent } from './drafts'
+import { notifyClaimPeople } from './notices'
+import { isDuplicateKey, txGet, withoutId } from './tx'
+
+/** Readable claim number per scheme family and year, e.g. `WH2021-000123`. */
+export const formatClaimNo = (family: string, year: number, seq: number): string =>
+  `${family}${year}-${String(seq).padStart(6, '0')}`
+
+/** Required checklist items without any page → a refusal naming them. */
+export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
+  const missing = materialsChecklist(schemeId, product, kind)
+    .filter((item) => item.required && !(files[item.key]?.length > 0))
+    .map((item) => item.label)
+  if (missing.length > 0) {
+    throw new AppError('MATERIALS_MISSING', `还缺少以下材料的照片：${missing.join('、')}。请拍照上传后再提交。`, { missing })
+  }
+}
+
+/** Checks the facts with the same schema the form uses; the first problems in one sentence. */
+export function checkFacts(kind: ClaimKind, facts: unknown) {
+  const parsed = submitFactsSchema(kind).safeParse(facts)
+  if (!parsed.success) {
+    const msg = parsed.error.issues.slice(0, 3).map((i) => i.message).join('；')
+    throw new AppError('INVALID_INPUT', `申请信息未填写完整：${msg}。`, parsed.error.issues)
+  }
+  return parsed.data
+}
+
+async function existingByKey(ctx: HandlerContext, key: string): Promise<ClaimDoc | null> {
+  const res = await ctx.db.collection('claims').where({ idempotencyKey: key }).limit(1).get()
+  return (res.data[0] as ClaimDoc) ?? null
+}
+
+function answer(claim: ClaimDoc, duplicate: boolean) {
+  return { claimId: claim._id, claimNo: claim.claimNo, status: claim.status, duplicate }
+}
+
+/**
+ * Turns a draft into a claim, exactly once: a retry with the same idempotency key (double tap, time-out) answers the
+ * claim already created; a draft already submitted answers its claim. A late claim is refused with the reason and
+ * the last day.
+ */
+export const submit = action({
+  access: 'signed-in',
+  input: submitInput,
+  async run(ctx, { draftId, idempotencyKey }) {
+    const prior = await existingByKey(ctx, idempotencyKey)
+    if (prior) {
+      if (prior.filedBy.openid !== ctx.caller.openid) throw forbidden('提交标识冲突，请重新打开页面后提交。')
+      return answer(prior, true)
+    }
+    const draft = await findById<DraftDoc>(ctx.db, 'claimDrafts', draftId)
+    if (!draft) throw notFound('该申请草稿')
+    if (draft.openid !== ctx.caller.openid) throw forbidden('这不是您的申请草稿。')
+    if (draft.claimId) {
+      const done = await findById<ClaimDoc>(ctx.db, 'claims', draft.claimId)
+      if (done) return answer(done, true)
+    }
+    if (!(await hasConsent(ctx))) {
+      throw new AppError('CONSENT_REQUIRED', '提交前请先阅读并同意《医疗健康信息处理授权》。')
+    }
+    // Scope may have changed since the draft was made (e.g. the clerk moved unit): check again.
+    const [p, person] = await Promise.all([
+      findById<ParticipationDoc>(ctx.db, 'participations', draft.participationId),
+      findById<PersonDoc>(ctx.db, 'people', draft.personId),
+    ])
+    if (!p || !person || p.status !== 'active') throw new AppError('NOT_FOUND', '未找到有效的参加记录，请联系单位工会核实。')
+    if (draft.filedAs === 'clerk' && ctx.caller.user?.unitId !== person.unitId) throw forbidden('只能为本单位职工代为申请。')
+    if (draft.filedAs === 'worker' && ctx.caller.user?.personId !== person._id) throw forbidden('只能为本人申请。')
+    const unit = await findById<UnitDoc>(ctx.db, 'units', p.unitId)
+    if (!unit) throw notFound('参加单位')
+
+    const facts = checkFacts(draft.kind, draft.facts)
+    checkFilesBelong(draft.files, draft._id)
+    checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+
+    const today = ctx.clock.today()
+    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
+    const late = assessment.reasons.find((r) => r.code === 'LATE_CLAIM')
+    const eventDate = (draft.kind === 'inpatient' ? facts.admission : facts.eventDate) as string
+    const deadline = claimDeadline(p.schemeId, eventDate)
+    if (late) {
+      throw new AppError('LATE_CLAIM', `已超过申请期限（最后一天为 ${deadline.date}，依据${deadline.basis}）：${late.message}`, {
+        deadline,
+      })
+    }
+
+    const now = ctx.clock.now()
+    const filerName = draft.filerName || facts.payee?.name || ''
+    try {
+      const claim = await ctx.db.runTransaction(async (tx: any) => {
+        // Inside the transaction (they run one at a time): a concurrent double tap sees the first one's claim.
+        const fresh = await txGet<DraftDoc>(tx, 'claimDrafts', draft._id)
+        if (fresh?.claimId) return (await txGet<ClaimDoc>(tx, 'claims', fresh.claimId)) as ClaimDoc
+        const counterId = `claimNo-${p.family}-${p.year}`
+        const counter = await txGet<{ seq: number }>(tx, 'counters', counterId)
+        const seq = (counter?.seq ?? 0) + 1
+        await tx.collection('counters').doc(counterId).set({ data: { seq, updatedAt: now } })
+        const doc: ClaimDoc = {
+          _id: `claim-${p.family}${p.year}-${String(seq).padStart(6, '0')}`,
+          claimNo: formatClaimNo(p.family, p.year, seq),
+          idempotencyKey,
+          draftId: draft._id,
+          family: p.family,
+          schemeId: p.schemeId,
+          year: p.year,
+          product: draft.product,
+          kind: draft.kind,
+          participationId: p._id,
+          personId: person._id,
+          personName: person.name,
+          personOpenid: person.openid ?? null,
+          unitId: p.unitId,
+          unitName: unit.name,
+          agentId: p.agentId,
+          filedBy: { openid: ctx.caller.openid, as: draft.filedAs, name: filerName },
+          status: 'submitted',
+          facts,
+          files: draft.files,
+          materials: [{ n: 1, at: now, facts, files: draft.files }],
+          history: [
+            {
+              at: now,
+              event: 'submit',
+              from: 'draft',
+              to: 'submitted',
+              role: draft.filedAs,
+              openid: ctx.caller.openid,
+              name: filerName,
+            },
+          ],
+          returned: null,
+          submittedOn: today,
+          claimDeadline: deadline,
+          assessmentAtSubmit: assessment,
+          assessmentAtDecision: null,
+          materialsCompleteOn: null,
+          dueDate: null,
+          decision: null,
+          payoutId: null,
+          paid: null,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }
+        await tx.collection('claims').add({ data: doc })
+        await tx.collection('claimDrafts').doc(draft._id).update({ data: { claimId: doc._id, updatedAt: now } })
+        await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
+        return doc
+      })
+      if (claim.idempotencyKey === idempotencyKey && claim.version === 1 && claim.history.length === 1) {
+        await notifyClaimPeople(
+          ctx,
+          claim,
+          'claimReceived',
+          `您的互助金申请 ${claim.claimNo} 已提交，等待单位工会经办人确认。申请期限至 ${deadline.date}。`,
+        )
+      }
+      return answer(claim, claim.idempotencyKey !== idempotencyKey)
+    } catch (err) {
+      // Two taps racing past the first check: the unique index on the key lets one through; answer its claim.
+      if (isDuplicateKey(err)) {
+        const won = await existingByKey(ctx, idempotencyKey)
+        if (won) return answer(won, true)
+      }
+      throw err
+    }
+  },
+})

@@ -1,0 +1,47 @@
+import { conflict } from '@cloud-shared/errors'
+
+/**
+ * Reads one document inside a transaction, or null. (wx-server-sdk's `doc().get()` rejects with
+ * "document with _id … does not exist" for a missing document.)
+ */
+export async function txGet<T>(tx: any, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = await tx.collection(collection).doc(id).get()
+    return (res.data as T) ?? null
+  } catch (err: any) {
+    if (/does not exist/.test(String(err?.errMsg ?? err?.message ?? err))) return null
+    throw err
+  }
+}
+
+/**
+ * Reads a versioned document inside a transaction and checks it is still at the version the caller saw.
+ * Transactions run one at a time, so of two reviewers acting on the same version only the first passes.
+ */
+export async function txGetVersioned<T extends { version: number }>(
+  tx: any,
+  collection: string,
+  id: string,
+  expected: number,
+  onMissing: () => Error,
+): Promise<T> {
+  const doc = await txGet<T>(tx, collection, id)
+  if (!doc) throw onMissing()
+  if (doc.version !== expected) {
+    throw conflict('该申请刚刚已被他人处理或修改，请刷新后查看最新状态再操作。')
+  }
+  return doc
+}
+
+/** A unique-index violation, as CloudBase (and the local emulator) report it. */
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as any
+  const text = `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`
+  return /DUPLICATE|E11000|duplicate key/i.test(text)
+}
+
+/** Removes `_id` (it cannot be written by `set`/`update`). */
+export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _omit, ...rest } = doc
+  return rest
+}

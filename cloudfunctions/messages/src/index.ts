@@ -1,0 +1,64 @@
+import cloud from 'wx-server-sdk'
+import { z } from 'zod'
+import { action, createMain } from '@cloud-shared/create-main'
+import { audit } from '@cloud-shared/audit'
+
+interface MessageDoc {
+  _id: string
+  openid: string
+  template: string
+  title: string
+  body: string
+  page: string
+  ref: { entity: string; id: string } | null
+  read: boolean
+  createdAt: Date
+}
+
+/** The caller's inbox, newest first, with the unread count. Only ever the caller's own messages. */
+const list = action({
+  access: 'signed-in',
+  input: z.object({ limit: z.number().int().min(1).max(100).default(50), skip: z.number().int().min(0).max(10_000).default(0) }),
+  async run(ctx, { limit, skip }) {
+    const coll = ctx.db.collection('messages')
+    const mine = { openid: ctx.caller.openid }
+    const [page, unread, total] = await Promise.all([
+      coll.where(mine).orderBy('createdAt', 'desc').skip(skip).limit(limit).get(),
+      coll.where({ ...mine, read: false }).count(),
+      coll.where(mine).count(),
+    ])
+    return {
+      items: (page.data as MessageDoc[]).map((m) => ({
+        id: m._id,
+        title: m.title,
+        body: m.body,
+        page: m.page,
+        ref: m.ref,
+        read: m.read,
+        createdAt: m.createdAt,
+      })),
+      unread: unread.total as number,
+      total: total.total as number,
+    }
+  },
+})
+
+/** Marks some (or all) of the caller's messages read. Someone else's message ids are ignored, never touched. */
+const markRead = action({
+  access: 'signed-in',
+  input: z.object({ ids: z.array(z.string().min(1)).max(100).optional(), all: z.boolean().optional() }),
+  async run(ctx, { ids, all }) {
+    const _ = ctx.db.command
+    if (!all && (!ids || ids.length === 0)) return { updated: 0 }
+    const where = all ? { openid: ctx.caller.openid, read: false } : { openid: ctx.caller.openid, _id: _.in(ids), read: false }
+    const res = await ctx.db.collection('messages').where(where).update({ data: { read: true, readAt: ctx.clock.now() } })
+    const updated = res.stats.updated as number
+    if (updated > 0) {
+      await audit(ctx, { action: 'messages.markRead', entity: 'messages', entityId: ctx.caller.openid, after: { ids: ids ?? 'all', updated } })
+    }
+    return { updated }
+  },
+})
+
+/** In-app inbox (站内消息): every notice written by notify() lands here, pushed or not. */
+export const main = createMain('messages', cloud, { list, markRead })

@@ -1,0 +1,105 @@
+/**
+ * The claim lifecycle as a pure module: which event moves which status, and who may fire it.
+ *
+ *   (draft) → submitted → clerk_confirmed → agent_confirmed → approved → paid
+ *                                                           ↘ rejected
+ *   any review level → returned → (resubmit) → back to the level that returned it
+ *
+ * A resubmission goes back to the level that asked for more materials, not to the clerk: the levels below already
+ * confirmed the application (the online "stamp"); the new pages are what the returning level asked for, and every
+ * version stays in the claim's history so the lower levels can still see them.
+ */
+
+export type ClaimStatus = 'submitted' | 'clerk_confirmed' | 'agent_confirmed' | 'returned' | 'approved' | 'rejected' | 'paid'
+export type ReviewLevel = 'clerk' | 'agent' | 'office'
+export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay'
+/** Who acts: the three review levels, or the person who filed / the participant. */
+export type Actor = ReviewLevel | 'filer'
+
+export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+  'submitted',
+  'clerk_confirmed',
+  'agent_confirmed',
+  'returned',
+  'approved',
+  'rejected',
+  'paid',
+]
+
+/** The review level a claim waits for in each status (null = nobody reviews it now). */
+export function levelFor(status: ClaimStatus): ReviewLevel | null {
+  if (status === 'submitted') return 'clerk'
+  if (status === 'clerk_confirmed') return 'agent'
+  if (status === 'agent_confirmed') return 'office'
+  return null
+}
+
+/** The status a claim waits in for a level (inverse of `levelFor`). */
+export function statusAwaiting(level: ReviewLevel): ClaimStatus {
+  return level === 'clerk' ? 'submitted' : level === 'agent' ? 'clerk_confirmed' : 'agent_confirmed'
+}
+
+export type Transition = { ok: true; to: ClaimStatus } | { ok: false; code: 'INVALID_TRANSITION'; message: string }
+
+const refuse = (message: string): Transition => ({ ok: false, code: 'INVALID_TRANSITION', message })
+
+/**
+ * The next status when `actor` fires `event` on a claim in `status`, or a refusal saying why not.
+ * `returnedBy` is the level that returned the claim (only for `resubmit`).
+ */
+export function transition(status: ClaimStatus, event: ClaimEvent, actor: Actor, returnedBy?: ReviewLevel | null): Transition {
+  const level = levelFor(status)
+  switch (event) {
+    case 'confirm':
+      if (level === 'clerk' && actor === 'clerk') return { ok: true, to: 'clerk_confirmed' }
+      if (level === 'agent' && actor === 'agent') return { ok: true, to: 'agent_confirmed' }
+      if (level === 'office') return refuse('该申请已到互助办审批环节，请直接核定或退回。')
+      if (level === null) return refuse(`该申请当前状态为「${STATUS_LABEL[status]}」，不能再确认。`)
+      return refuse(`该申请正等待${LEVEL_LABEL[level]}确认，不能跳过。`)
+    case 'return':
+      if (level !== null && level === actor) return { ok: true, to: 'returned' }
+      if (level === null) return refuse(`该申请当前状态为「${STATUS_LABEL[status]}」，不能退回。`)
+      return refuse(`该申请正等待${LEVEL_LABEL[level]}处理，只有该环节可以退回补充材料。`)
+    case 'resubmit':
+      if (status !== 'returned') return refuse('只有被退回补充材料的申请可以重新提交。')
+      if (actor !== 'filer') return refuse('只有申请人可以补充材料并重新提交。')
+      return { ok: true, to: statusAwaiting(returnedBy ?? 'clerk') }
+    case 'approve':
+    case 'reject':
+      if (level === 'office' && actor === 'office') return { ok: true, to: event === 'approve' ? 'approved' : 'rejected' }
+      if (status === 'approved' || status === 'rejected' || status === 'paid') return refuse('该申请已有审批结论，不能重复审批。')
+      if (actor !== 'office') return refuse('只有互助办可以审批互助金。')
+      return refuse('该申请尚未经单位和代理单位确认，不能审批。')
+    case 'pay':
+      if (status === 'approved' && actor === 'office') return { ok: true, to: 'paid' }
+      if (status === 'paid') return refuse('该申请已登记支付，不能重复登记。')
+      return refuse('只有已核准的申请可以登记支付。')
+  }
+}
+
+export const STATUS_LABEL: Record<ClaimStatus, string> = {
+  submitted: '待单位确认',
+  clerk_confirmed: '待代理单位确认',
+  agent_confirmed: '待互助办审批',
+  returned: '需补充材料',
+  approved: '已核准，待支付',
+  rejected: '不予给付',
+  paid: '已支付',
+}
+
+export const LEVEL_LABEL: Record<ReviewLevel, string> = {
+  clerk: '单位经办人',
+  agent: '代理单位',
+  office: '互助办',
+}
+
+/** What the worker should know or do now, per status. */
+export const NEXT_STEP: Record<ClaimStatus, string> = {
+  submitted: '单位工会经办人将在线确认您的申请（代替纸质盖章），无需您操作。',
+  clerk_confirmed: '代理单位（区/系统工会）正在复核，无需您操作。',
+  agent_confirmed: '互助办正在审批，将在材料齐全后 30 个工作日内作出结论。',
+  returned: '请按退回原因补充或更换材料照片，然后重新提交。',
+  approved: '审批已通过，互助办将把互助金转入您填写的账户。',
+  rejected: '本次申请不予给付，理由见下方。如有疑问请联系单位工会或互助办。',
+  paid: '互助金已支付，请留意银行到账信息。',
+}
