@@ -93,7 +93,7 @@ export function Tag({ children, theme = 'default', variant = 'light', size = 'me
 }
 
 export function Empty({ description, action }: EmptyProps) {
-  return <TEmpty description={description} action={action ? <div className="ui-empty-action">{action}</div> : undefined} />
+  return <TEmpty icon={<InfoCircleIcon size="48px" color="rgba(0, 0, 0, 0.26)" />} description={description} action={action ? <div className="ui-empty-action">{action}</div> : undefined} />
 }
 
 export function Loading({ text = '加载中…', block }: LoadingProps) {
