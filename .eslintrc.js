@@ -14,7 +14,12 @@ module.exports = {
   ignorePatterns: ['node_modules/', 'dist/', '**/dist/', 'cloudfunctions/*/index.js', 'test-results/', 'coverage/'],
   rules: {
     '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
-    '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    // `require` only where it is deliberate (lazy-loading wx-server-sdk after pointing it at an endpoint).
+    '@typescript-eslint/no-var-requires': 'off',
+    '@typescript-eslint/no-require-imports': 'error',
+    // Validators of paths and names match control characters on purpose.
+    'no-control-regex': 'off',
     'no-console': 'off',
     eqeqeq: ['error', 'smart'],
   },
@@ -37,8 +42,16 @@ module.exports = {
       },
     },
     {
+      // wx-server-sdk and @cloudbase/* ship no types: server code, scripts and tests may hold SDK handles as
+      // `any` (flagged as a warning so they stay visible). The app in src/ stays strict.
+      files: ['cloudfunctions/**/*.ts', 'local-cloud/**/*.ts', 'scripts/**/*.ts', 'shared-rules/**/*.ts', 'test/**/*.ts'],
+      rules: { '@typescript-eslint/no-explicit-any': 'warn' },
+    },
+    {
       files: ['test/**/*.ts'],
       env: { jest: true },
+      // Tests load wx-server-sdk with require() after pointing process.env at an emulator.
+      rules: { '@typescript-eslint/no-require-imports': 'off' },
     },
   ],
 }
