@@ -7,6 +7,7 @@ import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'ming
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
 import { duplicateKey, type Changes, type Database } from './database'
+import { valueAtPath } from './unique-key'
 
 export interface View {
   db: Database
@@ -102,6 +103,7 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
   for (const target of targets) {
     const next = modifier ? cloneDoc(target) : { ...request.data, _id: target._id }
     if (modifier) {
+      checkOperandTypes(target, modifier)
       applyModifier(next, modifier, undefined, undefined, { cloneMode: 'deep', queryOptions: QUERY_OPTIONS })
       if (encodeEjson(next._id) !== encodeEjson(target._id)) throw invalidParam('不能更新_id的值')
     }
@@ -158,6 +160,34 @@ function toModifier(data: Doc): Doc {
     }
   }
   return data
+}
+
+const NUMERIC_OPERATORS = ['$inc', '$mul']
+const ARRAY_OPERATORS = ['$push', '$addToSet', '$pull', '$pullAll', '$pop']
+
+/** MongoDB refuses arithmetic on non-numbers and array operators on non-arrays; mingo would not. */
+function checkOperandTypes(doc: Doc, modifier: Doc): void {
+  for (const op of [...NUMERIC_OPERATORS, ...ARRAY_OPERATORS]) {
+    const fields = modifier[op] as Doc | undefined
+    if (!fields) continue
+    for (const field of Object.keys(fields)) {
+      const current = valueAtPath(doc, field)
+      if (current === undefined) continue
+      if (NUMERIC_OPERATORS.includes(op) && typeof current !== 'number') {
+        throw new WireError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${field}' of non-numeric type ${typeName(current)}`)
+      }
+      if (ARRAY_OPERATORS.includes(op) && !Array.isArray(current)) {
+        throw new WireError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to non-array field. Field named '${field}' has non-array type ${typeName(current)}`)
+      }
+    }
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (value instanceof Date) return 'date'
+  if (Array.isArray(value)) return 'array'
+  return typeof value === 'object' ? 'object' : typeof value
 }
 
 /** Fields fixed by equality in an upsert's query (MongoDB seeds the inserted document with them). */
