@@ -1,0 +1,100 @@
+import { addDays, coverageEnd, coverageStatus, getScheme } from '@mutual-aid/shared-rules'
+import type { HandlerContext } from '@cloud-shared/context'
+import { PAGE_LIMIT, findAll } from '@cloud-shared/db'
+import { conflict } from '@cloud-shared/errors'
+import { notify } from '@cloud-shared/notify'
+import type { EnrolmentDoc, PersonDoc } from './model'
+import { estimatedStart } from './period'
+
+type Payment = NonNullable<EnrolmentDoc['payment']>
+
+/**
+ * Marks a declaration paid and starts coverage the day after payment for everyone in it (WH Art. 3, TZ [I-12]):
+ * the enrolment and its ledger contribution change together in one transaction (version-checked), then the
+ * participations become active, a replacement voids the people it replaces, and bound workers are told.
+ */
+export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: string, payment: Payment | null): Promise<EnrolmentDoc> {
+  const scheme = getScheme(e.schemeId)
+  const start = estimatedStart(scheme, e.year, paidOn)
+  const end = coverageEnd(scheme.id, start)
+  const now = ctx.clock.now()
+  const patch = { status: 'paid' as const, payment: payment ?? undefined, coverageStart: start, coverageEnd: end, version: e.version + 1, updatedAt: now }
+  if (!payment) delete patch.payment
+
+  const db = ctx.db
+  const tx = await db.startTransaction()
+  try {
+    const snap = await tx.get(db.collection('enrolments').doc(e._id))
+    const raw = snap.data()
+    const current = (Array.isArray(raw) ? raw[0] : raw) as EnrolmentDoc | undefined
+    if (!current || current.version !== e.version || current.status !== e.status) throw conflict()
+    await tx.update(db.collection('enrolments').doc(e._id), patch)
+    if (payment && payment.amountFen > 0) {
+      await tx.set(db.collection('ledger').doc(`contribution-${e._id}`), {
+        family: e.family,
+        year: e.year,
+        type: 'contribution',
+        amountFen: payment.amountFen,
+        sourceType: 'enrolment',
+        sourceId: e._id,
+        unitId: e.unitId,
+        paidOn,
+        at: now,
+      })
+    }
+    await tx.commit()
+  } catch (err) {
+    await tx.rollback().catch(() => undefined)
+    throw err
+  }
+
+  const _ = db.command
+  await db
+    .collection('participations')
+    .where({ enrolmentId: e._id, status: 'pending' })
+    .update({ data: { status: 'active', coverageStart: start, coverageEnd: end, version: _.inc(1), updatedAt: now } })
+  const replaced = e.replacedParticipationIds ?? []
+  for (let i = 0; i < replaced.length; i += PAGE_LIMIT) {
+    await db
+      .collection('participations')
+      .where({ _id: _.in(replaced.slice(i, i + PAGE_LIMIT)), status: 'active' })
+      .update({ data: { status: 'void', coverageEnd: addDays(start, -1), voidedBy: e._id, version: _.inc(1), updatedAt: now } })
+  }
+  const paid = { ...e, ...patch } as EnrolmentDoc
+  await noticeWorkers(ctx, paid)
+  return paid
+}
+
+/** Workers bound to the roster hear that their coverage starts, with where they stand in words. */
+async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void> {
+  const _ = ctx.db.command
+  const bound = await findAll<PersonDoc>(ctx.db, 'people', { unitId: e.unitId, openid: _.nin([null, '']) }, 200_000)
+  if (!bound.length) return
+  const parts = await findAll<{ personId: string; firstTime: boolean; shares: number; products: string[] }>(
+    ctx.db,
+    'participations',
+    { enrolmentId: e._id, personId: _.in(bound.map((p) => p._id).slice(0, PAGE_LIMIT)) },
+  )
+  const byPerson = new Map(parts.map((p) => [p.personId, p]))
+  for (const person of bound) {
+    const part = byPerson.get(person._id)
+    if (!part || !person.openid || !e.coverageStart) continue
+    const status = coverageStatus({
+      scheme: e.schemeId,
+      product: (part.products[0] ?? 'critical') as any,
+      firstTime: part.firstTime,
+      coverageStart: e.coverageStart,
+      shares: part.shares,
+      today: e.coverageStart,
+    })
+    await notify(ctx, {
+      openid: person.openid,
+      template: 'coverageStarted',
+      title: '您的互助保障已生效',
+      body: `${e.year} 年度保障自 ${e.coverageStart} 起至 ${e.coverageEnd}。${status.summary}`,
+      page: 'packages/enrol/coverage/index',
+      fields: { thing1: `${e.year}年度职工医疗互助`, date2: e.coverageStart, date3: e.coverageEnd ?? '' },
+      ref: { entity: 'enrolments', id: e._id },
+    })
+  }
+}

@@ -1,0 +1,93 @@
+import { coverageStatus, getScheme, type Product } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import { findAll, findById } from '@cloud-shared/db'
+import { AppError } from '@cloud-shared/errors'
+import { z } from 'zod'
+import { unitInScope } from '../../units/src/scope'
+import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
+import { coverageView } from './coverage-view'
+
+/**
+ * 履约确认书. For a unit (clerk, agent, office): each paid declaration of the period with its scheme, products,
+ * shares, coverage dates and counts, and for first-timers the observation windows with their dates; plus a page of
+ * participants. For a worker without a staff role: their own certificate.
+ */
+export const certificate = action({
+  access: ['clerk', 'agent', 'office', 'worker'],
+  input: z.object({
+    unitId: z.string().optional(),
+    year: z.number().int().optional(),
+    skip: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  }),
+  async run(ctx, input) {
+    const today = ctx.clock.today()
+    const year = input.year ?? Number(today.slice(0, 4))
+    const staff = ctx.caller.roles.some((r) => r !== 'worker')
+    if (!staff) return personalCertificate(ctx, year, today)
+    const unit = await unitInScope(ctx, input.unitId)
+    const enrolments = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year, status: 'paid' }, 1000)).sort((a, b) =>
+      String(a.coverageStart).localeCompare(String(b.coverageStart)),
+    )
+    const scheme = enrolments[0] ? getScheme(enrolments[0].schemeId) : null
+    const ids = enrolments.map((e) => e._id)
+    const _ = ctx.db.command
+    const where = { enrolmentId: _.in(ids.length ? ids : ['__none__']), status: 'active' }
+    const [count, firstCount, page] = await Promise.all([
+      ctx.db.collection('participations').where(where).count(),
+      ctx.db.collection('participations').where({ ...where, firstTime: true }).count(),
+      ctx.db.collection('participations').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    ])
+    return {
+      kind: 'unit' as const,
+      today,
+      year,
+      unit: { _id: unit._id, name: unit.name, uscc: unit.uscc, unitType: unit.unitType },
+      scheme: scheme ? { id: scheme.id, name: scheme.name, document: scheme.document } : null,
+      batches: enrolments.map((e) => {
+        const products = e.products as Product[]
+        // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2); TZ has none.
+        const firstTimeWindows =
+          (e.firstTimeCount ?? 0) > 0 && e.coverageStart
+            ? coverageStatus({ scheme: e.schemeId, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
+            : []
+        return {
+          enrolmentId: e._id,
+          kind: e.kind,
+          products: products.map((p) => ({ id: p, name: getScheme(e.schemeId).products.find((x) => x.id === p)?.name ?? p })),
+          shares: e.shares,
+          coverageStart: e.coverageStart,
+          coverageEnd: e.coverageEnd,
+          participantCount: e.participantCount,
+          firstTimeCount: e.firstTimeCount ?? 0,
+          paidFen: e.payment?.amountFen ?? 0,
+          paidOn: e.payment?.paidOn ?? null,
+          firstTimeWindows,
+        }
+      }),
+      participants: {
+        total: count.total as number,
+        firstTime: firstCount.total as number,
+        items: (page.data as ParticipationDoc[]).map((p) => ({
+          name: p.name,
+          idMasked: p.idMasked ?? '',
+          firstTime: p.firstTime,
+          products: p.products,
+          shares: p.shares,
+          coverageStart: p.coverageStart,
+          coverageEnd: p.coverageEnd,
+        })),
+      },
+    }
+  },
+})
+
+async function personalCertificate(ctx: any, year: number, today: string) {
+  const person = ctx.caller.user?.personId ? await findById<PersonDoc>(ctx.db, 'people', ctx.caller.user.personId) : null
+  if (!person) throw new AppError('NOT_BOUND', '您还没有绑定职工身份，请先绑定。')
+  const res = await ctx.db.collection('participations').where({ idHash: person.idHash, year, status: 'active' }).limit(1).get()
+  const p = res.data[0] as ParticipationDoc | undefined
+  if (!p) throw new AppError('NO_COVERAGE', `${year} 年度您还没有生效的互助保障。如单位已申报，请等待缴费确认。`)
+  const unit = await findById<{ name: string; uscc: string }>(ctx.db, 'units', p.unitId)
+  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: coverageView(p, today) }
+}

@@ -1,0 +1,39 @@
+import { coverageStatus, getScheme, type Product } from '@mutual-aid/shared-rules'
+import type { ParticipationDoc } from './model'
+
+const PRODUCT_NAME: Record<Product, string> = { critical: '重大疾病互助', inpatient: '住院医疗互助', female: '女职工特殊病互助' }
+
+/** A participation as the worker and the certificate show it: per product, where it stands today and its windows. */
+export function coverageView(p: ParticipationDoc, today: string) {
+  const scheme = getScheme(p.schemeId)
+  const products = p.products.map((product) => {
+    const ended = p.endedProducts.includes(product)
+    const status = p.status === 'active' && p.coverageStart ? coverageStatus({ scheme: p.schemeId, product, firstTime: p.firstTime, coverageStart: p.coverageStart, shares: p.shares, today, ended }) : null
+    const productName = scheme.products.find((x) => x.id === product)?.name ?? PRODUCT_NAME[product]
+    return {
+      product,
+      name: productName,
+      phase: status?.phase ?? (p.status === 'pending' ? 'pending' : 'void'),
+      dayNumber: status?.dayNumber ?? null,
+      summary: status?.summary ?? (p.status === 'pending' ? '单位已申报，待互助办确认缴费后生效（缴费次日起保障）。' : '本期参加已被替换，不再享受保障。'),
+      fullFrom: status?.fullFrom ?? null,
+      windows: status?.windows ?? [],
+    }
+  })
+  return {
+    participationId: p._id,
+    unitId: p.unitId,
+    name: p.name,
+    idMasked: p.idMasked ?? '',
+    schemeId: p.schemeId,
+    schemeName: scheme.name,
+    family: p.family,
+    year: p.year,
+    shares: scheme.family === 'WH' ? p.shares : null,
+    firstTime: p.firstTime,
+    status: p.status,
+    coverageStart: p.coverageStart,
+    coverageEnd: p.coverageEnd,
+    products,
+  }
+}

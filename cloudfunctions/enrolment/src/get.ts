@@ -1,0 +1,53 @@
+import { getScheme } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import { findById } from '@cloud-shared/db'
+import { notFound } from '@cloud-shared/errors'
+import { enrolmentGetSchema } from '@/features/enrolment/schemas'
+import { unitInScope } from '../../units/src/scope'
+import { escapeRegExp } from '../../units/src/list'
+import type { EnrolmentDoc, ParticipationDoc } from './model'
+
+/** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */
+export const get = action({
+  access: ['clerk', 'agent', 'office'],
+  input: enrolmentGetSchema,
+  async run(ctx, input) {
+    const e = await findById<EnrolmentDoc>(ctx.db, 'enrolments', input.enrolmentId)
+    if (!e) throw notFound('该申报')
+    const unit = await unitInScope(ctx, e.unitId)
+    const where: Record<string, unknown> = { enrolmentId: e._id }
+    if (input.query) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
+    const coll = ctx.db.collection('participations')
+    const [count, page] = await Promise.all([
+      coll.where(where).count(),
+      coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    ])
+    const scheme = getScheme(e.schemeId)
+    return {
+      enrolment: {
+        ...e,
+        unitName: unit.name,
+        unitType: unit.unitType,
+        finance: unit.finance,
+        schemeName: scheme.name,
+        replacedParticipationIds: undefined,
+        replacedCount: e.replacedParticipationIds?.length ?? 0,
+      },
+      participants: {
+        total: count.total as number,
+        items: (page.data as ParticipationDoc[]).map((p) => ({
+          _id: p._id,
+          name: p.name,
+          idMasked: p.idMasked ?? '',
+          sex: p.sex,
+          firstTime: p.firstTime,
+          products: p.products,
+          shares: p.shares,
+          status: p.status,
+          coverageStart: p.coverageStart,
+          coverageEnd: p.coverageEnd,
+        })),
+      },
+    }
+  },
+})

@@ -1,0 +1,15 @@
+import cloud from 'wx-server-sdk'
+import { createMain } from '@cloud-shared/create-main'
+import { prepare } from './prepare'
+import { submit } from './submit'
+import { review } from './review'
+import { recordPayment } from './payment'
+import { list } from './list'
+import { get } from './get'
+import { certificate } from './certificate'
+import { myCoverage } from './my-coverage'
+import { addNewHires } from './new-hires'
+import { replace } from './replace'
+
+/** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
+export const main = createMain('enrolment', cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace })

@@ -1,0 +1,79 @@
+import type { Product, QuoteLine, SchemeId } from '@mutual-aid/shared-rules'
+
+export type EnrolmentStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'paid'
+export type EnrolmentKind = 'annual' | 'new_hire' | 'replacement'
+
+export interface EnrolmentDoc {
+  _id: string
+  unitId: string
+  unitName?: string
+  agentId: string
+  family: 'WH' | 'TZ'
+  schemeId: SchemeId
+  year: number
+  kind: EnrolmentKind
+  status: EnrolmentStatus
+  shares: number | null
+  products: Product[]
+  participantCount: number
+  firstTimeCount?: number
+  staffCount: number
+  quote: { totalFen: number; lines: QuoteLine[]; coverageStartEstimate?: string }
+  /** Replacement: participations this batch replaces (voided when it is paid). */
+  replacedParticipationIds?: string[]
+  submittedAt?: Date
+  submittedBy?: string
+  reviewedAt?: Date
+  reviewedBy?: string
+  returnReason?: string | null
+  payment?: { amountFen: number; paidOn: string; reference: string; receiptFileID?: string | null; recordedBy: string; recordedAt: Date }
+  coverageStart?: string
+  coverageEnd?: string
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface PersonDoc {
+  _id: string
+  unitId: string
+  name: string
+  idHash: string
+  idMasked: string
+  birthDate: string
+  sex: 'male' | 'female'
+  hireDate: string
+  status: 'in_service' | 'retired' | 'left'
+  openid?: string | null
+  version: number
+}
+
+export interface ParticipationDoc {
+  _id: string
+  enrolmentId: string
+  unitId: string
+  agentId: string
+  personId: string
+  idHash: string
+  idMasked?: string
+  name: string
+  sex: 'male' | 'female'
+  family: 'WH' | 'TZ'
+  schemeId: SchemeId
+  year: number
+  products: Product[]
+  shares: number
+  firstTime: boolean
+  status: 'pending' | 'active' | 'void'
+  coverageStart: string | null
+  coverageEnd: string | null
+  endedProducts: Product[]
+  inpatientDaysUsed: number
+  priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** Participations that still hold a person's place in a period (Art. 6). */
+export const LIVE_PARTICIPATION = ['pending', 'active'] as const

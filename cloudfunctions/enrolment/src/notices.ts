@@ -1,0 +1,28 @@
+import { formatYuan } from '@mutual-aid/shared-rules'
+import type { HandlerContext } from '@cloud-shared/context'
+import { notify } from '@cloud-shared/notify'
+import { clerksOf } from '../../units/src/scope'
+import type { EnrolmentDoc } from './model'
+
+const KIND = { annual: '年度申报', new_hire: '新入职增员', replacement: '参保对象替换' } as const
+
+/** Tells the unit's clerks what happened to a declaration (returned, approved, paid). */
+export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 'approved' | 'returned' | 'paid', reason?: string): Promise<void> {
+  const what = `${e.year} 年度${KIND[e.kind]}（${e.participantCount} 人）`
+  const text = {
+    approved: { title: '申报已审核通过', body: `${what}已由代理单位审核通过，请按 ${formatYuan(e.quote.totalFen)} 缴纳互助费。`, status: '审核通过' },
+    returned: { title: '申报被退回', body: `${what}被代理单位退回：${reason ?? ''}。请修改后重新提交。`, status: '已退回' },
+    paid: { title: '缴费已确认', body: `${what}的互助费 ${formatYuan(e.payment?.amountFen ?? e.quote.totalFen)} 已确认到账，保障自 ${e.coverageStart} 起生效，至 ${e.coverageEnd}。`, status: '已缴费' },
+  }[event]
+  for (const openid of await clerksOf(ctx, e.unitId)) {
+    await notify(ctx, {
+      openid,
+      template: event === 'paid' ? 'enrolmentPaid' : 'enrolmentReviewed',
+      title: text.title,
+      body: text.body,
+      page: `packages/enrol/declaration/index?id=${e._id}`,
+      fields: { thing1: what.slice(0, 20), phrase2: text.status, thing3: (event === 'returned' ? reason ?? '' : text.body).slice(0, 20) },
+      ref: { entity: 'enrolments', id: e._id },
+    })
+  }
+}

@@ -1,0 +1,57 @@
+import { formatYuan, isContinuous } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import { audit } from '@cloud-shared/audit'
+import { findById } from '@cloud-shared/db'
+import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { paymentSchema } from '@/features/enrolment/schemas'
+import type { EnrolmentDoc } from './model'
+import { activate } from './activate'
+import { noticeClerks } from './notices'
+
+/**
+ * The office records the fee received for an approved declaration: the amount must equal the quote; coverage then
+ * starts the next day for everyone in the declaration. Renewing participants stay continuous only when paid within
+ * the grace after the previous period (Art. 12); otherwise the declaration must be re-quoted as first-time.
+ */
+export const recordPayment = action({
+  access: ['office'],
+  input: paymentSchema,
+  async run(ctx, input) {
+    const e = await findById<EnrolmentDoc>(ctx.db, 'enrolments', input.enrolmentId)
+    if (!e) throw notFound('该申报')
+    if (e.version !== input.version) throw conflict()
+    if (e.status !== 'approved') {
+      throw new AppError('WRONG_STATUS', e.status === 'paid' ? '该申报的缴费已经登记过，不能重复登记。' : '该申报尚未通过代理单位审核，暂不能登记缴费。')
+    }
+    const today = ctx.clock.today()
+    if (input.paidOn > today) throw new AppError('INVALID_INPUT', '到账日期不能晚于今天。')
+    if (input.amountFen !== e.quote.totalFen) {
+      throw new AppError('AMOUNT_MISMATCH', `到账金额 ${formatYuan(input.amountFen)} 与应缴金额 ${formatYuan(e.quote.totalFen)} 不一致，请核对后再登记；金额有误时请联系单位补缴或退回申报重新报价。`)
+    }
+    const renewing = e.participantCount - (e.firstTimeCount ?? 0)
+    if (e.kind === 'annual' && renewing > 0) {
+      const continuity = isContinuous({ scheme: e.schemeId, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
+      if (!continuity.continuous) {
+        throw new AppError('RENEWAL_LATE', `缴费日期 ${input.paidOn} 已超过续保宽限期，${renewing} 名续保人员须按首次参加计费并设观察期（${continuity.basis}）。请退回单位重新提交申报。`)
+      }
+    }
+    const payment = {
+      amountFen: input.amountFen,
+      paidOn: input.paidOn,
+      reference: input.reference,
+      receiptFileID: input.receiptFileID ?? null,
+      recordedBy: ctx.caller.openid,
+      recordedAt: ctx.clock.now(),
+    }
+    const paid = await activate(ctx, e, input.paidOn, payment)
+    await audit(ctx, {
+      action: 'enrolment.recordPayment',
+      entity: 'enrolments',
+      entityId: e._id,
+      before: { status: e.status },
+      after: { status: 'paid', payment: { ...payment, recordedAt: undefined }, coverageStart: paid.coverageStart, coverageEnd: paid.coverageEnd },
+    })
+    await noticeClerks(ctx, paid, 'paid')
+    return { status: paid.status, version: paid.version, coverageStart: paid.coverageStart, coverageEnd: paid.coverageEnd }
+  },
+})

@@ -1,0 +1,128 @@
+import { checkEnrolmentDate, checkParticipation } from '@mutual-aid/shared-rules'
+import { action } from '@cloud-shared/create-main'
+import { audit } from '@cloud-shared/audit'
+import { findAll, findById, updateVersioned } from '@cloud-shared/db'
+import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { enrolmentSubmitSchema } from '@/features/enrolment/schemas'
+import { ownUnit } from '../../units/src/scope'
+import type { EnrolmentDoc, PersonDoc } from './model'
+import { participationsByHash } from './lookups'
+import { assertDeclarableYear, estimatedStart, isFirstTime, schemeFor } from './period'
+import {
+  assertNoDuplicates,
+  createDeclaration,
+  enrolmentFields,
+  priceDeclaration,
+  selectPeople,
+  writeParticipations,
+  type NewDeclaration,
+} from './declaration'
+
+/**
+ * 网上申报: the clerk submits the confirmed roster for a period. Checked here, whatever the page showed: the TZ
+ * enrolment window, retirees (Art. 14.3), the participation ratio, shares / products, the same ID already enrolled
+ * in the scheme and period (Art. 6), and first-time vs continuous (Art. 12). The quote is computed here.
+ * A returned declaration is resubmitted with its id and version.
+ */
+export const submit = action({
+  access: ['clerk'],
+  input: enrolmentSubmitSchema,
+  async run(ctx, input) {
+    const unit = await ownUnit(ctx)
+    const today = ctx.clock.today()
+    assertDeclarableYear(input.year, today)
+    const scheme = schemeFor(unit.family, input.year)
+    const window = checkEnrolmentDate(scheme.id, today)
+    if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
+
+    const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
+    const returned = input.enrolmentId ? existing.find((e) => e._id === input.enrolmentId) : undefined
+    if (input.enrolmentId && !returned) throw notFound('该申报')
+    if (returned && returned.status !== 'returned') throw conflict('该申报当前不是“已退回”状态，不能修改后重新提交。请刷新后查看。')
+    const active = existing.find((e) => e.status !== 'returned')
+    if (!returned && existing.length) {
+      throw new AppError(
+        'ALREADY_DECLARED',
+        active
+          ? `${input.year} 年度已提交过申报，不能重复申报。新入职职工请使用“新入职增员”。`
+          : `${input.year} 年度的申报已被退回，请在申报记录中修改后重新提交。`,
+      )
+    }
+
+    const products = scheme.family === 'WH' ? (['critical'] as const).slice() : input.products
+    const offered = new Set(scheme.products.map((p) => p.id))
+    const notOffered = products.filter((p) => !offered.has(p))
+    if (notOffered.length) throw new AppError('PRODUCT_NOT_OFFERED', `${scheme.name}不包含所选保障项目，请重新选择。`)
+    if (scheme.family === 'WH' && (input.shares === null || input.shares < scheme.shares.min || input.shares > scheme.shares.max)) {
+      throw new AppError('INVALID_SHARES', `请选择每人参加份额（${scheme.shares.min}–${scheme.shares.max} 份，全单位相同，${scheme.shares.basis}）。`)
+    }
+    const shares = scheme.family === 'WH' ? input.shares : null
+
+    const roster = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
+    const people = selectPeople(roster, input.personIds)
+    const previous = await participationsByHash(ctx, scheme.family, input.year - 1, roster.map((p) => p.idHash))
+    const prevByHash = new Map(previous.filter((p) => p.status === 'active' && p.unitId === unit._id).map((p) => [p.idHash, p]))
+    const firstTimeUnit = prevByHash.size === 0
+    if (firstTimeUnit && !unit.staffReport) {
+      throw new AppError('STAFF_REPORT_REQUIRED', '首次参加的单位须先填报上月职工人数（职工月报，第五条），请在本页填写后再提交。')
+    }
+    // A first-time unit's ratio counts against the larger of the roster and its staff report (no selective enrolment).
+    const rosterStaff = roster.filter((p) => p.status === 'in_service').length
+    const staffCount = firstTimeUnit ? Math.max(rosterStaff, unit.staffReport?.headcount ?? 0) : rosterStaff
+    const participation = checkParticipation({ scheme: scheme.id, unitType: unit.unitType, finance: unit.finance, staff: staffCount, participants: people.length })
+    if (!participation.ok) {
+      throw new AppError('PARTICIPATION', participation.reasons.map((r) => `${r.message}（${r.basis}）`).join(''), { reasons: participation.reasons, requiredMin: participation.requiredMin })
+    }
+    await assertNoDuplicates(ctx, scheme.family, input.year, people, returned?._id)
+
+    const firstTimeById = new Map(people.map((p) => [p._id, isFirstTime(scheme, input.year, prevByHash.get(p.idHash), today)]))
+    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
+    const priced = priceDeclaration(scheme, unit, coverageStartEstimate, shares, products, people.map((p) => ({ firstTime: firstTimeById.get(p._id)!, sex: p.sex })))
+    const declaration: NewDeclaration = {
+      unit,
+      scheme,
+      year: input.year,
+      kind: 'annual',
+      people,
+      firstTime: (p) => firstTimeById.get(p._id)!,
+      shares,
+      products,
+      staffCount,
+      quote: { totalFen: priced.totalFen, lines: priced.lines, coverageStartEstimate },
+    }
+
+    let enrolment: EnrolmentDoc
+    if (returned) {
+      if (input.version !== returned.version) throw conflict()
+      // Claim the returned declaration first (version check), then replace its participations.
+      await updateVersioned(ctx.db, 'enrolments', returned._id, returned.version, { status: 'draft' })
+      await ctx.db.collection('participations').where({ enrolmentId: returned._id }).remove()
+      try {
+        await writeParticipations(ctx, declaration, returned._id)
+      } catch (err) {
+        await ctx.db.collection('enrolments').where({ _id: returned._id }).update({ data: { status: 'returned' } })
+        throw err
+      }
+      await ctx.db.collection('enrolments').where({ _id: returned._id }).update({ data: { ...enrolmentFields(ctx, declaration), status: 'submitted' } })
+      enrolment = (await findById<EnrolmentDoc>(ctx.db, 'enrolments', returned._id))!
+    } else {
+      enrolment = await createDeclaration(ctx, declaration)
+    }
+    await audit(ctx, {
+      action: returned ? 'enrolment.resubmit' : 'enrolment.submit',
+      entity: 'enrolments',
+      entityId: enrolment._id,
+      before: returned ? { status: 'returned', participantCount: returned.participantCount, totalFen: returned.quote.totalFen } : null,
+      after: { status: 'submitted', participantCount: people.length, shares, products, totalFen: priced.totalFen },
+    })
+    return {
+      enrolmentId: enrolment._id,
+      version: enrolment.version,
+      status: 'submitted' as const,
+      participantCount: people.length,
+      firstTimeCount: declaration.people.filter((p) => declaration.firstTime(p)).length,
+      totalFen: priced.totalFen,
+      lines: priced.lines,
+    }
+  },
+})
