@@ -90,7 +90,7 @@ describe('startTransaction / commit / rollback', () => {
     const t = await db.startTransaction()
     await t.collection('tx_accounts').doc('b').update({ data: { fen: 5 } })
     await db.collection('tx_accounts').doc('b').update({ data: { fen: 302 } })
-    await expect(t.commit()).rejects.toMatchObject({ errMsg: expect.stringContaining('事务冲突') })
+    await expect(t.commit()).rejects.toMatchObject({ message: expect.stringContaining('事务冲突') })
     expect(await balance('b')).toBe(302)
     await db.collection('tx_accounts').doc('b').update({ data: { fen: 301 } })
   })
