@@ -79,6 +79,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks on h5, so every lazily loaded page would carry its own copy of the
+        // UI kit and TDesign. Share modules used by two or more pages in common async chunks instead.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pagesShared: { chunks: 'async', minChunks: 2, minSize: 10_000, priority: 5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

@@ -5,7 +5,7 @@ import './page-state.scss'
 
 export type PageStateProps =
   | { status: 'loading'; text?: string }
-  | { status: 'error'; message: string; onRetry?: () => void }
+  | { status: 'error'; message: string; onRetry?: () => void; retryText?: string }
   | { status: 'empty'; description: string; action?: ReactNode }
 
 /** The one way every page shows loading, a failure with 重试, or an empty list. */
@@ -24,7 +24,7 @@ export function PageState(props: PageStateProps) {
         <Text className="page-state__message">{props.message}</Text>
         {props.onRetry ? (
           <Button theme="primary" variant="outline" size="medium" onClick={props.onRetry}>
-            重试
+            {props.retryText ?? '重试'}
           </Button>
         ) : null}
       </View>

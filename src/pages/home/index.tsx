@@ -9,6 +9,7 @@ import {
   ROLE_MENU,
   affiliation,
   displayName,
+  invalidateSession,
   landingPage,
   useSession,
 } from '@/features/session'
@@ -18,6 +19,7 @@ import './index.scss'
 
 function switchIdentity(): void {
   signOut()
+  invalidateSession()
   void Taro.reLaunch({ url: ENTRY_PAGE })
 }
 
@@ -33,7 +35,7 @@ export default function HomePage() {
   if (session.status === 'loading' || unbound) return <PageState status="loading" />
   if (session.status === 'error') {
     if (session.error.code === 'UNAUTHENTICATED' && supportsLocalSignIn) {
-      return <PageState status="error" message={session.error.message} onRetry={switchIdentity} />
+      return <PageState status="error" message={session.error.message} onRetry={switchIdentity} retryText="重新登录" />
     }
     return <PageState status="error" message={session.error.message} onRetry={session.reload} />
   }
