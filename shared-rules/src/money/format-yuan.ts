@@ -18,5 +18,5 @@ export function formatYuan(fen: number): string {
  */
 export function formatYuanShort(fen: number): string {
   const full = formatYuan(fen)
-  return full.endsWith('.00 元') ? full.slice(0, -6) + ' 元' : full
+  return full.endsWith('.00 元') ? full.slice(0, -5) + ' 元' : full
 }
