@@ -57,6 +57,8 @@ export class FunctionRunner {
     this.calls.set(callId, identity)
     const env: Record<string, string> = {
       WX_API_TOKEN: callId,
+      // The SDK only forwards context variables listed here (node-sdk getCloudbaseContext).
+      TCB_CONTEXT_KEYS: 'WX_API_TOKEN',
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       WX_APPID: identity.appid ?? LOCAL_APPID,
     }

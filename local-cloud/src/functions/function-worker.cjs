@@ -10,7 +10,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const { pathToFileURL } = require('node:url')
 
 /** Variables that vary per call; removed before the next call sets its own. */
-const PER_CALL_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_API_TOKEN', 'WX_CONTEXT_KEYS', 'TCB_SOURCE', 'WX_CLIENTIP']
+const PER_CALL_KEYS = ['TCB_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_API_TOKEN', 'WX_CONTEXT_KEYS', 'TCB_SOURCE', 'WX_CLIENTIP']
 
 let mainPromise = null
 function loadMain() {

@@ -1,4 +1,5 @@
 /** `storage.*` wire actions (shapes from node-sdk `src/storage/index.ts`). */
+import { randomBytes } from 'node:crypto'
 import type { FunctionRunner } from '../functions/function-runner'
 import type { FileLinks } from '../storage/file-links'
 import type { FileStore } from '../storage/file-store'
@@ -23,7 +24,8 @@ export function storageActions(files: FileStore, links: FileLinks, runner: Funct
             token: '',
             authorization: 'local-emulator',
             fileId: files.fileIdOf(cloudPath),
-            cosFileId: cloudPath,
+            // Sent back by the SDK as an HTTP header, so it must be plain ASCII.
+            cosFileId: randomBytes(16).toString('hex'),
           },
         },
       }
