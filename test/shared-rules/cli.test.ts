@@ -5,7 +5,7 @@ import path from 'node:path'
 const ROOT = path.resolve(__dirname, '../..')
 const CLI = path.join(ROOT, 'shared-rules/dist/cli.js')
 
-function run(command: string, lines: string[], env: NodeJS.ProcessEnv = {}): { out: unknown[]; raw: string; status: number | null; stderr: string } {
+function run(command: string, lines: string[], env: Record<string, string> = {}): { out: unknown[]; raw: string; status: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, command], { input: lines.join('\n') + '\n', encoding: 'utf8', env: { ...process.env, ...env } })
   const raw = result.stdout
   return { raw, out: raw.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)), status: result.status, stderr: result.stderr }
