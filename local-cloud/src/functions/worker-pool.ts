@@ -24,7 +24,11 @@ interface Slot {
   worker: Worker
   busy: { request: CallRequest; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout } | null
   dead: boolean
+  idleTimer: NodeJS.Timeout | null
 }
+
+/** Extra workers (beyond one warm worker) exit after this long without a call, in ms. */
+const IDLE_EXIT_MS = 30_000
 
 export class WorkerPool {
   private readonly slots: Slot[] = []
@@ -77,7 +81,7 @@ export class WorkerPool {
       env: { ...process.env, ...this.baseEnv },
       execArgv: [],
     })
-    const slot: Slot = { worker, busy: null, dead: false }
+    const slot: Slot = { worker, busy: null, dead: false, idleTimer: null }
     worker.on('message', (msg: { type: string; callId?: string; ok?: boolean; json?: string; error?: { message: string; stack: string } }) => {
       if (msg.type !== 'result' || !slot.busy || slot.busy.request.callId !== msg.callId) return
       const outcome: CallOutcome = msg.ok
@@ -97,6 +101,8 @@ export class WorkerPool {
 
   private start(slot: Slot, request: CallRequest, resolve: (o: CallOutcome) => void): void {
     const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), request.timeoutMs)
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
+    slot.idleTimer = null
     slot.busy = { request, resolve, timer }
     slot.worker.postMessage({ type: 'call', callId: request.callId, event: request.event, context: request.context, env: request.env })
   }
@@ -107,6 +113,12 @@ export class WorkerPool {
     clearTimeout(busy.timer)
     slot.busy = null
     busy.resolve(outcome)
+    if (!slot.dead) {
+      slot.idleTimer = setTimeout(() => {
+        if (!slot.busy && this.slots.length > 1) this.kill(slot)
+      }, IDLE_EXIT_MS)
+      slot.idleTimer.unref()
+    }
     this.dispatch()
   }
 
@@ -114,6 +126,7 @@ export class WorkerPool {
   private kill(slot: Slot, outcome?: CallOutcome): void {
     if (slot.dead) return
     slot.dead = true
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
     const index = this.slots.indexOf(slot)
     if (index >= 0) this.slots.splice(index, 1)
     void slot.worker.terminate()
