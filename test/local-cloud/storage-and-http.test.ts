@@ -99,7 +99,7 @@ describe('browser surface', () => {
     const upload = (name: string, data: Buffer, cloudPath: string, withToken = true) => {
       const form = new FormData()
       form.append('cloudPath', cloudPath)
-      form.append('file', new Blob([data]), name)
+      form.append('file', new Blob([new Uint8Array(data)]), name)
       return fetch(`${emu.url}/local/upload`, { method: 'POST', body: form, headers: withToken ? { authorization: `Bearer ${token}` } : {} })
     }
     const ok = await upload('x.png', PNG, 'claims/c9/receipt.png')
