@@ -63,14 +63,13 @@ export function formatIssues(error: z.ZodError): string {
     .map((issue) => {
       const path = issue.path.join('.')
       let message = issue.message
-      if (issue.code === 'invalid_type' && /^Invalid input/.test(message)) {
-        message = issue.input === undefined ? '缺少此项' : `类型不正确，应为 ${issue.expected}`
-      } else if (issue.code === 'too_small') {
-        message = `不能小于 ${String(issue.minimum)}`
-      } else if (issue.code === 'too_big') {
-        message = `不能大于 ${String(issue.maximum)}`
-      } else if (issue.code === 'unrecognized_keys') {
-        message = `不认识的字段 ${issue.keys.join('、')}`
+      // zod's own messages are English; ours (set in the schemas) are Chinese and kept as they are.
+      if (/^[\x20-\x7E]*$/.test(message)) {
+        if (issue.code === 'invalid_type') message = /received undefined/.test(message) ? '缺少此项' : `类型不正确，应为 ${issue.expected}`
+        else if (issue.code === 'too_small') message = `不能小于 ${String(issue.minimum)}`
+        else if (issue.code === 'too_big') message = `不能大于 ${String(issue.maximum)}`
+        else if (issue.code === 'unrecognized_keys') message = `不认识的字段 ${issue.keys.join('、')}`
+        else message = `取值不正确（${message}）`
       }
       return path ? `${path}：${message}` : message
     })
