@@ -153,3 +153,15 @@ describe('update, set, remove', () => {
     await expect(db.collection('crud_w').doc('w1').update({ data: { _id: 'x' } })).rejects.toBeTruthy()
   })
 })
+
+describe('modifyAndReturnDoc (node-sdk updateAndReturn)', () => {
+  test('updates one document and returns it after the update', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const nodeDb = require('@cloudbase/node-sdk').init({ env: 'local-dev' }).database()
+    await db.collection('crud_ret').add({ data: [{ _id: 'r1', k: 'x', n: 1 }, { _id: 'r2', k: 'x', n: 1 }] })
+    const res = await nodeDb.collection('crud_ret').where({ k: 'x' }).updateAndReturn({ n: nodeDb.command.inc(5) })
+    expect(res.updated).toBe(1)
+    expect(res.doc).toEqual({ _id: 'r1', k: 'x', n: 6 })
+    expect((await db.collection('crud_ret').doc('r2').get()).data.n).toBe(1)
+  })
+})

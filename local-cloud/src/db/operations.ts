@@ -7,7 +7,7 @@ import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'ming
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
 import { duplicateKey, type Changes, type Database } from './database'
-import { valueAtPath } from './unique-key'
+import { valueAtPath } from './value-at-path'
 
 export interface View {
   db: Database

@@ -4,20 +4,11 @@
  */
 import { EJSON } from 'bson'
 import type { Doc } from '../ejson'
+import { valueAtPath } from './value-at-path'
 
 export interface UniqueIndex {
   name: string
   fields: string[]
-}
-
-/** Value at a dot path; undefined when any step is missing. Arrays are not traversed (whole value is the key). */
-export function valueAtPath(doc: Doc, path: string): unknown {
-  let cur: unknown = doc
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Doc)[part]
-  }
-  return cur
 }
 
 /** The index key of a document as a comparable string. */

@@ -51,7 +51,8 @@ export function localRoutes(deps: LocalDeps) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(result.json) })
       res.end(result.json)
     } else {
-      sendJson(res, result.code === 'FUNCTION_NOT_FOUND' ? 404 : 200, { ok: false, code: result.code, message: result.message })
+      // Envelopes are answered with 200 like any function result; only transport problems use other statuses.
+      sendJson(res, 200, { ok: false, code: result.code, message: result.message })
     }
   }
 

@@ -7,7 +7,13 @@ import { contentTypeOf } from './content-types'
 export function staticFiles(rootDir: string) {
   const root = path.resolve(rootDir)
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
-    let file = path.resolve(root, `.${decodeURIComponent(pathname)}`)
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      decoded = '/'
+    }
+    let file = path.resolve(root, `.${decoded}`)
     if (file !== root && !file.startsWith(root + path.sep)) file = root
     let stat = await fsp.stat(file).catch(() => null)
     if (stat?.isDirectory()) {
