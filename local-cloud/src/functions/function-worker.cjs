@@ -12,10 +12,20 @@ const { pathToFileURL } = require('node:url')
 /** Variables that vary per call; removed before the next call sets its own. */
 const PER_CALL_KEYS = ['TCB_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_API_TOKEN', 'WX_CONTEXT_KEYS', 'TCB_SOURCE', 'WX_CLIENTIP']
 
+/** Bundles are CommonJS (esbuild, format cjs); an ES module bundle is imported instead. */
+async function loadModule(file) {
+  try {
+    return require(file)
+  } catch (error) {
+    if (error && error.code === 'ERR_REQUIRE_ESM') return import(pathToFileURL(file).href)
+    throw error
+  }
+}
+
 let mainPromise = null
 function loadMain() {
   if (!mainPromise) {
-    mainPromise = import(pathToFileURL(workerData.file).href).then((mod) => {
+    mainPromise = loadModule(workerData.file).then((mod) => {
       const main = mod.main || (mod.default && mod.default.main)
       if (typeof main !== 'function') throw new Error(`${workerData.file} does not export main(event, context)`)
       return main
