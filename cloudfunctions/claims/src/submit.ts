@@ -15,10 +15,16 @@ import { isDuplicateKey, txGet, withoutId } from './tx'
 export const formatClaimNo = (family: string, year: number, seq: number): string =>
   `${family}${year}-${String(seq).padStart(6, '0')}`
 
+/**
+ * Checklist items the app itself provides: the online claim is the application form, and the clerk's and agent's
+ * confirmations replace its stamps (Art. 17), so no photo of a paper form is asked for.
+ */
+export const ONLINE_ITEMS: readonly string[] = ['application_form']
+
 /** Required checklist items without any page → a refusal naming them. */
 export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
   const missing = materialsChecklist(schemeId, product, kind)
-    .filter((item) => item.required && !(files[item.key]?.length > 0))
+    .filter((item) => item.required && !ONLINE_ITEMS.includes(item.key) && !(files[item.key]?.length > 0))
     .map((item) => item.label)
   if (missing.length > 0) {
     throw new AppError('MATERIALS_MISSING', `还缺少以下材料的照片：${missing.join('、')}。请拍照上传后再提交。`, { missing })

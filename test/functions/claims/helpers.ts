@@ -1,0 +1,145 @@
+/**
+ * Fixtures for the claims function tests: one emulator per suite, the demo seed (paid 2021 WH enrolment,
+ * 2 shares, renewing, coverage 2021-01-16 → 2021-12-31), and small helpers to file a claim like the app does
+ * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
+ */
+import { randomUUID } from 'node:crypto'
+import { SHARE_ENV, Worker } from 'node:worker_threads'
+import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { seedDemo } from '../../../scripts/seed'
+import { localCloud } from '../../../scripts/sdk-env'
+import { makePng } from '../../fixtures/photos/make-photo'
+
+export const TODAY = '2021-06-15'
+export const OFFICE = 'demo-office-01'
+export const AGENT = 'demo-agent-01'
+export const CLERK_WH = 'demo-clerk-wh'
+export const CLERK_TZ = 'demo-clerk-tz'
+export const WORKER = 'demo-worker-wh-1' // 张伟, unit-wh-minghu-p001
+export const WORKER_2 = 'demo-worker-wh-2' // 王秀英, unit-wh-minghu-p002
+export const WORKER_TZ = 'demo-worker-tz-1' // 余静, unit-tz-haiyue-p001
+
+export interface Suite {
+  emu: Emulator
+  call(openid: string, action: string, input?: Record<string, unknown>): Promise<any>
+  db: any
+}
+
+export async function startSuite(): Promise<Suite> {
+  // The functions stand on the demo's business date (the emulator passes its environment to them).
+  // Jest gives each test file a copy of process.env, while the emulator child inherits the real one (startEmulator
+  // takes no env option). A worker sharing the real environment (SHARE_ENV) sets it there.
+  process.env.MUTUAL_AID_TODAY = TODAY
+  await new Promise<void>((resolve, reject) => {
+    const w = new Worker(`process.env.MUTUAL_AID_TODAY = ${JSON.stringify(TODAY)}`, { eval: true, env: SHARE_ENV })
+    w.once('error', reject)
+    w.once('exit', () => resolve())
+  })
+  const emu = await startEmulator()
+  const db = localCloud(emu.url).database()
+  // The seed counts `_local_identities` to see whether it ran; on a fresh emulator that collection is not declared
+  // yet and the count fails, so create it first (harmless when it exists).
+  await db.createCollection('_local_identities').catch(() => undefined)
+  await seedDemo(emu.url)
+  return {
+    emu,
+    db,
+    call: (openid, action, input = {}) => emu.callFunction('claims', { action, ...input }, { openid }),
+  }
+}
+
+/** Uploads one generated page as `openid` through the browser upload route; answers the fileID. */
+export async function uploadPage(emu: Emulator, openid: string, folder: string, item: string, seed = 1): Promise<string> {
+  const token = await emu.token(openid)
+  const form = new FormData()
+  const cloudPath = `claims/${folder}/${item}/${randomUUID().slice(0, 8)}.png`
+  form.append('cloudPath', cloudPath)
+  form.append('file', new Blob([new Uint8Array(makePng(120, 160, seed))], { type: 'image/png' }), 'page.png')
+  const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+  const body = (await res.json()) as { fileID?: string }
+  if (!body.fileID) throw new Error(`upload failed: ${JSON.stringify(body)}`)
+  return body.fileID
+}
+
+export const PAYEE = { name: '张伟', bank: '中国工商银行鄂州分行', account: '6222020000000000001' }
+
+/** WH illness facts: leukaemia diagnosed 2021-05-01, inpatient at a designated hospital. */
+export const WH_ILLNESS = {
+  disease: 'WH05',
+  eventDate: '2021-05-01',
+  hospital: '鄂州市中心医院',
+  designatedHospital: true,
+  inpatient: true,
+  admission: '2021-05-01',
+  discharge: '2021-05-20',
+  payee: PAYEE,
+}
+
+export const WH_ILLNESS_ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
+
+export interface FileOptions {
+  target?: Record<string, unknown>
+  participationId?: string
+  product?: string
+  kind?: string
+  facts?: Record<string, unknown>
+  items?: string[]
+  consent?: boolean
+  key?: string
+}
+
+/** Files a claim the way the app does; answers the draft and submit results. */
+export async function fileClaim(s: Suite, openid: string, o: FileOptions = {}) {
+  const target = o.target ?? { mode: 'self' }
+  const prep = await s.call(openid, 'prepare', { target })
+  if (!prep.ok) return { prep, draft: null, submit: prep }
+  const participationId = o.participationId ?? prep.data.participations[0]?.id
+  const draft = await s.call(openid, 'saveDraft', {
+    target,
+    participationId,
+    product: o.product ?? 'critical',
+    kind: o.kind ?? 'illness',
+    facts: o.facts ?? WH_ILLNESS,
+    files: {},
+  })
+  if (!draft.ok) return { prep, draft, submit: draft }
+  const files: Record<string, string[]> = {}
+  for (const [i, item] of (o.items ?? WH_ILLNESS_ITEMS).entries()) {
+    files[item] = [await uploadPage(s.emu, openid, draft.data.draftId, item, i + 1)]
+  }
+  const saved = await s.call(openid, 'saveDraft', {
+    draftId: draft.data.draftId,
+    version: draft.data.version,
+    participationId,
+    product: o.product ?? 'critical',
+    kind: o.kind ?? 'illness',
+    facts: o.facts ?? WH_ILLNESS,
+    files,
+  })
+  if (!saved.ok) return { prep, draft: saved, submit: saved }
+  if (o.consent !== false) await s.call(openid, 'consent', { kind: 'medical_info', version: '2021-01' })
+  const key = o.key ?? `k${randomUUID().replace(/-/g, '')}`
+  const submit = await s.call(openid, 'submit', { draftId: draft.data.draftId, idempotencyKey: key })
+  return { prep, draft: { ...draft.data, files }, submit, key }
+}
+
+/** Reads the current version of a claim (as the office, which sees everything). */
+export async function versionOf(s: Suite, claimId: string): Promise<number> {
+  const got = await s.call(OFFICE, 'get', { claimId })
+  if (!got.ok) throw new Error(JSON.stringify(got))
+  return got.data.version
+}
+
+/** Moves a submitted claim through clerk and agent confirmation. */
+export async function confirmToOffice(s: Suite, claimId: string, clerk = CLERK_WH): Promise<void> {
+  const a = await s.call(clerk, 'confirm', { claimId, version: await versionOf(s, claimId) })
+  if (!a.ok) throw new Error(JSON.stringify(a))
+  const b = await s.call(AGENT, 'confirm', { claimId, version: await versionOf(s, claimId) })
+  if (!b.ok) throw new Error(JSON.stringify(b))
+}
+
+/** The answer's data, or a failure that shows the whole envelope (jest's diff hides the code and message). */
+export function okData(answer: any): any {
+  if (!answer?.ok) throw new Error(`expected ok, got ${JSON.stringify(answer)}`)
+  return answer.data
+}
