@@ -6,7 +6,7 @@
 
 // Vocabulary
 export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
-export { EXCLUSIONS, UNIT_TYPES } from './types'
+export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
 
 // Schemes as data
 export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule } from './schemes/types'

@@ -85,3 +85,27 @@ export interface DatedBasis {
   date: string
   basis: string
 }
+
+/** Chinese names of the unit types, as the documents word them. */
+export const UNIT_TYPE_LABELS: Readonly<Record<UnitType, string>> = {
+  agency: '党政机关',
+  institution: '事业单位',
+  social_org: '社会团体',
+  soe: '国有企业',
+  private_non_enterprise: '民办非企业单位',
+  private: '民营企业',
+}
+
+/** Chinese labels of the exclusion facts (WH 第十四条第四至七项). */
+export const EXCLUSION_LABELS: Readonly<Record<Exclusion, string>> = {
+  fraud: '隐瞒病史、伪造或篡改病历等欺骗行为',
+  misdiagnosis: '医院错误诊断',
+  natural_disaster: '自然灾害',
+  war: '军事行动',
+  riot: '动乱',
+  nuclear: '核辐射',
+  crime: '故意犯罪',
+  self_injury: '自伤',
+  fight: '打架斗殴',
+  high_risk_sport: '从事高风险运动',
+}

@@ -1,8 +1,11 @@
 import type { Product } from '../types'
 import type { DiseaseDef, Scheme } from './types'
 
-type Index = Map<string, DiseaseDef>
+type Index = Map<string, DiseaseDef | null>
 const cache = new WeakMap<object, Index>()
+/** Remembered misses per list are capped so arbitrary input text cannot grow memory without bound. */
+const MAX_REMEMBERED_MISSES = 10_000
+const misses = new WeakMap<object, number>()
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, '').replace(/[—–－]+/g, '-').toUpperCase()
@@ -36,7 +39,15 @@ export function findDisease(scheme: Scheme, product: Product, disease: string | 
     index = buildIndex(list)
     cache.set(list, index)
   }
-  return index.get(disease) ?? index.get(normalise(disease))
+  const hit = index.get(disease)
+  if (hit !== undefined) return hit ?? undefined
+  const found = index.get(normalise(disease)) ?? null
+  const missCount = misses.get(list) ?? 0
+  if (found !== null || missCount < MAX_REMEMBERED_MISSES) {
+    index.set(disease, found)
+    if (found === null) misses.set(list, missCount + 1)
+  }
+  return found ?? undefined
 }
 
 /** Find a disease of the product by its code only. */
