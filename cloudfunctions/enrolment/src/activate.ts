@@ -22,31 +22,28 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
   if (!payment) delete patch.payment
 
   const db = ctx.db
-  const tx = await db.startTransaction()
-  try {
-    const snap = await tx.get(db.collection('enrolments').doc(e._id))
-    const raw = snap.data()
-    const current = (Array.isArray(raw) ? raw[0] : raw) as EnrolmentDoc | undefined
+  await db.runTransaction(async (tx: any) => {
+    const snap = await tx.collection('enrolments').doc(e._id).get()
+    const current = snap.data as EnrolmentDoc | null
     if (!current || current.version !== e.version || current.status !== e.status) throw conflict()
-    await tx.update(db.collection('enrolments').doc(e._id), patch)
+    await tx.collection('enrolments').doc(e._id).update({ data: patch })
     if (payment && payment.amountFen > 0) {
-      await tx.set(db.collection('ledger').doc(`contribution-${e._id}`), {
-        family: e.family,
-        year: e.year,
-        type: 'contribution',
-        amountFen: payment.amountFen,
-        sourceType: 'enrolment',
-        sourceId: e._id,
-        unitId: e.unitId,
-        paidOn,
-        at: now,
+      await tx.collection('ledger').add({
+        data: {
+          _id: `contribution-${e._id}`,
+          family: e.family,
+          year: e.year,
+          type: 'contribution',
+          amountFen: payment.amountFen,
+          sourceType: 'enrolment',
+          sourceId: e._id,
+          unitId: e.unitId,
+          paidOn,
+          at: now,
+        },
       })
     }
-    await tx.commit()
-  } catch (err) {
-    await tx.rollback().catch(() => undefined)
-    throw err
-  }
+  })
 
   const _ = db.command
   await db
