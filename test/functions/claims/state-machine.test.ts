@@ -1,0 +1,45 @@
+/** The claim state machine allows only its transitions: a full table over status × event × actor. */
+import { CLAIM_STATUSES, transition, type Actor, type ClaimEvent, type ClaimStatus } from '../../../src/features/claims/state-machine'
+
+const EVENTS: ClaimEvent[] = ['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay']
+const ACTORS: Actor[] = ['clerk', 'agent', 'office', 'filer']
+
+/** Every allowed (status, event, actor) → next status; everything else must be refused. */
+const ALLOWED: Record<string, ClaimStatus> = {
+  'submitted/confirm/clerk': 'clerk_confirmed',
+  'submitted/return/clerk': 'returned',
+  'clerk_confirmed/confirm/agent': 'agent_confirmed',
+  'clerk_confirmed/return/agent': 'returned',
+  'agent_confirmed/return/office': 'returned',
+  'agent_confirmed/approve/office': 'approved',
+  'agent_confirmed/reject/office': 'rejected',
+  'returned/resubmit/filer': 'submitted', // returned by the clerk (default)
+  'approved/pay/office': 'paid',
+}
+
+describe('claim state machine', () => {
+  const cases = CLAIM_STATUSES.flatMap((status) => EVENTS.flatMap((event) => ACTORS.map((actor) => [status, event, actor] as const)))
+  it.each(cases)('%s + %s by %s', (status, event, actor) => {
+    const t = transition(status, event, actor, 'clerk')
+    const expected = ALLOWED[`${status}/${event}/${actor}`]
+    if (expected) expect(t).toEqual({ ok: true, to: expected })
+    else {
+      expect(t.ok).toBe(false)
+      if (!t.ok) expect(t.message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+  })
+
+  it.each([
+    ['clerk', 'submitted'],
+    ['agent', 'clerk_confirmed'],
+    ['office', 'agent_confirmed'],
+  ] as const)('a claim returned by the %s goes back to %s on resubmission', (level, to) => {
+    expect(transition('returned', 'resubmit', 'filer', level)).toEqual({ ok: true, to })
+  })
+
+  it('terminal states accept nothing but payment of an approved claim', () => {
+    for (const status of ['rejected', 'paid'] as ClaimStatus[]) {
+      for (const event of EVENTS) for (const actor of ACTORS) expect(transition(status, event, actor).ok).toBe(false)
+    }
+  })
+})
