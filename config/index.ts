@@ -10,6 +10,12 @@ const isTdesignFile = (file: string | undefined): boolean =>
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
 
+/** TypeScript outside src/ that the app bundles (zod schemas and display rules): Taro compiles only src/ by default. */
+const compileOutsideSrc = [
+  path.resolve(__dirname, '..', 'shared-rules', 'src'),
+  path.resolve(__dirname, '..', 'cloudfunctions', '_shared', 'src'),
+]
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -41,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: compileOutsideSrc },
       postcss: {
         pxtransform: {
           enable: true,
@@ -55,6 +62,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: compileOutsideSrc },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

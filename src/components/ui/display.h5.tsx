@@ -103,11 +103,13 @@ export function Loading({ text = '加载中…', block }: LoadingProps) {
 
 export function Steps({ current, items, layout = 'horizontal', currentStatus = 'process' }: StepsProps) {
   return (
-    <TSteps current={current} layout={layout} currentStatus={currentStatus} readonly>
-      {items.map((item) => (
-        <StepItem key={item.title} title={item.title} content={item.content} />
-      ))}
-    </TSteps>
+    <div className="ui-steps">
+      <TSteps current={current} layout={layout} currentStatus={currentStatus} readonly>
+        {items.map((item) => (
+          <StepItem key={item.title} title={item.title} content={item.content} />
+        ))}
+      </TSteps>
+    </div>
   )
 }
 

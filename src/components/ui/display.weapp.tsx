@@ -83,11 +83,13 @@ export function Loading({ text = '加载中…', block = false }: LoadingProps) 
 
 export function Steps({ current, items, layout = 'horizontal', currentStatus = 'process' }: StepsProps) {
   return (
-    <t-steps current={current} layout={layout} current-status={currentStatus} readonly>
-      {items.map((item) => (
-        <t-step-item key={item.title} title={item.title} content={item.content ?? ''} />
-      ))}
-    </t-steps>
+    <View className="ui-steps">
+      <t-steps current={current} layout={layout} current-status={currentStatus} readonly>
+        {items.map((item) => (
+          <t-step-item key={item.title} title={item.title} content={item.content ?? ''} />
+        ))}
+      </t-steps>
+    </View>
   )
 }
 

@@ -47,6 +47,7 @@ export function Input({ label, value, onChange, placeholder, error, tips, type =
       disabled={disabled}
       suffix={suffix}
       clearable={!disabled}
+      clearTrigger="focus"
     />
   )
 }
@@ -77,6 +78,7 @@ export function Search({ value, onChange, onSubmit, placeholder = '搜索' }: Se
       placeholder={placeholder}
       shape="round"
       clearable
+      clearTrigger="focus"
     />
   )
 }
