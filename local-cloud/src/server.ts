@@ -10,12 +10,12 @@ import { openDatabase } from './db/persistence'
 import { TransactionManager } from './db/transactions'
 import { FunctionRunner } from './functions/function-runner'
 import { HttpError, sendJson } from './http/io'
-import { localRoutes } from './http/local-routes'
+import { IDENTITIES_COLLECTION, localRoutes } from './http/local-routes'
 import { staticFiles } from './http/static-files'
-import { Outbox } from './outbox'
+import { OUTBOX_COLLECTION, Outbox } from './outbox'
 import { Signer } from './signing'
 import { FileLinks } from './storage/file-links'
-import { FileStore } from './storage/file-store'
+import { FILES_COLLECTION, FileStore } from './storage/file-store'
 import { adminEndpoint } from './wire/admin-endpoint'
 import { databaseActions } from './wire/database-actions'
 import { functionActions } from './wire/function-actions'
@@ -42,7 +42,11 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   await fsp.mkdir(options.dataDir, { recursive: true })
-  const { db, wal } = await openDatabase(options.dataDir, options.collections)
+  // The emulator's own collections exist from the start, like the declared ones.
+  const internal = [IDENTITIES_COLLECTION, FILES_COLLECTION, OUTBOX_COLLECTION]
+    .filter((name) => !options.collections.some((c) => c.name === name))
+    .map((name) => ({ name, indexes: [] }))
+  const { db, wal } = await openDatabase(options.dataDir, [...options.collections, ...internal])
   const signer = await Signer.load(options.dataDir)
   const transactions = new TransactionManager(db)
   let baseUrl = ''

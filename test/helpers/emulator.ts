@@ -47,6 +47,8 @@ export interface StartOptions {
   functionTimeoutMs?: number
   /** Serve a built H5 app from this directory. */
   staticDir?: string
+  /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
+  env?: Record<string, string>
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
@@ -59,7 +61,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.functionTimeoutMs !== undefined) args.push('--timeout', String(opts.functionTimeoutMs))
   if (opts.staticDir) args.push('--static', opts.staticDir)
 
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
+  const env = { ...process.env, ...opts.env }
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await waitForReady(child)
   const port = Number(new URL(url).port)
 

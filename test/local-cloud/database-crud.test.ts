@@ -85,8 +85,10 @@ describe('get', () => {
     await expect(db.collection('never_created').count()).rejects.toMatchObject({ errCode: -502005 })
   })
 
-  test('declared collections exist at start', async () => {
+  test('declared collections and the emulator’s own exist at start', async () => {
     expect((await db.collection('users').count()).total).toBe(0)
+    expect((await db.collection('_local_identities').count()).total).toBe(0)
+    expect(await (await fetch(`${emu.url}/local/identities`)).json()).toEqual([])
   })
 })
 

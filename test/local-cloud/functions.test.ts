@@ -93,6 +93,15 @@ test('storage from inside a function: upload, temp URL, download', async () => {
   expect(await fetched.text()).toBe('发票内容')
 })
 
+test('functions see the environment given to startEmulator', async () => {
+  const local = await startEmulator({ functionsDir: FIXTURES, env: { MUTUAL_AID_TODAY: '2024-06-30' } })
+  try {
+    expect(await local.callFunction('env', {}, { openid: 'o_alice_0001' })).toEqual({ today: '2024-06-30' })
+  } finally {
+    await local.stop()
+  }
+})
+
 test('a rebuilt bundle (new mtime) is reloaded', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'emu-fns-'))
   mkdirSync(path.join(dir, 'ver'))
