@@ -34,6 +34,7 @@ describe('storage via the SDK', () => {
     const res = await fetch(encodeURI(links.fileList[0].tempFileURL))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PDF)
 
     const down = await cloud.downloadFile({ fileID: up.fileID })

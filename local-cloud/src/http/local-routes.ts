@@ -124,7 +124,13 @@ export function localRoutes(deps: LocalDeps) {
       const info = files.info(cloudPath)
       const body = info ? await files.read(cloudPath) : null
       if (!info || !body) throw new HttpError(404, 'STORAGE_FILE_NONEXIST', '文件不存在或已被删除')
-      res.writeHead(200, { 'content-type': info.contentType, 'content-length': body.length, 'cache-control': 'private, max-age=300' })
+      res.writeHead(200, {
+        'content-type': info.contentType,
+        'content-length': body.length,
+        'cache-control': 'private, max-age=300',
+        // A signed link is a capability (like a COS temp URL): let a page on localhost fetch a 127.0.0.1 link.
+        'access-control-allow-origin': '*',
+      })
       res.end(method === 'HEAD' ? undefined : body)
       return true
     }
