@@ -72,16 +72,44 @@ export function fastAssessInput(value: unknown): AssessInput | undefined {
   }
 
   const kind = (c.kind as AssessClaim['kind'] | undefined) ?? (product === 'inpatient' ? 'inpatient' : 'illness')
-  const claim = { ...(c as unknown as AssessClaim), kind, exclusions }
+  const eventDate = c.eventDate as string | undefined
+  let admission = c.admission as string | undefined
+  const discharge = c.discharge as string | undefined
   if (kind === 'inpatient') {
-    const admission = claim.admission ?? claim.eventDate
+    admission = admission ?? eventDate
     if (admission === undefined) return undefined
-    if (claim.discharge !== undefined && parseDayNumber(claim.discharge) < parseDayNumber(admission)) return undefined
-    claim.admission = admission
-  } else if (claim.eventDate === undefined) {
+    if (discharge !== undefined && parseDayNumber(discharge) < parseDayNumber(admission)) return undefined
+  } else if (eventDate === undefined) {
     return undefined
   }
-  const participant = { ...(p as unknown as AssessParticipant), priorDiseases }
+  // Every key present in a fixed order: one object shape for all lines keeps `assess` monomorphic.
+  const participant: AssessParticipant = {
+    firstTime: (p.firstTime as boolean | undefined) ?? false,
+    shares: p.shares as number | undefined,
+    coverageStart: p.coverageStart,
+    retiredAtEnrolment: (p.retiredAtEnrolment as boolean | undefined) ?? false,
+    sex: p.sex as AssessParticipant['sex'],
+    medicalInsurance: p.medicalInsurance as AssessParticipant['medicalInsurance'],
+    priorDiseases,
+    paidThisPeriod: (p.paidThisPeriod as boolean | undefined) ?? false,
+    allowanceDaysUsed: p.allowanceDaysUsed as number | undefined,
+  }
+  const claim: AssessClaim = {
+    kind,
+    disease: c.disease as string | undefined,
+    severity: c.severity as AssessClaim['severity'],
+    inSitu: (c.inSitu as boolean | undefined) ?? false,
+    eventDate,
+    causeOfDeath: c.causeOfDeath as AssessClaim['causeOfDeath'],
+    inpatient: c.inpatient as boolean | undefined,
+    designatedHospital: (c.designatedHospital as boolean | undefined) ?? false,
+    admission,
+    discharge,
+    selfPayFen: c.selfPayFen as number | undefined,
+    selfFundedFen: c.selfFundedFen as number | undefined,
+    exclusions,
+    submittedOn: c.submittedOn as string | undefined,
+  }
   return {
     scheme,
     product: (product as AssessInput['product']) ?? (kind === 'inpatient' ? 'inpatient' : 'critical'),
