@@ -74,7 +74,8 @@ export const importRoster = action({
         updates.push({ id: current._id, version: current.version, patch, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (current as any)[k]])) })
       } else unchanged++
     }
-    const ids = await insertMany(ctx.db, 'people', inserts)
+    // insertMany throws unless every batch is written, so all `inserts` are in.
+    await insertMany(ctx.db, 'people', inserts)
     const _ = ctx.db.command
     for (const u of updates) {
       await ctx.db.collection('people').where({ _id: u.id }).update({ data: { ...u.patch, version: _.inc(1), updatedAt: now } })
@@ -83,8 +84,8 @@ export const importRoster = action({
       action: 'roster.import',
       entity: 'units',
       entityId: unit._id,
-      after: { fileID: input.fileID, rows: rows.length, inserted: ids.length, updated: updates.map((u) => ({ id: u.id, before: u.before, after: u.patch })), unchanged },
+      after: { fileID: input.fileID, rows: rows.length, inserted: inserts.length, updated: updates.map((u) => ({ id: u.id, before: u.before, after: u.patch })), unchanged },
     })
-    return { imported: ids.length, updated: updates.length, unchanged, rows: rows.length, errorCount: 0, errors: [] as RowError[] }
+    return { imported: inserts.length, updated: updates.length, unchanged, rows: rows.length, errorCount: 0, errors: [] as RowError[] }
   },
 })
