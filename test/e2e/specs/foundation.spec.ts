@@ -4,6 +4,7 @@
  * emulator restart (the data directory is the database).
  */
 import type { Page } from 'playwright-core'
+import { DEMO_WORKERS, WH_PEOPLE, WH_UNIT } from '../../../scripts/demo-data'
 import { assert, type E2EContext } from '../context'
 
 interface Identity {
@@ -97,8 +98,6 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.context().close()
   })
 
-  // Nothing in the foundation pages writes business data yet (that is the feature pages' job); what this
-  // checks is that the session token and the seeded database come back from the data directory.
   await ctx.step('session and seeded data survive an emulator restart', async () => {
     const clerk = identities.find((i) => i.role === 'clerk')
     assert(clerk, 'the seed has no clerk identity')
@@ -111,6 +110,44 @@ export async function run(ctx: E2EContext): Promise<void> {
     const after = await page.locator('.home__header').innerText()
     assert(after === before, `home header changed across the restart: "${before}" → "${after}"`)
     await ctx.screenshot(page, 'foundation-after-restart')
+    await page.context().close()
+  })
+
+  // Written from the browser with the browser's own session: a new WeChat user binds to a roster person
+  // (auth.bindWorker), then the emulator restarts and the binding is still there. The bind page's form is the
+  // enrolment feature's; here the call goes straight to /fn/auth so this check does not depend on its markup.
+  await ctx.step('data written from the browser survives an emulator restart', async () => {
+    const boundIndexes = new Set<number>(DEMO_WORKERS.filter((w) => w.unit === WH_UNIT._id).map((w) => w.index))
+    const index = WH_PEOPLE.findIndex((row, i) => !boundIndexes.has(i) && row[3] === 'in_service')
+    assert(index >= 0, 'the demo roster has no unbound in-service person')
+    const [name, idNumber] = WH_PEOPLE[index]
+
+    const page = await ctx.newPage()
+    await page.goto('/pages/index/index')
+    await page.getByText('新微信用户（未绑定）').click()
+    await page.waitForURL(/\/packages\/enrol\/bind\/index/)
+    const answer = await page.evaluate(async (event) => {
+      const session = JSON.parse(window.localStorage.getItem('mutual-aid.local-session') ?? 'null') as { token: string } | null
+      if (!session) return { ok: false, message: 'no local session in the browser' }
+      const response = await fetch('/fn/auth', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
+        body: JSON.stringify(event),
+      })
+      return response.json()
+    }, { action: 'bindWorker', name, idNumber })
+    assert(answer && answer.ok === true, `auth.bindWorker from the browser failed: ${JSON.stringify(answer)}`)
+
+    await ctx.restartEmulator()
+    await page.goto('/pages/home/index')
+    await page.locator('.home__menu-title').first().waitFor()
+    const header = await page.locator('.home__header').innerText()
+    assert(header.includes(name) && header.includes('职工'), `after the restart the bound worker's home shows "${header}"`)
+    assert(
+      JSON.stringify(await menuTitles(page)) === JSON.stringify(EXPECTED_MENU.worker),
+      'after the restart the bound user does not get the worker menu',
+    )
+    await ctx.screenshot(page, 'foundation-bound-after-restart')
     await page.context().close()
   })
 }
