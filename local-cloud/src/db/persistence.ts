@@ -13,7 +13,14 @@ export interface OpenedDatabase {
   wal: WriteAheadLog
 }
 
-export async function openDatabase(dataDir: string, declarations: CollectionDeclaration[]): Promise<OpenedDatabase> {
+/** Log size that triggers a compaction while running, in bytes. */
+const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024
+
+export async function openDatabase(
+  dataDir: string,
+  declarations: CollectionDeclaration[],
+  compactBytes = DEFAULT_COMPACT_BYTES,
+): Promise<OpenedDatabase> {
   const dir = path.join(dataDir, 'db')
   await fsp.mkdir(dir, { recursive: true })
   const snapshotPath = path.join(dir, 'snapshot.ejsonl')
@@ -29,7 +36,8 @@ export async function openDatabase(dataDir: string, declarations: CollectionDecl
   const truncated = await fsp.open(walPath, 'w')
   await truncated.sync()
   await truncated.close()
-  return { db, wal: await WriteAheadLog.open(walPath) }
+  const wal = await WriteAheadLog.open(walPath, { thresholdBytes: compactBytes, writeSnapshot: () => writeSnapshot(db, snapshotPath) })
+  return { db, wal }
 }
 
 async function readLines(file: string, what: string): Promise<unknown[]> {
@@ -61,16 +69,11 @@ async function readLines(file: string, what: string): Promise<unknown[]> {
 
 async function writeSnapshot(db: Database, target: string): Promise<void> {
   const tmp = `${target}.tmp`
+  // Serialized in one go, so the snapshot is the state at one instant even while writes continue.
+  const lines: string[] = []
+  for (const op of db.snapshot()) lines.push(`${encodeEjson(op)}\n`)
   const handle = await fsp.open(tmp, 'w')
-  let chunk: string[] = []
-  for (const op of db.snapshot()) {
-    chunk.push(`${encodeEjson(op)}\n`)
-    if (chunk.length >= 1000) {
-      await handle.write(chunk.join(''))
-      chunk = []
-    }
-  }
-  await handle.write(chunk.join(''))
+  for (let i = 0; i < lines.length; i += 1000) await handle.write(lines.slice(i, i + 1000).join(''))
   await handle.sync()
   await handle.close()
   await fsp.rename(tmp, target)

@@ -7,6 +7,13 @@ import { promises as fsp } from 'node:fs'
 import { encodeEjson } from '../ejson'
 import type { WalOp } from './database'
 
+/** Rewrites the snapshot from memory; after it the log can be emptied. */
+export interface Compaction {
+  /** Log size that triggers it, in bytes. */
+  thresholdBytes: number
+  writeSnapshot: () => Promise<void>
+}
+
 interface Pending {
   line: string
   resolve: () => void
@@ -18,10 +25,18 @@ export class WriteAheadLog {
   private flushing = false
   private failed: Error | null = null
 
-  private constructor(private readonly handle: fsp.FileHandle) {}
+  private bytes = 0
 
-  static async open(path: string): Promise<WriteAheadLog> {
-    return new WriteAheadLog(await fsp.open(path, 'a'))
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    private readonly compaction?: Compaction,
+  ) {}
+
+  static async open(path: string, compaction?: Compaction): Promise<WriteAheadLog> {
+    const handle = await fsp.open(path, 'a')
+    const log = new WriteAheadLog(handle, compaction)
+    log.bytes = (await handle.stat()).size
+    return log
   }
 
   /** Resolves once `ops` are on disk. */
@@ -42,6 +57,17 @@ export class WriteAheadLog {
     await this.handle.close()
   }
 
+  /**
+   * Snapshot, then empty the log. The snapshot may already contain writes still queued here; they are
+   * written to the emptied log afterwards and replaying them again is harmless (puts and deletes by id).
+   */
+  private async compact(compaction: Compaction): Promise<void> {
+    await compaction.writeSnapshot()
+    await this.handle.truncate(0)
+    await this.handle.datasync()
+    this.bytes = 0
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true
     try {
@@ -49,9 +75,12 @@ export class WriteAheadLog {
         const batch = this.queue
         this.queue = []
         try {
-          await this.handle.write(batch.map((p) => p.line).join(''))
+          const text = batch.map((p) => p.line).join('')
+          await this.handle.write(text)
           await this.handle.datasync()
+          this.bytes += Buffer.byteLength(text)
           for (const p of batch) p.resolve()
+          if (this.compaction && this.bytes >= this.compaction.thresholdBytes) await this.compact(this.compaction)
         } catch (error) {
           // A failed write leaves the log in an unknown state: refuse further writes rather than lose them.
           this.failed = error as Error
