@@ -56,7 +56,7 @@ export type { CoverageStatus, CoverageStatusInput, CoveragePhase, CoverageWindow
 export { claimDeadline } from './deadlines/claim-deadline'
 export { reviewDueDate, DEFAULT_REVIEW_WORKING_DAYS } from './deadlines/review-due-date'
 export { enrolmentWindow, checkEnrolmentDate } from './deadlines/enrolment'
-export { newHireDeadline, NEW_HIRE_MONTHS } from './deadlines/new-hire-deadline'
+export { newHireDeadline } from './deadlines/new-hire-deadline'
 export { deadline } from './deadlines/deadline'
 export type { DeadlineResult } from './deadlines/deadline'
 
