@@ -71,15 +71,17 @@ export function Textarea({ label, value, onChange, placeholder, error, maxLength
 
 export function Search({ value, onChange, onSubmit, placeholder = '搜索' }: SearchProps) {
   return (
-    <TSearch
-      value={value}
-      onChange={(next) => onChange(next)}
-      onSubmit={(context) => onSubmit?.(context.value)}
-      placeholder={placeholder}
-      shape="round"
-      clearable
-      clearTrigger="focus"
-    />
+    <div className="ui-search">
+      <TSearch
+        value={value}
+        onChange={(next) => onChange(next)}
+        onSubmit={(context) => onSubmit?.(context.value)}
+        placeholder={placeholder}
+        shape="round"
+        clearable
+        clearTrigger="focus"
+      />
+    </div>
   )
 }
 

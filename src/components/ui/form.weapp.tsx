@@ -56,14 +56,16 @@ export function Textarea({ label, value, onChange, placeholder = '', error = '',
 
 export function Search({ value, onChange, onSubmit, placeholder = '搜索' }: SearchProps) {
   return (
-    <t-search
-      value={value}
-      placeholder={placeholder}
-      shape="round"
-      clearable
-      onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
-      onSubmit={(e: Detail<{ value: string }>) => onSubmit?.(e.detail.value)}
-    />
+    <View className="ui-search">
+      <t-search
+        value={value}
+        placeholder={placeholder}
+        shape="round"
+        clearable
+        onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
+        onSubmit={(e: Detail<{ value: string }>) => onSubmit?.(e.detail.value)}
+      />
+    </View>
   )
 }
 
