@@ -7,6 +7,8 @@ export type Role = z.infer<typeof roleSchema>
 export const whoamiSchema = z.object({
   openid: z.string(),
   role: roleSchema.nullable(),
+  /** Every role the user holds, first = `role` (e.g. a clerk who is also a roster worker). */
+  roles: z.array(roleSchema).catch([]).default([]),
   name: z.string().nullish(),
   unitId: z.string().nullish(),
   unitName: z.string().nullish(),
