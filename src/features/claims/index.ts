@@ -1,0 +1,6 @@
+export * from './schemas'
+export * from './state-machine'
+export * from './labels'
+export * from './api'
+export * from './form-errors'
+export * from './ids'
