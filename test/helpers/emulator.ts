@@ -9,7 +9,7 @@
  * Other suites depend on this API: keep it stable.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
@@ -54,8 +54,29 @@ export interface StartOptions {
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 const READY_TIMEOUT_MS = 30_000
 
+const TEMP_PREFIX = 'mutual-aid-emulator-'
+/** Temporary data dirs older than this are left-overs of earlier runs (a suite may restart on its dir until it ends). */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000
+
+function removeStaleDataDirs(): void {
+  const now = Date.now()
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith(TEMP_PREFIX)) continue
+    const dir = path.join(os.tmpdir(), name)
+    try {
+      if (now - statSync(dir).mtimeMs > STALE_AFTER_MS) rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'mutual-aid-emulator-'))
+  let dataDir = opts.dataDir
+  if (!dataDir) {
+    removeStaleDataDirs()
+    dataDir = mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX))
+  }
   const args = ['--import', 'tsx', path.join(REPO_ROOT, 'local-cloud', 'src', 'cli.ts'), '--port', '0', '--data', dataDir]
   args.push('--functions', opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'))
   if (opts.functionTimeoutMs !== undefined) args.push('--timeout', String(opts.functionTimeoutMs))
