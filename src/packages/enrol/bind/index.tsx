@@ -1,6 +1,91 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
-import { PageState } from '@/components/page-state'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, CellGroup, Input, Tabs, toast } from '@/components/ui'
+import { HOME_PAGE, invalidateSession } from '@/features/session'
+import { bindApi } from '@/features/enrolment/api'
+import '@/features/enrolment/enrol.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+type Mode = 'worker' | 'clerk'
+
+/** A signed-in WeChat user binds to their roster record (worker) or accepts a clerk invitation code. */
+export default function BindPage() {
+  const [mode, setMode] = useState<Mode>('worker')
+  const [name, setName] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const done = (message: string) => {
+    toast(message, 'success')
+    invalidateSession()
+    setTimeout(() => void Taro.reLaunch({ url: HOME_PAGE }), 600)
+  }
+
+  const bindWorker = async () => {
+    setError('')
+    if (!name.trim() || !idNumber.trim()) return setError('请填写姓名和身份证号码。')
+    setBusy(true)
+    const answer = await bindApi.bindWorker({ name: name.trim(), idNumber: idNumber.trim() })
+    setBusy(false)
+    if (!answer.ok) return setError(answer.message)
+    done(`绑定成功：${answer.data.name}`)
+  }
+
+  const acceptInvite = async () => {
+    setError('')
+    if (!/^\d{8}$/.test(code.trim())) return setError('邀请码为 8 位数字，请向代理单位或互助办获取。')
+    setBusy(true)
+    const answer = await bindApi.acceptInvite({ code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) })
+    setBusy(false)
+    if (!answer.ok) return setError(answer.message)
+    done(`已成为 ${answer.data.unitName} 的经办人`)
+  }
+
+  return (
+    <View className="enrol-page bind-page">
+      <Tabs
+        value={mode}
+        items={[
+          { value: 'worker', label: '我是职工' },
+          { value: 'clerk', label: '我是单位经办人' },
+        ]}
+        onChange={(v) => {
+          setMode(v)
+          setError('')
+        }}
+      />
+      {mode === 'worker' ? (
+        <>
+          <View className="enrol-notice">请填写单位名册上的姓名和身份证号码，核对一致后即可查看本人的互助保障和申请互助金。</View>
+          <CellGroup>
+            <Input label="姓名" value={name} onChange={setName} placeholder="与身份证一致" required maxLength={30} />
+            <Input label="身份证号码" value={idNumber} onChange={setIdNumber} placeholder="18 位，末位可能是 X" type="idcard" required maxLength={18} />
+          </CellGroup>
+          {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+          <View className="enrol-actions">
+            <Button theme="primary" block loading={busy} onClick={bindWorker}>
+              核对并绑定
+            </Button>
+          </View>
+        </>
+      ) : (
+        <>
+          <View className="enrol-notice">单位工会经办人请输入代理单位或互助办发给您的 8 位邀请码（7 天内有效，只能使用一次）。</View>
+          <CellGroup>
+            <Input label="邀请码" value={code} onChange={setCode} placeholder="8 位数字" type="number" required maxLength={8} />
+            <Input label="您的姓名" value={name} onChange={setName} placeholder="选填" maxLength={30} />
+          </CellGroup>
+          {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+          <View className="enrol-actions">
+            <Button theme="primary" block loading={busy} onClick={acceptInvite}>
+              绑定为经办人
+            </Button>
+          </View>
+        </>
+      )}
+      <Text className="enrol-section-title">身份证号码仅用于核对本人身份，加密保存，不向他人展示。</Text>
+    </View>
+  )
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '履约确认书',
+  enableShareAppMessage: true,
 })
