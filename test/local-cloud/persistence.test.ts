@@ -30,3 +30,20 @@ test('compaction while running keeps every write; reopening restores the same st
   expect(() => reopened.db.put(clash, 'people', { _id: 'other', idHash: (expected[0] as { idHash: string }).idHash })).toThrow(/E11000/)
   await reopened.wal.close()
 })
+
+test('data that breaks a newly declared unique index is loaded and reported', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'emu-persist-'))
+  const before = await openDatabase(dir, [{ name: 'people', indexes: [] }])
+  const changes = new Changes()
+  before.db.put(changes, 'people', { _id: 'x', idHash: 'same' })
+  before.db.put(changes, 'people', { _id: 'y', idHash: 'same' })
+  await before.wal.append(before.db.commit(changes))
+  await before.wal.close()
+
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  const after = await openDatabase(dir, declarations)
+  expect(after.db.list('people')).toHaveLength(2)
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining('unique index id_unique has duplicate key'))
+  warn.mockRestore()
+  await after.wal.close()
+})

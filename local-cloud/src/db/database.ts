@@ -177,6 +177,25 @@ export class Database {
     }
   }
 
+  /**
+   * Unique-index keys held by more than one document — possible only when data written before an index was
+   * declared is loaded. (MongoDB would refuse to build such an index.)
+   */
+  duplicateKeys(): { collection: string; index: string; key: string; ids: unknown[] }[] {
+    const found: { collection: string; index: string; key: string; ids: unknown[] }[] = []
+    for (const [collection, base] of this.committed) {
+      for (const index of this.indexesOf(collection)) {
+        const byKey = new Map<string, unknown[]>()
+        for (const doc of base.docs.values()) {
+          const k = uniqueKey(doc, index)
+          byKey.set(k, [...(byKey.get(k) ?? []), doc._id])
+        }
+        for (const [key, ids] of byKey) if (ids.length > 1) found.push({ collection, index: index.name, key, ids })
+      }
+    }
+    return found
+  }
+
   /** The whole committed state as log operations (for compaction). */
   *snapshot(): Generator<WalOp> {
     for (const [collection, base] of this.committed) {

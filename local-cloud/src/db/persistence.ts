@@ -32,6 +32,12 @@ export async function openDatabase(
     for (const op of (entry as { ops: WalOp[] }).ops) db.replay(op)
   }
 
+  for (const dup of db.duplicateKeys()) {
+    console.warn(
+      `[local-cloud] collection ${dup.collection}: unique index ${dup.index} has duplicate key ${dup.key} ` +
+        `(documents ${dup.ids.map((id) => JSON.stringify(id)).join(', ')}); fix the data or the declaration`,
+    )
+  }
   await writeSnapshot(db, snapshotPath)
   const truncated = await fsp.open(walPath, 'w')
   await truncated.sync()
