@@ -56,6 +56,19 @@ describe('runTransaction', () => {
     expect(seenOutside).toBe(700)
   })
 
+  test('a conflict with an outside write makes runTransaction retry the callback', async () => {
+    await db.collection('tx_retry').add({ data: { _id: 'r', n: 0, outside: false } })
+    let attempts = 0
+    await db.runTransaction(async (t: any) => {
+      attempts++
+      const { data } = await t.collection('tx_retry').doc('r').get()
+      await t.collection('tx_retry').doc('r').update({ data: { n: data.n + 1 } })
+      if (attempts === 1) await db.collection('tx_retry').doc('r').update({ data: { outside: true } })
+    })
+    expect(attempts).toBe(2)
+    expect((await db.collection('tx_retry').doc('r').get()).data).toEqual({ _id: 'r', n: 1, outside: true })
+  })
+
   test('concurrent transactions are serialized: no lost update', async () => {
     await db.collection('tx_counter').add({ data: { _id: 'seq', n: 0 } })
     const bump = () =>
