@@ -1,6 +1,80 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { Button, Tag, toast } from '@/components/ui'
+import { formatCstTime, messagesApi, type MessageView } from '@/features/claims'
+import { loadOutbox, type OutboxEntry } from '@/features/claims/outbox'
+import '@/features/claims/claims.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+/** The in-app messages; locally (h5 on the emulator) also the subscribe messages WeChat would have pushed. */
+export default function InboxPage() {
+  const [items, setItems] = useState<MessageView[] | null>(null)
+  const [unread, setUnread] = useState(0)
+  const [outbox, setOutbox] = useState<OutboxEntry[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    const [r, pushed] = await Promise.all([messagesApi.list(), loadOutbox()])
+    if (!r.ok) return setError(r.message)
+    setItems(r.data.items)
+    setUnread(r.data.unread)
+    setOutbox(pushed)
+  }, [])
+  useDidShow(() => void load())
+
+  async function open(m: MessageView): Promise<void> {
+    if (!m.read) {
+      const r = await messagesApi.markRead([m.id])
+      if (r.ok) {
+        setItems((list) => list?.map((x) => (x.id === m.id ? { ...x, read: true } : x)) ?? null)
+        setUnread((n) => Math.max(0, n - r.data.updated))
+      }
+    }
+    if (m.page) void Taro.navigateTo({ url: m.page.startsWith('/') ? m.page : `/${m.page}` })
+  }
+
+  async function readAll(): Promise<void> {
+    const r = await messagesApi.markRead('all')
+    if (!r.ok) return toast(r.message, 'error')
+    setItems((list) => list?.map((x) => ({ ...x, read: true })) ?? null)
+    setUnread(0)
+  }
+
+  if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
+  if (items === null) return <PageState status="loading" />
+
+  return (
+    <View className="claims-page claims-inbox">
+      {items.length === 0 ? <PageState status="empty" description="暂无消息。申请有进展时会在这里通知您。" /> : null}
+      {unread > 0 ? (
+        <View className="claims-inline-actions" style={{ padding: '0 24px' }}>
+          <Button size="small" variant="outline" onClick={() => void readAll()}>全部标为已读（{unread}）</Button>
+        </View>
+      ) : null}
+      {items.map((m) => (
+        <View key={m.id} className="claims-list-item claims-message" onClick={() => void open(m)}>
+          <View className="claims-list-item__top">
+            <Text className="claims-list-item__no" style={{ fontSize: '28px' }}>{m.title}</Text>
+            {!m.read ? <Tag theme="danger" size="small">未读</Tag> : null}
+          </View>
+          <Text className="claims-list-item__meta">{m.body}</Text>
+          <Text className="claims-list-item__meta">{formatCstTime(m.createdAt)}</Text>
+        </View>
+      ))}
+      {outbox && outbox.length > 0 ? (
+        <View className="claims-section claims-outbox">
+          <Text className="claims-section__title">订阅消息（本地模拟器发件箱）</Text>
+          <Text className="claims-section__hint">在微信中，这些消息会以服务通知推送到手机。</Text>
+          {[...outbox].reverse().map((o, i) => (
+            <View key={i} className="claims-row">
+              <Text className="claims-row__label">{formatCstTime(o.sentAt)} · {o.templateId}</Text>
+              <Text className="claims-row__value">{Object.values(o.data ?? {}).map((v) => v.value).join(' · ')}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
 }

@@ -1,6 +1,65 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
+import { useCallback, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
+import { FAMILY_LABEL, claimsApi, formatCstTime, type Fund, type LedgerEntryView } from '@/features/claims'
+import '@/features/claims/claims.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+/** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
+export default function LedgerPage() {
+  const [data, setData] = useState<{ funds: Fund[]; entries: LedgerEntryView[] } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    const r = await claimsApi.ledger()
+    if (!r.ok) return setError(r.message)
+    setData(r.data)
+  }, [])
+  useDidShow(() => void load())
+
+  if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
+  if (!data) return <PageState status="loading" />
+  if (data.funds.length === 0) return <PageState status="empty" description="基金台账暂无记录：单位缴费确认后会记入互助金收入" />
+
+  return (
+    <View className="claims-page claims-ledger">
+      <View className="claims-notice">各方案、各年度的互助金单独建账、专款专用（第二十条、第二十一条）。余额 = 收入（单位缴费）− 支出（互助金给付）。</View>
+      {data.funds.map((f) => (
+        <View key={`${f.family}-${f.year}`} className="claims-section" data-fund={`${f.family}-${f.year}`}>
+          <Text className="claims-section__title">
+            {FAMILY_LABEL[f.family]} · {f.year} 年度
+          </Text>
+          <Text className="claims-amount">{formatYuan(f.balanceFen)}</Text>
+          <View className="claims-row">
+            <Text className="claims-row__label">收入（缴费）</Text>
+            <Text className="claims-row__value">{formatYuan(f.contributionsFen)}</Text>
+          </View>
+          <View className="claims-row">
+            <Text className="claims-row__label">支出（给付）</Text>
+            <Text className="claims-row__value">{formatYuan(f.payoutsFen)}</Text>
+          </View>
+          <View className="claims-row">
+            <Text className="claims-row__label">记账笔数</Text>
+            <Text className="claims-row__value">{f.entries}</Text>
+          </View>
+        </View>
+      ))}
+      <View className="claims-section">
+        <Text className="claims-section__title">最近记账</Text>
+        {data.entries.map((e) => (
+          <View key={e.id} className="claims-row">
+            <Text className="claims-row__label">
+              {e.on ?? formatCstTime(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
+            </Text>
+            <Text className="claims-row__value" style={{ color: e.type === 'contribution' ? '#2ba471' : '#d54941' }}>
+              {e.type === 'contribution' ? '+' : '−'}
+              {formatYuan(e.amountFen)}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
 }

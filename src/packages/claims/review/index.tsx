@@ -1,6 +1,98 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
+import { useCallback, useEffect, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { CLAIM_STATUSES, STATUS_LABEL, claimsApi, type ClaimListItem, type ClaimStatus, type Family } from '@/features/claims'
+import { ClaimCard } from '@/features/claims/claim-card'
+import { useSession } from '@/features/session'
+import '@/features/claims/claims.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+interface Queue {
+  counts: Record<ClaimStatus, number>
+  total: number
+  items: ClaimListItem[]
+}
+
+/** What each reviewer works on by default: the status waiting for their level. */
+const DEFAULT_STATUS: Record<string, ClaimStatus> = { clerk: 'submitted', agent: 'clerk_confirmed', office: 'agent_confirmed' }
+
+/** The review queue in the caller's scope: counts per status, filters, overdue and nearly due first. */
+export default function ReviewQueuePage() {
+  const session = useSession()
+  const role = session.status === 'ready' ? session.whoami.role : null
+  const [status, setStatus] = useState<ClaimStatus | ''>('')
+  const [family, setFamily] = useState<Family | ''>('')
+  const [agentId, setAgentId] = useState('')
+  const [queue, setQueue] = useState<Queue | null>(null)
+  const [agents, setAgents] = useState<string[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [touched, setTouched] = useState(false)
+
+  const effectiveStatus = touched ? status : (role ? DEFAULT_STATUS[role] ?? '' : '')
+
+  const load = useCallback(async (s: ClaimStatus | '', f: Family | '', a: string) => {
+    setError(null)
+    const r = await claimsApi.queue({ status: s || undefined, family: f || undefined, agentId: a || undefined })
+    if (!r.ok) return setError(r.message)
+    setQueue(r.data)
+    setAgents((prev) => [...new Set([...prev, ...r.data.items.map((i) => i.agentId)])])
+  }, [])
+
+  useEffect(() => {
+    if (role) void load(effectiveStatus, family, agentId)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [role])
+  // Coming back from a claim's page: refresh (it may have moved on).
+  useDidShow(() => {
+    if (role && queue) void load(effectiveStatus, family, agentId)
+  })
+
+  if (session.status === 'loading') return <PageState status="loading" />
+  if (session.status === 'error') return <PageState status="error" message={session.error.message} onRetry={session.reload} />
+  if (error) return <PageState status="error" message={error} onRetry={() => void load(effectiveStatus, family, agentId)} />
+
+  const pick = (s: ClaimStatus | '', f: Family | '' = family, a: string = agentId) => {
+    setTouched(true)
+    setStatus(s)
+    setFamily(f)
+    setAgentId(a)
+    setQueue(null)
+    void load(s, f, a)
+  }
+
+  return (
+    <View className="claims-page claims-review">
+      <View className="claims-filters">
+        <Text className={`claims-chip ${effectiveStatus === '' ? 'claims-chip--active' : ''}`} onClick={() => pick('')}>
+          全部 {queue?.total ?? ''}
+        </Text>
+        {CLAIM_STATUSES.map((s) => (
+          <Text key={s} className={`claims-chip ${effectiveStatus === s ? 'claims-chip--active' : ''}`} onClick={() => pick(s)}>
+            {STATUS_LABEL[s]} {queue ? queue.counts[s] : ''}
+          </Text>
+        ))}
+      </View>
+      <View className="claims-filters">
+        {(['', 'WH', 'TZ'] as const).map((f) => (
+          <Text key={f || 'all'} className={`claims-chip ${family === f ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, f)}>
+            {f === '' ? '全部方案' : f === 'WH' ? '武汉城市圈' : '台州'}
+          </Text>
+        ))}
+        {role === 'office' && agents.length > 1
+          ? ['', ...agents].map((a) => (
+              <Text key={a || 'all-agents'} className={`claims-chip ${agentId === a ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, family, a)}>
+                {a === '' ? '全部代理单位' : a}
+              </Text>
+            ))
+          : null}
+      </View>
+      {queue === null ? (
+        <PageState status="loading" />
+      ) : queue.items.length === 0 ? (
+        <PageState status="empty" description={effectiveStatus ? `没有「${STATUS_LABEL[effectiveStatus]}」的申请` : '暂无申请'} />
+      ) : (
+        queue.items.map((item) => <ClaimCard key={item.id} item={item} showUnit />)
+      )}
+    </View>
+  )
 }

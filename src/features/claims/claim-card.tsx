@@ -1,0 +1,48 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@mutual-aid/shared-rules'
+import { Tag } from '@/components/ui'
+import type { ClaimListItem } from './api'
+import { DUE_TEXT } from './format'
+import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL } from './labels'
+import { STATUS_LABEL } from './state-machine'
+
+const THEME = {
+  submitted: 'primary',
+  clerk_confirmed: 'primary',
+  agent_confirmed: 'primary',
+  returned: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  paid: 'success',
+} as const
+
+/** One claim in a list; tapping opens its detail page. */
+export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: boolean }) {
+  return (
+    <View
+      className="claims-list-item"
+      data-claim-no={item.claimNo}
+      onClick={() => void Taro.navigateTo({ url: `/packages/claims/detail/index?id=${item.id}` })}
+    >
+      <View className="claims-list-item__top">
+        <Text className="claims-list-item__no">{item.claimNo}</Text>
+        <Tag theme={THEME[item.status]}>{STATUS_LABEL[item.status]}</Tag>
+      </View>
+      <Text className="claims-list-item__meta">
+        {item.personName}
+        {showUnit ? ` · ${item.unitName}` : ''} · {PRODUCT_LABEL[item.product]} · {KIND_LABEL[item.kind]}
+      </Text>
+      <Text className="claims-list-item__meta">
+        {FILED_AS_LABEL[item.filedAs]} · 提交于 {item.submittedOn}
+        {item.amountFen !== null ? ` · 核准 ${formatYuan(item.amountFen)}` : ''}
+      </Text>
+      {item.dueDate ? (
+        <Text className="claims-list-item__meta" style={{ color: item.dueState === 'overdue' ? '#d54941' : item.dueState === 'due_soon' ? '#be5a00' : undefined }}>
+          审批期限 {item.dueDate}
+          {item.dueState ? ` · ${DUE_TEXT[item.dueState]}` : ''}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
