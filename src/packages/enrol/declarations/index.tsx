@@ -1,6 +1,65 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { Button, Tabs, Tag } from '@/components/ui'
+import { formatDateCn, formatYuan } from '@/components/format'
+import { enrolmentApi } from '@/features/enrolment/api'
+import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL } from '@/features/enrolment/schemas'
+import { useLoad } from '@/features/enrolment/use-load'
+import { useSession } from '@/features/session'
+import '@/features/enrolment/enrol.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+type Status = 'all' | 'submitted' | 'returned' | 'approved' | 'paid'
+const THEME = { draft: 'default', submitted: 'warning', returned: 'danger', approved: 'primary', paid: 'success' } as const
+
+/** Declarations: the clerk's own, the agent's units' (to review), all for the office (to record payments). */
+export default function DeclarationsPage() {
+  const session = useSession()
+  const role = session.status === 'ready' ? session.whoami.role : null
+  const defaultTab: Status = role === 'agent' ? 'submitted' : role === 'office' ? 'approved' : 'all'
+  const [tab, setTab] = useState<Status | null>(null)
+  const status = tab ?? defaultTab
+  const state = useLoad(() => enrolmentApi.list({ status: status === 'all' ? undefined : status, limit: 50 }), [status])
+
+  return (
+    <View className="enrol-page declarations-page">
+      <Tabs
+        value={status}
+        items={[
+          { value: 'all', label: '全部' },
+          { value: 'submitted', label: '待审核' },
+          { value: 'returned', label: '已退回' },
+          { value: 'approved', label: '待缴费' },
+          { value: 'paid', label: '已缴费' },
+        ]}
+        onChange={(v) => setTab(v)}
+      />
+      {role === 'clerk' ? (
+        <View className="enrol-actions">
+          <Button theme="primary" onClick={() => void Taro.navigateTo({ url: '/packages/enrol/declare/index' })}>
+            去申报
+          </Button>
+        </View>
+      ) : null}
+      {state.status === 'loading' ? <PageState status="loading" /> : null}
+      {state.status === 'error' ? <PageState status="error" message={state.message} onRetry={state.reload} /> : null}
+      {state.status === 'ready' && state.data.items.length === 0 ? <PageState status="empty" description="暂无申报记录" /> : null}
+      {state.status === 'ready'
+        ? state.data.items.map((e) => (
+            <View key={e._id} className="enrol-card declaration-item" onClick={() => void Taro.navigateTo({ url: `/packages/enrol/declaration/index?id=${e._id}` })}>
+              <View>
+                <Text className="enrol-card__title">{e.unitName}</Text>
+                <Tag theme={THEME[e.status]}>{ENROLMENT_STATUS_LABEL[e.status]}</Tag> <Tag>{ENROLMENT_KIND_LABEL[e.kind]}</Tag>
+              </View>
+              <Text className="enrol-card__line">
+                {e.year} 年度 · {e.participantCount} 人 · 应缴 {formatYuan(e.totalFen)}
+              </Text>
+              {e.coverageStart ? <Text className="enrol-card__line">保障自 {formatDateCn(e.coverageStart)} 起</Text> : null}
+              {e.status === 'returned' && e.returnReason ? <Text className="enrol-card__line">退回原因：{e.returnReason}</Text> : null}
+            </View>
+          ))
+        : null}
+    </View>
+  )
 }
