@@ -20,9 +20,21 @@ const root = resolve(__dirname, '..', '..')
 const shotsDir = join(root, 'test-results', 'e2e')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
+/** True when some cloud function (cloudfunctions/<name>/src/index.ts, name not starting with _) has no bundle. */
+function functionBundleMissing(): boolean {
+  const dir = join(root, 'cloudfunctions')
+  return readdirSync(dir, { withFileTypes: true }).some(
+    (entry) =>
+      entry.isDirectory() &&
+      !entry.name.startsWith('_') &&
+      existsSync(join(dir, entry.name, 'src', 'index.ts')) &&
+      !existsSync(join(dir, entry.name, 'index.js')),
+  )
+}
+
 function buildIfMissing(): void {
   const needs: Array<[string, boolean]> = [
-    ['build:functions', !existsSync(join(root, 'cloudfunctions', 'auth', 'index.js'))],
+    ['build:functions', functionBundleMissing()],
     ['build:h5', !existsSync(join(root, 'dist', 'h5', 'index.html'))],
   ]
   for (const [script, missing] of needs) {
