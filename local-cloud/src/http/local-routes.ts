@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import type { Database } from '../db/database'
-import type { FunctionRunner, Identity } from '../functions/function-runner'
+import { LOCAL_APPID, type FunctionRunner, type Identity } from '../functions/function-runner'
 import type { Outbox } from '../outbox'
 import { OPENID_PATTERN, type Signer } from '../signing'
 import type { FileLinks } from '../storage/file-links'
@@ -46,7 +46,7 @@ export function localRoutes(deps: LocalDeps) {
   }
 
   async function answerInvoke(res: ServerResponse, name: string, event: unknown, identity: Identity): Promise<void> {
-    const result = await runner.invoke(name, event ?? {}, identity)
+    const result = await runner.invoke(name, withUserInfo(event ?? {}, identity), identity)
     if (result.ok) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(result.json) })
       res.end(result.json)
@@ -154,6 +154,15 @@ export function localRoutes(deps: LocalDeps) {
 
     return false
   }
+}
+
+/**
+ * CloudBase adds `userInfo: { appId, openId }` to the event of a call from the mini-program; functions must
+ * tolerate it (and must not trust it: identity comes from getWXContext()).
+ */
+function withUserInfo(event: unknown, identity: Identity): unknown {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return event
+  return { ...event, userInfo: { appId: identity.appid ?? LOCAL_APPID, openId: identity.openid } }
 }
 
 function decodePath(encoded: string): string {
