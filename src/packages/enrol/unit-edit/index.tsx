@@ -1,6 +1,89 @@
-// Temporary placeholder so the subpackage builds; the feature owner replaces this page.
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { Button, CellGroup, DatePicker, Input, Tag, confirm, toast } from '@/components/ui'
+import { unitsApi } from '@/features/enrolment/api'
+import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@/features/enrolment/schemas'
+import { useLoad } from '@/features/enrolment/use-load'
+import '@/features/enrolment/enrol.scss'
 
-export default function Placeholder() {
-  return <PageState status="empty" description="此功能正在建设中" />
+const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '地址', contactName: '联系人', contactPhone: '联系电话' }
+
+/** 单位信息: details and their changes; a change is recorded, and one reported after 15 days is flagged (Art. 23). */
+export default function UnitEditPage() {
+  const unitId = useRouter().params.unitId
+  const state = useLoad(() => unitsApi.get(unitId), [unitId])
+  const [form, setForm] = useState({ name: '', address: '', contactName: '', contactPhone: '' })
+  const [changedOn, setChangedOn] = useState<string | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    if (state.status === 'ready') {
+      const u = state.data.unit
+      setForm({ name: u.name, address: u.address, contactName: u.contactName, contactPhone: u.contactPhone })
+    }
+  }, [state.status === 'ready' ? state.data.unit.version : -1])
+
+  if (state.status === 'loading') return <PageState status="loading" />
+  if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
+  const { unit, changes, clerks } = state.data
+  const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v.trim() !== String((unit as any)[k] ?? '')))
+
+  const save = async () => {
+    setError('')
+    if (!Object.keys(changed).length) return setError('没有修改任何内容。')
+    if (!changedOn) return setError('请选择变更发生的日期（第二十三条：变更后 15 日内报告）。')
+    const ok = await confirm({ title: '提交单位信息变更', content: Object.entries(changed).map(([k, v]) => `${FIELD_LABEL[k]}：${v}`).join('\n') })
+    if (!ok) return
+    setBusy(true)
+    const answer = await unitsApi.update({ unitId: unit._id, version: unit.version, changedOn, changes: changed })
+    setBusy(false)
+    if (!answer.ok) return setError(answer.message)
+    toast(answer.data.late ? `已记录；变更已超过 15 天（${answer.data.lateDays} 天），已提示互助办` : '变更已记录', answer.data.late ? 'warning' : 'success')
+    setChangedOn(null)
+    state.reload()
+  }
+
+  return (
+    <View className="enrol-page unit-edit-page">
+      <View className="enrol-card">
+        <Text className="enrol-card__title">{unit.name}</Text>
+        <Tag theme="primary">{FAMILY_LABEL[unit.family]}</Tag> <Tag>{UNIT_TYPE_LABEL[unit.unitType]}</Tag>
+        <Text className="enrol-card__line">统一社会信用代码 {unit.uscc}</Text>
+        <Text className="enrol-card__line">代理单位 {unit.agentName}</Text>
+        <Text className="enrol-card__line">经办人 {clerks.map((c) => c.name).join('、') || '尚未绑定'}</Text>
+        {unit.staffReport ? <Text className="enrol-card__line">职工月报 {unit.staffReport.month} 在职 {unit.staffReport.headcount} 人</Text> : null}
+      </View>
+      <CellGroup title="变更单位信息（变更后 15 日内报告，第二十三条）">
+        {Object.keys(FIELD_LABEL).map((k) => (
+          <Input key={k} label={FIELD_LABEL[k]} value={(form as any)[k]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
+        ))}
+        <DatePicker label="变更日期" value={changedOn} onChange={setChangedOn} required />
+      </CellGroup>
+      {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      <View className="enrol-actions">
+        <Button theme="primary" loading={busy} disabled={!Object.keys(changed).length} onClick={() => void save()}>
+          提交变更
+        </Button>
+      </View>
+      <Text className="enrol-section-title">变更记录</Text>
+      {changes.length === 0 ? <PageState status="empty" description="暂无变更记录" /> : null}
+      {changes.map((c, i) => (
+        <View key={i} className="enrol-card">
+          <View>
+            <Text className="enrol-card__line">
+              {c.changedOn} 变更，{c.reportedOn} 报告
+            </Text>
+            {c.late ? <Tag theme="danger">逾期报告</Tag> : <Tag theme="success">按时报告</Tag>}
+          </View>
+          {Object.keys(c.after).map((k) => (
+            <Text key={k} className="enrol-card__line">
+              {FIELD_LABEL[k] ?? k}：{String(c.before[k] ?? '')} → {String(c.after[k])}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
 }
