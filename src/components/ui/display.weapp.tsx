@@ -3,7 +3,7 @@
  * Taro builds each native component's template from the props written literally in this JSX, so every
  * prop is spelled out here (no spreading) and has a concrete default.
  */
-import { View } from '@tarojs/components'
+import { Slot, View } from '@tarojs/components'
 import type {
   ButtonProps,
   CellGroupProps,
@@ -45,9 +45,9 @@ export function Cell({ title, description, note, arrow = false, required = false
       hover={Boolean(onClick)}
       onClick={() => onClick?.()}
     >
-      {!plain(title) && title ? <View {...{ slot: 'title' }}>{title}</View> : null}
-      {!plain(description) && description ? <View {...{ slot: 'description' }}>{description}</View> : null}
-      {!plain(note) && note ? <View {...{ slot: 'note' }}>{note}</View> : null}
+      {!plain(title) && title ? <Slot name="title">{title}</Slot> : null}
+      {!plain(description) && description ? <Slot name="description">{description}</Slot> : null}
+      {!plain(note) && note ? <Slot name="note">{note}</Slot> : null}
     </t-cell>
   )
 }
@@ -71,7 +71,7 @@ export function Tag({ children, theme = 'default', variant = 'light', size = 'me
 export function Empty({ description, action }: EmptyProps) {
   return (
     <t-empty description={description} icon="info-circle-filled">
-      {action ? <View {...{ slot: 'action' }}>{action}</View> : null}
+      {action ? <Slot name="action">{action}</Slot> : null}
     </t-empty>
   )
 }
