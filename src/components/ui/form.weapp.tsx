@@ -19,6 +19,16 @@ interface Detail<T> {
   detail: T
 }
 
+// WeChat's input has no 'tel' keyboard; the number pad is the closest.
+const WEAPP_TYPE: Record<NonNullable<InputProps['type']>, string> = {
+  text: 'text',
+  number: 'number',
+  digit: 'digit',
+  idcard: 'idcard',
+  tel: 'number',
+  password: 'password',
+}
+
 export function Input({ label, value, onChange, placeholder = '', error = '', tips = '', type = 'text', maxLength = -1, disabled = false, required = false, suffix = '' }: InputProps) {
   return (
     <t-input
@@ -27,7 +37,7 @@ export function Input({ label, value, onChange, placeholder = '', error = '', ti
       placeholder={placeholder}
       status={error ? 'error' : 'default'}
       tips={error || tips}
-      type={type}
+      type={WEAPP_TYPE[type]}
       maxlength={maxLength}
       disabled={disabled}
       suffix={suffix}
