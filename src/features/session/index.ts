@@ -1,5 +1,5 @@
 export * from './session.schema'
 export * from './roles'
-export { useSession, fetchWhoami, invalidateSession, type SessionState } from './use-session'
+export { useSession, fetchWhoami, invalidateSession, type SessionState, type UseSessionOptions } from './use-session'
 export { EntryScreen } from './entry'
 export { RoleGate, type RoleGateProps } from './role-gate'

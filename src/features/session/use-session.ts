@@ -35,13 +35,24 @@ function loadWhoami(): ReturnType<typeof fetchWhoami> {
   return cached
 }
 
-/** The current user's identity and role, with a `reload` for the error state's retry button. */
-export function useSession(): SessionState & { reload: () => void } {
+export interface UseSessionOptions {
+  /** Ask the cloud again instead of reusing this run's answer (the home page does, after binding etc.). */
+  fresh?: boolean
+}
+
+/**
+ * The current user's identity and role, with a `reload` for the error state's retry button.
+ * After anything that changes who the user is (binding, accepting an invitation), call
+ * `invalidateSession()` before navigating.
+ */
+export function useSession({ fresh = false }: UseSessionOptions = {}): SessionState & { reload: () => void } {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  const [freshOnMount] = useState(fresh)
 
   useEffect(() => {
     let live = true
+    if (freshOnMount && attempt === 0) invalidateSession()
     setState({ status: 'loading' })
     void loadWhoami().then((answer) => {
       if (!live) return
@@ -50,7 +61,7 @@ export function useSession(): SessionState & { reload: () => void } {
     return () => {
       live = false
     }
-  }, [attempt])
+  }, [attempt, freshOnMount])
 
   const reload = useCallback(() => {
     invalidateSession()

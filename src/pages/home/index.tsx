@@ -25,7 +25,7 @@ function switchIdentity(): void {
 
 /** The signed-in user's home: who they are, and the entries of their role. */
 export default function HomePage() {
-  const session = useSession()
+  const session = useSession({ fresh: true })
 
   const unbound = session.status === 'ready' && session.whoami.role === null
   useEffect(() => {
