@@ -72,6 +72,12 @@ describe('get', () => {
     expect(res.data.map((d: any) => d.i)).toEqual(Array.from({ length: 100 }, (_v, i) => i))
   })
 
+  test('a query on _id still applies its other conditions', async () => {
+    expect((await db.collection('crud_get').where({ _id: 'g01', group: 1 }).get()).data).toHaveLength(1)
+    expect((await db.collection('crud_get').where({ _id: 'g01', group: 2 }).get()).data).toEqual([])
+    expect((await db.collection('crud_get').where({ _id: 'g01', group: 2 }).update({ data: { touched: true } })).stats.updated).toBe(0)
+  })
+
   test('count with where', async () => {
     expect((await db.collection('crud_get').where({ group: 2 }).count()).total).toBe(4)
   })

@@ -30,7 +30,7 @@ const QUERY_OPTIONS = { idKey: '_id', scriptEnabled: false, useStrictMode: true 
 export function find(view: View, collection: string, criteria: Doc, options: FindOptions): Doc[] {
   view.db.requireCollection(collection, view.changes)
   const limit = Math.min(options.limit && options.limit > 0 ? options.limit : DEFAULT_LIMIT, MAX_LIMIT)
-  let cursor = compile(criteria).find<Doc>(view.db.list(collection, view.changes), options.projection)
+  let cursor = compile(criteria).find<Doc>(candidates(view, collection, criteria), options.projection)
   if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order)
   if (options.offset && options.offset > 0) cursor = cursor.skip(options.offset)
   return cursor.limit(limit).all()
@@ -40,7 +40,7 @@ export function count(view: View, collection: string, criteria: Doc): number {
   view.db.requireCollection(collection, view.changes)
   const query = compile(criteria)
   let total = 0
-  for (const doc of view.db.list(collection, view.changes)) if (query.test(doc)) total++
+  for (const doc of candidates(view, collection, criteria)) if (query.test(doc)) total++
   return total
 }
 
@@ -81,7 +81,7 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
   const modifier = request.merge ? toModifier(request.data) : null
   const query = compile(request.criteria)
   const matches = view.db.exists(collection, view.changes)
-    ? view.db.list(collection, view.changes).filter((d) => query.test(d))
+    ? candidates(view, collection, request.criteria).filter((d) => query.test(d))
     : []
   const targets = request.multi ? matches : matches.slice(0, 1)
 
@@ -119,7 +119,7 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
 export function remove(view: View, collection: string, criteria: Doc, multi: boolean): number {
   view.db.requireCollection(collection, view.changes)
   const query = compile(criteria)
-  const matches = view.db.list(collection, view.changes).filter((d) => query.test(d))
+  const matches = candidates(view, collection, criteria).filter((d) => query.test(d))
   const targets = multi ? matches : matches.slice(0, 1)
   for (const doc of targets) view.db.remove(view.changes, collection, doc._id)
   return targets.length
@@ -134,6 +134,19 @@ export function aggregate(view: View, collection: string, pipeline: Doc[]): Doc[
     collectionResolver: (name: string) => (view.db.exists(name, view.changes) ? view.db.list(name, view.changes) : []),
   })
   return aggregator.run(view.db.list(collection, view.changes)) as Doc[]
+}
+
+/**
+ * Documents that can match: just one when the query fixes `_id` to a string or number (every doc() call),
+ * otherwise the whole collection. The full query is still applied to them.
+ */
+function candidates(view: View, collection: string, criteria: Doc): Doc[] {
+  const id = criteria._id
+  if (typeof id === 'string' || typeof id === 'number') {
+    const doc = view.db.get(collection, id, view.changes)
+    return doc ? [doc] : []
+  }
+  return view.db.list(collection, view.changes)
 }
 
 function compile(criteria: Doc): Query {
