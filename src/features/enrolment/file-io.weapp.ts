@@ -17,7 +17,7 @@ export async function pickSpreadsheet(): Promise<PickedFile | null> {
   }
 }
 
-export async function openFileUrl(url: string, name: string): Promise<void> {
+export async function openFileUrl(url: string, _name: string): Promise<void> {
   const res = await Taro.downloadFile({ url })
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: name.endsWith('.csv') ? ('csv' as any) : 'xlsx', showMenu: true })
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
 }

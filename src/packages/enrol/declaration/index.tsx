@@ -174,8 +174,9 @@ function PaymentBox({ e, onDone }: { e: DeclarationDetail['enrolment']; onDone: 
       const { fileID } = await uploadFile({ cloudPath: `receipts/${e._id}/${Date.now()}.jpg`, filePath: path })
       setReceipt(fileID)
       toast('回单已上传', 'success')
-    } catch (err: any) {
-      if (err?.message) setError(err.message)
+    } catch (err) {
+      // Cancelling the picker rejects too; only a real upload failure (CloudError) carries a message to show.
+      if (err instanceof Error && err.name === 'CloudError') setError(err.message)
     }
   }
   const save = async () => {

@@ -58,8 +58,8 @@ export default function RosterPage() {
           state.reload()
         }
       }
-    } catch (err: any) {
-      setImportError(err?.message ?? '上传失败，请检查网络后重试。')
+    } catch (err) {
+      setImportError(err instanceof Error && err.message ? err.message : '上传失败，请检查网络后重试。')
     } finally {
       setImporting(null)
     }

@@ -18,17 +18,16 @@ export default function UnitEditPage() {
   const [changedOn, setChangedOn] = useState<string | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  const loaded = state.status === 'ready' ? state.data.unit : null
   useEffect(() => {
-    if (state.status === 'ready') {
-      const u = state.data.unit
-      setForm({ name: u.name, address: u.address, contactName: u.contactName, contactPhone: u.contactPhone })
-    }
-  }, [state.status === 'ready' ? state.data.unit.version : -1])
+    if (loaded) setForm({ name: loaded.name, address: loaded.address, contactName: loaded.contactName, contactPhone: loaded.contactPhone })
+  }, [loaded])
 
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
   const { unit, changes, clerks } = state.data
-  const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v.trim() !== String((unit as any)[k] ?? '')))
+  const current = unit as unknown as Record<string, unknown>
+  const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v.trim() !== String(current[k] ?? '')))
 
   const save = async () => {
     setError('')
@@ -57,7 +56,7 @@ export default function UnitEditPage() {
       </View>
       <CellGroup title="变更单位信息（变更后 15 日内报告，第二十三条）">
         {Object.keys(FIELD_LABEL).map((k) => (
-          <Input key={k} label={FIELD_LABEL[k]} value={(form as any)[k]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
+          <Input key={k} label={FIELD_LABEL[k]} value={form[k as keyof typeof form]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
         ))}
         <DatePicker label="变更日期" value={changedOn} onChange={setChangedOn} required />
       </CellGroup>
