@@ -151,6 +151,7 @@ describe('browser surface', () => {
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('职工医疗互助')
     expect(await (await fetch(`${emu.url}/../../etc/passwd`)).text()).toContain('职工医疗互助')
+    expect((await fetch(`${emu.url}/js/missing.js`)).status).toBe(404)
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * The browser-facing surface (`/fn`, `/local/*`): sign-in, function calls, uploads, file links, the outbox
- * and demo identities. Same origin as the H5 build, so no CORS.
+ * and demo identities. Same origin as the H5 build, so no CORS (except on signed file links).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'

@@ -1,4 +1,4 @@
-/** Serves the H5 build: files by path, anything else falls back to index.html (single-page app). */
+/** Serves the H5 build: files by path; other page paths fall back to index.html (single-page app). */
 import { promises as fsp } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -20,13 +20,15 @@ export function staticFiles(rootDir: string) {
       file = path.join(file, 'index.html')
       stat = await fsp.stat(file).catch(() => null)
     }
-    if (!stat?.isFile()) {
+    // A missing asset (a path with an extension) is a 404; any other path is a page of the app.
+    const isAsset = path.extname(decoded) !== ''
+    if (!stat?.isFile() && !isAsset) {
       file = path.join(root, 'index.html')
       stat = await fsp.stat(file).catch(() => null)
     }
     if (!stat?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end('未找到页面（H5 尚未构建？请运行 npm run build:h5）')
+      res.end(isAsset ? `未找到文件：${decoded}` : '未找到页面（H5 尚未构建？请运行 npm run build:h5）')
       return
     }
     const body = await fsp.readFile(file)
