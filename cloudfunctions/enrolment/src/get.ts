@@ -24,6 +24,7 @@ export const get = action({
     ])
     const scheme = getScheme(e.schemeId)
     return {
+      today: ctx.clock.today(),
       enrolment: {
         ...e,
         unitName: unit.name,

@@ -25,6 +25,7 @@ export const list = action({
       coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
     ])
     return {
+      today: ctx.clock.today(),
       unit: { _id: unit._id, name: unit.name, family: unit.family, staffReport: unit.staffReport ?? null },
       total: count.total as number,
       inService: inService.total as number,

@@ -15,6 +15,7 @@ export const get = action({
       ctx.db.collection('users').where({ role: 'clerk', unitId: unit._id }).field({ name: true }).limit(20).get(),
     ])
     return {
+      today: ctx.clock.today(),
       unit: { ...unit, agentName: agent?.name ?? '' },
       changes: changes.data.map((c: any) => ({
         before: c.before,

@@ -19,6 +19,7 @@ export interface UnitSummary {
 }
 
 export interface UnitDetail {
+  today: string
   unit: UnitSummary & { address: string; version: number; staffReport?: { month: string; headcount: number } | null; lastChange?: { late: boolean } }
   changes: { before: Record<string, string>; after: Record<string, string>; changedOn: string; reportedOn: string; late: boolean; basis: string }[]
   clerks: { name: string }[]
@@ -37,6 +38,7 @@ export interface RosterPerson {
 }
 
 export interface RosterPage {
+  today: string
   unit: { _id: string; name: string; family: 'WH' | 'TZ'; staffReport: { month: string; headcount: number } | null }
   total: number
   inService: number
@@ -112,6 +114,7 @@ export interface DeclarationSummary {
 }
 
 export interface DeclarationDetail {
+  today: string
   enrolment: DeclarationSummary & {
     schemeName: string
     unitType: UnitType

@@ -77,7 +77,7 @@ export default function DeclarationPage() {
       </View>
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
-      {role === 'office' && e.status === 'approved' ? <PaymentBox e={e} onDone={state.reload} /> : null}
+      {role === 'office' && e.status === 'approved' ? <PaymentBox e={e} today={state.data.today} onDone={state.reload} /> : null}
       {role === 'clerk' && e.status === 'returned' && e.kind === 'annual' ? (
         <View className="enrol-actions">
           <Button theme="primary" onClick={() => void Taro.navigateTo({ url: `/packages/enrol/declare/index?year=${e.year}&enrolmentId=${e._id}` })}>
@@ -160,9 +160,9 @@ function ReviewBox({ e, onDone }: { e: DeclarationDetail['enrolment']; onDone: (
   )
 }
 
-function PaymentBox({ e, onDone }: { e: DeclarationDetail['enrolment']; onDone: () => void }) {
+function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; today: string; onDone: () => void }) {
   const [amount, setAmount] = useState((e.quote.totalFen / 100).toFixed(2))
-  const [paidOn, setPaidOn] = useState<string | null>(null)
+  const [paidOn, setPaidOn] = useState<string | null>(today)
   const [reference, setReference] = useState('')
   const [receipt, setReceipt] = useState<string | undefined>()
   const [error, setError] = useState('')
@@ -202,7 +202,7 @@ function PaymentBox({ e, onDone }: { e: DeclarationDetail['enrolment']; onDone: 
     <View className="payment-box">
       <CellGroup title="登记缴费">
         <Input label="到账金额" value={amount} onChange={setAmount} type="digit" suffix="元" required tips={`应缴 ${formatYuan(e.quote.totalFen)}`} />
-        <DatePicker label="到账日期" value={paidOn} onChange={setPaidOn} required />
+        <DatePicker label="到账日期" value={paidOn} onChange={setPaidOn} start={`${e.year - 1}-01-01`} end={today} required />
         <Input label="流水号/票据号" value={reference} onChange={setReference} required maxLength={60} />
       </CellGroup>
       <View className="enrol-actions">

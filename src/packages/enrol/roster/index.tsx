@@ -147,8 +147,8 @@ export default function RosterPage() {
         </View>
       ) : null}
 
-      {panel === 'add' ? <AddPerson onDone={() => { setPanel('none'); state.reload() }} /> : null}
-      {panel === 'report' ? <StaffReport defaultHeadcount={inService} onDone={() => { setPanel('none'); state.reload() }} /> : null}
+      {panel === 'add' ? <AddPerson today={state.data.today} onDone={() => { setPanel('none'); state.reload() }} /> : null}
+      {panel === 'report' ? <StaffReport today={state.data.today} defaultHeadcount={inService} onDone={() => { setPanel('none'); state.reload() }} /> : null}
 
       <Search value={query} onChange={setQuery} onSubmit={(v) => { setSkip(0); setSubmitted(v.trim()) }} placeholder="按姓名或完整身份证号搜索" />
       {items.length === 0 ? (
@@ -188,7 +188,7 @@ export default function RosterPage() {
   )
 }
 
-function AddPerson({ onDone }: { onDone: () => void }) {
+function AddPerson({ today, onDone }: { today: string; onDone: () => void }) {
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [hireDate, setHireDate] = useState<string | null>(null)
@@ -210,7 +210,7 @@ function AddPerson({ onDone }: { onDone: () => void }) {
       <CellGroup title="添加职工">
         <Input label="姓名" value={name} onChange={setName} required maxLength={30} />
         <Input label="身份证号码" value={idNumber} onChange={setIdNumber} type="idcard" required maxLength={18} tips="出生日期和性别由号码自动识别" />
-        <DatePicker label="入职日期" value={hireDate} onChange={setHireDate} start="1960-01-01" required />
+        <DatePicker label="入职日期" value={hireDate} onChange={setHireDate} start="1960-01-01" end={today} required />
         <RadioGroup value={status} options={[{ value: 'in_service', label: '在职' }, { value: 'retired', label: '退休' }]} onChange={setStatus} />
       </CellGroup>
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
@@ -223,8 +223,7 @@ function AddPerson({ onDone }: { onDone: () => void }) {
   )
 }
 
-function StaffReport({ defaultHeadcount, onDone }: { defaultHeadcount: number; onDone: () => void }) {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) // display default only, CST
+function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defaultHeadcount: number; onDone: () => void }) {
   const [month, setMonth] = useState(lastMonth(today))
   const [headcount, setHeadcount] = useState(String(defaultHeadcount || ''))
   const [error, setError] = useState('')

@@ -58,7 +58,7 @@ export default function UnitEditPage() {
         {Object.keys(FIELD_LABEL).map((k) => (
           <Input key={k} label={FIELD_LABEL[k]} value={form[k as keyof typeof form]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
         ))}
-        <DatePicker label="变更日期" value={changedOn} onChange={setChangedOn} required />
+        <DatePicker label="变更日期" value={changedOn} onChange={setChangedOn} end={state.data.today} required />
       </CellGroup>
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       <View className="enrol-actions">
