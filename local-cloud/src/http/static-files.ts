@@ -32,12 +32,11 @@ export function staticFiles(rootDir: string) {
       return
     }
     const body = await fsp.readFile(file)
-    const isHtml = file.endsWith('.html')
     res.writeHead(200, {
       'content-type': contentTypeOf(file),
       'content-length': body.length,
-      // Hashed assets may be cached; the HTML entry must not be, or a rebuild is not picked up.
-      'cache-control': isHtml ? 'no-cache' : 'public, max-age=3600',
+      // Over loopback caching buys nothing, and a cached asset would hide a rebuild.
+      'cache-control': 'no-cache',
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
