@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { formatYuan, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
+import { formatYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
 import {
@@ -152,7 +152,7 @@ export default function ClaimDetailPage() {
           <Steps
             current={steps.current}
             currentStatus={steps.status}
-            items={[{ title: '提交' }, { title: '单位确认' }, { title: '代理单位' }, { title: '互助办' }, { title: '支付' }]}
+            items={[{ title: '提交' }, { title: '单位' }, { title: '代理' }, { title: '互助办' }, { title: '支付' }]}
           />
         </View>
       </View>
@@ -247,7 +247,11 @@ export default function ClaimDetailPage() {
         {c.facts.disease ? (
           <View className="claims-row">
             <Text className="claims-row__label">疾病</Text>
-            <Text className="claims-row__value">{c.facts.disease === 'other' ? '其他疾病' : c.facts.disease}</Text>
+            <Text className="claims-row__value">
+              {c.facts.disease === 'other'
+                ? '不在保障疾病范围内的其他疾病'
+                : (listDiseases(c.schemeId, c.product).find((d) => d.code === c.facts.disease)?.name ?? c.facts.disease)}
+            </Text>
           </View>
         ) : null}
         {c.facts.eventDate ? (

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, Tag, toast } from '@/components/ui'
-import { formatCstTime, messagesApi, type MessageView } from '@/features/claims'
+import { formatCstTime, messagesApi, type MessageView, useLoadAndRefresh } from '@/features/claims'
 import { loadOutbox, type OutboxEntry } from '@/features/claims/outbox'
 import '@/features/claims/claims.scss'
 
@@ -22,7 +22,7 @@ export default function InboxPage() {
     setUnread(r.data.unread)
     setOutbox(pushed)
   }, [])
-  useDidShow(() => void load())
+  useLoadAndRefresh(load)
 
   async function open(m: MessageView): Promise<void> {
     if (!m.read) {

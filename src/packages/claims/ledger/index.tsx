@@ -1,9 +1,8 @@
 import { useCallback, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
-import { FAMILY_LABEL, claimsApi, formatCstTime, type Fund, type LedgerEntryView } from '@/features/claims'
+import { FAMILY_LABEL, claimsApi, formatCstTime, type Fund, type LedgerEntryView, useLoadAndRefresh } from '@/features/claims'
 import '@/features/claims/claims.scss'
 
 /** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
@@ -17,7 +16,7 @@ export default function LedgerPage() {
     if (!r.ok) return setError(r.message)
     setData(r.data)
   }, [])
-  useDidShow(() => void load())
+  useLoadAndRefresh(load)
 
   if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
   if (!data) return <PageState status="loading" />

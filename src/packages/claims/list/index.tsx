@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button } from '@/components/ui'
-import { KIND_LABEL, PRODUCT_LABEL, claimsApi, formatCstTime, type ClaimListItem } from '@/features/claims'
+import { KIND_LABEL, PRODUCT_LABEL, claimsApi, formatCstTime, type ClaimListItem, useLoadAndRefresh } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import '@/features/claims/claims.scss'
 
@@ -23,7 +23,7 @@ export default function MyClaimsPage() {
     if (open.ok) setDrafts(open.data)
   }, [])
 
-  useDidShow(() => void load())
+  useLoadAndRefresh(load)
 
   const start = <Button theme="primary" onClick={() => void Taro.navigateTo({ url: '/packages/claims/new/index' })}>申请互助金</Button>
   if (error) return <PageState status="error" message={error} onRetry={() => void load()} />

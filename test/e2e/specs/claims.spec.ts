@@ -1,0 +1,184 @@
+/**
+ * Claims end to end in Chromium on the H5 build: a worker files a WH claim with generated photos (chosen through
+ * the real file chooser, compressed on a canvas, uploaded), the unit clerk and the agent confirm, the office
+ * approves the computed amount (article shown) and marks it paid, and the worker sees 已支付 and the message.
+ */
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { assert, type E2EContext } from '../context'
+
+const WORKER = 'demo-worker-wh-1' // 张伟, WH unit, 2 shares, renewing, coverage from 2021-01-16
+const CLERK = 'demo-clerk-wh'
+const AGENT = 'demo-agent-01'
+const OFFICE = 'demo-office-01'
+const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
+const REQUIRED_ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
+
+async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
+  const res = await fetch(`${ctx.baseUrl}/local/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  })
+  const { token } = (await res.json()) as { token: string }
+  const page = await ctx.newPage()
+  await page.goto('/pages/index/index')
+  await page.evaluate(
+    ([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })),
+    [openid, token],
+  )
+  return page
+}
+
+/** The text input of the TDesign field labelled `label`. */
+const field = (page: Page, label: string) => page.locator('.t-input').filter({ hasText: label }).locator('input').first()
+
+/** Clicks the button of the open confirmation dialog. */
+async function confirmDialog(page: Page, text: string): Promise<void> {
+  const dialog = page.locator('.t-dialog').last()
+  await dialog.waitFor()
+  await dialog.getByText(text, { exact: true }).click()
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  let claimUrl = ''
+  let claimNo = ''
+
+  await ctx.step('worker fills in a WH claim, uploads photos per checklist item and submits once', async () => {
+    const page = await signInAs(ctx, WORKER)
+    await page.goto('/packages/claims/new/index')
+    await page.getByText('重大疾病互助', { exact: true }).first().waitFor()
+    await page.getByText('现在可以申请什么').waitFor()
+    await ctx.screenshot(page, 'claims-01-start')
+    await page.getByText('确诊申请', { exact: true }).click()
+    await page.getByText('下一步：填写信息').click()
+
+    // Disease: the picker opens with the scheme's list (第二条); confirm the first entry, 恶性肿瘤.
+    await page.locator('.t-cell').filter({ hasText: '所患疾病' }).click()
+    await page.locator('.t-picker__confirm').click()
+    await page.getByText('疾病定义（第二十二条）').waitFor()
+    await field(page, '首次确诊日期').fill('2021-05-01')
+    await field(page, '医院名称').fill('鄂州市中心医院')
+    await page.getByText('是', { exact: true }).click()
+    await page.getByText('住院治疗', { exact: true }).click()
+    await field(page, '入院日期').fill('2021-05-01')
+    await field(page, '出院日期').fill('2021-05-20')
+    await field(page, '开户银行').fill('中国工商银行鄂州分行')
+    await field(page, '银行账号').fill('6222020000000000001')
+    await page.getByText('请在 2021-08-28 前提交').waitFor()
+    await ctx.screenshot(page, 'claims-02-facts')
+    await page.getByText('保存，下一步').click()
+
+    await page.getByText('拍照或从相册选择').first().waitFor()
+    assert(/draftId=/.test(page.url()), `the draft is not in the URL after saving: ${page.url()}`)
+    for (const [i, item] of REQUIRED_ITEMS.entries()) {
+      const block = page.locator(`[data-item="${item}"]`)
+      const chooser = page.waitForEvent('filechooser')
+      await block.getByText('拍照或从相册选择').click()
+      await (await chooser).setFiles(path.join(PHOTOS, `page-${i + 1}.png`))
+      await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+    }
+    // A second page for the medical record.
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-item="medical_record"]').getByText('拍照或从相册选择').click()
+    await (await chooser).setFiles(path.join(PHOTOS, 'page-4.png'))
+    await page.locator('[data-item="medical_record"]').getByText('已传 2 页').waitFor({ timeout: 15_000 })
+    await ctx.screenshot(page, 'claims-03-photos')
+
+    // Reload: the draft with its photos is kept.
+    await page.reload()
+    await page.locator('[data-item="medical_record"]').getByText('已传 2 页').waitFor()
+
+    await page.getByText('下一步', { exact: true }).click()
+    await page.getByText('医疗健康信息处理授权').first().waitFor()
+    await page.getByText('我已阅读并同意上述授权').click()
+    await ctx.screenshot(page, 'claims-04-consent')
+    await page.getByText('提交申请', { exact: true }).click()
+    await confirmDialog(page, '提交')
+    await page.waitForURL(/\/packages\/claims\/detail\/index\?id=/)
+    await page.getByText('待单位确认').first().waitFor()
+    claimUrl = new URL(page.url()).pathname + new URL(page.url()).search
+    claimNo = (await page.locator('.claims-list-item__no').first().innerText()).trim()
+    assert(/^WH2021-\d{6}$/.test(claimNo), `unexpected claim number ${claimNo}`)
+    await ctx.screenshot(page, 'claims-05-submitted')
+    await page.context().close()
+  })
+
+  for (const [who, openid] of [
+    ['clerk', CLERK],
+    ['agent', AGENT],
+  ] as const) {
+    await ctx.step(`${who} finds the claim in the queue, sees the photos and confirms`, async () => {
+      assert(claimUrl, 'no claim was submitted')
+      const page = await signInAs(ctx, openid)
+      await page.goto('/packages/claims/review/index')
+      await page.getByText(claimNo).first().click()
+      await page.waitForURL(/\/packages\/claims\/detail\/index/)
+      await page.locator('.claims-detail').getByText('规则核定（供审核参考）').waitFor()
+      await page.locator('.claims-detail .claims-thumbs img').first().waitFor({ timeout: 10_000 })
+      const loaded = await page.locator('.claims-detail .claims-thumbs img').first().evaluate(
+        (el) =>
+          new Promise<number>((resolve) => {
+            const img = el as HTMLImageElement
+            if (img.complete) resolve(img.naturalWidth)
+            else img.onload = () => resolve(img.naturalWidth)
+          }),
+      )
+      assert(loaded > 0, 'the photo did not load through its temporary URL')
+      await ctx.screenshot(page, `claims-06-${who}-review`)
+      await page.locator('.claims-detail').getByText('确认无误', { exact: true }).click()
+      await confirmDialog(page, '确认')
+      await page.locator('.claims-detail').getByText(who === 'clerk' ? '待代理单位确认' : '待互助办审批').first().waitFor()
+      await page.context().close()
+    })
+  }
+
+  await ctx.step('office approves the computed amount (article shown) and marks it paid', async () => {
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto('/packages/claims/review/index')
+    await page.getByText(claimNo).first().waitFor()
+    await ctx.screenshot(page, 'claims-07-office-queue')
+    await page.goto(claimUrl)
+    const assessment = page.locator('.claims-assessment')
+    await assessment.waitFor()
+    const text = await assessment.innerText()
+    assert(text.includes('20,000.00'), `the computed amount is not shown: ${text}`)
+    assert(text.includes('第七条'), `the article is not shown: ${text}`)
+    assert(text.includes('审批期限'), 'the review due date is not shown')
+    await ctx.screenshot(page, 'claims-08-office-assessment')
+    await page.getByText('核准', { exact: true }).click()
+    await page.getByText('按核定金额核准').click()
+    await confirmDialog(page, '核准')
+    await page.getByText('已核准，待支付').first().waitFor()
+    await page.getByText('登记支付', { exact: true }).click()
+    await field(page, '转账凭证号').fill('TR-20210615-0001')
+    await page.getByText('确认已支付').click()
+    await confirmDialog(page, '登记支付')
+    await page.locator('.claims-decision').getByText('已支付', { exact: false }).first().waitFor()
+    await ctx.screenshot(page, 'claims-09-office-paid')
+    await page.goto('/packages/claims/ledger/index')
+    await page.locator('[data-fund="WH-2021"]').waitFor()
+    const fund = await page.locator('[data-fund="WH-2021"]').innerText()
+    assert(fund.includes('20,000.00'), `the ledger does not show the payout: ${fund}`)
+    await ctx.screenshot(page, 'claims-10-ledger')
+    await page.context().close()
+  })
+
+  await ctx.step('worker sees 已支付 with the amount and basis, and the message', async () => {
+    const page = await signInAs(ctx, WORKER)
+    await page.goto('/packages/claims/list/index')
+    const card = page.locator('.claims-list-item').filter({ hasText: claimNo })
+    await card.getByText('已支付').waitFor()
+    await ctx.screenshot(page, 'claims-11-worker-list')
+    await page.goto(claimUrl)
+    const decision = await page.locator('.claims-decision').innerText()
+    assert(decision.includes('20,000.00') && decision.includes('第七条'), `decision without amount or basis: ${decision}`)
+    await ctx.screenshot(page, 'claims-12-worker-detail')
+    await page.goto('/packages/claims/inbox/index')
+    await page.locator('.claims-message').filter({ hasText: '已支付' }).first().waitFor()
+    const inbox = await page.locator('.claims-inbox').innerText()
+    assert(!inbox.includes('恶性肿瘤'), 'a message carries the diagnosis')
+    await ctx.screenshot(page, 'claims-13-worker-inbox')
+    await page.context().close()
+  })
+}
