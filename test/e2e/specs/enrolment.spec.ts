@@ -1,0 +1,177 @@
+/**
+ * Enrolment online in Chromium: the TZ demo clerk imports a roster file (first a file with mistakes, then a good
+ * one), files the staff report, confirms the roster on the phone and declares; the agent approves; the office
+ * records the payment; a new WeChat user binds with name + ID from the roster and sees the coverage text and the
+ * certificate. Screenshots: test-results/e2e/enrolment-*.png.
+ */
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { TZ_PEOPLE } from '../../../scripts/demo-data'
+import { assert, type E2EContext } from '../context'
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'rosters')
+const CLERK_LABEL = '单位经办人 · 海悦电子（台州在职职工互助）'
+const AGENT_LABEL = '代理单位 · 城区总工会 赵立新'
+const OFFICE_LABEL = '互助办 · 周海燕（审批、缴费确认）'
+
+async function signIn(page: Page, label: string): Promise<void> {
+  await page.goto('/pages/index/index')
+  await page.getByText(label, { exact: true }).first().click()
+  await page.waitForURL(/\/pages\/home\/index/)
+  await page.locator('.home__menu-title').first().waitFor()
+}
+
+async function openMenu(page: Page, title: string, url: RegExp): Promise<void> {
+  await page.locator('.home__menu-title', { hasText: title }).first().click()
+  await page.waitForURL(url)
+}
+
+/** Clicks the confirm button of the TDesign dialog opened by `confirm()`. */
+async function confirmDialog(page: Page, text: string): Promise<void> {
+  const dialog = page.locator('.t-dialog')
+  await dialog.waitFor()
+  await dialog.getByText(text, { exact: true }).click()
+}
+
+async function importFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByText('导入名册文件', { exact: true }).click()
+  await (await chooser).setFiles(join(FIXTURES, file))
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  let enrolmentUrl = ''
+  const dud = TZ_PEOPLE[1] // 杜明, in service on the TZ roster
+
+  await ctx.step('clerk: a roster file with mistakes is refused with row numbers, nothing imported', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, CLERK_LABEL)
+    await openMenu(page, '职工名册', /\/packages\/enrol\/roster\/index/)
+    await page.getByText('名册 14 人', { exact: false }).waitFor()
+    await importFile(page, 'tz-with-errors.csv')
+    await page.locator('.import-errors').waitFor({ timeout: 20_000 })
+    const text = await page.locator('.import-errors').innerText()
+    assert(text.includes('本次未导入任何数据'), `error summary missing: ${text}`)
+    for (const row of ['第 3 行', '第 4 行', '第 5 行', '第 6 行']) assert(text.includes(row), `errors do not name ${row}: ${text}`)
+    await ctx.screenshot(page, 'enrolment-roster-errors')
+    await page.context().close()
+  })
+
+  await ctx.step('clerk: imports the xlsx roster and files the staff report', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, CLERK_LABEL)
+    await openMenu(page, '职工名册', /\/packages\/enrol\/roster\/index/)
+    await importFile(page, 'tz-new-staff.xlsx')
+    await page.locator('.import-done').waitFor({ timeout: 20_000 })
+    const done = await page.locator('.import-done').innerText()
+    assert(done.includes('新增 12 人'), `import result: ${done}`)
+    await page.getByText('名册 26 人', { exact: false }).waitFor()
+    await page.getByText('填报职工月报', { exact: true }).click()
+    await page.getByText('保存月报', { exact: true }).click()
+    await page.getByText('在职 26 人', { exact: false }).first().waitFor()
+    await ctx.screenshot(page, 'enrolment-roster-imported')
+    await page.context().close()
+  })
+
+  await ctx.step('clerk: confirms the roster with the live ratio and quote, and declares', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, CLERK_LABEL)
+    await openMenu(page, '网上申报', /\/packages\/enrol\/declare\/index/)
+    await page.locator('.declare-ratio').waitFor({ timeout: 20_000 })
+    const ratio = await page.locator('.declare-ratio').innerText()
+    assert(ratio.includes('已选 26 / 在职 26 人'), `ratio line: ${ratio}`)
+    // Deselect enough people to break the 70 % rule: the page blocks with the reason in words.
+    const rows = page.locator('.declare-row')
+    for (let i = 0; i < 8; i++) await rows.nth(i).click()
+    await page.locator('.declare-blockers').waitFor()
+    const blockers = await page.locator('.declare-blockers').innerText()
+    assert(blockers.includes('70%'), `blocking message: ${blockers}`)
+    await ctx.screenshot(page, 'enrolment-declare-blocked')
+    await page.getByText('全选在职人员', { exact: true }).click()
+    await page.locator('.declare-blockers').waitFor({ state: 'detached' })
+    const total = await page.locator('.declare-total').innerText()
+    assert(/元/.test(total), `quote total: ${total}`)
+    await ctx.screenshot(page, 'enrolment-declare-ready')
+    await page.getByText('提交申报', { exact: true }).click()
+    await confirmDialog(page, '确认提交')
+    await page.waitForURL(/\/packages\/enrol\/declaration\/index\?id=/, { timeout: 20_000 })
+    await page.getByText('待审核', { exact: true }).first().waitFor()
+    enrolmentUrl = new URL(page.url()).pathname + new URL(page.url()).search
+    const amount = await page.locator('.declaration-total').innerText()
+    assert(amount === total, `declared amount ${amount} differs from the page's quote ${total}`)
+    await ctx.screenshot(page, 'enrolment-declared')
+    await page.context().close()
+  })
+
+  await ctx.step('agent: approves the declaration', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, AGENT_LABEL)
+    await openMenu(page, '待审核申报', /\/packages\/enrol\/declarations\/index/)
+    await page.locator('.declaration-item', { hasText: '海悦电子科技有限公司' }).first().click()
+    await page.waitForURL(/\/packages\/enrol\/declaration\/index/)
+    await page.getByText('审核通过', { exact: true }).click()
+    await confirmDialog(page, '确定')
+    await page.getByText('待缴费', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await ctx.screenshot(page, 'enrolment-approved')
+    await page.context().close()
+  })
+
+  await ctx.step('office: records the payment; coverage starts the next day', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, OFFICE_LABEL)
+    await page.goto(enrolmentUrl)
+    await page.locator('.payment-box').waitFor({ timeout: 20_000 })
+    await page.locator('.payment-box input').nth(1).fill('HY-2021-0615-01')
+    await ctx.screenshot(page, 'enrolment-payment-form')
+    await page.getByText('确认到账', { exact: true }).click()
+    await confirmDialog(page, '确定')
+    await page.getByText('已缴费', { exact: true }).first().waitFor({ timeout: 20_000 })
+    const card = await page.locator('.enrol-card').first().innerText()
+    assert(card.includes('2021年6月16日'), `coverage start missing on the declaration: ${card}`)
+    await ctx.screenshot(page, 'enrolment-paid')
+    await page.context().close()
+  })
+
+  await ctx.step('clerk: the unit certificate lists the period and participants', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, CLERK_LABEL)
+    await openMenu(page, '履约确认书', /\/packages\/enrol\/certificate\/index/)
+    await page.locator('.certificate').waitFor({ timeout: 20_000 })
+    const text = await page.locator('.certificate-page').innerText()
+    assert(text.includes('参加人数：26 人'), `unit certificate: ${text.slice(0, 400)}`)
+    assert(text.includes('2021年6月16日 至 2021年12月31日'), 'unit certificate lacks the coverage period')
+    await ctx.screenshot(page, 'enrolment-certificate-unit')
+    await page.context().close()
+  })
+
+  await ctx.step('worker: binds with name + ID and sees the coverage text and certificate', async () => {
+    const page = await ctx.newPage()
+    await page.goto('/pages/index/index')
+    await page.getByText('新微信用户（未绑定）').click()
+    await page.waitForURL(/\/packages\/enrol\/bind\/index/)
+    const inputs = page.locator('.bind-page input')
+    await inputs.nth(0).fill(dud[0])
+    await inputs.nth(1).fill(dud[1].slice(0, 17) + (dud[1][17] === '1' ? '2' : '1'))
+    await page.getByText('核对并绑定', { exact: true }).click()
+    await page.locator('.enrol-notice--error').waitFor()
+    const refusal = await page.locator('.enrol-notice--error').innerText()
+    assert(refusal.includes('身份证号码'), `wrong ID refusal: ${refusal}`)
+    await ctx.screenshot(page, 'enrolment-bind-refused')
+    await inputs.nth(1).fill(dud[1])
+    await page.getByText('核对并绑定', { exact: true }).click()
+    await page.waitForURL(/\/pages\/home\/index/, { timeout: 20_000 })
+    await openMenu(page, '我的保障', /\/packages\/enrol\/coverage\/index/)
+    await page.locator('.coverage-summary').first().waitFor({ timeout: 20_000 })
+    const summary = await page.locator('.coverage-page').innerText()
+    assert(summary.includes(dud[0]), 'coverage page does not show the worker')
+    assert(summary.includes('2021-06-16'), `coverage text lacks the start date: ${summary.slice(0, 400)}`)
+    await ctx.screenshot(page, 'enrolment-my-coverage')
+    await page.getByText('查看履约确认书', { exact: true }).click()
+    await page.waitForURL(/\/packages\/enrol\/certificate\/index/)
+    await page.locator('.certificate').waitFor({ timeout: 20_000 })
+    const cert = await page.locator('.certificate').innerText()
+    assert(cert.includes(dud[0]) && cert.includes('2021年6月16日'), `worker certificate: ${cert}`)
+    await ctx.screenshot(page, 'enrolment-certificate-worker')
+    await page.context().close()
+  })
+}
