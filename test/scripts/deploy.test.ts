@@ -7,7 +7,7 @@ const root = resolve(__dirname, '../..')
 const tsx = resolve(root, 'node_modules/.bin/tsx')
 const noCloudEnv = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(TCB_ENV_ID|TENCENTCLOUD_SECRET|ID_HASH_KEY|ID_ENC_KEY|SUBSCRIBE_TEMPLATES)/.test(k)),
-)
+) as NodeJS.ProcessEnv
 
 describe('npm run deploy', () => {
   let output: string
