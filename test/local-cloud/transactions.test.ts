@@ -108,6 +108,15 @@ describe('startTransaction / commit / rollback', () => {
     await db.collection('tx_accounts').doc('b').update({ data: { fen: 301 } })
   })
 
+  test('only single-document operations are allowed inside, as on CloudBase', async () => {
+    const t = await db.startTransaction()
+    await expect(t.collection('tx_accounts').where({ fen: _.gt(0) }).get()).rejects.toMatchObject({ errMsg: expect.stringContaining('单记录操作') })
+    const t2 = await db.startTransaction()
+    await expect(t2.collection('tx_accounts').add({ data: [{ fen: 1 }, { fen: 2 }] })).rejects.toMatchObject({ errMsg: expect.stringContaining('单记录操作') })
+    const t3 = await db.startTransaction()
+    await t3.rollback()
+  })
+
   test('a finished transaction cannot be used again', async () => {
     const t = await db.startTransaction()
     await t.commit()

@@ -25,6 +25,7 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
     if (txId) {
       const view = { db, changes: transactions.changesOf(txId) }
       try {
+        assertSingleDocument(params)
         return work(view)
       } catch (error) {
         // MongoDB aborts a transaction when one of its operations fails.
@@ -148,6 +149,22 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
       transactions.abort(requiredString(params.transactionId, 'transactionId'))
       return { json: {} }
     },
+  }
+}
+
+/**
+ * CloudBase allows only single-document operations in a transaction: `add` of one document and
+ * `doc(id).get/set/update/remove` — no `where`, no batches. Refusing the rest here keeps code that would
+ * fail in production from passing locally.
+ */
+function assertSingleDocument(params: WireParams): void {
+  const action = params.action
+  const single =
+    action === 'database.insertDocument'
+      ? Array.isArray(params.data) && params.data.length === 1
+      : params.queryType === 'DOC'
+  if (!single) {
+    throw new WireError('DATABASE_INVALID_OPERRATOR', `事务中只能进行单记录操作（add 一条记录，或 doc(id) 的 get/set/update/remove），不能使用 where 或批量操作：${String(action)}`)
   }
 }
 
