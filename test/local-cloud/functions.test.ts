@@ -67,6 +67,10 @@ test('a function over its time limit answers FUNCTION_TIMEOUT, and the next call
   }
 })
 
+test('a result over 6 MB is refused like CloudBase', async () => {
+  expect(await emu.callFunction('huge', {}, { openid: 'o_alice_0001' })).toMatchObject({ ok: false, code: 'FUNCTION_ERROR', message: expect.stringContaining('6 MB') })
+})
+
 test('an unknown function answers FUNCTION_NOT_FOUND', async () => {
   expect(await emu.callFunction('nope', {}, { openid: 'o_alice_0001' })).toMatchObject({ ok: false, code: 'FUNCTION_NOT_FOUND' })
 })

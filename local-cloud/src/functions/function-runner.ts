@@ -32,6 +32,8 @@ export interface RunnerOptions {
 /** Default local app id reported by getWXContext() when the caller gives none. */
 export const LOCAL_APPID = 'wx0000000000local'
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
+/** A synchronous SCF invocation returns at most 6 MB. */
+const MAX_RESULT_BYTES = 6 * 1024 * 1024
 
 export class FunctionRunner {
   private readonly pools = new Map<string, WorkerPool>()
@@ -81,7 +83,13 @@ export class FunctionRunner {
       this.calls.delete(callId)
       this.options.onCallEnd(callId)
     }
-    if (outcome.kind === 'ok') return { ok: true, json: outcome.json }
+    if (outcome.kind === 'ok') {
+      if (Buffer.byteLength(outcome.json) > MAX_RESULT_BYTES) {
+        console.error(`[local-cloud] function ${name} returned ${Buffer.byteLength(outcome.json)} bytes, over the 6 MB limit`)
+        return { ok: false, code: 'FUNCTION_ERROR', message: `云函数 ${name} 返回的数据超过 6 MB，无法传回，请分页或改用文件下载` }
+      }
+      return { ok: true, json: outcome.json }
+    }
     if (outcome.kind === 'timeout') {
       console.error(`[local-cloud] function ${name} timed out after ${this.options.timeoutMs} ms`)
       return { ok: false, code: 'FUNCTION_TIMEOUT', message: `云函数 ${name} 执行超时（${this.options.timeoutMs / 1000} 秒），请稍后重试` }
