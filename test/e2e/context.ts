@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
 /** What the runner hands to every spec's `run(ctx)`. */
 export interface E2EContext {
@@ -23,4 +23,12 @@ export class AssertionError extends Error {
 
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionError(message)
+}
+
+/**
+ * The Taro page on screen. Taro's H5 router keeps earlier pages of the stack in the DOM (hidden), so a bare
+ * `page.getByText(…)` can match a hidden copy on a previous page; scope queries to this locator instead.
+ */
+export function currentPage(page: Page): Locator {
+  return page.locator('.taro_router > .taro_page:visible').last()
 }
