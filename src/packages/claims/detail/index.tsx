@@ -148,7 +148,7 @@ export default function ClaimDetailPage() {
           {FILED_AS_LABEL[c.filedBy.as]}
           {c.filedBy.name ? `（${c.filedBy.name}）` : ''} · 提交于 {c.submittedOn}
         </Text>
-        <View style={{ marginTop: '16px' }}>
+        <View className="claims-gap-top">
           <Steps
             current={steps.current}
             currentStatus={steps.status}
@@ -215,7 +215,7 @@ export default function ClaimDetailPage() {
                 </View>
               ))}
               {a.reasons.map((r) => (
-                <Text key={r.code} className="claims-error" style={{ padding: '4px 0' }}>
+                <Text key={r.code} className="claims-error claims-error--flush">
                   {r.code} · {r.basis}：{r.message}
                 </Text>
               ))}
@@ -295,7 +295,7 @@ export default function ClaimDetailPage() {
       <View className="claims-section">
         <Text className="claims-section__title">材料照片</Text>
         {[...c.materials].reverse().map((m) => (
-          <View key={m.n} style={{ marginBottom: '16px' }}>
+          <View key={m.n} className="claims-gap-bottom">
             <Text className="claims-section__hint">
               第 {m.n} 版 · {formatCstTime(m.at)}
               {m.note ? ` · ${m.note}` : ''}

@@ -49,14 +49,14 @@ export default function InboxPage() {
     <View className="claims-page claims-inbox">
       {items.length === 0 ? <PageState status="empty" description="暂无消息。申请有进展时会在这里通知您。" /> : null}
       {unread > 0 ? (
-        <View className="claims-inline-actions" style={{ padding: '0 24px' }}>
+        <View className="claims-inline-actions claims-inbox__tools">
           <Button size="small" variant="outline" onClick={() => void readAll()}>全部标为已读（{unread}）</Button>
         </View>
       ) : null}
       {items.map((m) => (
         <View key={m.id} className="claims-list-item claims-message" onClick={() => void open(m)}>
           <View className="claims-list-item__top">
-            <Text className="claims-list-item__no" style={{ fontSize: '28px' }}>{m.title}</Text>
+            <Text className="claims-message__title">{m.title}</Text>
             {!m.read ? <Tag theme="danger" size="small">未读</Tag> : null}
           </View>
           <Text className="claims-list-item__meta">{m.body}</Text>

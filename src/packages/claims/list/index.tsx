@@ -36,7 +36,7 @@ export default function MyClaimsPage() {
         <View key={d.id} className="claims-list-item" onClick={() => void Taro.navigateTo({ url: `/packages/claims/new/index?draftId=${d.id}` })}>
           <View className="claims-list-item__top">
             <Text className="claims-list-item__no">草稿 · {PRODUCT_LABEL[d.product]}</Text>
-            <Text style={{ color: '#0052d9' }}>继续填写 ›</Text>
+            <Text className="claims-link">继续填写 ›</Text>
           </View>
           <Text className="claims-list-item__meta">{KIND_LABEL[d.kind]} · 保存于 {formatCstTime(d.updatedAt)}</Text>
         </View>

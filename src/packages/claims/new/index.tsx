@@ -366,7 +366,7 @@ export default function NewClaimPage() {
               {drafts.map((d) => (
                 <View key={d.id} className="claims-row" onClick={() => void Taro.redirectTo({ url: `/packages/claims/new/index?draftId=${d.id}` })}>
                   <Text className="claims-row__label">{PRODUCT_LABEL[d.product]} · {KIND_LABEL[d.kind]}</Text>
-                  <Text className="claims-row__value" style={{ color: '#0052d9' }}>继续填写 ›</Text>
+                  <Text className="claims-row__value claims-link">继续填写 ›</Text>
                 </View>
               ))}
             </View>
@@ -479,7 +479,7 @@ export default function NewClaimPage() {
                     </View>
                   ) : null}
                   {participation && product && prepared.filedAs !== 'beneficiary' && kindsFor(participation.family, product).length > 1 ? (
-                    <View style={{ marginTop: '16px' }}>
+                    <View className="claims-gap-top">
                       <RadioGroup
                         value={kind}
                         options={kindsFor(participation.family, product).map((k) => ({ value: k, label: KIND_LABEL[k] }))}
@@ -539,7 +539,7 @@ export default function NewClaimPage() {
                   required
                 />
                 {selectedDisease?.definition ? (
-                  <View className="claims-notice" style={{ margin: '8px 0 16px' }}>
+                  <View className="claims-notice claims-notice--inline">
                     <Text className="claims-notice__title">疾病定义（第二十二条）</Text>
                     <Text>{selectedDisease.definition}</Text>
                   </View>
@@ -555,7 +555,7 @@ export default function NewClaimPage() {
                 />
                 {kind === 'death' ? (
                   <>
-                    <Text className="claims-section__hint" style={{ padding: '12px 32px 0' }}>身故原因</Text>
+                    <Text className="claims-field-title">身故原因</Text>
                     <RadioGroup
                       value={choice.causeOfDeath ?? null}
                       options={[
@@ -580,7 +580,7 @@ export default function NewClaimPage() {
               error={err('hospital')}
               required
             />
-            <Text className="claims-section__hint" style={{ padding: '12px 32px 0' }}>是否为互助活动指定（定点）医疗机构</Text>
+            <Text className="claims-field-title">是否为互助活动指定（定点）医疗机构</Text>
             <RadioGroup
               value={choice.designatedHospital === undefined ? null : choice.designatedHospital ? 'yes' : 'no'}
               options={[
@@ -592,7 +592,7 @@ export default function NewClaimPage() {
             {showAllErrors && errors.designatedHospital ? <Text className="claims-error">{errors.designatedHospital}</Text> : null}
             {kind !== 'inpatient' ? (
               <>
-                <Text className="claims-section__hint" style={{ padding: '12px 32px 0' }}>是否住院治疗</Text>
+                <Text className="claims-field-title">是否住院治疗</Text>
                 <RadioGroup
                   value={choice.inpatient === undefined ? null : choice.inpatient ? 'yes' : 'no'}
                   options={[
