@@ -103,3 +103,14 @@ export const NEXT_STEP: Record<ClaimStatus, string> = {
   rejected: '本次申请不予给付，理由见下方。如有疑问请联系单位工会或互助办。',
   paid: '互助金已支付，请留意银行到账信息。',
 }
+
+/** The same, as reviewers read it (clerk, agent, office). */
+export const REVIEW_STEP: Record<ClaimStatus, string> = {
+  submitted: '等待单位工会经办人核对材料并在线确认（代替盖章），或退回补充材料。',
+  clerk_confirmed: '等待代理单位复核确认，或退回补充材料。',
+  agent_confirmed: '等待互助办审批：核对规则核定结果后核准（可调整金额并说明理由）或不予给付。',
+  returned: '已退回申请人补充材料；重新提交后回到提出补充要求的环节。',
+  approved: '已核准，等待互助办转账后登记支付。',
+  rejected: '已作出不予给付的结论。',
+  paid: '互助金已支付，已计入基金台账。',
+}

@@ -14,6 +14,7 @@ import {
   NEXT_STEP,
   PRODUCT_LABEL,
   REJECT_CODES,
+  REVIEW_STEP,
   ROLE_TEXT,
   STATUS_LABEL,
   claimsApi,
@@ -159,7 +160,7 @@ export default function ClaimDetailPage() {
 
       <View className={`claims-notice ${c.status === 'returned' ? 'claims-notice--warning' : c.status === 'rejected' ? 'claims-notice--danger' : c.status === 'paid' ? 'claims-notice--success' : ''}`}>
         <Text className="claims-notice__title">现在怎么办</Text>
-        <Text>{NEXT_STEP[c.status]}</Text>
+        <Text>{c.assessmentAtSubmit ? REVIEW_STEP[c.status] : NEXT_STEP[c.status]}</Text>
         {c.returned ? <Text>{`\n退回原因（${ROLE_TEXT[c.returned.by]}）：${c.returned.reason}`}</Text> : null}
       </View>
 

@@ -30,7 +30,8 @@ export default function LedgerPage() {
           <Text className="claims-section__title">
             {FAMILY_LABEL[f.family]} · {f.year} 年度
           </Text>
-          <Text className="claims-amount">{formatYuan(f.balanceFen)}</Text>
+          <Text className={`claims-amount ${f.balanceFen < 0 ? 'claims-amount--negative' : ''}`}>{formatYuan(f.balanceFen)}</Text>
+          {f.balanceFen < 0 ? <Text className="claims-error claims-error--flush">本年度给付已超过缴费收入，请核对缴费入账或按规定动用历年结余。</Text> : null}
           <View className="claims-row">
             <Text className="claims-row__label">收入（缴费）</Text>
             <Text className="claims-row__value">{formatYuan(f.contributionsFen)}</Text>
@@ -52,7 +53,7 @@ export default function LedgerPage() {
             <Text className="claims-row__label">
               {e.on ?? formatCstTime(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
-            <Text className="claims-row__value" style={{ color: e.type === 'contribution' ? '#2ba471' : '#d54941' }}>
+            <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
               {e.type === 'contribution' ? '+' : '−'}
               {formatYuan(e.amountFen)}
             </Text>
