@@ -48,7 +48,7 @@ export const certificate = action({
         const products = e.products as Product[]
         // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2); TZ has none.
         const firstTimeWindows =
-          (e.firstTimeCount ?? 0) > 0 && e.coverageStart
+          e.family === 'WH' && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
             ? coverageStatus({ scheme: e.schemeId, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
             : []
         return {

@@ -307,6 +307,7 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
           </Text>
           <Text className="declare-total">{priced.ok ? formatYuan(priced.totalFen) : '—'}</Text>
         </View>
+        {blockers.length ? <Text className="enrol-footer__blocker">{blockers[0]}</Text> : null}
         <Button theme="primary" block disabled={blockers.length > 0} loading={busy} onClick={submit}>
           {returned ? '重新提交申报' : '提交申报'}
         </Button>
