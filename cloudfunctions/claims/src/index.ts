@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk'
 import { createMain } from '@cloud-shared/create-main'
 import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
 import { submit } from './submit'
-import { confirm, decide, markPaid, resubmit, returnClaim } from './review'
+import { confirm, decide, markPaid, resubmit, returnClaim, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
 
 /**
@@ -23,6 +23,7 @@ export const main = createMain('claims', cloud, {
   photoUrls,
   confirm,
   return: returnClaim,
+  saveResubmission,
   resubmit,
   decide,
   markPaid,

@@ -65,6 +65,12 @@ export const get = action({
     assertCanSee(ctx, claim)
     const reviewer = reviewLevelsOver(ctx, claim).length > 0
     const today = ctx.clock.today()
+    const resubmission =
+      claim.status === 'returned' && isFilerOrParticipant(ctx, claim)
+        ? await findById<{ files: Record<string, string[]>; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
+        : null
+    // A draft from an earlier return does not belong to this one.
+    const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
     return {
       id: claim._id,
       claimNo: claim.claimNo,
@@ -103,6 +109,7 @@ export const get = action({
         : null,
       paid: claim.paid,
       actions: allowedActions(ctx, claim),
+      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
       today,
     }
   },

@@ -9,6 +9,7 @@ import {
   markPaidInput,
   resubmitInput,
   returnInput,
+  saveResubmissionInput,
   versionedRefInput,
   type ClaimFiles,
 } from '@/features/claims/schemas'
@@ -141,6 +142,30 @@ function checkResubmittedFiles(files: ClaimFiles, claim: ClaimDoc): void {
   }
 }
 
+/** Id of the caller's resubmission draft for a claim (one per claim, owned by the filer). */
+export const resubmissionDraftId = (claimId: string) => `resubmit-${claimId}`
+
+/**
+ * Keeps the pages (and note) being gathered for a resubmission, so closing the app midway loses nothing. Only while
+ * the claim is returned, only by the filer or the participant.
+ */
+export const saveResubmission = action({
+  access: 'signed-in',
+  input: saveResubmissionInput,
+  async run(ctx, { claimId, files, note }) {
+    const claim = await loadClaim(ctx, claimId)
+    if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人本人可以补充材料。')
+    if (claim.status !== 'returned') throw new AppError('INVALID_TRANSITION', '该申请当前不需要补充材料。')
+    checkResubmittedFiles(files, claim)
+    const now = ctx.clock.now()
+    await ctx.db
+      .collection('claimDrafts')
+      .doc(resubmissionDraftId(claimId))
+      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
+    return { saved: true }
+  },
+})
+
 /** The filer adds or replaces pages (and corrects facts) and sends the claim back to the level that returned it. */
 export const resubmit = action({
   access: 'signed-in',
@@ -171,6 +196,7 @@ export const resubmit = action({
         }
       },
     })
+    await ctx.db.collection('claimDrafts').where({ _id: resubmissionDraftId(claimId) }).remove()
     return summary(claim)
   },
 })

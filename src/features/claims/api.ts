@@ -115,6 +115,8 @@ export interface ClaimDetail {
   } | null
   paid: { paidOn: string; reference: string } | null
   actions: ClaimEvent[]
+  /** Pages already gathered for a resubmission (filer only, while returned). */
+  resubmission: { files: ClaimFiles; note: string } | null
   today: string
 }
 
@@ -176,6 +178,8 @@ export const claimsApi = {
   photoUrls: (claimId: string) => claims<{ urls: Record<string, string> }>('photoUrls', { claimId }),
   confirm: (claimId: string, version: number) => claims<{ status: ClaimStatus }>('confirm', { claimId, version }),
   returnClaim: (claimId: string, version: number, reason: string) => claims<{ status: ClaimStatus }>('return', { claimId, version, reason }),
+  saveResubmission: (claimId: string, files: ClaimFiles, note?: string) =>
+    claims<{ saved: true }>('saveResubmission', { claimId, files, note }),
   resubmit: (claimId: string, version: number, facts: DraftFacts, files: ClaimFiles, note?: string) =>
     claims<{ status: ClaimStatus }>('resubmit', { claimId, version, facts, files, note }),
   decide: (input: DecideInput) => claims<{ status: ClaimStatus; amountFen?: number }>('decide', input),

@@ -134,6 +134,12 @@ export const returnInput = versionedRefInput.extend({
   reason: z.string().trim().min(4, '请写明需要补充的材料（至少 4 个字）').max(300),
 })
 
+/** Pages and note gathered for a resubmission, kept until it is sent (so closing the app loses nothing). */
+export const saveResubmissionInput = claimRefInput.extend({
+  files: filesSchema,
+  note: z.string().trim().max(300).optional(),
+})
+
 export const resubmitInput = versionedRefInput.extend({
   facts: draftFactsSchema,
   files: filesSchema,

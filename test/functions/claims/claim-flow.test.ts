@@ -188,6 +188,14 @@ describe('return for more materials and resubmit', () => {
     const foreign = { ...files, other: ['cloud://local.bucket/claims/someone-else/other/x.png'] }
     expect(await s.call(WORKER_2, 'resubmit', { claimId, version: 3, facts: seen.data.facts, files: foreign })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
 
+    // Pages gathered for the resubmission are kept in the cloud until it is sent (closing the app loses nothing).
+    expect(await s.call(CLERK_WH, 'saveResubmission', { claimId, files })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    okData(await s.call(WORKER_2, 'saveResubmission', { claimId, files, note: '补拍中' }))
+    const kept = okData(await s.call(WORKER_2, 'get', { claimId }))
+    expect(kept.resubmission).toEqual({ files, note: '补拍中' })
+    expect(kept.version).toBe(3)
+    expect(okData(await s.call(AGENT, 'get', { claimId })).resubmission).toBeNull()
+
     const re = await s.call(WORKER_2, 'resubmit', { claimId, version: 3, facts: seen.data.facts, files, note: '已补拍手术报告' })
     expect(re).toMatchObject({ ok: true, data: { status: 'clerk_confirmed' } })
     const got = await s.call(AGENT, 'get', { claimId })
@@ -196,5 +204,8 @@ describe('return for more materials and resubmit', () => {
     expect(got.data.materials[1].files.surgery_report).toHaveLength(1)
     expect(got.data.history.map((h: any) => h.event)).toEqual(['submit', 'confirm', 'return', 'resubmit'])
     expect(got.data.actions).toEqual(['confirm', 'return'])
+    const left = await s.db.collection('claimDrafts').where({ _id: `resubmit-${claimId}` }).count()
+    expect(left.total).toBe(0)
+    expect(await s.call(WORKER_2, 'saveResubmission', { claimId, files })).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
   })
 })

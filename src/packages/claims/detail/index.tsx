@@ -432,7 +432,14 @@ export default function ClaimDetailPage() {
               item={item}
               folder={c.id}
               fileIDs={filesForResubmit[item.key] ?? []}
-              onChange={(ids) => {
+              onChange={async (ids) => {
+                const next = { ...filesForResubmit, [item.key]: ids }
+                // Kept in the cloud as it is gathered: closing the app before 重新提交 loses nothing.
+                const saved = await claimsApi.saveResubmission(c.id, next, note.trim() || undefined)
+                if (!saved.ok) {
+                  toast(saved.message, 'error')
+                  return false
+                }
                 setNewFiles((f) => ({ ...f, [item.key]: ids }))
                 return true
               }}
@@ -478,7 +485,18 @@ export default function ClaimDetailPage() {
             <Button theme="primary" onClick={() => setPanel('pay')}>登记支付</Button>
           ) : null}
           {c.actions.includes('resubmit') ? (
-            <Button theme="primary" onClick={() => setPanel('resubmit')}>补充材料</Button>
+            <Button
+              theme="primary"
+              onClick={() => {
+                if (c.resubmission) {
+                  setNewFiles(c.resubmission.files)
+                  setNote(c.resubmission.note)
+                }
+                setPanel('resubmit')
+              }}
+            >
+              补充材料
+            </Button>
           ) : null}
         </View>
       ) : null}
