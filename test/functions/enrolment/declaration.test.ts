@@ -96,6 +96,18 @@ describe('TZ declaration', () => {
     expect((await s.ok('enrolment', CLERK_WH, 'list', {})).items.map((e: any) => e._id)).not.toContain(enrolmentId)
   })
 
+  it('an agent of another district sees none of it and cannot review it', async () => {
+    await s.db.collection('agents').add({ data: { _id: 'agent-other', name: '开发区总工会', region: '开发区' } })
+    await s.db.collection('users').add({ data: { _id: 'o_other_agent_01', role: 'agent', name: '钱多', agentId: 'agent-other', createdAt: new Date(), updatedAt: new Date() } })
+    expect(await s.call('enrolment', 'o_other_agent_01', 'review', { enrolmentId, version, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await s.call('enrolment', 'o_other_agent_01', 'get', { enrolmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect((await s.ok('enrolment', 'o_other_agent_01', 'list', {})).total).toBe(0)
+    expect((await s.ok('units', 'o_other_agent_01', 'list', {})).total).toBe(0)
+    expect(await s.call('roster', 'o_other_agent_01', 'list', { unitId: TZ_UNIT })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await s.ok('units', 'o_other_agent_01', 'listAgents')).toEqual([{ _id: 'agent-other', name: '开发区总工会', region: '开发区' }])
+    expect((await s.ok('units', OFFICE, 'listAgents')).map((a: any) => a._id).sort()).toEqual(['agent-chengqu', 'agent-other'])
+  })
+
   it('the agent returns it with a reason; the clerk is notified and resubmits', async () => {
     expect(await s.call('enrolment', CLERK_TZ, 'review', { enrolmentId, version, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await s.call('enrolment', AGENT, 'review', { enrolmentId, version, decision: 'return' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
