@@ -169,7 +169,11 @@ export const queue = action({
           a.submittedOn.localeCompare(b.submittedOn) ||
           a.claimNo.localeCompare(b.claimNo),
       )
-    return { counts, total: all.length, items }
+    // The office filters by agent: name them (a handful of district and sector unions).
+    const agents = roles.includes('office')
+      ? (await findAll<{ _id: string; name: string }>(ctx.db, 'agents', {})).map((a) => ({ id: a._id, name: a.name }))
+      : []
+    return { counts, total: all.length, items, agents }
   },
 })
 

@@ -174,7 +174,7 @@ export const claimsApi = {
   get: (claimId: string) => claims<ClaimDetail>('get', { claimId }),
   mine: () => claims<ClaimListItem[]>('mine'),
   queue: (filter: { status?: string; family?: Family; agentId?: string }) =>
-    claims<{ counts: Record<ClaimStatus, number>; total: number; items: ClaimListItem[] }>('queue', filter),
+    claims<{ counts: Record<ClaimStatus, number>; total: number; items: ClaimListItem[]; agents: { id: string; name: string }[] }>('queue', filter),
   photoUrls: (claimId: string) => claims<{ urls: Record<string, string> }>('photoUrls', { claimId }),
   confirm: (claimId: string, version: number) => claims<{ status: ClaimStatus }>('confirm', { claimId, version }),
   returnClaim: (claimId: string, version: number, reason: string) => claims<{ status: ClaimStatus }>('return', { claimId, version, reason }),

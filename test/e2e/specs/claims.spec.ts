@@ -181,4 +181,21 @@ export async function run(ctx: E2EContext): Promise<void> {
     await ctx.screenshot(page, 'claims-13-worker-inbox')
     await page.context().close()
   })
+
+  await ctx.step('clerk files on behalf of a worker; a late diagnosis date is refused on the form with the last day', async () => {
+    const page = await signInAs(ctx, CLERK)
+    await page.goto('/packages/claims/new/index?onBehalf=1')
+    await page.locator('.t-search input').first().fill('赵磊')
+    await page.getByText('赵磊', { exact: true }).click()
+    await page.getByText('单位经办人代为申请').waitFor()
+    await page.getByText('确诊申请', { exact: true }).click()
+    await page.getByText('下一步：填写信息').click()
+    await field(page, '首次确诊日期').fill('2021-01-20')
+    await page.getByText('已超过申请期限：最后一天是 2021-05-19').waitFor()
+    await ctx.screenshot(page, 'claims-14-clerk-late')
+    await page.getByText('保存，下一步').click()
+    // Still on the form: nothing saved, the missing fields are named.
+    await page.getByText('请填写医院名称').waitFor()
+    await page.context().close()
+  })
 }

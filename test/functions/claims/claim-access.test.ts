@@ -106,6 +106,8 @@ describe('authorization matrix: who may see a claim and open its photos', () => 
     expect(office.counts.submitted).toBe(2)
     expect(office.items).toHaveLength(2)
     expect(okData(await s.call(OFFICE, 'queue', { agentId: 'agent-other' })).total).toBe(0)
+    expect(office.agents.map((a: any) => a.name).sort()).toEqual(['城区总工会', '开发区总工会'].sort())
+    expect(okData(await s.call(AGENT, 'queue', {})).agents).toEqual([])
     expect(await s.call(WORKER, 'queue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await s.call(AGENT, 'ledger', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })

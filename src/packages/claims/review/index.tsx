@@ -11,6 +11,7 @@ interface Queue {
   counts: Record<ClaimStatus, number>
   total: number
   items: ClaimListItem[]
+  agents: { id: string; name: string }[]
 }
 
 /** What each reviewer works on by default: the status waiting for their level. */
@@ -24,7 +25,6 @@ export default function ReviewQueuePage() {
   const [family, setFamily] = useState<Family | ''>('')
   const [agentId, setAgentId] = useState('')
   const [queue, setQueue] = useState<Queue | null>(null)
-  const [agents, setAgents] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [touched, setTouched] = useState(false)
 
@@ -35,7 +35,6 @@ export default function ReviewQueuePage() {
     const r = await claimsApi.queue({ status: s || undefined, family: f || undefined, agentId: a || undefined })
     if (!r.ok) return setError(r.message)
     setQueue(r.data)
-    setAgents((prev) => [...new Set([...prev, ...r.data.items.map((i) => i.agentId)])])
   }, [])
 
   useEffect(() => {
@@ -78,10 +77,10 @@ export default function ReviewQueuePage() {
             {f === '' ? '全部方案' : f === 'WH' ? '武汉城市圈' : '台州'}
           </Text>
         ))}
-        {role === 'office' && agents.length > 1
-          ? ['', ...agents].map((a) => (
-              <Text key={a || 'all-agents'} className={`claims-chip ${agentId === a ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, family, a)}>
-                {a === '' ? '全部代理单位' : a}
+        {role === 'office' && queue && queue.agents.length > 1
+          ? [{ id: '', name: '全部代理单位' }, ...queue.agents].map((a) => (
+              <Text key={a.id || 'all-agents'} className={`claims-chip ${agentId === a.id ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, family, a.id)}>
+                {a.name}
               </Text>
             ))
           : null}
