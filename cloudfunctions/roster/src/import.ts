@@ -75,7 +75,16 @@ export const importRoster = action({
       } else unchanged++
     }
     // insertMany throws unless every batch is written, so all `inserts` are in.
-    await insertMany(ctx.db, 'people', inserts)
+    try {
+      await insertMany(ctx.db, 'people', inserts)
+    } catch (err: any) {
+      // Someone added the same person meanwhile (unique unitId + idHash). Importing again is safe: people already
+      // on the roster are recognised and left alone.
+      if (/duplicate|E11000/i.test(`${err?.message ?? ''} ${err?.errMsg ?? ''} ${err?.code ?? ''}`)) {
+        throw new AppError('CONFLICT', '导入期间名册被他人修改（有人同时添加了相同的职工）。请刷新名册后重新导入该文件，已在名册中的人员不会重复添加。')
+      }
+      throw err
+    }
     const _ = ctx.db.command
     for (const u of updates) {
       await ctx.db.collection('people').where({ _id: u.id }).update({ data: { ...u.patch, version: _.inc(1), updatedAt: now } })
