@@ -17,7 +17,14 @@ export const create = action({
     if (dup.data.length) throw new AppError('DUPLICATE_UNIT', `统一社会信用代码 ${input.uscc} 的单位已经登记过（${dup.data[0].name}），无需重复创建。`)
     const now = ctx.clock.now()
     const doc = { ...input, version: 1, createdAt: now, updatedAt: now }
-    const res = await ctx.db.collection('units').add({ data: doc })
+    let res: { _id: string }
+    try {
+      res = await ctx.db.collection('units').add({ data: doc })
+    } catch (err: any) {
+      // The unique USCC index catches a concurrent creation of the same unit.
+      if (/duplicate|E11000/i.test(`${err?.message ?? ''}`)) throw new AppError('DUPLICATE_UNIT', `统一社会信用代码 ${input.uscc} 的单位刚刚已被登记，无需重复创建。`)
+      throw err
+    }
     await audit(ctx, { action: 'unit.create', entity: 'units', entityId: res._id, after: doc })
     return { unitId: res._id as string }
   },
