@@ -8,17 +8,19 @@ export const whoami = action({
   input: z.object({}),
   async run(ctx) {
     const { user, roles, openid } = ctx.caller
-    const [unit, agent, person] = await Promise.all([
-      user?.unitId ? findById<{ name: string }>(ctx.db, 'units', user.unitId) : null,
+    const person = user?.personId ? await findById<{ name: string; unitId: string }>(ctx.db, 'people', user.personId) : null
+    // A clerk's unit is on the user; a worker's is their roster person's.
+    const unitId = user?.unitId ?? person?.unitId
+    const [unit, agent] = await Promise.all([
+      unitId ? findById<{ name: string }>(ctx.db, 'units', unitId) : null,
       user?.agentId ? findById<{ name: string }>(ctx.db, 'agents', user.agentId) : null,
-      user?.personId ? findById<{ name: string; unitId: string }>(ctx.db, 'people', user.personId) : null,
     ])
     return {
       openid,
       role: roles[0] ?? null,
       roles,
       name: user?.name ?? person?.name ?? '',
-      unitId: user?.unitId ?? person?.unitId,
+      unitId,
       unitName: unit?.name,
       agentId: user?.agentId,
       agentName: agent?.name,
