@@ -76,6 +76,9 @@ export const consent = action({
   },
 })
 
+/** Number of uploaded pages (the audit log records counts, not the medical content). */
+const pageCount = (files: ClaimFiles): number => Object.values(files).reduce((n, ids) => n + ids.length, 0)
+
 /** Every uploaded file must sit under this draft's folder (`claims/<draftId>/<item>/…`). */
 export function checkFilesBelong(files: ClaimFiles, folderId: string): void {
   for (const [item, ids] of Object.entries(files)) {
@@ -109,6 +112,13 @@ export const saveDraft = action({
       }
       checkFilesBelong(input.files, draft._id)
       await updateVersioned(ctx.db, 'claimDrafts', draft._id, input.version, { facts: input.facts, files: input.files })
+      await audit(ctx, {
+        action: 'claimDraft.save',
+        entity: 'claimDraft',
+        entityId: draft._id,
+        before: { version: input.version, pages: pageCount(draft.files) },
+        after: { version: input.version + 1, pages: pageCount(input.files) },
+      })
       return { draftId: draft._id, version: input.version + 1 }
     }
     if (!input.target) throw new AppError('INVALID_INPUT', '请先选择为谁申请。')
@@ -136,6 +146,12 @@ export const saveDraft = action({
       updatedAt: now,
     }
     const res = await ctx.db.collection('claimDrafts').add({ data: doc })
+    await audit(ctx, {
+      action: 'claimDraft.create',
+      entity: 'claimDraft',
+      entityId: res._id,
+      after: { filedAs: doc.filedAs, personId: doc.personId, participationId: doc.participationId, product: doc.product, kind: doc.kind },
+    })
     return { draftId: res._id as string, version: 1 }
   },
 })

@@ -162,6 +162,12 @@ export const saveResubmission = action({
       .collection('claimDrafts')
       .doc(resubmissionDraftId(claimId))
       .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
+    await audit(ctx, {
+      action: 'claim.saveResubmission',
+      entity: 'claim',
+      entityId: claimId,
+      after: { pages: Object.values(files).reduce((n, ids) => n + ids.length, 0) },
+    })
     return { saved: true }
   },
 })

@@ -242,6 +242,8 @@ export default function NewClaimPage() {
   const eventDate = kind === 'inpatient' ? facts.admission : facts.eventDate
   const deadline = participation && eventDate ? claimDeadline(participation.schemeId, eventDate) : null
   const late = deadline && today ? today > deadline.date : false
+  const lateText = late && deadline ? `已超过申请期限（最后一天 ${deadline.date}）` : undefined
+  const deadlineTip = deadline && !late ? `请在 ${deadline.date} 前提交（${deadline.basis}）` : undefined
   const status =
     participation && product && participation.coverageStart && today
       ? coverageStatus({
@@ -550,7 +552,8 @@ export default function NewClaimPage() {
                   onChange={(v) => setText((t) => ({ ...t, eventDate: v }))}
                   placeholder="YYYY-MM-DD"
                   maxLength={10}
-                  error={dateFormatError(text.eventDate) ?? err('eventDate')}
+                  error={dateFormatError(text.eventDate) ?? err('eventDate') ?? lateText}
+                  tips={deadlineTip}
                   required
                 />
                 {kind === 'death' ? (
@@ -612,7 +615,8 @@ export default function NewClaimPage() {
                   onChange={(v) => setText((t) => ({ ...t, admission: v }))}
                   placeholder="YYYY-MM-DD"
                   maxLength={10}
-                  error={dateFormatError(text.admission) ?? err('admission')}
+                  error={dateFormatError(text.admission) ?? err('admission') ?? (kind === 'inpatient' ? lateText : undefined)}
+                  tips={kind === 'inpatient' ? deadlineTip : undefined}
                   required={kind === 'inpatient'}
                 />
                 <Input
