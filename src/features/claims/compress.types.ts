@@ -13,5 +13,5 @@ export function fitWithin(width: number, height: number, max = MAX_SIDE_PX): { w
   const long = Math.max(width, height)
   if (long <= max || long === 0) return { width, height }
   const scale = max / long
-  return { width: Math.round(width * scale), height: Math.round(height * scale) }
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
