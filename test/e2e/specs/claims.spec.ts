@@ -65,7 +65,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await field(page, '出院日期').fill('2021-05-20')
     await field(page, '开户银行').fill('中国工商银行鄂州分行')
     await field(page, '银行账号').fill('6222020000000000001')
-    await page.getByText('请在 2021-08-28 前提交').waitFor()
+    await page.getByText('请在 2021-08-28 前提交').first().waitFor()
     await ctx.screenshot(page, 'claims-02-facts')
     await page.getByText('保存，下一步').click()
 
