@@ -2,7 +2,19 @@ import { formatYuan } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { notify, type TemplateKey } from '@cloud-shared/notify'
 import { STATUS_LABEL } from '@/features/claims/state-machine'
+import type { ClaimStatus } from '@/features/claims/state-machine'
 import type { ClaimDoc } from './model'
+
+/** Status for the subscribe message's `phrase` field, which WeChat limits to 5 Chinese characters. */
+const PHRASE: Record<ClaimStatus, string> = {
+  submitted: '已受理',
+  clerk_confirmed: '单位已确认',
+  agent_confirmed: '待审批',
+  returned: '需补材料',
+  approved: '已核准',
+  rejected: '不予给付',
+  paid: '已支付',
+}
 
 /**
  * Tells the filer (and the participant, when someone else filed) that their claim moved. Messages carry only the
@@ -20,7 +32,7 @@ export async function notifyClaimPeople(
   const status = STATUS_LABEL[claim.status]
   const fields: Record<string, string> = {
     character_string1: claim.claimNo,
-    phrase2: status.slice(0, 5),
+    phrase2: PHRASE[claim.status],
     time3: ctx.clock.today(),
   }
   if (amountFen !== undefined) fields.amount4 = formatYuan(amountFen).replace(/\s*元$/, '元')

@@ -68,9 +68,9 @@ export default function InboxPage() {
           <Text className="claims-section__title">订阅消息（本地模拟器发件箱）</Text>
           <Text className="claims-section__hint">在微信中，这些消息会以服务通知推送到手机。</Text>
           {[...outbox].reverse().map((o, i) => (
-            <View key={i} className="claims-row">
-              <Text className="claims-row__label">{formatCstTime(o.sentAt)} · {o.templateId}</Text>
-              <Text className="claims-row__value">{Object.values(o.data ?? {}).map((v) => v.value).join(' · ')}</Text>
+            <View key={i} className="claims-outbox__entry">
+              <Text className="claims-outbox__template">模板 {o.templateId}</Text>
+              <Text className="claims-outbox__fields">{Object.values(o.data ?? {}).map((v) => v.value).join(' · ')}</Text>
             </View>
           ))}
         </View>
