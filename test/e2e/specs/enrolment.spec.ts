@@ -33,9 +33,11 @@ async function confirmDialog(page: Page, text: string): Promise<void> {
   await dialog.getByText(text, { exact: true }).click()
 }
 
-/** Waits until no toast is showing, so screenshots show the page itself. */
+/** Waits until no toast is showing and the page's slide-in transition has ended, so screenshots show the page. */
 async function settle(page: Page): Promise<void> {
   await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 }).catch(() => undefined)
+  await page.waitForTimeout(300)
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
