@@ -23,10 +23,11 @@ export const prepare = action({
     const scheme = schemeFor(unit.family, year)
     const people = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
     const hashes = people.map((p) => p.idHash)
-    const [previous, current, enrolments] = await Promise.all([
+    const [previous, current, enrolments, lastPeriod] = await Promise.all([
       participationsByHash(ctx, unit.family, year - 1, hashes),
       participationsByHash(ctx, unit.family, year, hashes),
       findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year }, 1000),
+      findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: year - 1, kind: 'annual', status: 'paid' }, 10),
     ])
     const prevByHash = new Map(previous.filter((p) => p.status === 'active' && p.unitId === unit._id).map((p) => [p.idHash, p]))
     const currentByHash = new Map<string, ParticipationDoc>(current.filter((p) => p.status !== 'void').map((p) => [p.idHash, p]))
@@ -47,6 +48,8 @@ export const prepare = action({
       window: window.ok ? { ok: true as const, from: win?.from ?? null, to: win?.to ?? null } : { ok: false as const, ...window.reason, from: win?.from ?? null, to: win?.to ?? null },
       renewal: prevByHash.size ? { previousEnd, graceEnd: renewalGraceEnd(scheme.id, previousEnd) } : null,
       coverageStartEstimate: estimatedStart(scheme, year, today),
+      /** Last period's plan, so a renewal starts from the same shares and products. */
+      previousPlan: lastPeriod[0] ? { shares: lastPeriod[0].shares, products: lastPeriod[0].products } : null,
       firstTimeUnit: !previous.some((p) => p.status === 'active' && p.unitId === unit._id),
       enrolments: enrolments
         .sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))

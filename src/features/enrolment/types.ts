@@ -74,6 +74,7 @@ export interface Prepared {
   window: { ok: boolean; code?: string; message?: string; basis?: string; from: string | null; to: string | null }
   renewal: { previousEnd: string; graceEnd: string } | null
   coverageStartEstimate: string
+  previousPlan: { shares: number | null; products: Product[] } | null
   firstTimeUnit: boolean
   enrolments: {
     _id: string

@@ -271,6 +271,7 @@ describe('WH: new hires, coverage text, renewal', () => {
     const p = await s.ok('enrolment', CLERK_WH, 'prepare', { year: 2022 })
     expect(p.scheme.id).toBe('wh-2020')
     expect(p.renewal).toMatchObject({ previousEnd: '2021-12-31', graceEnd: '2022-01-30' })
+    expect(p.previousPlan).toEqual({ shares: 2, products: ['critical'] })
     const byName = new Map(p.people.map((x: any) => [x.name, x]))
     expect(byName.get('张伟')).toMatchObject({ previous: true, firstTime: false, status: 'in_service' })
     expect(byName.get('袁立新')).toMatchObject({ previous: false, status: 'retired' })

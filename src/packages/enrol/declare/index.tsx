@@ -167,8 +167,9 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
   const { scheme, unit, people } = prepared
   const initial = useMemo(() => new Set(people.filter((p) => declarable(p, returned?._id) && (!returned || p.current?.here)).map((p) => p._id)), [people, returned])
   const [selected, setSelected] = useState<Set<string>>(() => (initial.size ? initial : new Set(people.filter((p) => declarable(p)).map((p) => p._id))))
-  const [shares, setShares] = useState(returned?.shares ?? scheme.shares?.min ?? 1)
-  const [products, setProducts] = useState<Product[]>(returned?.products ?? scheme.products.map((p) => p.id))
+  const plan = returned ?? prepared.previousPlan
+  const [shares, setShares] = useState(plan?.shares ?? scheme.shares?.min ?? 1)
+  const [products, setProducts] = useState<Product[]>((plan?.products ?? scheme.products.map((p) => p.id)).filter((p) => scheme.products.some((x) => x.id === p)))
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState('')
 
