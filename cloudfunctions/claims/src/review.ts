@@ -2,7 +2,7 @@ import { formatYuan, getScheme, reviewDueDate, type Assessment } from '@mutual-a
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
-import { AppError, forbidden, notFound } from '@cloud-shared/errors'
+import { AppError, conflict, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
 import {
   decideInput,
@@ -15,11 +15,11 @@ import {
 } from '@/features/claims/schemas'
 import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, type ReviewLevel } from '@/features/claims/state-machine'
 import type { ClaimDoc, HistoryEntry, ParticipationDoc, PayoutDoc } from './model'
-import { assessClaim } from './assessment'
+import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
 import { isFilerOrParticipant, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
-import { txGetVersioned, withoutId } from './tx'
+import { txGet, txGetVersioned, withoutId } from './tx'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
 function actorFor(ctx: HandlerContext, claim: ClaimDoc, event: ClaimEvent): Actor {
@@ -268,6 +268,12 @@ export const decide = action({
       event: 'approve',
       note: input.note,
       patch: async (c, _to, tx) => {
+        // Two claims of one person approved at once: re-read the participation inside the transaction, so the
+        // second sees the first one's coverage effect and its assessment no longer matches what was shown.
+        const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
+        if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), assessment)) {
+          throw conflict('该参加人的保障刚刚发生变化（可能另一笔申请已核准），请刷新后按最新核定结果审批。')
+        }
         const payout: PayoutDoc = {
           _id: payoutId,
           claimId: c._id,

@@ -220,6 +220,31 @@ describe('concurrency: two reviewers act on the same claim at once', () => {
   })
 })
 
+describe('concurrency: two claims of one person approved at once', () => {
+  it('only one is paid for the period; the other gets a conflict and is then assessed as coverage ended', async () => {
+    const target = { mode: 'on_behalf', personId: 'unit-wh-minghu-p008' }
+    const payee = { ...PAYEE, name: '黄丽华' }
+    const a = okData((await fileClaim(s, CLERK_WH, { target, facts: { ...WH_ILLNESS, payee } })).submit).claimId
+    const b = okData((await fileClaim(s, CLERK_WH, { target, facts: { ...WH_ILLNESS, disease: 'WH01', payee } })).submit).claimId
+    await confirmToOffice(s, a)
+    await confirmToOffice(s, b)
+    const [va, vb] = [await versionOf(s, a), await versionOf(s, b)]
+    const results = await Promise.all([
+      s.call(OFFICE, 'decide', { claimId: a, version: va, outcome: 'approve' }),
+      s.call(OFFICE, 'decide', { claimId: b, version: vb, outcome: 'approve' }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    // CONFLICT when both read the participation before either committed (the check inside the transaction);
+    // NOTHING_PAYABLE when the second one started after the first committed.
+    expect(['CONFLICT', 'NOTHING_PAYABLE']).toContain(results.find((r) => !r.ok).code)
+    const loser = results[0].ok ? b : a
+    const again = await s.call(OFFICE, 'decide', { claimId: loser, version: await versionOf(s, loser), outcome: 'approve' })
+    expect(again).toMatchObject({ ok: false, code: 'NOTHING_PAYABLE' })
+    const payouts = await s.db.collection('payouts').where({ claimId: s.db.command.in([a, b]) }).count()
+    expect(payouts.total).toBe(1)
+  })
+})
+
 describe('TZ inpatient claim (worked example 5)', () => {
   it('subsidy 60 % of the self-pay part + 10 allowance days; the days accumulate on the participation', async () => {
     const now = new Date()
