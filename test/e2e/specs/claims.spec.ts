@@ -3,6 +3,7 @@
  * the real file chooser, compressed on a canvas, uploaded), the unit clerk and the agent confirm, the office
  * approves the computed amount (article shown) and marks it paid, and the worker sees 已支付 and the message.
  */
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { assert, type E2EContext } from '../context'
@@ -11,6 +12,7 @@ const WORKER = 'demo-worker-wh-1' // 张伟, WH unit, 2 shares, renewing, covera
 const CLERK = 'demo-clerk-wh'
 const AGENT = 'demo-agent-01'
 const OFFICE = 'demo-office-01'
+const WORKER_2 = 'demo-worker-wh-2' // 王秀英
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const REQUIRED_ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
@@ -198,4 +200,79 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.getByText('请填写医院名称').waitFor()
     await page.context().close()
   })
+
+  await ctx.step('clerk returns a claim for more materials; the worker adds a page (kept across a reload) and resubmits', async () => {
+    const claimId = await fileByApi(ctx, WORKER_2)
+    const clerk = await signInAs(ctx, CLERK)
+    await clerk.goto(`/packages/claims/detail/index?id=${claimId}`)
+    await clerk.locator('.claims-detail').getByText('退回补充', { exact: true }).click()
+    await clerk.locator('.claims-detail textarea').fill('请补充手术报告的照片')
+    await clerk.getByText('确认退回', { exact: true }).click()
+    await confirmDialog(clerk, '退回')
+    await clerk.locator('.claims-detail').getByText('需补充材料').first().waitFor()
+    await clerk.context().close()
+
+    const page = await signInAs(ctx, WORKER_2)
+    await page.goto(`/packages/claims/detail/index?id=${claimId}`)
+    await page.getByText('请补充手术报告的照片').first().waitFor()
+    await page.getByText('补充材料', { exact: true }).click()
+    const block = page.locator('[data-item="surgery_report"]')
+    const chooser = page.waitForEvent('filechooser')
+    await block.getByText('拍照或从相册选择').click()
+    await (await chooser).setFiles(path.join(PHOTOS, 'page-3.png'))
+    await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+    await page.reload()
+    await page.getByText('补充材料', { exact: true }).click()
+    await page.locator('[data-item="surgery_report"]').getByText('已传 1 页').waitFor()
+    await ctx.screenshot(page, 'claims-15-resubmit')
+    await page.getByText('重新提交', { exact: true }).click()
+    await confirmDialog(page, '重新提交')
+    await page.locator('.claims-detail').getByText('待单位确认').first().waitFor()
+    const text = await page.locator('.claims-detail').innerText()
+    assert(text.includes('第 2 版') && text.includes('第 1 版'), 'both materials versions should be listed')
+    assert(text.includes('补充材料后重新提交'), 'the timeline does not show the resubmission')
+    await ctx.screenshot(page, 'claims-16-resubmitted')
+    await page.context().close()
+  })
+}
+
+/** Files a WH claim for `openid` through the HTTP API (the browser's own routes), for steps that start later on. */
+async function fileByApi(ctx: E2EContext, openid: string): Promise<string> {
+  const res = await fetch(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  const { token } = (await res.json()) as { token: string }
+  const call = async (action: string, input: Record<string, unknown>) => {
+    const r = await fetch(`${ctx.baseUrl}/fn/claims`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action, ...input }),
+    })
+    const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
+    assert(body.ok, `${action} failed: ${body.message}`)
+    return body.data
+  }
+  const prep = await call('prepare', { target: { mode: 'self' } })
+  const facts = {
+    disease: 'WH05',
+    eventDate: '2021-05-10',
+    hospital: '鄂州市中心医院',
+    designatedHospital: true,
+    inpatient: true,
+    admission: '2021-05-10',
+    discharge: '2021-05-25',
+    payee: { name: prep.person.name, bank: '中国建设银行鄂州分行', account: '6217000000000000002' },
+  }
+  const base = { participationId: prep.participations[0].id, product: 'critical', kind: 'illness', facts }
+  const draft = await call('saveDraft', { ...base, target: { mode: 'self' }, files: {} })
+  const files: Record<string, string[]> = {}
+  for (const [i, item] of REQUIRED_ITEMS.entries()) {
+    const form = new FormData()
+    form.append('cloudPath', `claims/${draft.draftId}/${item}/api-${i}.png`)
+    form.append('file', new Blob([await readFile(path.join(PHOTOS, `page-${i + 1}.png`))], { type: 'image/png' }), 'page.png')
+    const up = await fetch(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+    files[item] = [((await up.json()) as { fileID: string }).fileID]
+  }
+  await call('saveDraft', { ...base, draftId: draft.draftId, version: draft.version, files })
+  await call('consent', { kind: 'medical_info', version: '2021-01' })
+  const submitted = await call('submit', { draftId: draft.draftId, idempotencyKey: `e2e${Date.now()}` })
+  return submitted.claimId as string
 }
