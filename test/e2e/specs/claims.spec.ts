@@ -40,6 +40,7 @@ async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog').last()
   await dialog.waitFor()
   await dialog.getByText(text, { exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
 }
 
 export async function run(ctx: E2EContext): Promise<void> {
