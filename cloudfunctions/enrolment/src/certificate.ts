@@ -19,12 +19,14 @@ export const certificate = action({
     year: z.number().int().optional(),
     skip: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(200).default(50),
+    /** The caller's own certificate even when they also hold a staff role. */
+    mine: z.boolean().optional(),
   }),
   async run(ctx, input) {
     const today = ctx.clock.today()
     const year = input.year ?? Number(today.slice(0, 4))
     const staff = ctx.caller.roles.some((r) => r !== 'worker')
-    if (!staff) return personalCertificate(ctx, year, today)
+    if (!staff || input.mine) return personalCertificate(ctx, year, today)
     const unit = await unitInScope(ctx, input.unitId)
     const enrolments = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year, status: 'paid' }, 1000)).sort((a, b) =>
       String(a.coverageStart).localeCompare(String(b.coverageStart)),

@@ -32,6 +32,10 @@ export const get = action({
         finance: unit.finance,
         schemeName: scheme.name,
         replacedParticipationIds: undefined,
+        // Staff OPENIDs stay inside the office (the audit log keeps who did what).
+        submittedBy: undefined,
+        reviewedBy: undefined,
+        payment: e.payment ? { ...e.payment, recordedBy: undefined } : undefined,
         replacedCount: e.replacedParticipationIds?.length ?? 0,
       },
       participants: {

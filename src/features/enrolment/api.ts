@@ -51,7 +51,7 @@ export const enrolmentApi = {
     call<{ status: string; version: number }>('enrolment', { action: 'review', ...input }),
   recordPayment: (input: { enrolmentId: string; version: number; amountFen: number; paidOn: string; reference: string; receiptFileID?: string }) =>
     call<{ status: string; coverageStart: string; coverageEnd: string }>('enrolment', { action: 'recordPayment', ...input }),
-  certificate: (input: { unitId?: string; year?: number; skip?: number; limit?: number }) => call<CertificateView>('enrolment', { action: 'certificate', ...input }),
+  certificate: (input: { unitId?: string; year?: number; skip?: number; limit?: number; mine?: boolean }) => call<CertificateView>('enrolment', { action: 'certificate', ...input }),
   myCoverage: () => call<{ today: string; person: { name: string; idMasked: string; unitName: string }; items: CoverageItem[] }>('enrolment', { action: 'myCoverage' }),
 }
 

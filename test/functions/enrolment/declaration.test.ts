@@ -173,6 +173,12 @@ describe('TZ declaration', () => {
     expect(unitCert.batches[0]).toMatchObject({ coverageStart: '2021-06-16', coverageEnd: '2021-12-31', participantCount: 22 })
     expect(unitCert.participants.total).toBe(22)
     expect(await s.call('enrolment', CLERK_WH, 'certificate', { unitId: TZ_UNIT })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // A clerk who has no coverage of their own is told so when asking for their own certificate.
+    expect(await s.call('enrolment', CLERK_TZ, 'certificate', { mine: true })).toMatchObject({ ok: false, code: 'NOT_BOUND' })
+    // Staff OPENIDs are not handed to the unit.
+    const detail = await s.ok('enrolment', CLERK_TZ, 'get', { enrolmentId })
+    expect(JSON.stringify(detail.enrolment)).not.toContain(OFFICE)
+    expect(JSON.stringify(detail.enrolment)).not.toContain(AGENT)
   })
 
   it('Art. 6: the same person cannot be enrolled again in the same scheme and period by another unit', async () => {

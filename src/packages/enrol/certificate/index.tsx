@@ -44,7 +44,8 @@ export default function CertificatePage() {
   const params = useRouter().params
   const [skip, setSkip] = useState(0)
   const year = params.year ? Number(params.year) : undefined
-  const state = useLoad(() => enrolmentApi.certificate({ unitId: params.unitId, year, skip, limit: PAGE }), [params.unitId, year, skip])
+  const mine = params.mine === '1'
+  const state = useLoad(() => enrolmentApi.certificate({ unitId: params.unitId, year, skip, limit: PAGE, ...(mine ? { mine } : {}) }), [params.unitId, year, skip, mine])
 
   useShareAppMessage(() => ({ title: '职工医疗互助履约确认书', path: '/packages/enrol/certificate/index' }))
 

@@ -80,7 +80,7 @@ export default function CoveragePage() {
         ))
       )}
       <View className="enrol-actions">
-        <Button variant="outline" theme="primary" onClick={() => void Taro.navigateTo({ url: '/packages/enrol/certificate/index' })}>
+        <Button variant="outline" theme="primary" onClick={() => void Taro.navigateTo({ url: '/packages/enrol/certificate/index?mine=1' })}>
           查看履约确认书
         </Button>
       </View>
