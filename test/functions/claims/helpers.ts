@@ -4,7 +4,6 @@
  * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
  */
 import { randomUUID } from 'node:crypto'
-import { SHARE_ENV, Worker } from 'node:worker_threads'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
@@ -26,20 +25,9 @@ export interface Suite {
 }
 
 export async function startSuite(): Promise<Suite> {
-  // The functions stand on the demo's business date (the emulator passes its environment to them).
-  // Jest gives each test file a copy of process.env, while the emulator child inherits the real one (startEmulator
-  // takes no env option). A worker sharing the real environment (SHARE_ENV) sets it there.
-  process.env.MUTUAL_AID_TODAY = TODAY
-  await new Promise<void>((resolve, reject) => {
-    const w = new Worker(`process.env.MUTUAL_AID_TODAY = ${JSON.stringify(TODAY)}`, { eval: true, env: SHARE_ENV })
-    w.once('error', reject)
-    w.once('exit', () => resolve())
-  })
-  const emu = await startEmulator()
+  // The functions stand on the demo's business date.
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: TODAY } })
   const db = localCloud(emu.url).database()
-  // The seed counts `_local_identities` to see whether it ran; on a fresh emulator that collection is not declared
-  // yet and the count fails, so create it first (harmless when it exists).
-  await db.createCollection('_local_identities').catch(() => undefined)
   await seedDemo(emu.url)
   return {
     emu,
