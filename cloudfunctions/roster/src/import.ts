@@ -86,15 +86,26 @@ export const importRoster = action({
       throw err
     }
     const _ = ctx.db.command
+    // Version-checked: a person changed by someone else meanwhile is left as they are and reported.
+    const skipped: string[] = []
     for (const u of updates) {
-      await ctx.db.collection('people').where({ _id: u.id }).update({ data: { ...u.patch, version: _.inc(1), updatedAt: now } })
+      const res = await ctx.db.collection('people').where({ _id: u.id, version: u.version }).update({ data: { ...u.patch, version: _.inc(1), updatedAt: now } })
+      if (res.stats.updated !== 1) skipped.push(u.id)
     }
     await audit(ctx, {
       action: 'roster.import',
       entity: 'units',
       entityId: unit._id,
-      after: { fileID: input.fileID, rows: rows.length, inserted: inserts.length, updated: updates.map((u) => ({ id: u.id, before: u.before, after: u.patch })), unchanged },
+      after: { fileID: input.fileID, rows: rows.length, inserted: inserts.length, updated: updates.filter((u) => !skipped.includes(u.id)).map((u) => ({ id: u.id, before: u.before, after: u.patch })), unchanged },
     })
-    return { imported: inserts.length, updated: updates.length, unchanged, rows: rows.length, errorCount: 0, errors: [] as RowError[] }
+    return {
+      imported: inserts.length,
+      updated: updates.length - skipped.length,
+      unchanged,
+      conflicts: skipped.length,
+      rows: rows.length,
+      errorCount: 0,
+      errors: [] as RowError[],
+    }
   },
 })

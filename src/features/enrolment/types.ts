@@ -49,6 +49,8 @@ export interface ImportResult {
   imported: number
   updated: number
   unchanged: number
+  /** People changed by someone else during the import, left as they were. */
+  conflicts?: number
   rows: number
   errorCount: number
   errors: { row: number; field: string | null; message: string }[]

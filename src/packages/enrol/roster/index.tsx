@@ -144,6 +144,7 @@ export default function RosterPage() {
       {result && result.errorCount === 0 ? (
         <View className="enrol-notice enrol-notice--ok import-done">
           导入完成：共 {result.rows} 行，新增 {result.imported} 人，更新 {result.updated} 人，{result.unchanged} 人无变化。
+          {result.conflicts ? `另有 ${result.conflicts} 人在导入期间被他人修改，未更新，请刷新后重新导入。` : ''}
         </View>
       ) : null}
 
