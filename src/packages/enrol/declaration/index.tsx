@@ -170,8 +170,11 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
   const pickReceipt = async () => {
     try {
       const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
-      const path = res.tempFilePaths[0]
-      const { fileID } = await uploadFile({ cloudPath: `receipts/${e._id}/${Date.now()}.jpg`, filePath: path })
+      const file = res.tempFiles[0]
+      if (!file) return
+      // The stored name must match the picture's real format (the upload checks the bytes against the extension).
+      const ext = /png/i.test(file.type ?? file.path) ? 'png' : /webp/i.test(file.type ?? file.path) ? 'webp' : 'jpg'
+      const { fileID } = await uploadFile({ cloudPath: `receipts/${e._id}/${Date.now()}.${ext}`, filePath: file.path })
       setReceipt(fileID)
       toast('回单已上传', 'success')
     } catch (err) {
