@@ -5,7 +5,7 @@ import { yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, Search, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
-import { uploadFile } from '@/services/cloud'
+import { getTempFileURLs, uploadFile } from '@/services/cloud'
 import { enrolmentApi } from '@/features/enrolment/api'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL } from '@/features/enrolment/schemas'
 import type { DeclarationDetail } from '@/features/enrolment/types'
@@ -74,6 +74,7 @@ export default function DeclarationPage() {
             已于 {e.payment.paidOn} 到账 {formatYuan(e.payment.amountFen)}（{e.payment.reference}）
           </Text>
         ) : null}
+        {e.payment?.receiptFileID ? <ReceiptLink fileID={e.payment.receiptFileID} /> : null}
       </View>
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
@@ -220,5 +221,23 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
         </Button>
       </View>
     </View>
+  )
+}
+
+function ReceiptLink({ fileID }: { fileID: string }) {
+  const show = async () => {
+    try {
+      const urls = await getTempFileURLs([fileID])
+      const url = urls[fileID]
+      if (!url) return toast('回单暂时无法打开，请稍后重试', 'error')
+      await Taro.previewImage({ urls: [url], current: url })
+    } catch {
+      toast('回单暂时无法打开，请稍后重试', 'error')
+    }
+  }
+  return (
+    <Button size="small" variant="text" theme="primary" onClick={() => void show()}>
+      查看缴费回单
+    </Button>
   )
 }
