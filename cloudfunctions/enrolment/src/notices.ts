@@ -12,7 +12,13 @@ export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 
   const text = {
     approved: { title: '申报已审核通过', body: `${what}已由代理单位审核通过，请按 ${formatYuan(e.quote.totalFen)} 缴纳互助费。`, status: '审核通过' },
     returned: { title: '申报被退回', body: `${what}被代理单位退回：${reason ?? ''}。请修改后重新提交。`, status: '已退回' },
-    paid: { title: '缴费已确认', body: `${what}的互助费 ${formatYuan(e.payment?.amountFen ?? e.quote.totalFen)} 已确认到账，保障自 ${e.coverageStart} 起生效，至 ${e.coverageEnd}。`, status: '已缴费' },
+    paid: {
+      title: e.payment ? '缴费已确认' : '已生效',
+      body: e.payment
+        ? `${what}的互助费 ${formatYuan(e.payment.amountFen)} 已确认到账，保障自 ${e.coverageStart} 起生效，至 ${e.coverageEnd}。`
+        : `${what}无需补缴费用，保障自 ${e.coverageStart} 起生效，至 ${e.coverageEnd}。`,
+      status: '已生效',
+    },
   }[event]
   for (const openid of await clerksOf(ctx, e.unitId)) {
     await notify(ctx, {
