@@ -2,7 +2,7 @@
  * The TZ enrolment window is a hard limit: on 2021-07-05 (after 2021-06-30) a TZ declaration is refused as late,
  * and the page's prepare says so before the clerk starts. WH has no window.
  */
-import { CLERK_TZ, CLERK_WH, TZ_UNIT, rosterIds, startSuite, type Suite } from './helpers'
+import { CLERK_TZ, CLERK_WH, TZ_UNIT, WH_UNIT, rosterIds, startSuite, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -26,4 +26,28 @@ it('prepare shows the closed window and submit refuses the late declaration', as
 it('a year other than this one or the next is refused', async () => {
   const r = await s.call('enrolment', CLERK_WH, 'prepare', { year: 2020 })
   expect(r).toMatchObject({ ok: false, code: 'INVALID_YEAR' })
+})
+
+it('a first-time WH worker reads the observation period in words (day 45 → consolation now, medical benefit later)', async () => {
+  const { makeId } = await import('../../fixtures/rosters/make-roster')
+  const id = makeId('420702', '1993-03-03', 21, true)
+  const added = await s.ok('roster', CLERK_WH, 'add', { name: '观察期职工', idNumber: id, hireDate: '2021-05-10' })
+  const person = (await s.db.collection('people').where({ _id: added.personId }).get()).data[0]
+  // Fixture: a paid new-hire participation starting 2021-05-22 (day 45 on 2021-07-05), 1 share.
+  await s.db.collection('participations').add({
+    data: {
+      enrolmentId: 'fixture-new-hire', unitId: WH_UNIT, agentId: 'agent-chengqu', personId: person._id, idHash: person.idHash,
+      idMasked: person.idMasked, name: person.name, sex: person.sex, family: 'WH', schemeId: 'wh-2020', year: 2021,
+      products: ['critical'], shares: 1, firstTime: true, status: 'active', coverageStart: '2021-05-22', coverageEnd: '2021-12-31',
+      endedProducts: [], inpatientDaysUsed: 0, priorDiseases: [], version: 1, createdAt: new Date(), updatedAt: new Date(),
+    },
+  })
+  await s.ok('auth', 'o_observation_worker', 'bindWorker', { name: '观察期职工', idNumber: id })
+  const mine = await s.ok('enrolment', 'o_observation_worker', 'myCoverage')
+  const product = mine.items[0].products[0]
+  expect(product).toMatchObject({ phase: 'consolation_1', dayNumber: 45, fullFrom: '2021-08-20' })
+  expect(product.summary).toContain('观察期第 45 天：此时确诊可申请慰问金 1,000')
+  expect(product.summary).toContain('2021-08-20 起享受医疗互助金')
+  const cert = await s.ok('enrolment', 'o_observation_worker', 'certificate', {})
+  expect(cert.coverage.products[0].windows.map((w: any) => w.from)).toEqual(['2021-05-22', '2021-06-21', '2021-07-21', '2021-08-20'])
 })
