@@ -5,7 +5,6 @@
  */
 import { startEmulator } from '../helpers/emulator'
 import { seedDemo } from '../../scripts/seed'
-import { localCloud } from '../../scripts/sdk-env'
 import { makeRows, rosterXlsx } from '../fixtures/rosters/make-roster'
 
 const PEOPLE = 10_000
@@ -15,12 +14,9 @@ const OFFICE = 'demo-office-01'
 const UNIT = 'unit-tz-haiyue'
 
 export async function runEnrolmentBench(): Promise<void> {
-  const previousToday = process.env.MUTUAL_AID_TODAY
-  process.env.MUTUAL_AID_TODAY = '2021-06-15' // inside the TZ 2021 enrolment window
-  const emu = await startEmulator()
+  // 2021-06-15 is inside the TZ 2021 enrolment window.
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: '2021-06-15' } })
   try {
-    const cloud = localCloud(emu.url)
-    await cloud.database().createCollection('_local_identities').catch(() => undefined)
     await seedDemo(emu.url)
     const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
       const answer = await emu.callFunction(fn, { action, ...input }, { openid })
@@ -54,8 +50,6 @@ export async function runEnrolmentBench(): Promise<void> {
     console.log(`${'  participants covered'.padEnd(44)} ${cert.participants.total.toLocaleString('en')} (quote ${(declared.totalFen / 100).toLocaleString('en')} 元)`)
   } finally {
     await emu.stop()
-    if (previousToday === undefined) delete process.env.MUTUAL_AID_TODAY
-    else process.env.MUTUAL_AID_TODAY = previousToday
   }
 }
 

@@ -3,7 +3,6 @@
  * tests. Loops are bounded and talk only to servers on 127.0.0.1 that the benchmarks start themselves.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 const root = resolve(__dirname, '../..')
@@ -22,10 +21,6 @@ async function main(): Promise<void> {
   for (const bench of benches) {
     if (only.length && !only.some((o) => bench.name.startsWith(o))) continue
     console.log(`\n## ${bench.name}`)
-    if (!existsSync(resolve(__dirname, `${bench.file}.ts`))) {
-      console.log('(not available)')
-      continue
-    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     await require(bench.file)[bench.fn]()
   }

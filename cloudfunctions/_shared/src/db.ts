@@ -23,12 +23,21 @@ export async function findAll<T>(db: any, collection: string, where: object, max
   return out
 }
 
-/** Inserts many documents in batches (one wire request per batch). Returns the inserted ids in order. */
+/**
+ * Inserts many documents in batches (one wire request per batch) and returns the inserted ids in order.
+ * A batch the database refuses (e.g. a duplicate key) throws; the batches before it stay written.
+ */
 export async function insertMany(db: any, collection: string, docs: object[], batch = 500): Promise<string[]> {
   const ids: string[] = []
   for (let i = 0; i < docs.length; i += batch) {
-    const res = await db.collection(collection).add({ data: docs.slice(i, i + batch) })
-    ids.push(...(res.ids ?? (res._id ? [res._id] : [])))
+    const chunk = docs.slice(i, i + batch)
+    // wx-server-sdk answers `_ids` for an array insert.
+    const res = await db.collection(collection).add({ data: chunk })
+    const written: string[] = res._ids ?? []
+    if (written.length !== chunk.length) {
+      throw new Error(`insertMany(${collection}): ${written.length} of ${chunk.length} documents acknowledged`)
+    }
+    ids.push(...written)
   }
   return ids
 }

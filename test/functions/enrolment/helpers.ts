@@ -29,12 +29,9 @@ export interface Suite {
 }
 
 export async function startSuite(today = '2021-06-15', seed = true): Promise<Suite> {
-  process.env.MUTUAL_AID_TODAY = today
-  const emu = await startEmulator()
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: today } })
   const cloud = localCloud(emu.url)
   const db = cloud.database()
-  // The seed counts `_local_identities`, which the collection declaration does not list: create it first.
-  await db.createCollection('_local_identities').catch(() => undefined)
   if (seed) await seedDemo(emu.url)
   const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
   return {
