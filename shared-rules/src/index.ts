@@ -57,6 +57,8 @@ export { claimDeadline } from './deadlines/claim-deadline'
 export { reviewDueDate, DEFAULT_REVIEW_WORKING_DAYS } from './deadlines/review-due-date'
 export { enrolmentWindow, checkEnrolmentDate } from './deadlines/enrolment'
 export { newHireDeadline } from './deadlines/new-hire-deadline'
+export { checkUnitChangeReport } from './deadlines/unit-change-report'
+export type { UnitChangeReportCheck } from './deadlines/unit-change-report'
 export { deadline } from './deadlines/deadline'
 export type { DeadlineResult } from './deadlines/deadline'
 

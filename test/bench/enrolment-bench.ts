@@ -4,6 +4,7 @@
  * Prints seconds per step. Target: each step in seconds. Run alone: `npx tsx test/bench/enrolment-bench.ts`.
  */
 import { startEmulator } from '../helpers/emulator'
+import { localCloud } from '../../scripts/sdk-env'
 import { seedDemo } from '../../scripts/seed'
 import { makeRows, rosterXlsx } from '../fixtures/rosters/make-roster'
 
@@ -17,6 +18,7 @@ export async function runEnrolmentBench(): Promise<void> {
   // 2021-06-15 is inside the TZ 2021 enrolment window.
   const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: '2021-06-15' } })
   try {
+    const cloud = localCloud(emu.url)
     await seedDemo(emu.url)
     const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
       const answer = await emu.callFunction(fn, { action, ...input }, { openid })

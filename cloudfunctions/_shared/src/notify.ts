@@ -9,6 +9,7 @@ export type TemplateKey =
   | 'enrolmentReviewed'
   | 'enrolmentPaid'
   | 'coverageStarted'
+  | 'unitChangedLate'
   | 'claimReceived'
   | 'claimNeedsMaterials'
   | 'claimDecided'

@@ -1,4 +1,4 @@
-import { daysBetween } from '@mutual-aid/shared-rules'
+import { checkUnitChangeReport, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { updateVersioned } from '@cloud-shared/db'
@@ -7,13 +7,9 @@ import { notify } from '@cloud-shared/notify'
 import { unitUpdateSchema } from '@/features/enrolment/schemas'
 import { unitInScope, usersWithRole } from './scope'
 
-/** Art. 23: a unit reports changed name, address or contact within 15 days. */
-const REPORT_WITHIN_DAYS = 15
-const ART_23 = '第二十三条'
-
 /**
- * A unit's details change (name, address, contact). The change is recorded in `unitChanges`; one reported more than
- * 15 days after it took effect is flagged to the office (Art. 23).
+ * A unit's details change (name, address, contact). The change is recorded in `unitChanges`; one reported later than
+ * its scheme allows (WH Art. 23: 15 days) is flagged to the office.
  */
 export const update = action({
   access: ['clerk', 'agent', 'office'],
@@ -31,8 +27,9 @@ export const update = action({
       }
     }
     if (!Object.keys(after).length) throw new AppError('NO_CHANGE', '填写的内容与现有信息相同，无需变更。')
-    const lateDays = daysBetween(input.changedOn, today)
-    const late = lateDays > REPORT_WITHIN_DAYS
+    const scheme = schemeForPeriod(unit.family, Number(today.slice(0, 4)))
+    const check = scheme ? checkUnitChangeReport(scheme, input.changedOn, today) : null
+    const late = check?.late ?? false
     const lastChange = { reportedOn: today, changedOn: input.changedOn, late }
     await updateVersioned(ctx.db, 'units', unit._id, input.version, { ...after, lastChange })
     const change = {
@@ -43,25 +40,25 @@ export const update = action({
       changedOn: input.changedOn,
       reportedOn: today,
       late,
-      basis: ART_23,
+      basis: check?.basis ?? null,
       openid: ctx.caller.openid,
       at: ctx.clock.now(),
     }
     await ctx.db.collection('unitChanges').add({ data: change })
-    await audit(ctx, { action: 'unit.update', entity: 'units', entityId: unit._id, before, after, note: late ? `逾期 ${lateDays} 天报告（${ART_23}）` : undefined })
-    if (late) {
+    await audit(ctx, { action: 'unit.update', entity: 'units', entityId: unit._id, before, after, note: check?.late ? `变更 ${check.daysAfter} 天后报告，超过 ${check.limitDays} 天（${check.basis}）` : undefined })
+    if (check?.late) {
       for (const openid of await usersWithRole(ctx, 'office')) {
         await notify(ctx, {
           openid,
-          template: 'enrolmentReviewed',
+          template: 'unitChangedLate',
           title: '单位信息逾期变更',
-          body: `${unit.name} 的信息变更于 ${input.changedOn} 发生，${today} 才报告，超过 ${REPORT_WITHIN_DAYS} 天（${ART_23}）。`,
+          body: `${unit.name} 的信息变更于 ${input.changedOn} 发生，${today} 才报告，超过 ${check.limitDays} 天（${check.basis}）。`,
           page: `packages/enrol/units/index`,
           fields: { thing1: unit.name.slice(0, 20), phrase2: '逾期变更', date3: today },
           ref: { entity: 'units', id: unit._id },
         })
       }
     }
-    return { late, lateDays, basis: ART_23 }
+    return { late, lateDays: check?.daysAfter ?? null, limitDays: check?.limitDays ?? null, basis: check?.basis ?? null }
   },
 })

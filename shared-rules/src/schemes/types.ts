@@ -100,6 +100,8 @@ interface SchemeBase {
   retired: { basis: string; message: string }
   /** Review deadline in PRC working days, counted from the day after complete materials; `null` = not set. */
   review: { workingDays: number; basis: string } | null
+  /** Calendar days within which a unit reports changed details (name, address, contact); `null` = no limit set. */
+  unitChangeReport: { days: number; basis: string } | null
 }
 
 /** Scheme WH: one product, shares, observation period, yearly calendar periods. */

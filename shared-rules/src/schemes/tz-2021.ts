@@ -50,6 +50,8 @@ export const TZ_2021: TzScheme = {
   },
   retired: { basis: `${TZ_DOC} 二1`, message: '活动对象为法定在职年龄内的在职职工，参保时已退休的不享受补助。' },
   review: null,
+  // The Taizhou notice sets no time limit for reporting a unit's changed details.
+  unitChangeReport: null,
   activity: { from: '2021-04-01', to: '2021-12-31', basis: `${TZ_DOC} 一(一)` },
   enrolment: { from: '2021-04-01', to: '2021-06-30', basis: `${TZ_DOC} 一(一)` },
   claims: { from: '2021-04-01', to: '2022-03-31', basis: `${TZ_DOC} 一(一)` },

@@ -81,6 +81,7 @@ export const WH_2020: WhScheme = {
   },
   retired: { basis: '第十四条第三项', message: '参加本期互助时已办理退休手续，不享受互助待遇。' },
   review: { workingDays: 30, basis: '第十九条 [I-15]' },
+  unitChangeReport: { days: 15, basis: '第二十三条' },
   shares: { min: 1, max: 3, basis: '第六条' },
   waitingThroughDay: 30,
   waitingBasis: '第十四条第二项',

@@ -23,7 +23,7 @@ export const unitsApi = {
   get: (unitId?: string) => call<UnitDetail>('units', { action: 'get', ...(unitId ? { unitId } : {}) }),
   create: (input: Record<string, unknown>) => call<{ unitId: string }>('units', { action: 'create', ...input }),
   update: (input: { unitId: string; version: number; changedOn: string; changes: Record<string, string> }) =>
-    call<{ late: boolean; lateDays: number; basis: string }>('units', { action: 'update', ...input }),
+    call<{ late: boolean; lateDays: number | null; limitDays: number | null; basis: string | null }>('units', { action: 'update', ...input }),
   createInvite: (unitId: string) => call<{ code: string; expiresOn: string; unitName: string }>('units', { action: 'createInvite', unitId }),
   recordStaffReport: (input: { unitId?: string; month: string; headcount: number }) => call<unknown>('units', { action: 'recordStaffReport', ...input }),
   listAgents: () => call<{ _id: string; name: string; region: string }[]>('units', { action: 'listAgents' }),

@@ -62,7 +62,7 @@ describe('units', () => {
     const stale = await s.call('units', CLERK_WH, 'update', { unitId: WH_UNIT, version: unit.version, changedOn: '2021-06-05', changes: { address: '新地址 1 号' } })
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
     const late = await s.ok('units', CLERK_WH, 'update', { unitId: WH_UNIT, version: unit.version + 1, changedOn: '2021-05-01', changes: { name: '明湖精密机械股份有限公司' } })
-    expect(late).toMatchObject({ late: true, lateDays: 45, basis: '第二十三条' })
+    expect(late).toMatchObject({ late: true, lateDays: 45, limitDays: 15, basis: '第二十三条' })
     const got = await s.ok('units', OFFICE, 'get', { unitId: WH_UNIT })
     expect(got.unit.name).toBe('明湖精密机械股份有限公司')
     expect(got.changes[0]).toMatchObject({ late: true, changedOn: '2021-05-01', reportedOn: '2021-06-15' })
@@ -70,6 +70,14 @@ describe('units', () => {
     expect(listed.items[0].lateChange).toBe(true)
     const inbox = await s.db.collection('messages').where({ openid: OFFICE }).get()
     expect(inbox.data.some((m: any) => m.title === '单位信息逾期变更')).toBe(true)
+  })
+
+  it('a TZ unit has no reporting limit, so a change is recorded but never flagged', async () => {
+    const unit = (await s.ok('units', CLERK_TZ, 'get', {})).unit
+    const answer = await s.ok('units', CLERK_TZ, 'update', { unitId: unit._id, version: unit.version, changedOn: '2021-03-01', changes: { contactPhone: '13800000010' } })
+    expect(answer).toMatchObject({ late: false, lateDays: null, basis: null })
+    const got = await s.ok('units', OFFICE, 'get', { unitId: unit._id })
+    expect(got.changes[0]).toMatchObject({ late: false, changedOn: '2021-03-01' })
   })
 
   it('a clerk cannot touch another unit', async () => {

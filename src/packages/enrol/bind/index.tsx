@@ -86,6 +86,19 @@ export default function BindPage() {
         </>
       )}
       <Text className="enrol-section-title">身份证号码仅用于核对本人身份，加密保存，不向他人展示。</Text>
+      {mode === 'worker' ? (
+        <>
+          <View className="enrol-notice">职工不幸因病身故的，家属（受益人）无需绑定，可直接在线申请身故抚恤补助金。</View>
+          <View className="enrol-actions">
+            <Button block onClick={() => void Taro.navigateTo({ url: '/packages/claims/new/index?beneficiary=1' })}>
+              家属申请身故抚恤
+            </Button>
+            <Button block onClick={() => void Taro.navigateTo({ url: '/packages/claims/list/index' })}>
+              查看我提交的申请
+            </Button>
+          </View>
+        </>
+      ) : null}
     </View>
   )
 }

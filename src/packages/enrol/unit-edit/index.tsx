@@ -39,7 +39,7 @@ export default function UnitEditPage() {
     const answer = await unitsApi.update({ unitId: unit._id, version: unit.version, changedOn, changes: changed })
     setBusy(false)
     if (!answer.ok) return setError(answer.message)
-    toast(answer.data.late ? `已记录；变更已超过 15 天（${answer.data.lateDays} 天），已提示互助办` : '变更已记录', answer.data.late ? 'warning' : 'success')
+    toast(answer.data.late ? `已记录；变更 ${answer.data.lateDays} 天后才报告，超过 ${answer.data.limitDays} 天（${answer.data.basis}），已提示互助办` : '变更已记录', answer.data.late ? 'warning' : 'success')
     setChangedOn(null)
     state.reload()
   }
