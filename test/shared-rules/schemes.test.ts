@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { getScheme, listDiseases, listSchemes, schemeForPeriod, SCHEME_IDS, type Scheme } from '@mutual-aid/shared-rules'
 
-/** The seed documents (the authority), whitespace removed; empty where this checkout has no seeds. */
+/**
+ * The seed documents (the authority), whitespace removed; empty where this checkout has no seeds. They live in the
+ * `shared/` folder beside the repository (as on the developers' machines and in CI).
+ */
 function seed(file: string): string {
-  const path = `/work/shared/seeds/${file}`
+  const path = resolve(__dirname, '../../../shared/seeds', file)
   return existsSync(path) ? readFileSync(path, 'utf8').replace(/\s+/g, '') : ''
 }
 const WH_SEED = seed('000_6648af341bcacb62.txt')
