@@ -8,6 +8,7 @@ import { enrolmentApi } from '@/features/enrolment/api'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL } from '@/features/enrolment/schemas'
 import { BENEFIT_LABEL, type CertificateView, type CoverageWindowView } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
+import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 30
@@ -139,17 +140,7 @@ export default function CertificatePage() {
           </View>
         </View>
       ))}
-      <View className="enrol-pager">
-        <Button size="small" variant="outline" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - PAGE))}>
-          上一页
-        </Button>
-        <Text>
-          {Math.min(skip + 1, participants.total)}–{Math.min(skip + PAGE, participants.total)} / {participants.total}
-        </Text>
-        <Button size="small" variant="outline" disabled={skip + PAGE >= participants.total} onClick={() => setSkip(skip + PAGE)}>
-          下一页
-        </Button>
-      </View>
+      <Pager skip={skip} total={participants.total} pageSize={PAGE} onChange={setSkip} />
       <View className="enrol-actions">
         <Button variant="outline" theme="primary" onClick={copy}>
           复制确认书摘要

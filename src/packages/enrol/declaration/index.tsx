@@ -11,6 +11,7 @@ import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL } from '@/f
 import type { DeclarationDetail } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { useSession } from '@/features/session'
+import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 30
@@ -108,17 +109,7 @@ export default function DeclarationPage() {
           </View>
         </View>
       ))}
-      <View className="enrol-pager">
-        <Button size="small" variant="outline" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - PAGE))}>
-          上一页
-        </Button>
-        <Text>
-          {participants.total ? skip + 1 : 0}–{Math.min(skip + PAGE, participants.total)} / {participants.total}
-        </Text>
-        <Button size="small" variant="outline" disabled={skip + PAGE >= participants.total} onClick={() => setSkip(skip + PAGE)}>
-          下一页
-        </Button>
-      </View>
+      <Pager skip={skip} total={participants.total} pageSize={PAGE} onChange={setSkip} />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import { enrolmentApi } from '@/features/enrolment/api'
 import { ENROLMENT_STATUS_LABEL } from '@/features/enrolment/schemas'
 import type { Prepared, PreparedPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
+import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 30
@@ -136,17 +137,7 @@ function PeopleList({ people, selected, toggle, tagsOf, filters }: {
           </View>
         )
       })}
-      <View className="enrol-pager">
-        <Button size="small" variant="outline" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - PAGE))}>
-          上一页
-        </Button>
-        <Text>
-          {shown.length ? skip + 1 : 0}–{Math.min(skip + PAGE, shown.length)} / {shown.length}
-        </Text>
-        <Button size="small" variant="outline" disabled={skip + PAGE >= shown.length} onClick={() => setSkip(skip + PAGE)}>
-          下一页
-        </Button>
-      </View>
+      <Pager skip={skip} total={shown.length} pageSize={PAGE} onChange={setSkip} />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import { PERSON_STATUS_LABEL } from '@/features/enrolment/schemas'
 import type { ImportResult, RosterPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
+import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 20
@@ -174,17 +175,7 @@ export default function RosterPage() {
           </View>
         ))
       )}
-      <View className="enrol-pager">
-        <Button size="small" variant="outline" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - PAGE))}>
-          上一页
-        </Button>
-        <Text>
-          {total ? skip + 1 : 0}–{Math.min(skip + PAGE, total)} / {total}
-        </Text>
-        <Button size="small" variant="outline" disabled={skip + PAGE >= total} onClick={() => setSkip(skip + PAGE)}>
-          下一页
-        </Button>
-      </View>
+      <Pager skip={skip} total={total} pageSize={PAGE} onChange={setSkip} />
     </View>
   )
 }

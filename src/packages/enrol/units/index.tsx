@@ -7,6 +7,7 @@ import { unitsApi } from '@/features/enrolment/api'
 import { FAMILY_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitType } from '@/features/enrolment/schemas'
 import type { UnitSummary } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
+import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 20
@@ -89,17 +90,7 @@ export default function UnitsPage() {
               <Text className="enrol-card__line">统一社会信用代码 {u.uscc}</Text>
             </View>
           ))}
-          <View className="enrol-pager">
-            <Button size="small" variant="outline" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - PAGE))}>
-              上一页
-            </Button>
-            <Text>
-              {state.data.total ? skip + 1 : 0}–{Math.min(skip + PAGE, state.data.total)} / {state.data.total}
-            </Text>
-            <Button size="small" variant="outline" disabled={skip + PAGE >= state.data.total} onClick={() => setSkip(skip + PAGE)}>
-              下一页
-            </Button>
-          </View>
+          <Pager skip={skip} total={state.data.total} pageSize={PAGE} onChange={setSkip} />
         </>
       ) : null}
     </View>
