@@ -2,20 +2,14 @@ import { parseResidentId } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll } from '@cloud-shared/db'
+import type { PersonDoc as FullPersonDoc } from '@cloud-shared/documents'
 import { AppError } from '@cloud-shared/errors'
 import { hashId } from '@cloud-shared/id-crypto'
 import { bindWorkerSchema } from '@/features/enrolment/schemas'
 import { assertNotThrottled, clearFailures, cstClock, recordFailure } from './throttle'
 import { upsertCaller } from './users'
 
-interface PersonDoc {
-  _id: string
-  unitId: string
-  name: string
-  status: string
-  openid?: string | null
-  updatedAt: Date
-}
+type PersonDoc = Pick<FullPersonDoc, '_id' | 'unitId' | 'name' | 'status' | 'openid' | 'updatedAt'>
 
 /**
  * A worker binds their WeChat to their roster record with name + resident ID. A wrong pair says only that it does

@@ -2,54 +2,11 @@ import type { Assessment } from '@mutual-aid/shared-rules'
 import type { ClaimStatus, ReviewLevel } from '@/features/claims/state-machine'
 import type { ClaimFiles, ClaimKind, ClaimProduct, DraftFacts, Payee } from '@/features/claims/schemas'
 
-export type Family = 'WH' | 'TZ'
-export type SchemeId = 'wh-2020' | 'tz-2021' | 'tz-2022'
+import type { Family } from '@cloud-shared/documents'
+import type { SchemeId } from '@mutual-aid/shared-rules'
 
-/** Roster person (written by the enrolment side). */
-export interface PersonDoc {
-  _id: string
-  unitId: string
-  name: string
-  idHash: string
-  idMasked: string
-  sex: 'male' | 'female'
-  status: 'in_service' | 'retired' | 'left'
-  openid?: string
-}
-
-export interface UnitDoc {
-  _id: string
-  name: string
-  agentId: string
-  family: Family
-}
-
-/** One person in one scheme and period (written by the enrolment side; the claim side applies payout effects). */
-export interface ParticipationDoc {
-  _id: string
-  enrolmentId: string
-  unitId: string
-  agentId: string
-  personId: string
-  idHash: string
-  name: string
-  sex: 'male' | 'female'
-  family: Family
-  schemeId: SchemeId
-  year: number
-  products: ClaimProduct[]
-  shares: number
-  firstTime: boolean
-  status: 'pending' | 'active' | 'void'
-  coverageStart: string | null
-  coverageEnd: string | null
-  endedProducts: ClaimProduct[]
-  inpatientDaysUsed: number
-  priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
-  retiredAtEnrolment?: boolean
-  medicalInsurance?: 'employee' | 'resident' | 'none'
-  version: number
-}
+export type { Family, ParticipationDoc, PersonDoc, UnitDoc } from '@cloud-shared/documents'
+export type { SchemeId }
 
 export type FiledAs = 'worker' | 'clerk' | 'beneficiary'
 

@@ -34,46 +34,7 @@ export interface EnrolmentDoc {
   updatedAt: Date
 }
 
-export interface PersonDoc {
-  _id: string
-  unitId: string
-  name: string
-  idHash: string
-  idMasked: string
-  birthDate: string
-  sex: 'male' | 'female'
-  hireDate: string
-  status: 'in_service' | 'retired' | 'left'
-  openid?: string | null
-  version: number
-}
-
-export interface ParticipationDoc {
-  _id: string
-  enrolmentId: string
-  unitId: string
-  agentId: string
-  personId: string
-  idHash: string
-  idMasked?: string
-  name: string
-  sex: 'male' | 'female'
-  family: 'WH' | 'TZ'
-  schemeId: SchemeId
-  year: number
-  products: Product[]
-  shares: number
-  firstTime: boolean
-  status: 'pending' | 'active' | 'void'
-  coverageStart: string | null
-  coverageEnd: string | null
-  endedProducts: Product[]
-  inpatientDaysUsed: number
-  priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
-  version: number
-  createdAt: Date
-  updatedAt: Date
-}
+export type { ParticipationDoc, PersonDoc } from '@cloud-shared/documents'
 
 /** Participations that still hold a person's place in a period (Art. 6). */
 export const LIVE_PARTICIPATION = ['pending', 'active'] as const

@@ -6,23 +6,9 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError, forbidden, notFound } from '@cloud-shared/errors'
 
-export interface UnitDoc {
-  _id: string
-  name: string
-  uscc: string
-  unitType: 'agency' | 'institution' | 'social_org' | 'soe' | 'private_non_enterprise' | 'private'
-  finance: boolean
-  family: 'WH' | 'TZ'
-  agentId: string
-  contactName: string
-  contactPhone: string
-  address: string
-  staffReport?: { month: string; headcount: number; fileID?: string; recordedAt: Date }
-  lastChange?: { reportedOn: string; changedOn: string; late: boolean }
-  version: number
-  createdAt: Date
-  updatedAt: Date
-}
+import type { UnitDoc } from '@cloud-shared/documents'
+
+export type { UnitDoc }
 
 /** Whether the caller may read this unit: office all, agent its own units, clerk their own unit. */
 export function canSeeUnit(ctx: HandlerContext, unit: Pick<UnitDoc, '_id' | 'agentId'>): boolean {

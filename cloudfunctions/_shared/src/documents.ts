@@ -1,0 +1,83 @@
+import type { Product, SchemeId } from '@mutual-aid/shared-rules'
+
+/**
+ * Shapes of the documents more than one function reads. Each collection has one writer side: units, people and
+ * participations are written by the enrolment functions; the claims function applies payout effects to
+ * participations (`endedProducts`, `inpatientDaysUsed`, `priorDiseases`).
+ */
+
+export type Family = 'WH' | 'TZ'
+export type Sex = 'male' | 'female'
+
+/** A participating unit (参加单位). */
+export interface UnitDoc {
+  _id: string
+  name: string
+  uscc: string
+  unitType: 'agency' | 'institution' | 'social_org' | 'soe' | 'private_non_enterprise' | 'private'
+  /** Banks and insurers (TZ fees). */
+  finance: boolean
+  family: Family
+  agentId: string
+  contactName: string
+  contactPhone: string
+  address: string
+  /** Last month's headcount, filed by first-time units (WH Art. 5). */
+  staffReport?: { month: string; headcount: number; fileID?: string; recordedAt: Date }
+  lastChange?: { reportedOn: string; changedOn: string; late: boolean }
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A person on a unit's roster. The resident ID is kept only as keyed hash, ciphertext and masked form. */
+export interface PersonDoc {
+  _id: string
+  unitId: string
+  name: string
+  idHash: string
+  idCipher?: string
+  idMasked: string
+  birthDate: string
+  sex: Sex
+  hireDate: string
+  status: 'in_service' | 'retired' | 'left'
+  /** The WeChat user bound to this person. */
+  openid?: string | null
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One person in one scheme and period; unique per (family, year, idHash) — Art. 6. */
+export interface ParticipationDoc {
+  _id: string
+  enrolmentId: string
+  unitId: string
+  agentId: string
+  personId: string
+  idHash: string
+  idMasked?: string
+  name: string
+  sex: Sex
+  family: Family
+  schemeId: SchemeId
+  year: number
+  products: Product[]
+  /** WH shares (1–3); 1 for TZ. */
+  shares: number
+  firstTime: boolean
+  status: 'pending' | 'active' | 'void'
+  coverageStart: string | null
+  coverageEnd: string | null
+  /** Products a payout has ended for this period (WH: any payout ends 'critical'). */
+  endedProducts: Product[]
+  /** TZ inpatient allowance days used this period (at most 30). */
+  inpatientDaysUsed: number
+  priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
+  retiredAtEnrolment?: boolean
+  medicalInsurance?: 'employee' | 'resident' | 'none'
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
