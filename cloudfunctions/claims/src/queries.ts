@@ -3,11 +3,11 @@ import { daysBetween } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
-import { forbidden, notFound } from '@cloud-shared/errors'
+import { forbidden } from '@cloud-shared/errors'
 import { claimRefInput, ledgerInput, queueInput } from '@/features/claims/schemas'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@/features/claims/state-machine'
 import type { ClaimDoc } from './model'
-import { assertCanSee, isFilerOrParticipant, reviewLevelsOver } from './scope'
+import { isFilerOrParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
 
 /** Calendar days before the review due date at which a claim counts as nearly due in the office queue. */
 const NEARLY_DUE_DAYS = 7
@@ -60,9 +60,7 @@ export const get = action({
   access: 'signed-in',
   input: claimRefInput,
   async run(ctx, { claimId }) {
-    const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
-    if (!claim) throw notFound('该申请')
-    assertCanSee(ctx, claim)
+    const claim = await loadVisibleClaim(ctx, claimId)
     const reviewer = reviewLevelsOver(ctx, claim).length > 0
     const today = ctx.clock.today()
     const resubmission =
@@ -185,9 +183,7 @@ export const photoUrls = action({
   access: 'signed-in',
   input: claimRefInput,
   async run(ctx, { claimId }) {
-    const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
-    if (!claim) throw notFound('该申请')
-    assertCanSee(ctx, claim)
+    const claim = await loadVisibleClaim(ctx, claimId)
     const ids = [...new Set(claim.materials.flatMap((m) => Object.values(m.files).flat()))]
     if (ids.length === 0) return { urls: {} }
     const res = await ctx.cloud.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 600 })) })

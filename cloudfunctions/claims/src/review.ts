@@ -17,7 +17,7 @@ import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, ty
 import type { ClaimDoc, HistoryEntry, ParticipationDoc, PayoutDoc } from './model'
 import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
-import { isFilerOrParticipant, reviewLevelsOver } from './scope'
+import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
 import { txGet, txGetVersioned, withoutId } from './tx'
 
@@ -93,11 +93,6 @@ function stripHeavy(extra: Partial<ClaimDoc>): Record<string, unknown> {
   return rest
 }
 
-async function loadClaim(ctx: HandlerContext, claimId: string): Promise<ClaimDoc> {
-  const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
-  if (!claim) throw notFound('该申请')
-  return claim
-}
 
 const summary = (c: ClaimDoc) => ({ claimId: c._id, claimNo: c.claimNo, status: c.status, version: c.version })
 

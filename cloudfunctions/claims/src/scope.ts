@@ -1,5 +1,6 @@
 import type { HandlerContext } from '@cloud-shared/context'
-import { forbidden } from '@cloud-shared/errors'
+import { findById } from '@cloud-shared/db'
+import { forbidden, notFound } from '@cloud-shared/errors'
 import type { ReviewLevel } from '@/features/claims/state-machine'
 import type { ClaimDoc } from './model'
 
@@ -30,4 +31,18 @@ export function canSee(ctx: HandlerContext, claim: Pick<ClaimDoc, 'filedBy' | 'p
 
 export function assertCanSee(ctx: HandlerContext, claim: ClaimDoc): void {
   if (!canSee(ctx, claim)) throw forbidden('您无权查看此申请。')
+}
+
+/** The claim, or NOT_FOUND. */
+export async function loadClaim(ctx: HandlerContext, claimId: string): Promise<ClaimDoc> {
+  const claim = await findById<ClaimDoc>(ctx.db, 'claims', claimId)
+  if (!claim) throw notFound('该申请')
+  return claim
+}
+
+/** The claim if the caller may see it (filer, participant, reviewers in scope); NOT_FOUND or FORBIDDEN otherwise. */
+export async function loadVisibleClaim(ctx: HandlerContext, claimId: string): Promise<ClaimDoc> {
+  const claim = await loadClaim(ctx, claimId)
+  assertCanSee(ctx, claim)
+  return claim
 }

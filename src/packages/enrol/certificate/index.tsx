@@ -6,30 +6,13 @@ import { Button, Tag, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL } from '@/features/enrolment/schemas'
-import { BENEFIT_LABEL, type CertificateView, type CoverageWindowView } from '@/features/enrolment/types'
+import { CoverageWindows } from '@/features/enrolment/coverage-windows'
+import { type CertificateView } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 30
-
-function Windows({ windows }: { windows: CoverageWindowView[] }) {
-  return (
-    <View className="certificate-windows">
-      {windows.map((w) => (
-        <View key={`${w.from}-${w.benefit}`} className="enrol-window">
-          <Text>
-            {w.from} 至 {w.to}
-          </Text>
-          <Text>
-            {BENEFIT_LABEL[w.benefit] ?? w.benefit}
-            {w.amountFen ? ` ${formatYuan(w.amountFen)}` : ''}
-          </Text>
-        </View>
-      ))}
-    </View>
-  )
-}
 
 function summaryText(c: CertificateView): string {
   if (c.kind === 'person') {
@@ -78,7 +61,7 @@ export default function CertificatePage() {
           {v.products.map((p) => (
             <View key={p.product}>
               <Text className="enrol-section-title">{p.name}</Text>
-              <Windows windows={p.windows} />
+              <CoverageWindows className="certificate-windows" windows={p.windows} />
             </View>
           ))}
         </View>
@@ -123,7 +106,7 @@ export default function CertificatePage() {
           {b.firstTimeWindows.length ? (
             <>
               <Text className="enrol-section-title">首次参加人员观察期（{b.firstTimeCount} 人）</Text>
-              <Windows windows={b.firstTimeWindows} />
+              <CoverageWindows className="certificate-windows" windows={b.firstTimeWindows} />
             </>
           ) : null}
         </View>

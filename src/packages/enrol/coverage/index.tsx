@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, Tag } from '@/components/ui'
-import { formatDateCn, formatYuan } from '@/components/format'
+import { formatDateCn } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
-import { BENEFIT_LABEL, type CoverageItem } from '@/features/enrolment/types'
+import { CoverageWindows } from '@/features/enrolment/coverage-windows'
+import { type CoverageItem } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { BIND_PAGE } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
@@ -60,19 +61,7 @@ export default function CoveragePage() {
                 <Text className="enrol-section-title">{p.name}</Text>
                 <View className="enrol-notice enrol-notice--ok coverage-summary">{p.summary}</View>
                 {p.windows.length > 1 ? (
-                  <View className="coverage-windows">
-                    {p.windows.map((w) => (
-                      <View key={w.from} className="enrol-window">
-                        <Text>
-                          {w.from} 至 {w.to}
-                        </Text>
-                        <Text>
-                          {BENEFIT_LABEL[w.benefit] ?? w.benefit}
-                          {w.amountFen ? ` ${formatYuan(w.amountFen)}` : ''}
-                        </Text>
-                      </View>
-                    ))}
-                  </View>
+                  <CoverageWindows className="coverage-windows" windows={p.windows} />
                 ) : null}
               </View>
             ))}

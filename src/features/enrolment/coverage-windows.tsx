@@ -1,0 +1,22 @@
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@/components/format'
+import { BENEFIT_LABEL, type CoverageWindowView } from './types'
+
+/** The benefit windows of a coverage period: dates, benefit and amount per share (e.g. the observation windows). */
+export function CoverageWindows({ windows, className }: { windows: CoverageWindowView[]; className?: string }) {
+  return (
+    <View className={className}>
+      {windows.map((w) => (
+        <View key={`${w.from}-${w.benefit}`} className="enrol-window">
+          <Text>
+            {w.from} 至 {w.to}
+          </Text>
+          <Text>
+            {BENEFIT_LABEL[w.benefit] ?? w.benefit}
+            {w.amountFen ? ` ${formatYuan(w.amountFen)}` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
