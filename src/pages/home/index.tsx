@@ -13,6 +13,7 @@ import {
   landingPage,
   useSession,
 } from '@/features/session'
+import { WorkerCoverageCard } from '@/features/enrolment/worker-coverage-card'
 import { signOut, supportsLocalSignIn } from '@/services/cloud'
 import { ROLE_NOTES } from './role-notes'
 import './index.scss'
@@ -84,6 +85,7 @@ export default function HomePage() {
       </View>
 
       <View className="home__cards">
+        {whoami.roles.includes('worker') ? <WorkerCoverageCard /> : null}
         {ROLE_NOTES[role].map((note) => (
           <View key={note.title} className="home__card">
             <Text className="home__card-title">{note.title}</Text>
