@@ -154,38 +154,10 @@ async function uploadFile({ cloudPath, filePath, onProgress }: UploadFileOptions
   })
 }
 
-const tempUrlAnswerSchema = z.object({
-  fileList: z.array(z.object({ fileID: z.string(), tempFileURL: z.string().optional() })),
-})
-
-async function getTempFileURLs(fileIDs: readonly string[]): Promise<Record<string, string>> {
-  if (fileIDs.length === 0) return {}
-  let response: Response
-  try {
-    response = await fetch('/local/temp-file-urls', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...authHeaders() },
-      body: JSON.stringify({ fileIDs }),
-    })
-  } catch {
-    throw new CloudError('NETWORK', '网络不稳定，图片暂时无法显示')
-  }
-  const parsed = tempUrlAnswerSchema.safeParse(await response.json().catch(() => undefined))
-  if (!response.ok || !parsed.success) {
-    throw new CloudError('TEMP_URL_FAILED', '文件链接获取失败，请稍后重试')
-  }
-  const urls: Record<string, string> = {}
-  for (const file of parsed.data.fileList) {
-    if (file.tempFileURL) urls[file.fileID] = file.tempFileURL
-  }
-  return urls
-}
-
 const client: CloudClient = {
   initCloud: () => undefined,
   call,
   uploadFile,
-  getTempFileURLs,
   supportsLocalSignIn: true,
   signIn,
   signOut,
@@ -193,5 +165,5 @@ const client: CloudClient = {
 }
 
 export const { initCloud, supportsLocalSignIn } = client
-export { call, uploadFile, getTempFileURLs, signIn, signOut, currentOpenid }
+export { call, uploadFile, signIn, signOut, currentOpenid }
 export * from './cloud.types'

@@ -14,7 +14,7 @@ export interface UploadFileOptions {
   onProgress?: (percent: number) => void
 }
 
-/** Raised by `uploadFile` / `getTempFileURLs` (which, unlike `call`, have no envelope to carry a failure). */
+/** Raised by `uploadFile` (which, unlike `call`, has no envelope to carry a failure). */
 export class CloudError extends Error {
   readonly code: string
 
@@ -33,8 +33,8 @@ export interface CloudClient {
   call<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>>
   /** Uploads one file; rejects with a `CloudError` carrying a Chinese message. */
   uploadFile(options: UploadFileOptions): Promise<{ fileID: string }>
-  /** Short-lived download URLs, keyed by file ID. IDs that cannot be resolved are left out. */
-  getTempFileURLs(fileIDs: readonly string[]): Promise<Record<string, string>>
+  // No client-side download URLs: storage is ADMINONLY, so functions hand out temporary URLs after checking who may
+  // see a file (claims.photoUrls, enrolment.receiptUrl).
   /** True where the app signs in with a local demo identity (h5 on the emulator) instead of WeChat. */
   readonly supportsLocalSignIn: boolean
   /** h5: signs in as `openid` on the local emulator; weapp: WeChat identity is implicit, resolves false. */

@@ -48,20 +48,6 @@ function uploadFile({ cloudPath, filePath, onProgress }: UploadFileOptions): Pro
   })
 }
 
-async function getTempFileURLs(fileIDs: readonly string[]): Promise<Record<string, string>> {
-  if (fileIDs.length === 0) return {}
-  try {
-    const answer = await Taro.cloud.getTempFileURL({ fileList: [...fileIDs] })
-    const urls: Record<string, string> = {}
-    for (const file of answer.fileList) {
-      if (file.status === 0 && file.tempFileURL) urls[file.fileID] = file.tempFileURL
-    }
-    return urls
-  } catch {
-    throw new CloudError('TEMP_URL_FAILED', '文件链接获取失败，请稍后重试')
-  }
-}
-
 async function signIn(): Promise<Envelope<{ openid: string }>> {
   return { ok: false, code: 'NOT_SUPPORTED', message: '小程序使用微信身份登录，无需选择身份' }
 }
@@ -70,7 +56,6 @@ const client: CloudClient = {
   initCloud,
   call,
   uploadFile,
-  getTempFileURLs,
   supportsLocalSignIn: false,
   signIn,
   signOut: () => undefined,
@@ -78,5 +63,5 @@ const client: CloudClient = {
 }
 
 export const { supportsLocalSignIn, signOut, currentOpenid } = client
-export { initCloud, call, uploadFile, getTempFileURLs, signIn }
+export { initCloud, call, uploadFile, signIn }
 export * from './cloud.types'

@@ -4,6 +4,7 @@ import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
+import { tempUrls } from '@cloud-shared/files'
 import { claimRefInput, ledgerInput, queueInput } from '@/features/claims/schemas'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@/features/claims/state-machine'
 import type { ClaimDoc } from './model'
@@ -184,12 +185,7 @@ export const photoUrls = action({
   input: claimRefInput,
   async run(ctx, { claimId }) {
     const claim = await loadVisibleClaim(ctx, claimId)
-    const ids = [...new Set(claim.materials.flatMap((m) => Object.values(m.files).flat()))]
-    if (ids.length === 0) return { urls: {} }
-    const res = await ctx.cloud.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 600 })) })
-    const urls: Record<string, string> = {}
-    for (const f of res.fileList ?? []) if (f.tempFileURL) urls[f.fileID] = f.tempFileURL
-    return { urls }
+    return { urls: await tempUrls(ctx, claim.materials.flatMap((m) => Object.values(m.files).flat())) }
   },
 })
 

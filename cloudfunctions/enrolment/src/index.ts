@@ -10,6 +10,7 @@ import { certificate } from './certificate'
 import { myCoverage } from './my-coverage'
 import { addNewHires } from './new-hires'
 import { replace } from './replace'
+import { receiptUrl } from './receipt-url'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
-export const main = createMain('enrolment', cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace })
+export const main = createMain('enrolment', cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl })

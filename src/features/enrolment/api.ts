@@ -52,6 +52,7 @@ export const enrolmentApi = {
   recordPayment: (input: { enrolmentId: string; version: number; amountFen: number; paidOn: string; reference: string; receiptFileID?: string }) =>
     call<{ status: string; coverageStart: string; coverageEnd: string }>('enrolment', { action: 'recordPayment', ...input }),
   certificate: (input: { unitId?: string; year?: number; skip?: number; limit?: number; mine?: boolean }) => call<CertificateView>('enrolment', { action: 'certificate', ...input }),
+  receiptUrl: (enrolmentId: string) => call<{ url: string }>('enrolment', { action: 'receiptUrl', enrolmentId }),
   myCoverage: () => call<{ today: string; person: { name: string; idMasked: string; unitName: string }; items: CoverageItem[] }>('enrolment', { action: 'myCoverage' }),
 }
 

@@ -152,6 +152,7 @@ export const enrolmentGetSchema = z.object({
   skip: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 })
+export const enrolmentRefSchema = z.object({ enrolmentId: z.string().min(1) })
 export const certificateSchema = z.object({ unitId: z.string().optional(), year: z.number().int().optional() })
 export const newHireSchema = z.object({ year: z.number().int(), personIds: idList.min(1, '请选择新入职职工') })
 export const replacementSchema = z.object({

@@ -144,8 +144,17 @@ describe('TZ declaration', () => {
     const wrong = await s.call('enrolment', OFFICE, 'recordPayment', { enrolmentId, version: e.version, amountFen: e.quote.totalFen - 100, paidOn: '2021-06-15', reference: 'BANK-001' })
     expect(wrong).toMatchObject({ ok: false, code: 'AMOUNT_MISMATCH' })
     expect(await s.call('enrolment', AGENT, 'recordPayment', { enrolmentId, version: e.version, amountFen: e.quote.totalFen, paidOn: '2021-06-15', reference: 'BANK-001' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const paid = await s.ok('enrolment', OFFICE, 'recordPayment', { enrolmentId, version: e.version, amountFen: e.quote.totalFen, paidOn: '2021-06-15', reference: 'BANK-001' })
+    expect(await s.call('enrolment', OFFICE, 'receiptUrl', { enrolmentId })).toMatchObject({ ok: false, code: 'NO_RECEIPT' })
+    const receiptFileID = await s.upload(`receipts/${enrolmentId}/bank.png`, Buffer.from('receipt-photo'))
+    const paid = await s.ok('enrolment', OFFICE, 'recordPayment', { enrolmentId, version: e.version, amountFen: e.quote.totalFen, paidOn: '2021-06-15', reference: 'BANK-001', receiptFileID })
     expect(paid).toMatchObject({ status: 'paid', coverageStart: '2021-06-16', coverageEnd: '2021-12-31' })
+    // The receipt photo opens through a temporary URL for the unit's clerk, its agent and the office only.
+    for (const who of [OFFICE, AGENT, CLERK_TZ]) {
+      const { url } = await s.ok('enrolment', who, 'receiptUrl', { enrolmentId })
+      expect(await (await fetch(url)).text()).toBe('receipt-photo')
+    }
+    expect(await s.call('enrolment', CLERK_WH, 'receiptUrl', { enrolmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await s.call('enrolment', WORKER_TZ, 'receiptUrl', { enrolmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const active = await s.db.collection('participations').where({ enrolmentId, status: 'active', coverageStart: '2021-06-16' }).count()
     expect(active.total).toBe(22)
     const ledger = await s.db.collection('ledger').where({ sourceType: 'enrolment', sourceId: enrolmentId }).get()

@@ -5,7 +5,7 @@ import { yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, Search, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
-import { getTempFileURLs, uploadFile } from '@/services/cloud'
+import { uploadFile } from '@/services/cloud'
 import { enrolmentApi } from '@/features/enrolment/api'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL } from '@/features/enrolment/schemas'
 import type { DeclarationDetail } from '@/features/enrolment/types'
@@ -75,7 +75,7 @@ export default function DeclarationPage() {
             已于 {e.payment.paidOn} 到账 {formatYuan(e.payment.amountFen)}（{e.payment.reference}）
           </Text>
         ) : null}
-        {e.payment?.receiptFileID ? <ReceiptLink fileID={e.payment.receiptFileID} /> : null}
+        {e.payment?.receiptFileID ? <ReceiptLink enrolmentId={e._id} /> : null}
       </View>
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
@@ -215,16 +215,11 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
   )
 }
 
-function ReceiptLink({ fileID }: { fileID: string }) {
+function ReceiptLink({ enrolmentId }: { enrolmentId: string }) {
   const show = async () => {
-    try {
-      const urls = await getTempFileURLs([fileID])
-      const url = urls[fileID]
-      if (!url) return toast('回单暂时无法打开，请稍后重试', 'error')
-      await Taro.previewImage({ urls: [url], current: url })
-    } catch {
-      toast('回单暂时无法打开，请稍后重试', 'error')
-    }
+    const answer = await enrolmentApi.receiptUrl(enrolmentId)
+    if (!answer.ok) return toast(answer.message, 'error')
+    await Taro.previewImage({ urls: [answer.data.url], current: answer.data.url })
   }
   return (
     <Button size="small" variant="text" theme="primary" onClick={() => void show()}>
