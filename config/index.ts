@@ -41,6 +41,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The WeChat cloud environment id; set TARO_APP_CLOUD_ENV in .env.* or the shell before a weapp build.
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // Subscribe-message template ids (src/features/notifications/subscribe.weapp.ts); empty = not configured.
+      ...Object.fromEntries(
+        ['ENROLMENT_REVIEWED', 'ENROLMENT_PAID', 'COVERAGE_STARTED', 'CLAIM_RECEIVED', 'CLAIM_NEEDS_MATERIALS', 'CLAIM_DECIDED'].map((key) => [
+          `process.env.TARO_APP_TEMPLATE_${key}`,
+          JSON.stringify(process.env[`TARO_APP_TEMPLATE_${key}`] ?? ''),
+        ]),
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -32,7 +32,7 @@ import {
   type Prepared,
 } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
-import { requestClaimSubscriptions } from '@/features/claims/subscribe'
+import { requestSubscriptions } from '@/features/notifications/subscribe'
 import { CONSENT_TEXT } from '@/features/claims/consent-text'
 import '@/features/claims/claims.scss'
 
@@ -309,7 +309,7 @@ export default function NewClaimPage() {
 
   async function submit(): Promise<void> {
     // Must be the first thing in the tap handler for WeChat to show the dialog.
-    const asked = requestClaimSubscriptions()
+    const asked = requestSubscriptions(['claimReceived', 'claimNeedsMaterials', 'claimDecided'])
     if (!draft) return
     if (!consentGiven) {
       if (!consentTicked) {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, CellGroup, Input, Tabs, toast } from '@/components/ui'
 import { HOME_PAGE, invalidateSession } from '@/features/session'
 import { bindApi } from '@/features/enrolment/api'
+import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/enrolment/enrol.scss'
 
 type Mode = 'worker' | 'clerk'
@@ -24,6 +25,8 @@ export default function BindPage() {
   }
 
   const bindWorker = async () => {
+    // First thing in the tap: WeChat shows the subscribe dialog only here (told when coverage starts).
+    void requestSubscriptions(['coverageStarted'])
     setError('')
     if (!name.trim() || !idNumber.trim()) return setError('请填写姓名和身份证号码。')
     setBusy(true)

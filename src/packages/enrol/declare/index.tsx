@@ -10,6 +10,7 @@ import { ENROLMENT_STATUS_LABEL } from '@/features/enrolment/schemas'
 import type { Prepared, PreparedPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
+import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/enrolment/enrol.scss'
 
 const PAGE = 30
@@ -197,8 +198,11 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
   }
 
   const submit = async () => {
+    // First thing in the tap: WeChat shows the subscribe dialog only here (agent's decision, payment confirmed).
+    const asked = requestSubscriptions(['enrolmentReviewed', 'enrolmentPaid'])
     setServerError('')
     if (!priced.ok) return
+    await asked
     const ok = await confirm({
       title: returned ? '重新提交申报' : '提交网上申报',
       content: `${prepared.year} 年度 ${chosen.length} 人参加${scheme.shares ? `，每人 ${shares} 份` : ''}，应缴 ${formatYuan(priced.totalFen)}。提交后由代理单位审核，审核期间不能修改。`,
