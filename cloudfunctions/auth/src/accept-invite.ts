@@ -4,7 +4,7 @@ import { findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { acceptInviteSchema } from '@/features/enrolment/schemas'
 import { hashInviteCode } from '../../units/src/invite'
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle'
+import { assertNotThrottled, clearFailures, recordFailure } from '@cloud-shared/throttle'
 import { upsertCaller } from './users'
 
 /** A signed-in WeChat user enters a clerk invitation code and becomes that unit's clerk. Codes work once. */

@@ -6,7 +6,7 @@ import type { PersonDoc as FullPersonDoc } from '@cloud-shared/documents'
 import { AppError } from '@cloud-shared/errors'
 import { hashId } from '@cloud-shared/id-crypto'
 import { bindWorkerSchema } from '@/features/enrolment/schemas'
-import { assertNotThrottled, clearFailures, cstClock, recordFailure } from './throttle'
+import { assertNotThrottled, clearFailures, cstClock, recordFailure } from '@cloud-shared/throttle'
 import { upsertCaller } from './users'
 
 type PersonDoc = Pick<FullPersonDoc, '_id' | 'unitId' | 'name' | 'status' | 'openid' | 'updatedAt'>

@@ -142,6 +142,20 @@ describe('filing for someone else', () => {
     expect(got.assessmentAtSubmit).toMatchObject({ payable: true, amountFen: 600_000 }) // 2 shares × 3,000 (Art. 10(二)2)
   })
 
+  it('looking up participants by name + ID is throttled: 5 misses lock the caller out, the right pair included', async () => {
+    const prober = 'prober-0001'
+    const probe = (residentId: string, name = '李晓东') => s.call(prober, 'prepare', { target: { mode: 'beneficiary', name, residentId } })
+    for (let i = 1; i <= 4; i++) {
+      const miss = await probe('42070219841123125X')
+      expect(miss).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      expect(miss.message).toContain(`还可尝试 ${5 - i} 次`)
+    }
+    expect((await probe('42070219841123125X')).message).toContain('已暂停查找')
+    expect(await probe('420702198411231256')).toMatchObject({ ok: false, code: 'THROTTLED' })
+    // Another WeChat user is not affected.
+    expect((await s.call('prober-0002', 'prepare', { target: { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' } })).ok).toBe(true)
+  })
+
   it('a clerk files on behalf of a worker of their unit only, recorded as such', async () => {
     const other = await s.call(CLERK_TZ, 'prepare', { target: { mode: 'on_behalf', personId: 'unit-wh-minghu-p004' } })
     expect(other).toMatchObject({ ok: false, code: 'FORBIDDEN' })

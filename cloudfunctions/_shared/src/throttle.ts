@@ -1,9 +1,12 @@
-import type { HandlerContext } from '@cloud-shared/context'
-import { findById } from '@cloud-shared/db'
-import { AppError } from '@cloud-shared/errors'
-import { cstDate } from '@cloud-shared/time'
+import type { HandlerContext } from './context'
+import { findById } from './db'
+import { AppError } from './errors'
+import { cstDate } from './time'
 
-/** Binding: 5 wrong attempts lock the WeChat user out for 15 minutes (guessing IDs must not be cheap). */
+/**
+ * Throttles actions that check a name + resident ID or a code (binding, clerk invitations, a beneficiary looking up a
+ * deceased participant): 5 wrong attempts lock the WeChat user out for 15 minutes, so guessing IDs is not cheap.
+ */
 export const MAX_FAILURES = 5
 export const LOCK_MINUTES = 15
 
@@ -21,12 +24,12 @@ function cstClock(ms: number, now: Date): string {
   return day === cstDate(now) ? hm : `${day} ${hm}`
 }
 
-/** Refuses while the key is locked, saying when to try again. */
-export async function assertNotThrottled(ctx: HandlerContext, key: string): Promise<void> {
+/** Refuses while the key is locked, saying when to try again. `what` names the paused action (e.g. 绑定). */
+export async function assertNotThrottled(ctx: HandlerContext, key: string, what = '绑定'): Promise<void> {
   const doc = await findById<ThrottleDoc>(ctx.db, 'throttles', key)
   const now = ctx.clock.now()
   if (doc?.lockedUntil && doc.lockedUntil > now.getTime()) {
-    throw new AppError('THROTTLED', `核对失败次数过多，已暂停绑定。请于 ${cstClock(doc.lockedUntil, now)} 后再试，或联系单位经办人核对名册信息。`)
+    throw new AppError('THROTTLED', `核对失败次数过多，已暂停${what}。请于 ${cstClock(doc.lockedUntil, now)} 后再试，或联系单位经办人核对名册信息。`)
   }
 }
 
