@@ -13,13 +13,14 @@
  */
 import { COLLECTIONS } from '../cloudfunctions/_shared/src/collections'
 import { buildFunctions, functionsDir, listFunctions } from './build-functions'
+import type { SdkHandle } from '../cloudfunctions/_shared/src/sdk'
 
 const RUNTIME = 'Nodejs16.13'
 const TIMEOUT_S = 20
 
 interface Step {
   title: string
-  run(app: any): Promise<void>
+  run(app: SdkHandle): Promise<void>
 }
 
 const REQUIRED = ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'ID_HASH_KEY', 'ID_ENC_KEY', 'SUBSCRIBE_TEMPLATES']

@@ -1,3 +1,5 @@
+import type { SdkHandle } from '../cloudfunctions/_shared/src/sdk'
+
 /**
  * Environment variables that point the real wx-server-sdk at a local emulator (see shared/notes/cloudbase-wire.md):
  * the endpoint, dummy credentials (the SDK refuses to sign without some), and the SCF runtime markers that stop it
@@ -16,7 +18,7 @@ export function sdkEnvFor(baseUrl: string, envId = 'local'): Record<string, stri
 }
 
 /** Points this process's wx-server-sdk at the emulator and returns an initialised `cloud`. */
-export function localCloud(baseUrl: string): any {
+export function localCloud(baseUrl: string): SdkHandle {
   Object.assign(process.env, sdkEnvFor(baseUrl))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk')

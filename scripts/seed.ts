@@ -4,6 +4,7 @@
  */
 import { coverageEnd, maskResidentId, parseResidentId, quote, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
+import type { SdkHandle } from '@cloud-shared/sdk'
 import { localCloud } from './sdk-env'
 import { AGENT, DEMO_WORKERS, OFFICE, TZ_PEOPLE, TZ_UNIT, WH_PEOPLE, WH_UNIT, type DemoPersonRow } from './demo-data'
 
@@ -86,7 +87,7 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
  * The WH unit renewed for 2021 on 15 January (within the notice's deadline, so coverage is continuous: Art. 12),
  * 2 shares for everyone in service; the office recorded the payment, so coverage runs 16 January – 31 December.
  */
-async function seedPaidWhEnrolment(db: any, now: Date): Promise<void> {
+async function seedPaidWhEnrolment(db: SdkHandle, now: Date): Promise<void> {
   const scheme = schemeForPeriod('WH', 2021)
   if (!scheme) throw new Error('demo data: no WH scheme for 2021')
   const paidOn = '2021-01-15'

@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import type { SdkHandle } from './sdk'
 
 /** Staff roles; a worker is any WeChat user bound to a roster person. */
 export type Role = 'office' | 'agent' | 'clerk' | 'worker'
@@ -29,8 +30,8 @@ export interface Caller {
 /** Everything a handler needs from the outside world, passed in so handlers stay testable. */
 export interface HandlerContext {
   // wx-server-sdk's database instance (typed loosely by the SDK itself).
-  db: any
-  cloud: any
+  db: SdkHandle
+  cloud: SdkHandle
   caller: Caller
   clock: Clock
   /** The function's name, for the audit log. */

@@ -5,6 +5,7 @@ import { fail, ok, type Envelope } from './envelope'
 import { AppError, Codes } from './errors'
 import { findById } from './db'
 import { describeZodError } from './zod-message'
+import type { SdkHandle } from './sdk'
 
 /**
  * Who may call an action: a list of roles (any one suffices), `signed-in` (any WeChat user, bound or not — e.g.
@@ -30,7 +31,7 @@ export function rolesOf(user: UserDoc | null): Role[] {
   return roles
 }
 
-async function loadCaller(db: any, wx: { OPENID?: string; APPID?: string }): Promise<Caller | null> {
+async function loadCaller(db: SdkHandle, wx: { OPENID?: string; APPID?: string }): Promise<Caller | null> {
   if (!wx.OPENID) return null
   const user = await findById<UserDoc>(db, 'users', wx.OPENID)
   return { openid: wx.OPENID, appid: wx.APPID, user, roles: rolesOf(user) }
@@ -40,7 +41,7 @@ async function loadCaller(db: any, wx: { OPENID?: string; APPID?: string }): Pro
  * Builds a cloud function's `main`: reads the trusted identity, parses `event.action` and its input, checks the
  * caller's role, runs the handler, and answers the envelope. Nothing in the event can change who the caller is.
  */
-export function createMain(fn: string, cloud: any, actions: Record<string, ActionDef<any, any>>, clock: Clock = systemClock()) {
+export function createMain(fn: string, cloud: SdkHandle, actions: Record<string, ActionDef<z.ZodTypeAny, unknown>>, clock: Clock = systemClock()) {
   let initialised = false
   return async function main(event: Record<string, unknown> = {}): Promise<Envelope<unknown>> {
     if (!initialised) {

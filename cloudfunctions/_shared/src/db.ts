@@ -1,10 +1,11 @@
 import { conflict } from './errors'
+import type { SdkHandle } from './sdk'
 
 /** CloudBase returns at most 1000 documents per query (and the SDK caps `limit` there). */
 export const PAGE_LIMIT = 1000
 
 /** One document by `_id`, or null. (`where` rather than `doc().get()`, which rejects when the document is missing.) */
-export async function findById<T>(db: any, collection: string, id: string): Promise<T | null> {
+export async function findById<T>(db: SdkHandle, collection: string, id: string): Promise<T | null> {
   const res = await db.collection(collection).where({ _id: id }).limit(1).get()
   return (res.data[0] as T) ?? null
 }
@@ -13,7 +14,7 @@ export async function findById<T>(db: any, collection: string, id: string): Prom
  * Every document matching `where`, fetched in pages of 1000 ordered by `_id` so that paging is stable.
  * `max` guards against unbounded reads.
  */
-export async function findAll<T>(db: any, collection: string, where: object, max = 50_000): Promise<T[]> {
+export async function findAll<T>(db: SdkHandle, collection: string, where: object, max = 50_000): Promise<T[]> {
   const out: T[] = []
   for (let skip = 0; skip < max; skip += PAGE_LIMIT) {
     const res = await db.collection(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(PAGE_LIMIT).get()
@@ -27,7 +28,7 @@ export async function findAll<T>(db: any, collection: string, where: object, max
  * Inserts many documents in batches (one wire request per batch) and returns the inserted ids in order.
  * A batch the database refuses (e.g. a duplicate key) throws; the batches before it stay written.
  */
-export async function insertMany(db: any, collection: string, docs: object[], batch = 500): Promise<string[]> {
+export async function insertMany(db: SdkHandle, collection: string, docs: object[], batch = 500): Promise<string[]> {
   const ids: string[] = []
   for (let i = 0; i < docs.length; i += batch) {
     const chunk = docs.slice(i, i + batch)
@@ -46,7 +47,7 @@ export async function insertMany(db: any, collection: string, docs: object[], ba
  * Optimistic concurrency: updates the document only if its `version` is still `expected`, and bumps it.
  * A concurrent edit makes the update match nothing, which answers CONFLICT instead of overwriting silently.
  */
-export async function updateVersioned(db: any, collection: string, id: string, expected: number, patch: object): Promise<void> {
+export async function updateVersioned(db: SdkHandle, collection: string, id: string, expected: number, patch: object): Promise<void> {
   const _ = db.command
   const res = await db
     .collection(collection)

@@ -31,3 +31,15 @@ export const notFound = (what: string) => new AppError(Codes.NOT_FOUND, `未找�
 
 export const conflict = (message = '该记录已被他人修改，请刷新后查看最新内容再操作。') =>
   new AppError(Codes.CONFLICT, message)
+
+/** The text of an error the SDK raised (it carries `errCode`/`errMsg`, or `code`/`message`), for matching. */
+export function sdkErrorText(err: unknown): string {
+  if (err === null || typeof err !== 'object') return String(err)
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown }
+  return [e.code, e.errCode, e.errMsg, e.message].filter((v) => v !== undefined && v !== null).join(' ')
+}
+
+/** A unique-index violation, as CloudBase (and the local emulator) report it. */
+export function isDuplicateKey(err: unknown): boolean {
+  return /DUPLICATE|E11000|duplicate key/i.test(sdkErrorText(err))
+}

@@ -1,4 +1,5 @@
 import type { HandlerContext } from './context'
+import { sdkErrorText } from './errors'
 
 /**
  * Subscribe-message templates. Template ids are configuration, set per environment in the function's
@@ -53,8 +54,9 @@ export async function notify(ctx: HandlerContext, notice: Notice): Promise<void>
       miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
     })
     push = { ok: true }
-  } catch (err: any) {
-    push = { ok: false, errCode: err?.errCode ?? err?.errcode, errMsg: String(err?.errMsg ?? err?.message ?? err) }
+  } catch (err) {
+    const e = (err ?? {}) as { errCode?: number; errcode?: number }
+    push = { ok: false, errCode: e.errCode ?? e.errcode, errMsg: sdkErrorText(err) }
   }
   await ctx.db.collection('messages').add({
     data: {

@@ -1,7 +1,8 @@
 import type { HandlerContext } from '@cloud-shared/context'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** Creates the caller's user document or merges `patch` into it (users are keyed by OPENID). */
-export async function upsertCaller(ctx: HandlerContext, patch: Record<string, unknown>, tx?: any): Promise<void> {
+export async function upsertCaller(ctx: HandlerContext, patch: Record<string, unknown>, tx?: SdkHandle): Promise<void> {
   const db = tx ?? ctx.db
   const now = ctx.clock.now()
   if (ctx.caller.user) {

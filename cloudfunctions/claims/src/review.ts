@@ -20,6 +20,7 @@ import { notifyClaimPeople } from './notices'
 import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
 import { txGet, txGetVersioned, withoutId } from './tx'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
 function actorFor(ctx: HandlerContext, claim: ClaimDoc, event: ClaimEvent): Actor {
@@ -37,7 +38,7 @@ interface Step {
   event: ClaimEvent
   note?: string
   /** Extra fields to write on the claim, computed from the claim as read inside the transaction. */
-  patch?: (claim: ClaimDoc, to: ClaimStatus, tx: any) => Promise<Partial<ClaimDoc>> | Partial<ClaimDoc>
+  patch?: (claim: ClaimDoc, to: ClaimStatus, tx: SdkHandle) => Promise<Partial<ClaimDoc>> | Partial<ClaimDoc>
 }
 
 /**
@@ -47,7 +48,7 @@ interface Step {
  */
 async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
-  return ctx.db.runTransaction(async (tx: any) => {
+  return ctx.db.runTransaction(async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
     const actor = actorFor(ctx, claim, step.event)
     const t = transition(claim.status, step.event, actor, claim.returned?.by ?? null)
@@ -312,7 +313,7 @@ export const decide = action({
   },
 })
 
-async function applyCoverageEffects(ctx: HandlerContext, tx: any, claim: ClaimDoc, a: Assessment): Promise<void> {
+async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc, a: Assessment): Promise<void> {
   const _ = ctx.db.command
   const patch: Record<string, unknown> = { version: _.inc(1), updatedAt: ctx.clock.now() }
   if (claim.family === 'WH') {

@@ -10,6 +10,7 @@ import { assessClaim } from './assessment'
 import { checkFilesBelong, hasConsent } from './drafts'
 import { notifyClaimPeople } from './notices'
 import { isDuplicateKey, txGet, withoutId } from './tx'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** Readable claim number per scheme family and year, e.g. `WH2021-000123`. */
 export const formatClaimNo = (family: string, year: number, seq: number): string =>
@@ -103,7 +104,7 @@ export const submit = action({
     const now = ctx.clock.now()
     const filerName = draft.filerName || facts.payee?.name || ''
     try {
-      const claim = await ctx.db.runTransaction(async (tx: any) => {
+      const claim = await ctx.db.runTransaction(async (tx: SdkHandle) => {
         // Inside the transaction (they run one at a time): a concurrent double tap sees the first one's claim.
         const fresh = await txGet<DraftDoc>(tx, 'claimDrafts', draft._id)
         if (fresh?.claimId) return (await txGet<ClaimDoc>(tx, 'claims', fresh.claimId)) as ClaimDoc

@@ -1,15 +1,16 @@
-import { conflict } from '@cloud-shared/errors'
+import { conflict, sdkErrorText } from '@cloud-shared/errors'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /**
  * Reads one document inside a transaction, or null. (wx-server-sdk's `doc().get()` rejects with
  * "document with _id … does not exist" for a missing document.)
  */
-export async function txGet<T>(tx: any, collection: string, id: string): Promise<T | null> {
+export async function txGet<T>(tx: SdkHandle, collection: string, id: string): Promise<T | null> {
   try {
     const res = await tx.collection(collection).doc(id).get()
     return (res.data as T) ?? null
-  } catch (err: any) {
-    if (/does not exist/.test(String(err?.errMsg ?? err?.message ?? err))) return null
+  } catch (err) {
+    if (/does not exist/.test(sdkErrorText(err))) return null
     throw err
   }
 }
@@ -19,7 +20,7 @@ export async function txGet<T>(tx: any, collection: string, id: string): Promise
  * Transactions run one at a time, so of two reviewers acting on the same version only the first passes.
  */
 export async function txGetVersioned<T extends { version: number }>(
-  tx: any,
+  tx: SdkHandle,
   collection: string,
   id: string,
   expected: number,
@@ -33,12 +34,7 @@ export async function txGetVersioned<T extends { version: number }>(
   return doc
 }
 
-/** A unique-index violation, as CloudBase (and the local emulator) report it. */
-export function isDuplicateKey(err: unknown): boolean {
-  const e = err as any
-  const text = `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`
-  return /DUPLICATE|E11000|duplicate key/i.test(text)
-}
+export { isDuplicateKey } from '@cloud-shared/errors'
 
 /** Removes `_id` (it cannot be written by `set`/`update`). */
 export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

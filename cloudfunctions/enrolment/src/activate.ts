@@ -3,8 +3,9 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { PAGE_LIMIT, findAll } from '@cloud-shared/db'
 import { conflict } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
-import type { EnrolmentDoc, PersonDoc } from './model'
+import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { estimatedStart } from './period'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 type Payment = NonNullable<EnrolmentDoc['payment']>
 
@@ -22,7 +23,7 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
   if (!payment) delete patch.payment
 
   const db = ctx.db
-  await db.runTransaction(async (tx: any) => {
+  await db.runTransaction(async (tx: SdkHandle) => {
     const snap = await tx.collection('enrolments').doc(e._id).get()
     const current = snap.data as EnrolmentDoc | null
     if (!current || current.version !== e.version || current.status !== e.status) throw conflict()
@@ -67,7 +68,7 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void
   const _ = ctx.db.command
   const bound = await findAll<PersonDoc>(ctx.db, 'people', { unitId: e.unitId, openid: _.nin([null, '']) }, 200_000)
   if (!bound.length) return
-  const parts = await findAll<{ personId: string; firstTime: boolean; shares: number; products: string[] }>(
+  const parts = await findAll<Pick<ParticipationDoc, 'personId' | 'firstTime' | 'shares' | 'products'>>(
     ctx.db,
     'participations',
     { enrolmentId: e._id, personId: _.in(bound.map((p) => p._id).slice(0, PAGE_LIMIT)) },
@@ -78,7 +79,7 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void
     if (!part || !person.openid || !e.coverageStart) continue
     const status = coverageStatus({
       scheme: e.schemeId,
-      product: (part.products[0] ?? 'critical') as any,
+      product: part.products[0] ?? 'critical',
       firstTime: part.firstTime,
       coverageStart: e.coverageStart,
       shares: part.shares,

@@ -1,5 +1,6 @@
 import { coverageStatus, getScheme, type Product } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
+import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { z } from 'zod'
@@ -84,7 +85,7 @@ export const certificate = action({
   },
 })
 
-async function personalCertificate(ctx: any, year: number, today: string) {
+async function personalCertificate(ctx: HandlerContext, year: number, today: string) {
   const person = ctx.caller.user?.personId ? await findById<PersonDoc>(ctx.db, 'people', ctx.caller.user.personId) : null
   if (!person) throw new AppError('NOT_BOUND', '您还没有绑定职工身份，请先绑定。')
   const res = await ctx.db.collection('participations').where({ idHash: person.idHash, year, status: 'active' }).limit(1).get()

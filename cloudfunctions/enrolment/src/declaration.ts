@@ -1,7 +1,7 @@
 import { quote, type Product, type Scheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { insertMany } from '@cloud-shared/db'
-import { AppError } from '@cloud-shared/errors'
+import { AppError, isDuplicateKey } from '@cloud-shared/errors'
 import type { UnitDoc } from '../../units/src/scope'
 import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
@@ -140,9 +140,9 @@ export function enrolmentFields(ctx: HandlerContext, d: NewDeclaration) {
 export async function writeParticipations(ctx: HandlerContext, d: NewDeclaration, enrolmentId: string): Promise<void> {
   try {
     await insertMany(ctx.db, 'participations', participationDocs(ctx, d, enrolmentId))
-  } catch (err: any) {
+  } catch (err) {
     await ctx.db.collection('participations').where({ enrolmentId }).remove()
-    if (/duplicate|E11000/i.test(String(err?.message ?? err) + String(err?.code ?? ''))) {
+    if (isDuplicateKey(err)) {
       throw new AppError('DUPLICATE_ENROLMENT', '提交期间有人已被其他申报占用（同一人同一期只能参加一次，第六条）。请刷新后重新提交。')
     }
     throw err

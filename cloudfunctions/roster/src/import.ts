@@ -1,7 +1,7 @@
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll, insertMany } from '@cloud-shared/db'
-import { AppError } from '@cloud-shared/errors'
+import { AppError, isDuplicateKey } from '@cloud-shared/errors'
 import { encryptId } from '@cloud-shared/id-crypto'
 import { rosterImportSchema } from '@/features/enrolment/schemas'
 import { ownUnit } from '../../units/src/scope'
@@ -71,16 +71,16 @@ export const importRoster = action({
       // A person marked as left comes back in service only when the file says so explicitly.
       if (current.status !== r.status) patch.status = r.status
       if (Object.keys(patch).length) {
-        updates.push({ id: current._id, version: current.version, patch, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (current as any)[k]])) })
+        updates.push({ id: current._id, version: current.version, patch, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (current as unknown as Record<string, unknown>)[k]])) })
       } else unchanged++
     }
     // insertMany throws unless every batch is written, so all `inserts` are in.
     try {
       await insertMany(ctx.db, 'people', inserts)
-    } catch (err: any) {
+    } catch (err) {
       // Someone added the same person meanwhile (unique unitId + idHash). Importing again is safe: people already
       // on the roster are recognised and left alone.
-      if (/duplicate|E11000/i.test(`${err?.message ?? ''} ${err?.errMsg ?? ''} ${err?.code ?? ''}`)) {
+      if (isDuplicateKey(err)) {
         throw new AppError('CONFLICT', '导入期间名册被他人修改（有人同时添加了相同的职工）。请刷新名册后重新导入该文件，已在名册中的人员不会重复添加。')
       }
       throw err

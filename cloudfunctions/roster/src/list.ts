@@ -1,5 +1,6 @@
 import { parseResidentId } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
+import type { PersonDoc } from '@cloud-shared/documents'
 import { hashId } from '@cloud-shared/id-crypto'
 import { rosterListSchema } from '@/features/enrolment/schemas'
 import { unitInScope } from '../../units/src/scope'
@@ -29,7 +30,7 @@ export const list = action({
       unit: { _id: unit._id, name: unit.name, family: unit.family, staffReport: unit.staffReport ?? null },
       total: count.total as number,
       inService: inService.total as number,
-      items: page.data.map((p: any) => ({
+      items: (page.data as PersonDoc[]).map((p) => ({
         _id: p._id,
         name: p.name,
         idMasked: p.idMasked,

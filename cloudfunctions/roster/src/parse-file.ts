@@ -21,9 +21,10 @@ export async function readRosterFile(buffer: Buffer, fileName: string): Promise<
   let sheet: ExcelJS.Worksheet | undefined
   try {
     if (isCsv) {
-      sheet = await wb.csv.read(Readable.from([decodeText(buffer)]), { map: (v: string) => v } as any)
+      // Keep every cell as text (IDs must not become numbers); exceljs types want parser options we do not set.
+      sheet = await wb.csv.read(Readable.from([decodeText(buffer)]), { map: (v: string) => v } as unknown as Parameters<typeof wb.csv.read>[1])
     } else {
-      await wb.xlsx.load(buffer as any)
+      await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0])
       sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0)
     }
   } catch {

@@ -1,7 +1,7 @@
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById } from '@cloud-shared/db'
-import { AppError, forbidden } from '@cloud-shared/errors'
+import { AppError, forbidden, isDuplicateKey } from '@cloud-shared/errors'
 import { unitCreateSchema } from '@/features/enrolment/schemas'
 
 /** The office (any agent) or an agent (itself as agent) creates a participating unit. */
@@ -20,9 +20,9 @@ export const create = action({
     let res: { _id: string }
     try {
       res = await ctx.db.collection('units').add({ data: doc })
-    } catch (err: any) {
+    } catch (err) {
       // The unique USCC index catches a concurrent creation of the same unit.
-      if (/duplicate|E11000/i.test(`${err?.message ?? ''}`)) throw new AppError('DUPLICATE_UNIT', `统一社会信用代码 ${input.uscc} 的单位刚刚已被登记，无需重复创建。`)
+      if (isDuplicateKey(err)) throw new AppError('DUPLICATE_UNIT', `统一社会信用代码 ${input.uscc} 的单位刚刚已被登记，无需重复创建。`)
       throw err
     }
     await audit(ctx, { action: 'unit.create', entity: 'units', entityId: res._id, after: doc })

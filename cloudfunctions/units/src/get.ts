@@ -3,6 +3,15 @@ import { findById } from '@cloud-shared/db'
 import { unitGetSchema } from '@/features/enrolment/schemas'
 import { unitInScope } from './scope'
 
+interface UnitChange {
+  before: Record<string, unknown>
+  after: Record<string, unknown>
+  changedOn: string
+  reportedOn: string
+  late: boolean
+  basis: string | null
+}
+
 /** One unit with its agent's name and its recorded changes (newest first). */
 export const get = action({
   access: ['clerk', 'agent', 'office'],
@@ -17,7 +26,7 @@ export const get = action({
     return {
       today: ctx.clock.today(),
       unit: { ...unit, agentName: agent?.name ?? '' },
-      changes: changes.data.map((c: any) => ({
+      changes: (changes.data as UnitChange[]).map((c) => ({
         before: c.before,
         after: c.after,
         changedOn: c.changedOn,
@@ -25,7 +34,7 @@ export const get = action({
         late: c.late,
         basis: c.basis,
       })),
-      clerks: clerks.data.map((c: any) => ({ name: c.name })),
+      clerks: (clerks.data as { name: string }[]).map((c) => ({ name: c.name })),
     }
   },
 })
