@@ -50,7 +50,7 @@ export default function LedgerPage() {
         <Text className="claims-section__title">最近记账</Text>
         {data.entries.map((e) => (
           <View key={e.id} className="claims-row">
-            <Text className="claims-row__label">
+            <Text className="claims-row__label claims-row__label--wrap">
               {e.on ?? formatCstTime(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
