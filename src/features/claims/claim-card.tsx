@@ -4,18 +4,8 @@ import { formatYuan } from '@mutual-aid/shared-rules'
 import { Tag } from '@/components/ui'
 import type { ClaimListItem } from './api'
 import { DUE_TEXT } from './format'
-import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL } from './labels'
+import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL, STATUS_THEME } from './labels'
 import { STATUS_LABEL } from './state-machine'
-
-const THEME = {
-  submitted: 'primary',
-  clerk_confirmed: 'primary',
-  agent_confirmed: 'primary',
-  returned: 'warning',
-  approved: 'success',
-  rejected: 'danger',
-  paid: 'success',
-} as const
 
 /** One claim in a list; tapping opens its detail page. */
 export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: boolean }) {
@@ -27,7 +17,7 @@ export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: 
     >
       <View className="claims-list-item__top">
         <Text className="claims-list-item__no">{item.claimNo}</Text>
-        <Tag theme={THEME[item.status]}>{STATUS_LABEL[item.status]}</Tag>
+        <Tag theme={STATUS_THEME[item.status]}>{STATUS_LABEL[item.status]}</Tag>
       </View>
       <Text className="claims-list-item__meta">
         {item.personName}

@@ -1,4 +1,5 @@
 import type { ClaimKind, ClaimProduct, RejectCode } from './schemas'
+import type { ClaimStatus } from './state-machine'
 import { REJECT_CODES } from './schemas'
 
 export const PRODUCT_LABEL: Record<ClaimProduct, string> = {
@@ -47,4 +48,15 @@ export const rejectLabel = (code: string): string => REJECT_CODES[code as Reject
 export function kindsFor(family: 'WH' | 'TZ', product: ClaimProduct): ClaimKind[] {
   if (family === 'WH') return ['illness', 'death']
   return product === 'inpatient' ? ['inpatient'] : ['illness']
+}
+
+/** Tag colour of each claim status, in lists and on the detail page. */
+export const STATUS_THEME: Record<ClaimStatus, 'primary' | 'warning' | 'danger' | 'success'> = {
+  submitted: 'primary',
+  clerk_confirmed: 'primary',
+  agent_confirmed: 'primary',
+  returned: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  paid: 'success',
 }

@@ -17,6 +17,7 @@ import {
   REVIEW_STEP,
   ROLE_TEXT,
   STATUS_LABEL,
+  STATUS_THEME,
   claimsApi,
   formatCstTime,
   rejectLabel,
@@ -28,16 +29,6 @@ import { PhotoUploader } from '@/features/claims/photo-uploader'
 import '@/features/claims/claims.scss'
 
 type Panel = null | 'return' | 'approve' | 'reject' | 'pay' | 'resubmit'
-
-const STATUS_THEME: Record<string, 'default' | 'primary' | 'warning' | 'danger' | 'success'> = {
-  submitted: 'primary',
-  clerk_confirmed: 'primary',
-  agent_confirmed: 'primary',
-  returned: 'warning',
-  approved: 'success',
-  rejected: 'danger',
-  paid: 'success',
-}
 
 function stepsOf(c: ClaimDetail): { current: number; status: 'process' | 'error' | 'finish' } {
   const order = ['submitted', 'clerk_confirmed', 'agent_confirmed', 'approved', 'paid']
