@@ -8,6 +8,8 @@ module.exports = {
   moduleNameMapper: {
     '^@mutual-aid/shared-rules$': '<rootDir>/shared-rules/src/index.ts',
     '^@mutual-aid/shared-rules/(.*)$': '<rootDir>/shared-rules/src/$1',
+    '^@mutual-aid/contracts$': '<rootDir>/contracts/src/index.ts',
+    '^@mutual-aid/contracts/(.*)$': '<rootDir>/contracts/src/$1',
     '^@cloud-shared/(.*)$': '<rootDir>/cloudfunctions/_shared/src/$1',
   },
   testTimeout: 60000,

@@ -13,6 +13,7 @@ const taroEnv = process.env.TARO_ENV ?? 'weapp'
 /** TypeScript outside src/ that the app bundles (zod schemas and display rules): Taro compiles only src/ by default. */
 const compileOutsideSrc = [
   path.resolve(__dirname, '..', 'shared-rules', 'src'),
+  path.resolve(__dirname, '..', 'contracts', 'src'),
   path.resolve(__dirname, '..', 'cloudfunctions', '_shared', 'src'),
 ]
 
@@ -36,6 +37,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@mutual-aid/shared-rules': path.resolve(__dirname, '..', 'shared-rules', 'src'),
+      '@mutual-aid/contracts': path.resolve(__dirname, '..', 'contracts', 'src'),
       '@cloud-shared': path.resolve(__dirname, '..', 'cloudfunctions', '_shared', 'src'),
     },
     defineConstants: {
