@@ -4,3 +4,13 @@
  * @mutual-aid/shared-rules, never the app or a function.
  */
 export type { Envelope, Failure } from './envelope'
+export {
+  TEMPLATES,
+  TEMPLATE_KEYS,
+  MAX_TEMPLATES_PER_REQUEST,
+  localTemplateId,
+  wxAmount,
+  wxDate,
+  wxThing,
+} from './templates'
+export type { KeywordType, TemplateDefinition, TemplateFields, TemplateKey } from './templates'
