@@ -8,9 +8,10 @@ export {
   TEMPLATES,
   TEMPLATE_KEYS,
   MAX_TEMPLATES_PER_REQUEST,
+  SUBSCRIBE_ON,
   localTemplateId,
   wxAmount,
   wxDate,
   wxThing,
 } from './templates'
-export type { KeywordType, TemplateDefinition, TemplateFields, TemplateKey } from './templates'
+export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, TemplateKey } from './templates'

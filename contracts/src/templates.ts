@@ -110,6 +110,22 @@ export type TemplateFields<K extends TemplateKey> = { [F in keyof (typeof TEMPLA
 /** WeChat shows at most this many templates in one subscribe request. */
 export const MAX_TEMPLATES_PER_REQUEST = 3
 
+/**
+ * The taps where the app asks for subscriptions, and what each asks for (at most 3). Every notice a function sends is
+ * asked for on a tap before it: submitting a claim covers its receipt, a return and the decision; each resubmission
+ * asks again (the return used its grant) and adds the payment notice, which an approved claim's page also offers.
+ */
+export const SUBSCRIBE_ON = {
+  claimSubmit: ['claimReceived', 'claimNeedsMaterials', 'claimDecided'],
+  claimResubmit: ['claimNeedsMaterials', 'claimDecided', 'claimPaid'],
+  claimApproved: ['claimPaid'],
+  declare: ['enrolmentReviewed', 'enrolmentPaid'],
+  bind: ['coverageStarted'],
+  officeReview: ['unitChangedLate'],
+} as const satisfies Record<string, readonly TemplateKey[]>
+
+export type SubscribeMoment = keyof typeof SUBSCRIBE_ON
+
 /** The id a template has where none is configured (the local cloud and the H5 app). */
 export function localTemplateId(key: TemplateKey): string {
   return `local-${key}`
