@@ -45,7 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // Subscribe-message template ids (src/features/notifications/subscribe.weapp.ts); empty = not configured.
       ...Object.fromEntries(
-        ['ENROLMENT_REVIEWED', 'ENROLMENT_PAID', 'COVERAGE_STARTED', 'CLAIM_RECEIVED', 'CLAIM_NEEDS_MATERIALS', 'CLAIM_DECIDED'].map((key) => [
+        ['ENROLMENT_REVIEWED', 'ENROLMENT_PAID', 'COVERAGE_STARTED', 'UNIT_CHANGED_LATE', 'CLAIM_RECEIVED', 'CLAIM_NEEDS_MATERIALS', 'CLAIM_DECIDED', 'CLAIM_PAID'].map((key) => [
           `process.env.TARO_APP_TEMPLATE_${key}`,
           JSON.stringify(process.env[`TARO_APP_TEMPLATE_${key}`] ?? ''),
         ]),

@@ -2,6 +2,7 @@
  * Seeds the fictitious demo data set into an empty local emulator (first `npm start`, e2e runs).
  * Writes through the real wx-server-sdk, like the functions do. Running it twice changes nothing.
  */
+import { localTemplateId, SUBSCRIBE_ON, type TemplateKey } from '../contracts/src/templates'
 import { coverageEnd, maskResidentId, parseResidentId, quote, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -61,6 +62,8 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
   await db.collection('users').add({ data: users.map((u) => ({ ...u, ...stamp })) })
   for (const w of DEMO_WORKERS) {
     await db.collection('people').doc(personId(w.unit, w.index)).update({ data: { openid: w.openid } })
+    // The demo workers bound through the app, whose 绑定 tap asked for the coverage notice and got 允许.
+    await grantSubscriptions(baseUrl, w.openid, SUBSCRIBE_ON.bind)
   }
 
   await seedPaidWhEnrolment(db, now)
@@ -81,6 +84,18 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
     data: identities.map((i) => ({ _id: i.openid, ...i, home: '/pages/home/index' })),
   })
   return true
+}
+
+/** What tapping 允许 does for `openid` on the local cloud (`POST /local/subscribe`, signed in as that user). */
+async function grantSubscriptions(baseUrl: string, openid: string, keys: readonly TemplateKey[]): Promise<void> {
+  const session = await fetch(`${baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  const { token } = (await session.json()) as { token: string }
+  const res = await fetch(`${baseUrl}/local/subscribe`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ tmplIds: keys.map(localTemplateId) }),
+  })
+  if (!res.ok) throw new Error(`demo data: subscribing ${openid} failed: ${await res.text()}`)
 }
 
 /**

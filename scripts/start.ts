@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { runtimeNode } from '../local-cloud/src/launch/runtime-node'
 import { DEMO_TODAY } from './demo-data'
 import { seedDemo } from './seed'
 
@@ -51,8 +52,9 @@ function buildIfNeeded(): void {
 
 function startEmulator(): Promise<ChildProcess> {
   mkdirSync(dataDir, { recursive: true })
+  // Functions run on Node 24 on CloudBase: so does the local cloud, where the binary runs here.
   const child = spawn(
-    process.execPath,
+    runtimeNode(root).execPath,
     ['--import', 'tsx', 'local-cloud/src/cli.ts', '--port', String(port), '--data', dataDir, '--static', 'dist/h5'],
     {
       cwd: root,

@@ -4,3 +4,14 @@
  * @mutual-aid/shared-rules, never the app or a function.
  */
 export type { Envelope, Failure } from './envelope'
+export {
+  TEMPLATES,
+  TEMPLATE_KEYS,
+  MAX_TEMPLATES_PER_REQUEST,
+  SUBSCRIBE_ON,
+  localTemplateId,
+  wxAmount,
+  wxDate,
+  wxThing,
+} from './templates'
+export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, TemplateKey } from './templates'

@@ -1,12 +1,13 @@
 /**
- * `npm run emulator -- --port <p> --data <dir> [--functions <dir>] [--static <dir>] [--schema <file>] [--timeout <ms>]`
+ * `npm run emulator -- --port <p> --data <dir> [--functions <dir>] [--static <dir>] [--schema <file>] [--templates <file>] [--storage-rule <file>]
+ *   [--timeout <ms>] [--instances <n>]`
  * Prints a line containing `ready` once it accepts requests.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { startEmulator } from './server'
+import { DEFAULT_INSTANCES, startEmulator } from './server'
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 
@@ -25,14 +26,19 @@ async function main(): Promise<void> {
       functions: { type: 'string', default: path.join(REPO_ROOT, 'cloudfunctions') },
       static: { type: 'string' },
       schema: { type: 'string', default: path.join(REPO_ROOT, 'cloudfunctions', '_shared', 'src', 'collections.ts') },
-      timeout: { type: 'string', default: '20000' },
+      templates: { type: 'string', default: path.join(REPO_ROOT, 'contracts', 'src', 'templates.ts') },
+      'storage-rule': { type: 'string', default: path.join(REPO_ROOT, 'cloudfunctions', '_shared', 'src', 'storage-rule.ts') },
+      timeout: { type: 'string' },
+      instances: { type: 'string', default: String(DEFAULT_INSTANCES) },
     },
   })
   if (!values.data) throw new Error('缺少 --data <目录>（本地数据保存位置）')
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port 无效：${values.port}`)
-  const timeout = Number(values.timeout)
-  if (!Number.isInteger(timeout) || timeout < 100) throw new Error(`--timeout 无效：${values.timeout}`)
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout)
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new Error(`--timeout 无效：${values.timeout}`)
+  const instances = Number(values.instances)
+  if (!Number.isInteger(instances) || instances < 1 || instances > 256) throw new Error(`--instances 无效：${values.instances}（1–256）`)
 
   const schemaModule = (await import(pathToFileURL(path.resolve(values.schema)).href)) as { COLLECTIONS?: unknown; default?: { COLLECTIONS?: unknown } }
   const collections = collectionsSchema.parse(schemaModule.COLLECTIONS ?? schemaModule.default?.COLLECTIONS)
@@ -43,9 +49,15 @@ async function main(): Promise<void> {
     functionsDir: path.resolve(values.functions),
     staticDir: values.static ? path.resolve(values.static) : undefined,
     collections,
+    templatesFile: path.resolve(values.templates),
+    storageRuleFile: path.resolve(values['storage-rule']),
     functionTimeoutMs: timeout,
+    instancesPerFunction: instances,
   })
-  console.log(`[local-cloud] ready on ${emulator.url} (data: ${path.resolve(values.data)}, ${collections.length} declared collections)`)
+  console.log(
+    `[local-cloud] ready on ${emulator.url} (data: ${path.resolve(values.data)}, ${collections.length} declared collections, ` +
+      `${instances} instances per function, Node ${process.versions.node})`,
+  )
 
   let closing = false
   const shutdown = (signal: string) => {

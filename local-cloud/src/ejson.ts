@@ -6,6 +6,8 @@
  * sees what MongoDB would see.
  */
 import { BSONRegExp, EJSON, Long, ObjectId } from 'bson'
+import { jsonDepth, MAX_NESTING } from './http/nesting'
+import { WireError } from './wire-error'
 
 export type Doc = Record<string, unknown>
 
@@ -14,6 +16,10 @@ const JS_REGEX_FLAGS = new Set(['i', 'm', 's', 'u'])
 
 /** Parses an EJSON string from the SDK into plain JS values, resolving `serverDate` against `now`. */
 export function decodeEjson(text: string, now: number): unknown {
+  // EJSON wraps each leaf in one more level ({"$numberInt":"1"}); beyond that MongoDB's 100 levels apply.
+  if (jsonDepth(text) > MAX_NESTING + 1) {
+    throw new WireError('DATABASE_REQUEST_FAILED', `BSONObj exceeded maximum nested object depth: ${MAX_NESTING}（请求嵌套超过 ${MAX_NESTING} 层）`)
+  }
   return toPlain(EJSON.parse(text, { relaxed: true }), now)
 }
 

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { pathToFileURL } from 'node:url'
 import type { CollectionDeclaration } from './db/database'
 import { openDatabase } from './db/persistence'
 import { TransactionManager } from './db/transactions'
@@ -21,6 +22,12 @@ import { databaseActions } from './wire/database-actions'
 import { functionActions } from './wire/function-actions'
 import { openApiActions } from './wire/openapi-actions'
 import { storageActions } from './wire/storage-actions'
+import { SUBSCRIPTIONS_COLLECTION, Subscriptions } from './wechat/subscriptions'
+import { loadTemplates } from './wechat/templates'
+import { compileStorageRule } from './storage/security-rule'
+
+/** Instances per function unless configured: enough that races between concurrent calls really happen. */
+export const DEFAULT_INSTANCES = 16
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -29,9 +36,18 @@ export interface EmulatorOptions {
   functionsDir: string
   staticDir?: string
   collections: CollectionDeclaration[]
-  /** Function time limit, ms (default 20 s, like a CloudBase function with a 20 s time-out). */
+  /**
+   * The storage security rule for client requests (a preset name or `{ read, write }`), or a module exporting it as
+   * `STORAGE_RULE`; default ADMINONLY (clients can neither read nor upload), CloudBase's strictest.
+   */
+  storageRule?: unknown
+  storageRuleFile?: string
+  /** The subscribe-message template definitions module (`TEMPLATES`); without it every template id is unknown. */
+  templatesFile?: string
+  /** Overrides every function's time limit, ms (default: each function's `config.json` `timeout`, else 3 s). */
   functionTimeoutMs?: number
-  workersPerFunction?: number
+  /** Concurrent instances per function (default 16). */
+  instancesPerFunction?: number
 }
 
 export interface RunningEmulator {
@@ -43,7 +59,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   await fsp.mkdir(options.dataDir, { recursive: true })
   // The emulator's own collections exist from the start, like the declared ones.
-  const internal = [IDENTITIES_COLLECTION, FILES_COLLECTION, OUTBOX_COLLECTION]
+  const internal = [IDENTITIES_COLLECTION, FILES_COLLECTION, OUTBOX_COLLECTION, SUBSCRIPTIONS_COLLECTION]
     .filter((name) => !options.collections.some((c) => c.name === name))
     .map((name) => ({ name, indexes: [] }))
   const { db, wal } = await openDatabase(options.dataDir, [...options.collections, ...internal])
@@ -54,24 +70,27 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const runner = new FunctionRunner({
     functionsDir: options.functionsDir,
     adminUrl: '', // set below, once the port is known
-    timeoutMs: options.functionTimeoutMs ?? 20_000,
-    workersPerFunction: options.workersPerFunction ?? 3,
+    timeoutMs: options.functionTimeoutMs,
+    instancesPerFunction: options.instancesPerFunction ?? DEFAULT_INSTANCES,
     onCallEnd: (callId) => transactions.abortOwnedBy(callId),
   })
   const files = new FileStore(options.dataDir, db, wal)
   const links = new FileLinks(signer, () => baseUrl)
   const outbox = new Outbox(db, wal)
+  const templates = await loadTemplates(options.templatesFile)
+  const subscriptions = new Subscriptions(db, wal)
+  const storageRule = compileStorageRule(options.storageRuleFile ? await loadStorageRule(options.storageRuleFile) : options.storageRule ?? 'ADMINONLY')
 
   const admin = adminEndpoint(
     {
       ...databaseActions({ db, wal, transactions }),
       ...storageActions(files, links, runner),
       ...functionActions(runner),
-      ...openApiActions(outbox, runner),
+      ...openApiActions({ outbox, runner, templates, subscriptions }),
     },
     (callId) => runner.identityOf(callId) !== undefined,
   )
-  const local = localRoutes({ db, signer, runner, files, links, outbox })
+  const local = localRoutes({ db, signer, runner, files, links, outbox, templates, subscriptions, storageRule })
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
 
   const server = http.createServer((req, res) => {
@@ -118,4 +137,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       await wal.close()
     },
   }
+}
+
+/** A module's `STORAGE_RULE` export (the project keeps it in cloudfunctions/_shared/src/storage-rule.ts). */
+async function loadStorageRule(file: string): Promise<unknown> {
+  const mod = (await import(pathToFileURL(file).href)) as { STORAGE_RULE?: unknown; default?: { STORAGE_RULE?: unknown } }
+  const rule = mod.STORAGE_RULE ?? mod.default?.STORAGE_RULE
+  if (rule === undefined) throw new Error(`${file} 没有导出 STORAGE_RULE`)
+  return rule
 }

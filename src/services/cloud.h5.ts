@@ -98,6 +98,11 @@ function currentOpenid(): string | null {
   return readSession()?.openid ?? null
 }
 
+/** The local session's bearer token (h5 only: the subscribe stand-in posts to the emulator with it). */
+export function currentSessionToken(): string | null {
+  return readSession()?.token ?? null
+}
+
 /** `Taro.chooseImage` on H5 hands back `blob:` URLs; the bytes are fetched back into a Blob to post them. */
 async function readLocalFile(filePath: string): Promise<Blob> {
   try {

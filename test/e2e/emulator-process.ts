@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
 /** A free loopback port: listen on 0, read the port, close. */
 export function freePort(): Promise<number> {
@@ -41,7 +42,7 @@ export class EmulatorProcess {
   start(timeoutMs = 60_000): Promise<void> {
     const { root, port, dataDir, staticDir, env } = this.options
     const child = spawn(
-      process.execPath,
+      runtimeNode(root).execPath,
       ['--import', 'tsx', 'local-cloud/src/cli.ts', '--port', String(port), '--data', dataDir, '--static', staticDir],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
     )

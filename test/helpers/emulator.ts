@@ -12,7 +12,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { localTemplateId, TEMPLATES, type TemplateKey } from '../../contracts/src/templates'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
+import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
 export interface EmulatorIdentity {
   openid: string
@@ -36,6 +38,11 @@ export interface Emulator {
   sdkEnv(): Record<string, string>
   /** A browser session token for `openid` (for `POST /fn/<name>` and `/local/upload`). */
   token(openid: string): Promise<string>
+  /**
+   * What tapping 允许 in wx.requestSubscribeMessage does for `openid`: one more send of each template (ids, or keys of
+   * contracts/src/templates.ts, which become their local ids). Resolves to the emulator's answer.
+   */
+  subscribe(openid: string, templates: readonly string[]): Promise<any>
 }
 
 export interface StartOptions {
@@ -43,8 +50,12 @@ export interface StartOptions {
   dataDir?: string
   /** Where the built functions are; default: the repo's `cloudfunctions/`. */
   functionsDir?: string
-  /** Function time limit in ms (default 20000). */
+  /** Overrides every function's time limit, in ms (default: each function's config.json `timeout`, else 3 s). */
   functionTimeoutMs?: number
+  /** Concurrent instances per function (default 16, as the emulator's). */
+  instances?: number
+  /** The subscribe-message template definitions (default: the project's contracts/src/templates.ts). */
+  templatesFile?: string
   /** Serve a built H5 app from this directory. */
   staticDir?: string
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
@@ -80,11 +91,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   const args = ['--import', 'tsx', path.join(REPO_ROOT, 'local-cloud', 'src', 'cli.ts'), '--port', '0', '--data', dataDir]
   args.push('--functions', opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'))
   if (opts.functionTimeoutMs !== undefined) args.push('--timeout', String(opts.functionTimeoutMs))
+  if (opts.instances !== undefined) args.push('--instances', String(opts.instances))
+  if (opts.templatesFile) args.push('--templates', opts.templatesFile)
   if (opts.staticDir) args.push('--static', opts.staticDir)
 
   // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
   const env = { ...process.env, ...opts.env }
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // The functions' runtime on CloudBase is Node 24: run the emulator (and its function workers) on it where it can.
+  const child = spawn(runtimeNode(REPO_ROOT).execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await waitForReady(child)
   const port = Number(new URL(url).port)
 
@@ -129,6 +143,16 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       const answer = await post('/local/session', { openid })
       if (typeof answer.token !== 'string') throw new Error(`sign-in failed: ${JSON.stringify(answer)}`)
       return answer.token
+    },
+    async subscribe(openid, templates) {
+      const answer = await post('/local/session', { openid })
+      const tmplIds = templates.map((t) => (t in TEMPLATES ? localTemplateId(t as TemplateKey) : t))
+      const res = await fetch(`${url}/local/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${answer.token}` },
+        body: JSON.stringify({ tmplIds }),
+      })
+      return res.json()
     },
   }
 }

@@ -3,12 +3,14 @@ import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../helpers/emulator'
+import { FIXTURE_TEMPLATE_ENV } from './fixtures/templates'
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'functions')
+const TEMPLATES_FILE = path.join(__dirname, 'fixtures', 'templates.ts')
 let emu: Emulator
 
 beforeAll(async () => {
-  emu = await startEmulator({ functionsDir: FIXTURES })
+  emu = await startEmulator({ functionsDir: FIXTURES, templatesFile: TEMPLATES_FILE, env: FIXTURE_TEMPLATE_ENV })
 })
 afterAll(async () => emu?.stop())
 
@@ -76,6 +78,7 @@ test('an unknown function answers FUNCTION_NOT_FOUND', async () => {
 })
 
 test('openapi.subscribeMessage.send is recorded in the outbox; bad arguments fail like WeChat', async () => {
+  await emu.subscribe('o_dave_0001', ['tmpl-claim-result'])
   const res = await emu.callFunction('notify', {}, { openid: 'o_dave_0001' })
   expect(res.errCode).toBe(0)
   expect(res.failure.errCode).toBe(47003)

@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../helpers/emulator'
+import { FIXTURE_TEMPLATE_ENV } from './fixtures/templates'
 import { connectSdk } from './sdk'
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'functions')
+const TEMPLATES_FILE = path.join(__dirname, 'fixtures', 'templates.ts')
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
 const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n', 'latin1')
 
@@ -18,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>职工医疗互助</title>')
   mkdirSync(path.join(staticDir, 'js'))
   writeFileSync(path.join(staticDir, 'js', 'app.js'), 'console.log(1)')
-  emu = await startEmulator({ functionsDir: FIXTURES, staticDir })
+  emu = await startEmulator({ functionsDir: FIXTURES, staticDir, templatesFile: TEMPLATES_FILE, env: FIXTURE_TEMPLATE_ENV })
   cloud = connectSdk(emu)
 })
 afterAll(async () => emu?.stop())
@@ -88,7 +90,7 @@ describe('browser surface', () => {
   test('tokens survive a restart (secret kept under --data)', async () => {
     const token = await emu.token('o_web_user_2')
     await emu.stop()
-    const restarted = await startEmulator({ functionsDir: FIXTURES, dataDir: emu.dataDir, staticDir })
+    const restarted = await startEmulator({ functionsDir: FIXTURES, dataDir: emu.dataDir, staticDir, templatesFile: TEMPLATES_FILE, env: FIXTURE_TEMPLATE_ENV })
     emu = restarted
     Object.assign(process.env, restarted.sdkEnv())
     const res = await fetch(`${restarted.url}/fn/whoami`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' })
@@ -133,6 +135,7 @@ describe('browser surface', () => {
   })
 
   test('outbox over HTTP, filtered by touser', async () => {
+    await emu.subscribe('o_someone_1', ['tmpl-claim-result'])
     await emu.callFunction('notify', { touser: 'o_someone_1' }, { openid: 'o_sender_01' })
     const all = await (await fetch(`${emu.url}/local/outbox`)).json()
     expect(all.some((m: any) => m.touser === 'o_someone_1')).toBe(true)

@@ -1,20 +1,14 @@
+import { localTemplateId, type TemplateFields, type TemplateKey } from '@mutual-aid/contracts'
 import type { HandlerContext } from './context'
 import { sdkErrorText } from './errors'
 
-/**
- * Subscribe-message templates. Template ids are configuration, set per environment in the function's
- * `SUBSCRIBE_TEMPLATES` environment variable as JSON, e.g. `{"claimReceived":"<id>", ...}`. Locally they default to
- * readable placeholders, and the emulator records every send in its outbox.
- */
-export type TemplateKey =
-  | 'enrolmentReviewed'
-  | 'enrolmentPaid'
-  | 'coverageStarted'
-  | 'unitChangedLate'
-  | 'claimReceived'
-  | 'claimNeedsMaterials'
-  | 'claimDecided'
+export type { TemplateKey } from '@mutual-aid/contracts'
 
+/**
+ * A template's id. Ids are configuration, set per environment in the function's `SUBSCRIBE_TEMPLATES` environment
+ * variable as JSON, e.g. `{"claimReceived":"<id>", ...}`; without it, the local id the emulator and the H5 app use.
+ * (The definitions — keywords, types, page — are in @mutual-aid/contracts `TEMPLATES`.)
+ */
 export function templateId(key: TemplateKey, env: NodeJS.ProcessEnv = process.env): string {
   let configured: Record<string, string> = {}
   try {
@@ -22,19 +16,20 @@ export function templateId(key: TemplateKey, env: NodeJS.ProcessEnv = process.en
   } catch {
     configured = {}
   }
-  return configured[key] || `local-${key}`
+  return configured[key] || localTemplateId(key)
 }
 
-export interface Notice {
+/** What a notice tells one user: always in the in-app inbox, and as a subscribe message of `template` when granted. */
+export interface Notice<K extends TemplateKey = TemplateKey> {
   openid: string
-  template: TemplateKey
+  template: K
   /** Inbox title and body, in Chinese. Never put a diagnosis here: only numbers, status and amounts. */
   title: string
   body: string
-  /** Mini-program page opened from the message, e.g. `packages/claims/detail/index?id=...`. */
+  /** Mini-program page opened from the message: the template's page, e.g. `packages/claims/detail/index?id=...`. */
   page: string
-  /** Subscribe-message fields (`thing1`, `character_string2`, `amount3`…) as the template defines them. */
-  fields: Record<string, string>
+  /** Every keyword of the template, each a value WeChat accepts for its type (see wxDate, wxAmount, wxThing). */
+  fields: TemplateFields<K>
   ref?: { entity: string; id: string }
 }
 
@@ -43,20 +38,23 @@ export interface Notice {
  * granted one. A push that WeChat refuses (e.g. errcode 43101, no subscription left) never fails the action that
  * caused it; the inbox entry records the push outcome.
  */
-export async function notify(ctx: HandlerContext, notice: Notice): Promise<void> {
+export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>): Promise<void> {
   let push: { ok: boolean; errCode?: number; errMsg?: string }
   try {
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: notice.openid,
       templateId: templateId(notice.template),
       page: notice.page,
-      data: Object.fromEntries(Object.entries(notice.fields).map(([k, v]) => [k, { value: v }])),
+      data: Object.fromEntries(Object.entries(notice.fields as Record<string, string>).map(([k, v]) => [k, { value: v }])),
       miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
     })
     push = { ok: true }
   } catch (err) {
     const e = (err ?? {}) as { errCode?: number; errcode?: number }
     push = { ok: false, errCode: e.errCode ?? e.errcode, errMsg: sdkErrorText(err) }
+    // 43101 is a user who has no subscription left: normal. Anything else (47003 a bad value, 40037 a wrong template
+    // id, -604101 a missing openapi permission) is a fault to fix.
+    if (push.errCode !== 43101) console.error(`[notify] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
   }
   await ctx.db.collection('messages').add({
     data: {

@@ -1,6 +1,6 @@
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { wxAmount, wxDate, type TemplateFields } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
-import { notify, type TemplateKey } from '@cloud-shared/notify'
+import { notify } from '@cloud-shared/notify'
 import { STATUS_LABEL } from '@/features/claims/state-machine'
 import type { ClaimStatus } from '@/features/claims/state-machine'
 import type { ClaimDoc } from './model'
@@ -16,6 +16,23 @@ const PHRASE: Record<ClaimStatus, string> = {
   paid: '已支付',
 }
 
+/** The claim notices, each its own template: one subscription per moment the worker hears about. */
+export type ClaimTemplate = 'claimReceived' | 'claimNeedsMaterials' | 'claimDecided' | 'claimPaid'
+
+/** The template's keywords for this claim, in the formats WeChat accepts (date 年月日, amount without separators). */
+function fieldsFor<K extends ClaimTemplate>(ctx: HandlerContext, claim: ClaimDoc, template: K, amountFen: number): TemplateFields<K> {
+  const today = wxDate(ctx.clock.today())
+  const claimNo = claim.claimNo
+  const fields: { [T in ClaimTemplate]: TemplateFields<T> } = {
+    claimReceived: { character_string1: claimNo, phrase2: PHRASE[claim.status], date3: today },
+    // Only a pointer to the claim: the reviewer's reason may name a diagnosis, so it stays in the app.
+    claimNeedsMaterials: { character_string1: claimNo, phrase2: PHRASE[claim.status], thing3: '请查看退回原因，补充材料后重新提交', date4: today },
+    claimDecided: { character_string1: claimNo, phrase2: PHRASE[claim.status], amount3: wxAmount(amountFen), date4: today },
+    claimPaid: { character_string1: claimNo, amount2: wxAmount(amountFen), date3: wxDate(claim.paid?.paidOn ?? ctx.clock.today()) },
+  }
+  return fields[template]
+}
+
 /**
  * Tells the filer (and the participant, when someone else filed) that their claim moved. Messages carry only the
  * claim number, the status and the amount — never a diagnosis (medical information stays in the claim).
@@ -23,19 +40,14 @@ const PHRASE: Record<ClaimStatus, string> = {
 export async function notifyClaimPeople(
   ctx: HandlerContext,
   claim: ClaimDoc,
-  template: TemplateKey,
+  template: ClaimTemplate,
   body: string,
-  amountFen?: number,
+  amountFen = 0,
 ): Promise<void> {
   const recipients = new Set<string>([claim.filedBy.openid])
   if (claim.personOpenid) recipients.add(claim.personOpenid)
   const status = STATUS_LABEL[claim.status]
-  const fields: Record<string, string> = {
-    character_string1: claim.claimNo,
-    phrase2: PHRASE[claim.status],
-    time3: ctx.clock.today(),
-  }
-  if (amountFen !== undefined) fields.amount4 = formatYuan(amountFen).replace(/\s*元$/, '元')
+  const fields = fieldsFor(ctx, claim, template, amountFen)
   for (const openid of recipients) {
     try {
       await notify(ctx, {

@@ -83,6 +83,8 @@ export const get = action({
       personName: claim.personName,
       unitName: claim.unitName,
       filedBy: { as: claim.filedBy.as, name: claim.filedBy.name },
+      /** The caller filed it or is its participant (they receive its notices). */
+      mine: isFilerOrParticipant(ctx, claim),
       facts: claim.facts,
       files: claim.files,
       materials: claim.materials.map((m) => ({ n: m.n, at: m.at, files: m.files, note: m.note ?? null, facts: m.facts })),

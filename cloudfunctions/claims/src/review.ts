@@ -4,6 +4,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { runInTransaction } from '@cloud-shared/transaction'
 import {
   decideInput,
   markPaidInput,
@@ -48,7 +49,7 @@ interface Step {
  */
 async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
-  return ctx.db.runTransaction(async (tx: SdkHandle) => {
+  return runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
     const actor = actorFor(ctx, claim, step.event)
     const t = transition(claim.status, step.event, actor, claim.returned?.by ?? null)
@@ -86,7 +87,7 @@ async function applyStep(ctx: HandlerContext, claimId: string, version: number, 
       tx,
     )
     return { ...after, _id: claimId }
-  })
+  }, { busyMessage: '该申请正在被他人同时处理，请稍等几秒后刷新，再按最新状态操作。' })
 }
 
 function stripHeavy(extra: Partial<ClaimDoc>): Record<string, unknown> {
@@ -365,7 +366,7 @@ export const markPaid = action({
     await notifyClaimPeople(
       ctx,
       claim,
-      'claimDecided',
+      'claimPaid',
       `您的互助金申请 ${claim.claimNo} 已支付 ${formatYuan(claim.decision?.amountFen ?? 0)}（${paidOn}），请留意银行到账。`,
       claim.decision?.amountFen ?? 0,
     )

@@ -4,6 +4,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { AppError, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { runInTransaction } from '@cloud-shared/transaction'
 import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@/features/claims/schemas'
 import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 import { assessClaim } from './assessment'
@@ -104,8 +105,9 @@ export const submit = action({
     const now = ctx.clock.now()
     const filerName = draft.filerName || facts.payee?.name || ''
     try {
-      const claim = await ctx.db.runTransaction(async (tx: SdkHandle) => {
-        // Inside the transaction (they run one at a time): a concurrent double tap sees the first one's claim.
+      // The claim number comes from one shared counter, so concurrent submits conflict on it: the loser retries with a
+      // fresh snapshot. A double tap that lost sees the winner's claim on the draft and answers it.
+      const claim = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
         const fresh = await txGet<DraftDoc>(tx, 'claimDrafts', draft._id)
         if (fresh?.claimId) return (await txGet<ClaimDoc>(tx, 'claims', fresh.claimId)) as ClaimDoc
         const counterId = `claimNo-${p.family}-${p.year}`
@@ -163,7 +165,7 @@ export const submit = action({
         await tx.collection('claimDrafts').doc(draft._id).update({ data: { claimId: doc._id, updatedAt: now } })
         await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
         return doc
-      })
+      }, { busyMessage: '现在提交申请的人较多，请稍等几秒后再点“提交申请”。您填写的内容和照片都已保存。' })
       if (claim.idempotencyKey === idempotencyKey && claim.version === 1 && claim.history.length === 1) {
         await notifyClaimPeople(
           ctx,

@@ -16,8 +16,9 @@ export async function txGet<T>(tx: SdkHandle, collection: string, id: string): P
 }
 
 /**
- * Reads a versioned document inside a transaction and checks it is still at the version the caller saw.
- * Transactions run one at a time, so of two reviewers acting on the same version only the first passes.
+ * Reads a versioned document inside a transaction and checks it is still at the version the caller saw. Of two
+ * reviewers acting on the same version, the transaction that writes second conflicts and is retried on a fresh
+ * snapshot (runInTransaction), where it sees the new version and gets this CONFLICT refusal.
  */
 export async function txGetVersioned<T extends { version: number }>(
   tx: SdkHandle,

@@ -1,8 +1,10 @@
+import { wxDate, wxThing } from '@mutual-aid/contracts'
 import { addDays, coverageEnd, coverageStatus, getScheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { PAGE_LIMIT, findAll } from '@cloud-shared/db'
 import { conflict } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
+import { runInTransaction } from '@cloud-shared/transaction'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { estimatedStart } from './period'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -23,7 +25,7 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
   if (!payment) delete patch.payment
 
   const db = ctx.db
-  await db.runTransaction(async (tx: SdkHandle) => {
+  await runInTransaction(db, async (tx: SdkHandle) => {
     const snap = await tx.collection('enrolments').doc(e._id).get()
     const current = snap.data as EnrolmentDoc | null
     if (!current || current.version !== e.version || current.status !== e.status) throw conflict()
@@ -44,7 +46,7 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
         },
       })
     }
-  })
+  }, { busyMessage: '该申报正在被他人同时处理，请稍等几秒后刷新再试。' })
 
   const _ = db.command
   await db
@@ -91,7 +93,7 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void
       title: '您的互助保障已生效',
       body: `${e.year} 年度保障自 ${e.coverageStart} 起至 ${e.coverageEnd}。${status.summary}`,
       page: 'packages/enrol/coverage/index',
-      fields: { thing1: `${e.year}年度职工医疗互助`, date2: e.coverageStart, date3: e.coverageEnd ?? '' },
+      fields: { thing1: wxThing(`${e.year}年度职工医疗互助`), date2: wxDate(e.coverageStart), date3: wxDate(e.coverageEnd ?? e.coverageStart) },
       ref: { entity: 'enrolments', id: e._id },
     })
   }

@@ -1,3 +1,4 @@
+import { wxAmount, wxDate, wxThing } from '@mutual-aid/contracts'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { notify } from '@cloud-shared/notify'
@@ -20,15 +21,19 @@ export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 
       status: '已生效',
     },
   }[event]
+  const today = ctx.clock.today()
   for (const openid of await clerksOf(ctx, e.unitId)) {
-    await notify(ctx, {
-      openid,
-      template: event === 'paid' ? 'enrolmentPaid' : 'enrolmentReviewed',
-      title: text.title,
-      body: text.body,
-      page: `packages/enrol/declaration/index?id=${e._id}`,
-      fields: { thing1: what.slice(0, 20), phrase2: text.status, thing3: (event === 'returned' ? reason ?? '' : text.body).slice(0, 20) },
-      ref: { entity: 'enrolments', id: e._id },
-    })
+    const base = { openid, title: text.title, body: text.body, page: `packages/enrol/declaration/index?id=${e._id}`, ref: { entity: 'enrolments', id: e._id } }
+    if (event === 'paid') {
+      await notify(ctx, {
+        ...base,
+        template: 'enrolmentPaid',
+        fields: { thing1: wxThing(what), amount2: wxAmount(e.payment?.amountFen ?? 0), date3: wxDate(e.coverageStart ?? today) },
+      })
+    } else {
+      // The agent's reason stays in the app (it may be long or name people): the message points to it.
+      const next = event === 'returned' ? '请查看退回原因，修改后重新提交' : '请按核定金额缴纳互助费'
+      await notify(ctx, { ...base, template: 'enrolmentReviewed', fields: { thing1: wxThing(what), phrase2: text.status, thing3: next } })
+    }
   }
 }

@@ -40,6 +40,12 @@ export const list = action({
   },
 })
 
+/**
+ * Escapes a search box's text for a regular expression. Control characters (a NUL byte above all, which BSON and
+ * MongoDB refuse inside a pattern) become `\xNN` escapes, so such a search simply finds nothing instead of failing.
+ */
 export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return s
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }

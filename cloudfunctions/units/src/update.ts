@@ -1,3 +1,4 @@
+import { wxDate, wxThing } from '@mutual-aid/contracts'
 import { checkUnitChangeReport, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
@@ -54,7 +55,7 @@ export const update = action({
           title: '单位信息逾期变更',
           body: `${unit.name} 的信息变更于 ${input.changedOn} 发生，${today} 才报告，超过 ${check.limitDays} 天（${check.basis}）。`,
           page: `packages/enrol/units/index`,
-          fields: { thing1: unit.name.slice(0, 20), phrase2: '逾期变更', date3: today },
+          fields: { thing1: wxThing(unit.name), phrase2: '逾期变更', date3: wxDate(today) },
           ref: { entity: 'units', id: unit._id },
         })
       }

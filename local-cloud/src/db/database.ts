@@ -2,9 +2,15 @@
  * The emulator's database state: committed collections in memory, plus `Changes` — a private overlay that a
  * single request or a whole transaction writes into and that is applied atomically on commit.
  *
+ * Transactions run side by side with snapshot isolation, as on CloudBase (MongoDB underneath): a transaction reads
+ * the committed state as of its start (older versions of changed documents are kept while a snapshot needs them)
+ * overlaid with its own writes. Its write to a document that another open transaction has written, or that was
+ * committed after its snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT (MongoDB's WriteConflict); a
+ * document changed outside after the transaction wrote it fails the commit the same way. The SDK's runTransaction
+ * retries a conflict a few times, then throws it.
+ *
  * Unique indexes are enforced against what the writer can see (committed state overlaid with its own
- * changes) and re-checked at commit. A transaction whose documents were changed by someone else since it
- * first touched them fails its commit with DATABASE_TRANSACTION_CONFLICT (the SDK's runTransaction retries).
+ * changes) and re-checked at commit.
  */
 import type { Doc } from '../ejson'
 import { WireError } from '../wire-error'
@@ -27,12 +33,23 @@ export function idKey(id: unknown): string {
 class CommittedCollection {
   readonly docs = new Map<string, Doc>()
   readonly revisions = new Map<string, number>()
+  /** Commit sequence number of each document's last change (insert, update or delete). */
+  readonly changedAt = new Map<string, number>()
   /** index name → key → id key */
   readonly keys = new Map<string, Map<string, string>>()
 }
 
 /** Uncommitted writes of one request or one transaction. */
 export class Changes {
+  /**
+   * For a transaction: its id and the commit sequence number it reads at. A plain request has neither and reads
+   * (and checks) the latest committed state.
+   */
+  constructor(
+    readonly txId?: string,
+    readonly snapshot?: number,
+  ) {}
+
   readonly docs = new Map<string, Map<string, Doc | null>>()
   readonly baseRevisions = new Map<string, Map<string, number>>()
   readonly created = new Set<string>()
@@ -48,9 +65,24 @@ export class Changes {
   }
 }
 
+/** A replaced version of a document, kept for transactions whose snapshot predates the change. */
+interface OldVersion {
+  /** The commit that replaced it. */
+  replacedAt: number
+  doc: Doc | undefined
+}
+
 export class Database {
   private readonly committed = new Map<string, CommittedCollection>()
   private readonly unique = new Map<string, UniqueIndex[]>()
+  /** Commits applied so far; a snapshot is one of these numbers. */
+  private seq = 0
+  /** Open transactions → the sequence number they read at. */
+  private readonly snapshots = new Map<string, number>()
+  /** collection → key → replaced versions, oldest first (only while a snapshot is open). */
+  private readonly history = new Map<string, Map<string, OldVersion[]>>()
+  /** collection → key → the open transaction that has written the document. */
+  private readonly writers = new Map<string, Map<string, string>>()
 
   constructor(declarations: CollectionDeclaration[]) {
     for (const decl of declarations) {
@@ -65,6 +97,32 @@ export class Database {
   /** Names of the declared collections that must exist at start (logged so a snapshot keeps them). */
   collectionNames(): string[] {
     return [...this.committed.keys()]
+  }
+
+  /** Opens a snapshot for transaction `txId` at the current commit; returns its `Changes`. */
+  openSnapshot(txId: string): Changes {
+    this.snapshots.set(txId, this.seq)
+    return new Changes(txId, this.seq)
+  }
+
+  /** Ends transaction `txId`'s snapshot and releases its documents; old versions nobody needs are dropped. */
+  closeSnapshot(txId: string): void {
+    this.snapshots.delete(txId)
+    for (const byKey of this.writers.values()) {
+      for (const [key, owner] of byKey) if (owner === txId) byKey.delete(key)
+    }
+    if (this.snapshots.size === 0) {
+      this.history.clear()
+      return
+    }
+    const oldest = Math.min(...this.snapshots.values())
+    for (const byKey of this.history.values()) {
+      for (const [key, versions] of byKey) {
+        const kept = versions.filter((v) => v.replacedAt > oldest)
+        if (kept.length === 0) byKey.delete(key)
+        else byKey.set(key, kept)
+      }
+    }
   }
 
   exists(collection: string, changes?: Changes): boolean {
@@ -107,12 +165,24 @@ export class Database {
     const key = idKey(id)
     const overlay = changes?.docs.get(collection)
     if (overlay?.has(key)) return overlay.get(key) ?? undefined
-    return this.committed.get(collection)?.docs.get(key)
+    return this.committedAt(collection, key, changes?.snapshot)
+  }
+
+  /** The committed document as of `snapshot` (the latest when undefined). */
+  private committedAt(collection: string, key: string, snapshot: number | undefined): Doc | undefined {
+    const base = this.committed.get(collection)
+    const current = base?.docs.get(key)
+    if (snapshot === undefined || (base?.changedAt.get(key) ?? 0) <= snapshot) return current
+    for (const version of this.history.get(collection)?.get(key) ?? []) {
+      if (version.replacedAt > snapshot) return version.doc
+    }
+    return current
   }
 
   /** Writes a document (insert or replace by `_id`) into `changes`, enforcing unique indexes. */
   put(changes: Changes, collection: string, doc: Doc): void {
     const key = idKey(doc._id)
+    this.claimForWrite(changes, collection, key)
     this.ensureCollection(changes, collection)
     this.checkUnique(changes, collection, key, doc)
     this.forgetChangedKeys(changes, collection, key)
@@ -123,6 +193,7 @@ export class Database {
 
   remove(changes: Changes, collection: string, id: unknown): void {
     const key = idKey(id)
+    this.claimForWrite(changes, collection, key)
     this.forgetChangedKeys(changes, collection, key)
     this.remember(changes, collection, key, null)
   }
@@ -135,15 +206,14 @@ export class Database {
     for (const [collection, revisions] of changes.baseRevisions) {
       const base = this.committed.get(collection)
       for (const [key, revision] of revisions) {
-        if ((base?.revisions.get(key) ?? 0) !== revision) {
-          throw new WireError('DATABASE_TRANSACTION_CONFLICT', `事务冲突：集合 ${collection} 中的文档已被其他操作修改，请重试`)
-        }
+        if ((base?.revisions.get(key) ?? 0) !== revision) throw transactionConflict(collection)
       }
     }
     for (const [collection, docs] of changes.docs) {
       for (const [key, doc] of docs) if (doc) this.checkUnique(changes, collection, key, doc)
     }
     const ops: WalOp[] = []
+    this.seq++
     for (const collection of changes.created) {
       if (!this.committed.has(collection)) {
         this.committed.set(collection, new CommittedCollection())
@@ -204,6 +274,27 @@ export class Database {
     }
   }
 
+  /**
+   * A transaction may write a document only if no other open transaction has written it and nobody committed a
+   * change to it after the transaction's snapshot (MongoDB's write conflict, raised at once).
+   */
+  private claimForWrite(changes: Changes, collection: string, key: string): void {
+    if (changes.txId === undefined || changes.snapshot === undefined) return
+    const owner = this.writers.get(collection)?.get(key)
+    if (owner !== undefined && owner !== changes.txId) throw transactionConflict(collection)
+    if ((this.committed.get(collection)?.changedAt.get(key) ?? 0) > changes.snapshot) throw transactionConflict(collection)
+    mapAt(this.writers, collection).set(key, changes.txId)
+  }
+
+  /** Keeps the version a commit replaces while an open snapshot may still read it. */
+  private keepOldVersion(collection: string, key: string, base: CommittedCollection): void {
+    if (this.snapshots.size === 0) return
+    const versions = mapAt(this.history, collection)
+    const list = versions.get(key) ?? []
+    list.push({ replacedAt: this.seq, doc: base.docs.get(key) })
+    versions.set(key, list)
+  }
+
   private indexesOf(collection: string): UniqueIndex[] {
     return this.unique.get(collection) ?? []
   }
@@ -240,19 +331,23 @@ export class Database {
 
   private applyPut(collection: string, key: string, doc: Doc): void {
     const base = this.committed.get(collection) as CommittedCollection
+    this.keepOldVersion(collection, key, base)
     this.dropKeys(collection, base, key)
     base.docs.set(key, doc)
     base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
+    base.changedAt.set(key, this.seq)
     for (const index of this.indexesOf(collection)) mapAt(base.keys, index.name).set(uniqueKey(doc, index), key)
   }
 
   private applyDelete(collection: string, key: string): void {
     const base = this.committed.get(collection)
     if (!base) return
+    this.keepOldVersion(collection, key, base)
     this.dropKeys(collection, base, key)
     base.docs.delete(key)
     // The revision stays (bumped) so a transaction holding the old revision still sees the conflict.
     base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
+    base.changedAt.set(key, this.seq)
   }
 
   private dropKeys(collection: string, base: CommittedCollection, key: string): void {
@@ -264,6 +359,14 @@ export class Database {
       if (byKey?.get(k) === key) byKey.delete(k)
     }
   }
+}
+
+/** A write-write conflict between transactions (node-sdk retries exactly this code in runTransaction). */
+export function transactionConflict(collection: string): WireError {
+  return new WireError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    `[WriteConflict] 事务冲突：集合 ${collection} 中的文档正被另一事务修改，或在本事务开始后已被修改，请重试`,
+  )
 }
 
 /** CloudBase answers a unique-index violation with MongoDB's E11000 text. */

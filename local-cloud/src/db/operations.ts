@@ -7,6 +7,8 @@ import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'ming
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
 import { duplicateKey, type Changes, type Database } from './database'
+import { MAX_NESTING } from '../http/nesting'
+import { mongoCompatible } from './mongo-compat'
 import { valueAtPath } from './value-at-path'
 
 export interface View {
@@ -51,6 +53,7 @@ export function insert(view: View, collection: string, docs: Doc[]): unknown[] {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) throw invalidParam('文档必须是对象')
     const doc = { ...input }
     if (doc._id === undefined || doc._id === null || doc._id === '') doc._id = newId()
+    checkStorable(doc)
     if (view.db.get(collection, doc._id, view.changes)) {
       throw duplicateKey(collection, { name: '_id_' }, `{ _id: ${JSON.stringify(doc._id)} }`)
     }
@@ -107,8 +110,12 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
       applyModifier(next, modifier, undefined, undefined, { cloneMode: 'deep', queryOptions: QUERY_OPTIONS })
       if (encodeEjson(next._id) !== encodeEjson(target._id)) throw invalidParam('不能更新_id的值')
     }
+    checkStorable(next)
     if (encodeEjson(next) !== encodeEjson(target)) {
       view.db.put(view.changes, collection, next)
+      updated++
+    } else if (!modifier) {
+      // doc(id).set() answers updated: 1 whenever the document exists, even with identical data (WeChat docs).
       updated++
     }
     first ??= next
@@ -127,13 +134,34 @@ export function remove(view: View, collection: string, criteria: Doc, multi: boo
 
 export function aggregate(view: View, collection: string, pipeline: Doc[]): Doc[] {
   view.db.requireCollection(collection, view.changes)
-  const aggregator = new Aggregator(pipeline, {
+  const aggregator = new Aggregator(mongoCompatible(pipeline), {
     ...QUERY_OPTIONS,
     // Stages such as $lookup and $addFields may write into their input: work on copies.
     processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => (view.db.exists(name, view.changes) ? view.db.list(name, view.changes) : []),
   })
   return aggregator.run(view.db.list(collection, view.changes)) as Doc[]
+}
+
+/**
+ * What MongoDB refuses to store (CloudBase likewise): a field name starting with `$` at any depth (MongoDB
+ * DollarPrefixedFieldName, "Document can't have $ prefixed field names") and nesting deeper than 100 levels.
+ */
+export function checkStorable(doc: Doc): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: doc, depth: 1 }]
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number }
+    if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) continue
+    if (depth > MAX_NESTING) throw new WireError('DATABASE_REQUEST_FAILED', `BSONObj exceeded maximum nested object depth: ${MAX_NESTING}（文档嵌套超过 ${MAX_NESTING} 层）`)
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth: depth + 1 })
+      continue
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key.startsWith('$')) throw new WireError('DATABASE_REQUEST_FAILED', `Document can't have $ prefixed field names: ${key}（字段名不能以 $ 开头）`)
+      stack.push({ value: item, depth: depth + 1 })
+    }
+  }
 }
 
 /**
@@ -150,8 +178,9 @@ function candidates(view: View, collection: string, criteria: Doc): Doc[] {
 }
 
 function compile(criteria: Doc): Query {
+  const compatible = mongoCompatible(criteria)
   try {
-    return new Query(criteria, QUERY_OPTIONS)
+    return new Query(compatible, QUERY_OPTIONS)
   } catch (error) {
     throw new WireError('DATABASE_INVALID_OPERRATOR', `查询条件无效：${(error as Error).message}`)
   }

@@ -1,103 +1,84 @@
 /**
- * Transactions, serialized: one runs at a time, later ones wait their turn. A transaction's writes live in
- * its own `Changes` until commit (readers outside never see them); abort simply drops them.
+ * Transactions as CloudBase runs them: side by side, each reading a snapshot taken at its start, its writes private
+ * until commit (abort drops them). Conflicts are the database's business (see `Database.claimForWrite` and
+ * `Database.commit`): a write-write conflict answers DATABASE_TRANSACTION_CONFLICT at once, never a wait.
  *
- * A transaction that is left open (its function timed out, a client vanished) is aborted after
- * `maxLifetimeMs`, and the function runner aborts whatever a finished call left open.
+ * A transaction that is left open (its function timed out, a client vanished) is aborted after `maxLifetimeMs`,
+ * and the function runner aborts whatever a finished call left open.
  */
 import { randomBytes } from 'node:crypto'
 import { WireError } from '../wire-error'
-import { Changes, type Database, type WalOp } from './database'
+import type { Changes, Database, WalOp } from './database'
 
 interface Active {
-  id: string
   changes: Changes
   owner: string | undefined
   timer: NodeJS.Timeout
 }
 
 export class TransactionManager {
-  private current: Active | null = null
-  private readonly waiting: { owner: string | undefined; resolve: (id: string) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = []
+  private readonly active = new Map<string, Active>()
 
+  /**
+   * `maxLifetimeMs`: MongoDB's transactionLifetimeLimitSeconds defaults to 60 s; CloudBase functions are cut off
+   * long before that, so 30 s here only cleans up after clients that vanished.
+   */
   constructor(
     private readonly db: Database,
     private readonly maxLifetimeMs = 30_000,
-    private readonly maxWaitMs = 15_000,
   ) {}
 
-  /** Starts a transaction once no other is running. `owner` is the function call that started it, if any. */
-  start(owner?: string): Promise<string> {
-    if (!this.current) return Promise.resolve(this.begin(owner))
-    return new Promise((resolve, reject) => {
-      const entry = {
-        owner,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiting.splice(this.waiting.indexOf(entry), 1)
-          reject(new WireError('DATABASE_TRANSACTION_FAIL', '数据库事务繁忙，请稍后重试'))
-        }, this.maxWaitMs),
+  /** Starts a transaction at once. `owner` is the function call that started it, if any. */
+  start(owner?: string): string {
+    const id = randomBytes(12).toString('hex')
+    const timer = setTimeout(() => {
+      if (this.active.has(id)) {
+        console.warn(`[local-cloud] transaction ${id} was open longer than ${this.maxLifetimeMs} ms: aborted`)
+        this.finish(id)
       }
-      this.waiting.push(entry)
-    })
+    }, this.maxLifetimeMs)
+    timer.unref()
+    this.active.set(id, { changes: this.db.openSnapshot(id), owner, timer })
+    return id
   }
 
-  /** The uncommitted changes of a running transaction. */
+  /** How many transactions are open (for tests and the benchmark). */
+  get openCount(): number {
+    return this.active.size
+  }
+
+  /** The uncommitted changes of an open transaction. */
   changesOf(id: string): Changes {
-    if (this.current?.id !== id) {
-      throw new WireError('DATABASE_TRANSACTION_FAIL', `事务 ${id} 不存在或已结束（已提交、已回滚或超时）`)
-    }
-    return this.current.changes
+    const tx = this.active.get(id)
+    if (!tx) throw new WireError('DATABASE_TRANSACTION_FAIL', `事务 ${id} 不存在或已结束（已提交、已回滚、冲突或超时）`)
+    return tx.changes
   }
 
-  /** Validates and applies the transaction; returns the log operations to persist. */
+  /** Validates and applies the transaction; returns the log operations to persist. Ends it either way. */
   commit(id: string): WalOp[] {
     const changes = this.changesOf(id)
     try {
       return this.db.commit(changes)
     } finally {
-      this.finish()
+      this.finish(id)
     }
   }
 
   abort(id: string): void {
     this.changesOf(id)
-    this.finish()
+    this.finish(id)
   }
 
-  /** Aborts the running transaction if `owner` started it (called when a function call ends). */
+  /** Aborts the transactions `owner` left open (called when a function call ends). */
   abortOwnedBy(owner: string): void {
-    if (this.current && this.current.owner === owner) this.finish()
-    for (const entry of [...this.waiting]) {
-      if (entry.owner === owner) {
-        clearTimeout(entry.timer)
-        this.waiting.splice(this.waiting.indexOf(entry), 1)
-        entry.reject(new WireError('DATABASE_TRANSACTION_FAIL', '调用已结束，事务未开始'))
-      }
-    }
+    for (const [id, tx] of this.active) if (tx.owner === owner) this.finish(id)
   }
 
-  private begin(owner: string | undefined): string {
-    const id = randomBytes(12).toString('hex')
-    const timer = setTimeout(() => {
-      if (this.current?.id === id) {
-        console.warn(`[local-cloud] transaction ${id} was open longer than ${this.maxLifetimeMs} ms: aborted`)
-        this.finish()
-      }
-    }, this.maxLifetimeMs)
-    timer.unref()
-    this.current = { id, changes: new Changes(), owner, timer }
-    return id
-  }
-
-  private finish(): void {
-    if (this.current) clearTimeout(this.current.timer)
-    this.current = null
-    const next = this.waiting.shift()
-    if (next) {
-      clearTimeout(next.timer)
-      next.resolve(this.begin(next.owner))
-    }
+  private finish(id: string): void {
+    const tx = this.active.get(id)
+    if (!tx) return
+    clearTimeout(tx.timer)
+    this.active.delete(id)
+    this.db.closeSnapshot(id)
   }
 }

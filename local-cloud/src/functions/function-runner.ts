@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import { ENV_ID, functionEnv } from './function-env'
+import { readFunctionConfig, type FunctionConfig } from './function-config'
 import { WorkerPool, type CallOutcome } from './worker-pool'
 
 export interface Identity {
@@ -14,6 +15,8 @@ export interface Identity {
   appid?: string
   unionid?: string
 }
+
+export type { FunctionConfig } from './function-config'
 
 export type InvokeResult =
   | { ok: true; json: string }
@@ -23,8 +26,10 @@ export interface RunnerOptions {
   functionsDir: string
   /** The emulator's `/admin` URL the functions' SDK talks to. */
   adminUrl: string
-  timeoutMs: number
-  workersPerFunction: number
+  /** Overrides every function's own time limit (`config.json` `timeout`), in ms; for tests. */
+  timeoutMs?: number
+  /** Concurrent instances per function (CloudBase runs many; each runs one call at a time). */
+  instancesPerFunction: number
   /** Called when a call ends, whatever the outcome (e.g. to abort a transaction it left open). */
   onCallEnd: (callId: string) => void
 }
@@ -35,9 +40,17 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
 /** A synchronous SCF invocation returns at most 6 MB. */
 const MAX_RESULT_BYTES = 6 * 1024 * 1024
 
+/** A running call: who it runs as and which function it is. */
+interface RunningCall {
+  identity: Identity
+  name: string
+  config: FunctionConfig
+}
+
 export class FunctionRunner {
   private readonly pools = new Map<string, WorkerPool>()
-  private readonly calls = new Map<string, Identity>()
+  private readonly calls = new Map<string, RunningCall>()
+  private readonly lookups = new Map<string, Promise<WorkerPool | null>>()
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -48,15 +61,28 @@ export class FunctionRunner {
 
   /** The identity of a running call (for nested calls), if `callId` is one. */
   identityOf(callId: string | undefined): Identity | undefined {
-    return callId ? this.calls.get(callId) : undefined
+    return callId ? this.calls.get(callId)?.identity : undefined
+  }
+
+  /** The function a running call belongs to, with its `config.json` (for open API permissions). */
+  functionOf(callId: string | undefined): { name: string; config: FunctionConfig } | undefined {
+    const call = callId ? this.calls.get(callId) : undefined
+    return call ? { name: call.name, config: call.config } : undefined
   }
 
   async invoke(name: string, event: unknown, identity: Identity): Promise<InvokeResult> {
-    const pool = FUNCTION_NAME.test(name) && !name.startsWith('_') ? await this.poolFor(name) : null
+    let pool: WorkerPool | null
+    try {
+      pool = FUNCTION_NAME.test(name) && !name.startsWith('_') ? await this.poolFor(name) : null
+    } catch (error) {
+      console.error(`[local-cloud] function ${name}: ${(error as Error).message}`)
+      return { ok: false, code: 'FUNCTION_ERROR', message: `云函数 ${name} 的配置无效：${(error as Error).message}` }
+    }
     if (!pool) return { ok: false, code: 'FUNCTION_NOT_FOUND', message: `云函数 ${name} 不存在（未找到构建产物 ${name}/index.js，请先运行 npm run build:functions）` }
+    const timeoutMs = this.options.timeoutMs ?? pool.config.timeoutSeconds * 1000
 
     const callId = randomBytes(16).toString('hex')
-    this.calls.set(callId, identity)
+    this.calls.set(callId, { identity, name, config: pool.config })
     const env: Record<string, string> = {
       WX_API_TOKEN: callId,
       // The SDK only forwards context variables listed here (node-sdk getCloudbaseContext).
@@ -73,12 +99,12 @@ export class FunctionRunner {
       namespace: ENV_ID,
       request_id: callId,
       memory_limit_in_mb: 256,
-      time_limit_in_ms: this.options.timeoutMs,
+      time_limit_in_ms: timeoutMs,
       environment: JSON.stringify(env),
     }
     let outcome: CallOutcome
     try {
-      outcome = await pool.call({ callId, event, context, env, timeoutMs: this.options.timeoutMs })
+      outcome = await pool.call({ callId, event, context, env, timeoutMs })
     } finally {
       this.calls.delete(callId)
       this.options.onCallEnd(callId)
@@ -91,8 +117,8 @@ export class FunctionRunner {
       return { ok: true, json: outcome.json }
     }
     if (outcome.kind === 'timeout') {
-      console.error(`[local-cloud] function ${name} timed out after ${this.options.timeoutMs} ms`)
-      return { ok: false, code: 'FUNCTION_TIMEOUT', message: `云函数 ${name} 执行超时（${this.options.timeoutMs / 1000} 秒），请稍后重试` }
+      console.error(`[local-cloud] function ${name} timed out after ${timeoutMs} ms (stopped mid-way)`)
+      return { ok: false, code: 'FUNCTION_TIMEOUT', message: `云函数 ${name} 执行超时（${timeoutMs / 1000} 秒），已被中止，请稍后重试` }
     }
     console.error(`[local-cloud] function ${name} failed:\n${outcome.stack}`)
     return { ok: false, code: 'FUNCTION_ERROR', message: `云函数 ${name} 执行出错：${outcome.message}` }
@@ -103,7 +129,19 @@ export class FunctionRunner {
     this.pools.clear()
   }
 
-  private async poolFor(name: string): Promise<WorkerPool | null> {
+  /**
+   * The pool for the current bundle and config of `name`. Concurrent first calls share one lookup, so a burst of calls
+   * never starts several pools (which would run more instances than configured).
+   */
+  private poolFor(name: string): Promise<WorkerPool | null> {
+    const pending = this.lookups.get(name)
+    if (pending) return pending
+    const lookup = this.lookUpPool(name).finally(() => this.lookups.delete(name))
+    this.lookups.set(name, lookup)
+    return lookup
+  }
+
+  private async lookUpPool(name: string): Promise<WorkerPool | null> {
     const file = path.resolve(this.options.functionsDir, name, 'index.js')
     let mtimeMs: number
     try {
@@ -111,13 +149,18 @@ export class FunctionRunner {
     } catch {
       return null
     }
+    const configFile = path.resolve(this.options.functionsDir, name, 'config.json')
+    const configMtime = await fsp.stat(configFile).then((s) => s.mtimeMs, () => 0)
+    const version = `${mtimeMs}:${configMtime}`
     const existing = this.pools.get(name)
-    if (existing && existing.mtimeMs === mtimeMs) return existing
+    if (existing && existing.version === version) return existing
+    const config = await readFunctionConfig(configFile)
     existing?.retire()
-    const pool = new WorkerPool(name, file, mtimeMs, this.baseEnv(), this.options.workersPerFunction)
+    const pool = new WorkerPool(name, file, version, config, this.baseEnv(), this.options.instancesPerFunction)
     this.pools.set(name, pool)
     return pool
   }
+
 
   /** What CloudBase sets in a function's environment, pointed at this emulator. */
   private baseEnv(): Record<string, string> {

@@ -49,6 +49,8 @@ parentPort.on('message', async (msg) => {
   Object.assign(process.env, msg.env)
   try {
     const main = await loadMain()
+    // The time limit runs from here: loading the bundle is the instance's cold start, which SCF does not count.
+    parentPort.postMessage({ type: 'started', callId: msg.callId })
     const value = await main(msg.event, msg.context)
     // CloudBase returns a function's result as JSON: undefined becomes null, Dates become strings.
     const json = value === undefined ? 'null' : JSON.stringify(value)

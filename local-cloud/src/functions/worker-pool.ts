@@ -1,9 +1,12 @@
 /**
- * A small pool of worker threads for one function bundle. Each worker runs one call at a time; extra calls
- * queue. A call that exceeds its time limit has its worker terminated (and later replaced).
+ * The instances of one function bundle, as worker threads. Each instance runs one call at a time (as an SCF instance
+ * does); up to `maxWorkers` run at once, started on demand, and further calls queue. A call that exceeds its time
+ * limit has its worker terminated wherever its code is — the call is cut off mid-way, as on CloudBase — and the
+ * instance is replaced on demand.
  */
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { FunctionConfig } from './function-config'
 
 const WORKER_FILE = path.join(__dirname, 'function-worker.cjs')
 
@@ -27,6 +30,9 @@ interface Slot {
   idleTimer: NodeJS.Timeout | null
 }
 
+/** How long an instance may take to load its bundle before the call is given up (SCF's initialisation limit), in ms. */
+const INIT_TIMEOUT_MS = 60_000
+
 /** Extra workers (beyond one warm worker) exit after this long without a call, in ms. */
 const IDLE_EXIT_MS = 30_000
 
@@ -38,7 +44,9 @@ export class WorkerPool {
   constructor(
     readonly name: string,
     readonly file: string,
-    readonly mtimeMs: number,
+    /** Bundle and config.json modification times; a change starts a new pool. */
+    readonly version: string,
+    readonly config: FunctionConfig,
     private readonly baseEnv: Record<string, string>,
     private readonly maxWorkers: number,
   ) {}
@@ -83,7 +91,14 @@ export class WorkerPool {
     })
     const slot: Slot = { worker, busy: null, dead: false, idleTimer: null }
     worker.on('message', (msg: { type: string; callId?: string; ok?: boolean; json?: string; error?: { message: string; stack: string } }) => {
-      if (msg.type !== 'result' || !slot.busy || slot.busy.request.callId !== msg.callId) return
+      if (!slot.busy || slot.busy.request.callId !== msg.callId) return
+      if (msg.type === 'started') {
+        // The bundle is loaded and main() starts now: from here the function's own time limit applies.
+        clearTimeout(slot.busy.timer)
+        slot.busy.timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), slot.busy.request.timeoutMs)
+        return
+      }
+      if (msg.type !== 'result') return
       const outcome: CallOutcome = msg.ok
         ? { kind: 'ok', json: msg.json ?? 'null' }
         : { kind: 'error', message: msg.error?.message ?? '', stack: msg.error?.stack ?? '' }
@@ -100,7 +115,8 @@ export class WorkerPool {
   }
 
   private start(slot: Slot, request: CallRequest, resolve: (o: CallOutcome) => void): void {
-    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), request.timeoutMs)
+    // Until the worker says main() started, the cold start is bounded by SCF's initialisation limit instead.
+    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), Math.max(request.timeoutMs, INIT_TIMEOUT_MS))
     if (slot.idleTimer) clearTimeout(slot.idleTimer)
     slot.idleTimer = null
     slot.busy = { request, resolve, timer }

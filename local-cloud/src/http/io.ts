@@ -1,6 +1,7 @@
 /** Small HTTP helpers: bounded body reading, JSON answers, multipart parsing. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
+import { jsonDepth, MAX_NESTING } from './nesting'
 
 export class HttpError extends Error {
   constructor(
@@ -23,11 +24,16 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   return Buffer.concat(chunks)
 }
 
+/** Reads a JSON body; one nested deeper than {@link MAX_NESTING} levels is refused before it is parsed. */
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const body = await readBody(req, maxBytes)
   if (body.length === 0) return {}
+  const text = body.toString('utf8')
+  if (jsonDepth(text) > MAX_NESTING) {
+    throw new HttpError(400, 'INVALID_PARAM', `请求内容嵌套超过 ${MAX_NESTING} 层，无法处理，请检查提交的数据`)
+  }
   try {
-    return JSON.parse(body.toString('utf8'))
+    return JSON.parse(text)
   } catch {
     throw new HttpError(400, 'INVALID_JSON', '请求内容不是有效的 JSON')
   }

@@ -10,11 +10,17 @@ import type { Outbox } from '../outbox'
 import { OPENID_PATTERN, type Signer } from '../signing'
 import type { FileLinks } from '../storage/file-links'
 import { isValidCloudPath, type FileStore } from '../storage/file-store'
+import type { CompiledStorageRule, RuleContext } from '../storage/security-rule'
 import { checkUpload, MAX_UPLOAD_BYTES } from '../storage/upload-policy'
+import { MAX_FILES_PER_CALL } from '../wire/storage-actions'
+import type { Subscriptions } from '../wechat/subscriptions'
+import type { TemplateRegistry } from '../wechat/templates'
 import { contentTypeOf } from './content-types'
 import { HttpError, readBody, readJson, readMultipart, sendJson } from './io'
 
 export const IDENTITIES_COLLECTION = '_local_identities'
+/** WeChat shows at most 3 templates in one wx.requestSubscribeMessage. */
+const MAX_TEMPLATES_PER_REQUEST = 3
 /** Largest function event accepted over HTTP, in bytes (CloudBase's callFunction limit is 6 MB). */
 const MAX_EVENT_BYTES = 6 * 1024 * 1024
 
@@ -25,7 +31,17 @@ export interface LocalDeps {
   files: FileStore
   links: FileLinks
   outbox: Outbox
+  templates: TemplateRegistry
+  subscriptions: Subscriptions
+  /** The storage security rule client uploads and downloads are checked against. */
+  storageRule: CompiledStorageRule
 }
+
+
+const subscribeRequest = z.object({ tmplIds: z.array(z.string().min(1).max(128)) })
+const tempUrlRequest = z.object({
+  fileList: z.array(z.union([z.string(), z.object({ fileID: z.string(), maxAge: z.number().int().positive().optional() })])),
+})
 
 const sessionRequest = z.object({ openid: z.string().regex(OPENID_PATTERN, 'openid 格式无效（6-64 位字母、数字、_ 或 -）') })
 const invokeRequest = z.object({
@@ -35,7 +51,13 @@ const invokeRequest = z.object({
 })
 
 export function localRoutes(deps: LocalDeps) {
-  const { db, signer, runner, files, links, outbox } = deps
+  const { db, signer, runner, files, links, outbox, templates, subscriptions, storageRule } = deps
+
+  /** The rule's view of a client: a WeChat user signed in with `openid`. */
+  const ruleContext = (openid: string, cloudPath: string, owner: string | null): RuleContext => ({
+    auth: { openid, loginType: 'WECHAT-OPEN' },
+    resource: { openid: owner, path: cloudPath },
+  })
 
   function openidFrom(req: IncomingMessage): string {
     const header = req.headers.authorization ?? ''
@@ -109,10 +131,65 @@ export function localRoutes(deps: LocalDeps) {
       if (!file) throw new HttpError(400, 'INVALID_PARAM', '请选择要上传的文件')
       if (file.truncated) throw new HttpError(413, 'FILE_TOO_LARGE', '文件超过 10 MB，请压缩后再上传')
       if (!isValidCloudPath(cloudPath)) throw new HttpError(400, 'INVALID_PARAM', '文件保存路径（cloudPath）无效')
+      // A new file belongs to its uploader; an existing one to whoever created it (CloudBase's resource.openid).
+      const existing = files.info(cloudPath)
+      if (!storageRule.allows('write', ruleContext(openid, cloudPath, existing ? existing.uploaderOpenid : openid))) {
+        throw new HttpError(
+          403,
+          'STORAGE_EXCEED_AUTHORITY',
+          existing ? '该文件已由他人上传，不能覆盖。请换一个文件名重新上传。' : '没有上传文件的权限（云存储安全规则不允许），请联系管理员。',
+        )
+      }
       const check = checkUpload(cloudPath, file.data)
       if (!check.ok) throw new HttpError(400, 'UNSUPPORTED_FILE', check.message)
       const stored = await files.save(cloudPath, file.data, check.contentType, openid)
       sendJson(res, 200, { fileID: stored.fileID })
+      return true
+    }
+
+    if (method === 'POST' && pathname === '/local/temp-file-urls') {
+      // The client's own wx.cloud.getTempFileURL: each file is checked against the storage rule's `read`.
+      const openid = openidFrom(req)
+      const parsed = tempUrlRequest.safeParse(await readJson(req, 256 * 1024))
+      if (!parsed.success) throw new HttpError(400, 'INVALID_PARAM', 'fileList 必须是文件 ID 数组')
+      if (parsed.data.fileList.length === 0 || parsed.data.fileList.length > MAX_FILES_PER_CALL) {
+        throw new HttpError(400, 'INVALID_PARAM', `一次最多换取 ${MAX_FILES_PER_CALL} 个文件的临时链接（本次 ${parsed.data.fileList.length} 个）`)
+      }
+      const fileList = parsed.data.fileList.map((entry) => {
+        const fileID = typeof entry === 'string' ? entry : entry.fileID
+        const maxAge = typeof entry === 'string' ? 600 : entry.maxAge ?? 600
+        const cloudPath = files.cloudPathOf(fileID)
+        const info = cloudPath ? files.info(cloudPath) : null
+        if (!cloudPath || !info) return { fileID, status: -503003, errMsg: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
+        if (!storageRule.allows('read', ruleContext(openid, cloudPath, info.uploaderOpenid))) {
+          return { fileID, status: -503002, errMsg: 'STORAGE_EXCEED_AUTHORITY 没有读取该文件的权限（云存储安全规则）', tempFileURL: '' }
+        }
+        return { fileID, status: 0, errMsg: 'ok', tempFileURL: links.tempUrl(cloudPath, Math.min(maxAge, 86_400)) }
+      })
+      sendJson(res, 200, { fileList })
+      return true
+    }
+
+    if (method === 'POST' && pathname === '/local/subscribe') {
+      // What tapping 允许 in wx.requestSubscribeMessage does: one more send of each template to this user.
+      const openid = openidFrom(req)
+      const parsed = subscribeRequest.safeParse(await readJson(req, 64 * 1024))
+      if (!parsed.success || parsed.data.tmplIds.length === 0) {
+        sendJson(res, 400, { errCode: 10001, errMsg: 'requestSubscribeMessage:fail 参数传空了（tmplIds）' })
+        return true
+      }
+      const ids = [...new Set(parsed.data.tmplIds)]
+      if (ids.length > MAX_TEMPLATES_PER_REQUEST) {
+        sendJson(res, 400, { errCode: 20003, errMsg: `requestSubscribeMessage:fail 一次最多订阅 ${MAX_TEMPLATES_PER_REQUEST} 个模板` })
+        return true
+      }
+      const unknown = ids.filter((id) => !templates.get(id))
+      if (unknown.length > 0) {
+        sendJson(res, 400, { errCode: 20001, errMsg: `requestSubscribeMessage:fail 没有模板数据：${unknown.join(', ')}` })
+        return true
+      }
+      await subscriptions.grant(openid, ids)
+      sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(ids.map((id) => [id, 'accept'])) })
       return true
     }
 

@@ -99,8 +99,8 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
           upsert: params.upsert === true,
         }),
       )
-      const data: Record<string, unknown> = { updated: result.updated }
-      if (result.first) data.doc = encodeEjson(result.first)
+      // Nothing matched: CloudBase answers `doc: null` (the SDK passes it through as null).
+      const data: Record<string, unknown> = { updated: result.updated, doc: result.first ? encodeEjson(result.first) : null }
       return { json: { data } }
     },
 
@@ -135,7 +135,7 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
     },
 
     'database.startTransaction': async (_params, caller: WireCaller) => {
-      const transactionId = await transactions.start(caller.callId)
+      const transactionId = transactions.start(caller.callId)
       return { json: { transactionId } }
     },
 

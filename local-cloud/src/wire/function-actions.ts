@@ -20,8 +20,9 @@ export function functionActions(runner: FunctionRunner): Record<string, WireHand
       const identity = runner.identityOf(caller.callId) ?? {}
       const result = await runner.invoke(name, event, identity)
       if (!result.ok) {
-        const code = result.code === 'FUNCTION_NOT_FOUND' ? 'FUNCTIONS_REQUEST_FAIL' : 'FUNCTIONS_EXECUTE_FAIL'
-        throw new WireError(code, result.message)
+        // CloudBase answers a missing function with FUNCTION_NOT_FOUND, "[FUNCTION_NOT_FOUND] 找不到对应的FunctionName."
+        if (result.code === 'FUNCTION_NOT_FOUND') throw new WireError('FUNCTION_NOT_FOUND', `[FUNCTION_NOT_FOUND] 找不到对应的FunctionName. ${result.message}`)
+        throw new WireError('FUNCTIONS_EXECUTE_FAIL', result.message)
       }
       return { json: { data: { response_data: result.json } } }
     },

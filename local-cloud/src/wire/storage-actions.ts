@@ -9,6 +9,18 @@ import type { WireHandler } from './types'
 
 /** CloudBase's default lifetime of a temporary link, in seconds. */
 const DEFAULT_MAX_AGE = 86_400
+/**
+ * getTempFileURL and deleteFile take at most 50 files per call (WeChat cloud docs, Cloud.getTempFileURL: "一次最多取
+ * 50 个"; deleteFile likewise); node-sdk does not check, the service refuses.
+ */
+export const MAX_FILES_PER_CALL = 50
+
+function checkBatchSize(list: unknown[], what: string): void {
+  if (list.length === 0) throw invalidParam(`${what} 不能为空`)
+  if (list.length > MAX_FILES_PER_CALL) {
+    throw invalidParam(`${what} 一次最多 ${MAX_FILES_PER_CALL} 个文件（本次 ${list.length} 个），请分批调用`)
+  }
+}
 
 export function storageActions(files: FileStore, links: FileLinks, runner: FunctionRunner): Record<string, WireHandler> {
   return {
@@ -33,6 +45,7 @@ export function storageActions(files: FileStore, links: FileLinks, runner: Funct
 
     'storage.batchGetDownloadUrl': async (params) => {
       if (!Array.isArray(params.file_list)) throw invalidParam('file_list 必须是数组')
+      checkBatchSize(params.file_list, 'getTempFileURL')
       const downloadList = params.file_list.map((entry) => {
         const { fileid, max_age } = (entry ?? {}) as { fileid?: unknown; max_age?: unknown }
         const fileID = String(fileid ?? '')
@@ -48,6 +61,7 @@ export function storageActions(files: FileStore, links: FileLinks, runner: Funct
 
     'storage.batchDeleteFile': async (params) => {
       if (!Array.isArray(params.fileid_list)) throw invalidParam('fileid_list 必须是数组')
+      checkBatchSize(params.fileid_list, 'deleteFile')
       const deleteList = []
       for (const raw of params.fileid_list) {
         const fileID = String(raw)

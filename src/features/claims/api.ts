@@ -92,6 +92,8 @@ export interface ClaimDetail {
   personName: string
   unitName: string
   filedBy: { as: FiledAs; name: string }
+  /** The caller filed it or is its participant (they receive its notices). */
+  mine: boolean
   facts: DraftFacts
   files: ClaimFiles
   materials: { n: number; at: string; files: ClaimFiles; note: string | null; facts: DraftFacts }[]

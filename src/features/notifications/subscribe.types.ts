@@ -1,8 +1,6 @@
-/** The subscribe-message templates (the same keys as `TemplateKey` in cloudfunctions/_shared/src/notify.ts). */
-export type SubscriptionKey =
-  | 'enrolmentReviewed'
-  | 'enrolmentPaid'
-  | 'coverageStarted'
-  | 'claimReceived'
-  | 'claimNeedsMaterials'
-  | 'claimDecided'
+import type { SubscribeMoment } from '@mutual-aid/contracts'
+
+export type { SubscribeMoment, TemplateKey } from '@mutual-aid/contracts'
+
+/** Asks the user to allow the notices of one tap (`SUBSCRIBE_ON[moment]` in @mutual-aid/contracts). */
+export type RequestSubscriptions = (moment: SubscribeMoment) => Promise<void>

@@ -3,6 +3,7 @@
  * 2 shares, renewing, coverage 2021-01-16 → 2021-12-31), and small helpers to file a claim like the app does
  * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
  */
+import { SUBSCRIBE_ON } from '../../../contracts/src/templates'
 import { randomUUID } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
@@ -32,7 +33,12 @@ export async function startSuite(): Promise<Suite> {
   return {
     emu,
     db,
-    call: (openid, action, input = {}) => emu.callFunction('claims', { action, ...input }, { openid }),
+    call: async (openid, action, input = {}) => {
+      // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
+      const moment = ({ submit: 'claimSubmit', resubmit: 'claimResubmit', decide: 'officeReview', markPaid: 'officeReview' } as const)[action as string]
+      if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
+      return emu.callFunction('claims', { action, ...input }, { openid })
+    },
   }
 }
 

@@ -3,6 +3,7 @@
  * (WH unit paid for 2021; TZ private unit with 14 people and no enrolment), and helpers that call functions and
  * upload roster files the way the app does.
  */
+import { SUBSCRIBE_ON } from '../../../contracts/src/templates'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
@@ -33,7 +34,12 @@ export async function startSuite(today = '2021-06-15', seed = true): Promise<Sui
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   if (seed) await seedDemo(emu.url)
-  const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
+  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
+    // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
+    if (fn === 'enrolment' && action === 'submit') await emu.subscribe(openid, SUBSCRIBE_ON.declare)
+    if (fn === 'auth' && action === 'bindWorker') await emu.subscribe(openid, SUBSCRIBE_ON.bind)
+    return emu.callFunction(fn, { action, ...input }, { openid })
+  }
   return {
     emu,
     db,

@@ -26,6 +26,7 @@ import {
   type RejectCode,
 } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
+import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
 
 type Panel = null | 'return' | 'approve' | 'reject' | 'pay' | 'resubmit'
@@ -107,6 +108,8 @@ export default function ClaimDetailPage() {
   }
 
   function approve(): void {
+    // The office's taps also ask for its next late-change reminder (a one-time subscription per 允许).
+    void requestSubscriptions('officeReview')
     let amountFen: number | undefined
     if (amountText.trim()) {
       try {
@@ -381,14 +384,15 @@ export default function ClaimDetailPage() {
               theme="danger"
               loading={busy}
               disabled={!rejectCode || note.trim().length < 4}
-              onClick={() =>
-                rejectCode &&
+              onClick={() => {
+                void requestSubscriptions('officeReview')
+                if (!rejectCode) return
                 void act('拒付', () => claimsApi.decide({ claimId: c.id, version: c.version, outcome: 'reject', reasonCode: rejectCode, note: note.trim() }), {
                   title: '确认不予给付？',
                   content: '审批结论作出后不能更改，申请人会收到通知。',
                   danger: true,
                 })
-              }
+              }}
             >
               确认不予给付
             </Button>
@@ -406,7 +410,10 @@ export default function ClaimDetailPage() {
           <Input label="转账凭证号" value={reference} onChange={setReference} required />
           <View className="claims-inline-actions">
             <Button variant="outline" onClick={() => setPanel(null)}>取消</Button>
-            <Button theme="primary" loading={busy} disabled={reference.trim().length < 4} onClick={() => void act('登记支付', () => claimsApi.markPaid(c.id, c.version, paidOn.trim(), reference.trim()), { title: '确认已支付？', content: `登记后计入 ${c.family} ${c.year} 年度基金支出，不能撤销。` })}>
+            <Button theme="primary" loading={busy} disabled={reference.trim().length < 4} onClick={() => {
+              void requestSubscriptions('officeReview')
+              void act('登记支付', () => claimsApi.markPaid(c.id, c.version, paidOn.trim(), reference.trim()), { title: '确认已支付？', content: `登记后计入 ${c.family} ${c.year} 年度基金支出，不能撤销。` })
+            }}>
               确认已支付
             </Button>
           </View>
@@ -443,6 +450,8 @@ export default function ClaimDetailPage() {
               theme="primary"
               loading={busy}
               onClick={() => {
+                // First thing in the tap: the return used its notice, so ask again (and for the payment notice).
+                void requestSubscriptions('claimResubmit')
                 const files = Object.fromEntries(Object.entries(filesForResubmit).filter(([, ids]) => ids.length > 0))
                 void act('重新提交', () => claimsApi.resubmit(c.id, c.version, c.facts, files, note.trim() || undefined), {
                   title: '确认重新提交？',
@@ -456,7 +465,7 @@ export default function ClaimDetailPage() {
         </View>
       ) : null}
 
-      {c.actions.length > 0 && panel === null ? (
+      {(c.actions.length > 0 || (c.status === 'approved' && c.mine)) && panel === null ? (
         <View className="claims-actions">
           {c.actions.includes('return') ? (
             <Button theme="danger" variant="outline" onClick={() => setPanel('return')}>退回补充</Button>
@@ -474,6 +483,16 @@ export default function ClaimDetailPage() {
           ) : null}
           {c.actions.includes('pay') ? (
             <Button theme="primary" onClick={() => setPanel('pay')}>登记支付</Button>
+          ) : null}
+          {c.status === 'approved' && c.mine ? (
+            <Button
+              variant="outline"
+              onClick={() => {
+                void requestSubscriptions('claimApproved').then(() => toast('到账时会通过微信通知您', 'success'))
+              }}
+            >
+              到账时微信提醒我
+            </Button>
           ) : null}
           {c.actions.includes('resubmit') ? (
             <Button

@@ -309,7 +309,7 @@ export default function NewClaimPage() {
 
   async function submit(): Promise<void> {
     // Must be the first thing in the tap handler for WeChat to show the dialog.
-    const asked = requestSubscriptions(['claimReceived', 'claimNeedsMaterials', 'claimDecided'])
+    const asked = requestSubscriptions('claimSubmit')
     if (!draft) return
     if (!consentGiven) {
       if (!consentTicked) {

@@ -26,7 +26,7 @@ export default function BindPage() {
 
   const bindWorker = async () => {
     // First thing in the tap: WeChat shows the subscribe dialog only here (told when coverage starts).
-    void requestSubscriptions(['coverageStarted'])
+    void requestSubscriptions('bind')
     setError('')
     if (!name.trim() || !idNumber.trim()) return setError('请填写姓名和身份证号码。')
     setBusy(true)

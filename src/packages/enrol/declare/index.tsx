@@ -199,7 +199,7 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
 
   const submit = async () => {
     // First thing in the tap: WeChat shows the subscribe dialog only here (agent's decision, payment confirmed).
-    const asked = requestSubscriptions(['enrolmentReviewed', 'enrolmentPaid'])
+    const asked = requestSubscriptions('declare')
     setServerError('')
     if (!priced.ok) return
     await asked
