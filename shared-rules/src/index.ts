@@ -7,15 +7,21 @@
 // Vocabulary
 export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
 export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
+export { REASON_CODES, isReasonCode, reasonTitle } from './reasons/reason-codes'
+export type { ReasonCode } from './reasons/reason-codes'
 
-// Schemes as data
-export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule } from './schemes/types'
-export { getScheme, listSchemes, schemeForPeriod, listDiseases, isSchemeId, resolveScheme, withFees, SCHEME_IDS } from './schemes/registry'
-export type { SchemeRef } from './schemes/registry'
+// Schemes as data: one data file per version in schemes/versions/, listed by the generated index
+export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule, ProductDef, PayoutRule } from './schemes/types'
+export {
+  getScheme, listSchemes, schemeForPeriod, schemeOn, listDiseases, isSchemeId, resolveScheme, withFees, SCHEME_IDS,
+  createSchemeRegistry, BUILT_IN_REGISTRY,
+} from './schemes/registry'
+export type { SchemeRef, SchemeRegistry, SchemeDateUse, BuiltInSchemeId } from './schemes/registry'
+export { enrolmentPeriodOn, periodYear } from './schemes/enrolment-period'
 export { findDisease } from './schemes/disease-index'
-export { WH_2020 } from './schemes/wh-2020'
-export { TZ_2021 } from './schemes/tz-2021'
-export { TZ_2022 } from './schemes/tz-2022'
+export { WH_2020 } from './schemes/versions/wh-2020'
+export { TZ_2021 } from './schemes/versions/tz-2021'
+export { TZ_2022 } from './schemes/versions/tz-2022'
 
 // Dates
 export { isValidDate } from './dates/is-valid-date'
@@ -42,6 +48,9 @@ export { checkParticipation } from './participation/check-participation'
 export type { ParticipationInput, ParticipationResult } from './participation/check-participation'
 export { maxReplacementCount } from './participation/max-replacement-count'
 export { quote } from './fees/quote'
+export { applyAnnouncedFees } from './fees/announced-fees'
+export { declarationPlan } from './participation/declaration-plan'
+export type { DeclarationPlan } from './participation/declaration-plan'
 export type { QuoteInput, QuoteLine, QuoteResult } from './fees/quote'
 
 // Coverage
@@ -49,6 +58,8 @@ export { coverageStartAfterPayment } from './coverage/coverage-start-after-payme
 export { coverageEnd } from './coverage/coverage-end'
 export { isContinuous } from './coverage/is-continuous'
 export { renewalGraceEnd } from './coverage/renewal-grace-end'
+export { coverageStartForPeriod } from './coverage/coverage-start-for-period'
+export { observationPeriod } from './coverage/observation-period'
 export { coverageStatus } from './coverage/coverage-status'
 export type { CoverageStatus, CoverageStatusInput, CoveragePhase, CoverageWindow } from './coverage/coverage-status'
 
@@ -56,15 +67,15 @@ export type { CoverageStatus, CoverageStatusInput, CoveragePhase, CoverageWindow
 export { claimDeadline } from './deadlines/claim-deadline'
 export { reviewDueDate, DEFAULT_REVIEW_WORKING_DAYS } from './deadlines/review-due-date'
 export { enrolmentWindow, checkEnrolmentDate } from './deadlines/enrolment'
-export { newHireDeadline } from './deadlines/new-hire-deadline'
+export { newHireDeadline, newHireLimit } from './deadlines/new-hire-deadline'
 export { checkUnitChangeReport } from './deadlines/unit-change-report'
 export type { UnitChangeReportCheck } from './deadlines/unit-change-report'
 export { deadline } from './deadlines/deadline'
 export type { DeadlineResult } from './deadlines/deadline'
 
 // Claims
-export { assess } from './assess/assess'
-export type { AssessInput, Assessment, AssessClaim, AssessParticipant, PriorDisease } from './assess/types'
+export { assess, assessWithEffects } from './assess/assess'
+export type { AssessInput, Assessment, ClaimAssessment, PayoutEffect, AssessClaim, AssessParticipant, PriorDisease } from './assess/types'
 export { materialsChecklist } from './claims/materials-checklist'
 export type { MaterialItem } from './claims/materials-checklist'
 
@@ -76,3 +87,4 @@ export { quoteInputSchema } from './schemas/quote-input'
 export { deadlineInputSchema } from './schemas/deadline-input'
 export type { DeadlineInput } from './schemas/deadline-input'
 export { dateSchema, formatIssues } from './schemas/common'
+export { schemeSchema, feeRuleSchema, parseScheme } from './schemas/scheme'

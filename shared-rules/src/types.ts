@@ -1,8 +1,18 @@
-/** Identifier of a versioned scheme definition. A new year is a new data object. */
-export type SchemeId = 'wh-2020' | 'tz-2021' | 'tz-2022'
+import type { ReasonCode } from './reasons/reason-codes'
 
-/** Scheme family: WH = 武汉城市圈重大疾病医疗互助, TZ = 台州市在职职工医疗互助保障. */
+/**
+ * Scheme family: WH = 武汉城市圈重大疾病医疗互助, TZ = 台州市在职职工医疗互助保障. A family is code (its own
+ * assessment engine); its versions are data.
+ */
 export type Family = 'WH' | 'TZ'
+
+/**
+ * Identifier of a scheme version: the family in lower case, a dash and the version's name (`wh-2020`, `tz-2022`,
+ * `tz-2023`, a revised `wh-2024`). Which ids exist is known only to a registry at run time — the built-in versions
+ * (`BuiltInSchemeId`, derived from the data files) plus versions the office publishes later — so this type is a
+ * pattern, and `SchemeRegistry.has` / `isSchemeId` is the check.
+ */
+export type SchemeId = `${Lowercase<Family>}-${string}`
 
 /** Sex as derived from the resident ID. */
 export type Sex = 'male' | 'female'
@@ -21,8 +31,8 @@ export type MedicalInsurance = 'employee' | 'resident' | 'none'
 
 /** A refusal or a rule violation that explains itself. */
 export interface Reason {
-  /** Stable machine code, e.g. `OBSERVATION_PERIOD`. */
-  code: string
+  /** Stable machine code, e.g. `OBSERVATION_PERIOD` (one of `REASON_CODES`). */
+  code: ReasonCode
   /** Article the decision rests on, e.g. `第十四条第二项` or `台总工〔2021〕8号 四(二)1`. */
   basis: string
   /** One sentence in Chinese a worker understands. */

@@ -70,6 +70,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('audit', 'Append-only audit log: who, role, when, what, before/after', [
     { name: 'by_entity', keys: { entity: 1, entityId: 1 } },
   ]),
+  adminOnly('schemeFees', 'Fees announced for a scheme version whose document left them to a later notice (TZ 2022 四(一)2); _id = scheme id, written once', [
+    { name: 'scheme_unique', keys: { schemeId: 1 }, unique: true },
+  ]),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
 ]

@@ -1,4 +1,4 @@
-import { assess, type Assessment, type AssessInput } from '@mutual-aid/shared-rules'
+import { assessWithEffects, type Assessment, type AssessInput, type ClaimAssessment } from '@mutual-aid/shared-rules'
 import { AppError } from '@cloud-shared/errors'
 import type { ClaimKind, ClaimProduct, DraftFacts } from '@/features/claims/schemas'
 import type { ParticipationDoc } from './model'
@@ -25,7 +25,7 @@ export function assessInput(
       sex: p.sex,
       medicalInsurance: f.medicalInsurance ?? p.medicalInsurance ?? 'employee',
       priorDiseases: p.priorDiseases ?? [],
-      // WH: any payout ends coverage (recorded as the ended 'critical' product); TZ: per product.
+      // A payout that ended this product (or the whole coverage: every product) for the period, as applied on approval.
       paidThisPeriod: (p.endedProducts ?? []).includes(claim.product),
       allowanceDaysUsed: p.inpatientDaysUsed ?? 0,
     },
@@ -49,13 +49,14 @@ export function assessInput(
   } as AssessInput
 }
 
+/** The rules' assessment of a claim, with what paying it ends for the participant's period (`onPayout`). */
 export function assessClaim(
   p: ParticipationDoc,
   claim: { product: ClaimProduct; kind: ClaimKind; facts: DraftFacts },
   submittedOn: string,
-): Assessment {
+): ClaimAssessment {
   try {
-    return assess(assessInput(p, claim, submittedOn))
+    return assessWithEffects(assessInput(p, claim, submittedOn))
   } catch (err) {
     // The rules refuse facts they cannot read (e.g. a missing date): say which, instead of failing opaquely.
     throw new AppError('INVALID_INPUT', `申请信息不完整，无法核定：${(err as Error).message}。请补全后重试。`)

@@ -1,4 +1,4 @@
-import { formatYuan, getScheme, reviewDueDate, type Assessment } from '@mutual-aid/shared-rules'
+import { formatYuan, reviewDueDate, type ClaimAssessment } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -204,19 +204,10 @@ export const resubmit = action({
   },
 })
 
-/** TZ inpatient allowance days paid by an assessment (allowance amount ÷ the scheme's daily rate). */
-function allowanceDaysPaid(claim: ClaimDoc, a: Assessment): number {
-  const line = a.lines.find((l) => l.benefit === 'inpatient_allowance')
-  if (!line) return 0
-  const scheme = getScheme(claim.schemeId) as { inpatient?: { allowancePerDayFen: number } }
-  const perDay = scheme.inpatient?.allowancePerDayFen
-  return perDay ? Math.round(line.amountFen / perDay) : 0
-}
-
 /**
  * The office decides: approves the computed amount (or overrides it with a required note) or rejects with a reason
- * code and a note. Approval creates the payout record and applies the coverage effects (WH: any payout ends the
- * period's coverage; TZ critical / women's: paid once per period; TZ inpatient: allowance days accumulate).
+ * code and a note. Approval creates the payout record and applies what the rules say the payout ends (the assessment's
+ * `onPayout`: products ended for the period, inpatient allowance days used).
  */
 export const decide = action({
   access: ['office'],
@@ -314,21 +305,19 @@ export const decide = action({
   },
 })
 
-async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc, a: Assessment): Promise<void> {
+/**
+ * Applies what the approved payout ends, exactly as the rules computed it (`onPayout`): the products that end for the
+ * period (WH: the whole coverage; TZ: the critical or women's product) and the inpatient allowance days used. No rule
+ * is decided here.
+ */
+async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc, a: ClaimAssessment): Promise<void> {
   const _ = ctx.db.command
+  const effect = a.onPayout
   const patch: Record<string, unknown> = { version: _.inc(1), updatedAt: ctx.clock.now() }
-  if (claim.family === 'WH') {
-    // Art. 7, 8, 10: any payout ends the participant's coverage for the period.
-    patch.endedProducts = _.addToSet('critical')
-  } else if (claim.product === 'inpatient') {
-    const days = allowanceDaysPaid(claim, a)
-    if (days > 0) patch.inpatientDaysUsed = _.inc(days)
-  } else {
-    // TZ critical and women's products pay once per period.
-    patch.endedProducts = _.addToSet(claim.product)
-  }
+  if (effect.endsProducts.length > 0) patch.endedProducts = _.addToSet({ $each: [...effect.endsProducts] })
+  if (effect.allowanceDays > 0) patch.inpatientDaysUsed = _.inc(effect.allowanceDays)
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
-  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, endsCoverage: a.endsCoverage, family: claim.family, product: claim.product } }, tx)
+  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect } }, tx)
 }
 
 /** The office records the transfer: payout paid, claim paid, and the fund ledger's payout entry (Art. 20–21). */

@@ -1,4 +1,4 @@
-import { coverageStatus, getScheme, type Product } from '@mutual-aid/shared-rules'
+import { coverageStatus, getScheme, observationPeriod, type Product } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
@@ -49,9 +49,9 @@ export const certificate = action({
       scheme: scheme ? { id: scheme.id, name: scheme.name, document: scheme.document } : null,
       batches: enrolments.map((e) => {
         const products = e.products as Product[]
-        // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2); TZ has none.
+        // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2), where the scheme has them.
         const firstTimeWindows =
-          e.family === 'WH' && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
+          observationPeriod(e.schemeId) && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
             ? coverageStatus({ scheme: e.schemeId, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
             : []
         return {

@@ -29,7 +29,7 @@ export function coverageView(p: ParticipationDoc, today: string) {
     schemeName: scheme.name,
     family: p.family,
     year: p.year,
-    shares: scheme.family === 'WH' ? p.shares : null,
+    shares: scheme.shares ? p.shares : null,
     firstTime: p.firstTime,
     status: p.status,
     coverageStart: p.coverageStart,

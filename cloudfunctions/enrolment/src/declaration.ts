@@ -52,7 +52,10 @@ export function productsFor(products: Product[], sex: 'male' | 'female'): Produc
   return products.filter((p) => p !== 'female' || sex === 'female')
 }
 
-/** The fee quote for a declaration, or the rules' refusal (e.g. TZ 2022 fees not announced yet). */
+/**
+ * The fee quote for a declaration, or the rules' refusal (e.g. TZ 2022 fees not announced yet). `scheme` is the version
+ * as loaded for this call, so fees the office announced are the ones quoted.
+ */
 export function priceDeclaration(
   scheme: Scheme,
   unit: UnitDoc,
@@ -61,7 +64,7 @@ export function priceDeclaration(
   products: Product[],
   participants: { firstTime: boolean; sex: 'male' | 'female' }[],
 ) {
-  const priced = quote({ scheme: scheme.id, unitType: unit.unitType, finance: unit.finance, coverageStart, shares: shares ?? undefined, products, participants })
+  const priced = quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart, shares: shares ?? undefined, products, participants })
   if (!priced.ok) throw new AppError(priced.code, priced.message)
   return priced
 }

@@ -1,8 +1,9 @@
-import { checkEnrolmentDate, newHireDeadline } from '@mutual-aid/shared-rules'
+import { checkEnrolmentDate, newHireLimit } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { newHireSchema } from '@/features/enrolment/schemas'
 import { ownUnit } from '../../units/src/scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
@@ -10,10 +11,10 @@ import { estimatedStart, schemeFor } from './period'
 import { assertNoDuplicates, createDeclaration, nameList, priceDeclaration, selectPeople } from './declaration'
 
 /**
- * New hires during the period (WH Art. 13): declared within 2 months of their hire date, with the unit's shares
- * and products, always as first-time participants (Art. 12). Later is refused with the date that was missed.
- * TZ units add people only inside the enrolment window. The batch goes through review and payment like a
- * declaration.
+ * New hires during the period, with the unit's shares and products, always as first-time participants (Art. 12):
+ * inside the scheme's enrolment window where it has one (TZ), and within the scheme's new-hire limit where it sets one
+ * (WH Art. 13: 2 months from the hire date; later is refused with the date that was missed). The batch goes through
+ * review and payment like a declaration.
  */
 export const addNewHires = action({
   access: ['clerk'],
@@ -21,25 +22,24 @@ export const addNewHires = action({
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
     const today = ctx.clock.today()
-    const scheme = schemeFor(unit.family, input.year)
+    const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const annual = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)).find((e) => e.status !== 'returned')
     if (!annual) throw new AppError('NO_ANNUAL', `本单位 ${input.year} 年度尚未申报，请先办理年度申报。`)
-    if (scheme.family === 'TZ') {
-      const window = checkEnrolmentDate(scheme.id, today)
-      if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
-    }
+    const window = checkEnrolmentDate(scheme, today)
+    if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
     const roster = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
     const people = selectPeople(roster, input.personIds)
-    if (scheme.family === 'WH') {
-      const late = people.filter((p) => today > newHireDeadline(p.hireDate).date)
-      if (late.length) {
-        const first = late[0]
-        const deadline = newHireDeadline(first.hireDate)
-        throw new AppError(
-          'LATE_NEW_HIRE',
-          `${nameList(late.map((p) => `${p.name}（${p.hireDate} 入职）`))} 已超过入职后 2 个月的增员期限（如 ${first.name} 最迟应于 ${deadline.date} 前申报，${deadline.basis}），期中不能再加入，请在下一期续保时一并申报。`,
-        )
-      }
+    const late = people.filter((p) => {
+      const limit = newHireLimit(scheme, p.hireDate)
+      return limit !== null && today > limit.date
+    })
+    if (late.length && scheme.newHire) {
+      const first = late[0]
+      const deadline = newHireLimit(scheme, first.hireDate)!
+      throw new AppError(
+        'LATE_NEW_HIRE',
+        `${nameList(late.map((p) => `${p.name}（${p.hireDate} 入职）`))} 已超过入职后 ${scheme.newHire.months} 个月的增员期限（如 ${first.name} 最迟应于 ${deadline.date} 前申报，${deadline.basis}），期中不能再加入，请在下一期续保时一并申报。`,
+      )
     }
     await assertNoDuplicates(ctx, scheme.family, input.year, people)
     const coverageStartEstimate = estimatedStart(scheme, input.year, today)

@@ -1,23 +1,21 @@
-import { checkEnrolmentDate, coverageStartAfterPayment, isContinuous, schemeForPeriod, type Scheme } from '@mutual-aid/shared-rules'
+import { coverageStartForPeriod, enrolmentPeriodOn, isContinuous, type Family, type Scheme, type SchemeRegistry } from '@mutual-aid/shared-rules'
 import { AppError } from '@cloud-shared/errors'
+import type { Schemes } from '@cloud-shared/schemes'
 import type { ParticipationDoc } from './model'
 
-/** The scheme of a unit's family for a period, or a refusal saying the period is not open. */
-export function schemeFor(family: 'WH' | 'TZ', year: number): Scheme {
-  const scheme = schemeForPeriod(family, year)
+/** The version governing a unit's period, ready to use, or a refusal saying the period is not published yet. */
+export function schemeFor(schemes: Schemes, family: Family, year: number): Scheme {
+  const scheme = schemes.registry.forYear(family, year)
   if (!scheme) throw new AppError('NO_SCHEME', `${year} 年度的互助方案尚未发布，暂不能申报。请关注互助办通知。`)
-  return scheme
+  return schemes.use(scheme)
 }
 
 /**
- * The period a clerk declares for by default: this year, or next year when this year's TZ window has closed and
- * next year's is open (TZ 2022 is declared from 2021-10-10).
+ * The period a clerk declares for by default: the one whose enrolment window is open today (TZ 2022 from 2021-10-10,
+ * while 2021 still runs), else the one running today — the rules decide (`enrolmentPeriodOn`); this year when none.
  */
-export function defaultYear(family: 'WH' | 'TZ', today: string): number {
-  const year = Number(today.slice(0, 4))
-  const next = schemeForPeriod(family, year + 1)
-  if (family === 'TZ' && next && checkEnrolmentDate(next.id, today).ok) return year + 1
-  return year
+export function defaultYear(registry: SchemeRegistry, family: Family, today: string): number {
+  return enrolmentPeriodOn(registry, family, today)?.year ?? Number(today.slice(0, 4))
 }
 
 /** The declared period may only be this year or next year. */
@@ -27,13 +25,11 @@ export function assertDeclarableYear(year: number, today: string): void {
 }
 
 /**
- * When coverage would start if the fee were paid today: the day after payment (WH Art. 3, TZ [I-12]), and never
- * before the declared period (a WH unit paying in December for next year starts on 1 January). Used for the quote.
+ * When coverage would start if the fee were paid on `paidOn`: the day after payment, never before the declared period
+ * (rules: `coverageStartForPeriod`). Used for the quote and, with the real payment date, for activation.
  */
 export function estimatedStart(scheme: Scheme, year: number, paidOn: string): string {
-  const start = coverageStartAfterPayment(scheme.id, paidOn)
-  const periodStart = `${year}-01-01`
-  return start < periodStart ? periodStart : start
+  return coverageStartForPeriod(scheme, year, paidOn)
 }
 
 /**
@@ -42,5 +38,5 @@ export function estimatedStart(scheme: Scheme, year: number, paidOn: string): st
  */
 export function isFirstTime(scheme: Scheme, year: number, previous: ParticipationDoc | undefined, renewedOn: string): boolean {
   if (!previous || previous.status !== 'active') return true
-  return !isContinuous({ scheme: scheme.id, previousPeriodEnd: previous.coverageEnd ?? `${year - 1}-12-31`, renewedOn }).continuous
+  return !isContinuous({ scheme, previousPeriodEnd: previous.coverageEnd ?? `${year - 1}-12-31`, renewedOn }).continuous
 }

@@ -1,6 +1,7 @@
 import { checkEnrolmentDate, enrolmentWindow, renewalGraceEnd } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { z } from 'zod'
 import { unitInScope } from '../../units/src/scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
@@ -10,7 +11,8 @@ import { assertDeclarableYear, defaultYear, estimatedStart, isFirstTime, schemeF
 /**
  * Everything the declaration page needs in one call: the scheme, the window, the roster with each person's
  * standing (last period, this period, first-time or continuous), and this period's existing declarations.
- * The page computes the live ratio and quote from it with shared-rules; `submit` checks everything again.
+ * The page computes the live ratio and quote from it with shared-rules — on `rules`, the version as this function
+ * uses it (announced fees applied) — and `submit` checks everything again.
  */
 export const prepare = action({
   access: ['clerk', 'agent', 'office'],
@@ -18,9 +20,10 @@ export const prepare = action({
   async run(ctx, input) {
     const unit = await unitInScope(ctx, input.unitId)
     const today = ctx.clock.today()
-    const year = input.year ?? defaultYear(unit.family, today)
+    const schemes = await loadSchemes(ctx.db)
+    const year = input.year ?? defaultYear(schemes.registry, unit.family, today)
     assertDeclarableYear(year, today)
-    const scheme = schemeFor(unit.family, year)
+    const scheme = schemeFor(schemes, unit.family, year)
     const people = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
     const hashes = people.map((p) => p.idHash)
     const [previous, current, enrolments, lastPeriod] = await Promise.all([
@@ -31,8 +34,8 @@ export const prepare = action({
     ])
     const prevByHash = new Map(previous.filter((p) => p.status === 'active' && p.unitId === unit._id).map((p) => [p.idHash, p]))
     const currentByHash = new Map<string, ParticipationDoc>(current.filter((p) => p.status !== 'void').map((p) => [p.idHash, p]))
-    const window = checkEnrolmentDate(scheme.id, today)
-    const win = enrolmentWindow(scheme.id)
+    const window = checkEnrolmentDate(scheme, today)
+    const win = enrolmentWindow(scheme)
     const previousEnd = previous.find((p) => p.coverageEnd)?.coverageEnd ?? `${year - 1}-12-31`
     return {
       today,
@@ -43,10 +46,12 @@ export const prepare = action({
         name: scheme.name,
         family: scheme.family,
         products: scheme.products.map((p) => ({ id: p.id, name: p.name })),
-        shares: scheme.family === 'WH' ? { min: scheme.shares.min, max: scheme.shares.max } : null,
+        shares: scheme.shares ? { min: scheme.shares.min, max: scheme.shares.max } : null,
       },
+      /** The version's data as quoting uses it here (with fees the office announced), for the page's live quote. */
+      rules: scheme,
       window: window.ok ? { ok: true as const, from: win?.from ?? null, to: win?.to ?? null } : { ok: false as const, ...window.reason, from: win?.from ?? null, to: win?.to ?? null },
-      renewal: prevByHash.size ? { previousEnd, graceEnd: renewalGraceEnd(scheme.id, previousEnd) } : null,
+      renewal: prevByHash.size ? { previousEnd, graceEnd: renewalGraceEnd(scheme, previousEnd) } : null,
       coverageStartEstimate: estimatedStart(scheme, year, today),
       /** Last period's plan, so a renewal starts from the same shares and products. */
       previousPlan: lastPeriod[0] ? { shares: lastPeriod[0].shares, products: lastPeriod[0].products } : null,

@@ -3,6 +3,7 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { replacementSchema } from '@/features/enrolment/schemas'
 import { ownUnit } from '../../units/src/scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
@@ -21,17 +22,17 @@ export const replace = action({
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
     const today = ctx.clock.today()
-    const scheme = schemeFor(unit.family, input.year)
+    const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const enrolments = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year }, 1000)
     const annual = enrolments.find((e) => e.kind === 'annual' && e.status === 'paid')
     if (!annual) throw new AppError('NO_ANNUAL', `本单位 ${input.year} 年度的申报尚未缴费生效，暂不能替换参保对象。`)
     const active = await findAll<ParticipationDoc>(ctx.db, 'participations', { unitId: unit._id, year: input.year, status: 'active' }, 200_000)
-    const max = maxReplacementCount(scheme.id, unit.unitType, active.length)
+    const max = maxReplacementCount(scheme, unit.unitType, active.length)
     if (max === 0) throw new AppError('REPLACEMENT_NOT_ALLOWED', '只有民营企业可以办理参保对象替换；其他单位期中不能退出或替换（第十一条）。')
     if (enrolments.some((e) => e.kind === 'replacement' && e.status !== 'returned')) {
       throw new AppError('REPLACEMENT_USED', '本期已办理过一次参保对象替换，每期只能替换一次。')
     }
-    const window = checkEnrolmentDate(scheme.id, today)
+    const window = checkEnrolmentDate(scheme, today)
     if (!window.ok && window.reason.code === 'ENROLMENT_NOT_OPEN') throw new AppError(window.reason.code, window.reason.message)
     const outIds = [...new Set(input.outPersonIds)]
     if (outIds.length > max) {

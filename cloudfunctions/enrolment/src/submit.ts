@@ -1,8 +1,9 @@
-import { checkEnrolmentDate, checkParticipation } from '@mutual-aid/shared-rules'
+import { checkEnrolmentDate, checkParticipation, declarationPlan } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentSubmitSchema } from '@/features/enrolment/schemas'
 import { ownUnit } from '../../units/src/scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
@@ -31,8 +32,8 @@ export const submit = action({
     const unit = await ownUnit(ctx)
     const today = ctx.clock.today()
     assertDeclarableYear(input.year, today)
-    const scheme = schemeFor(unit.family, input.year)
-    const window = checkEnrolmentDate(scheme.id, today)
+    const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
+    const window = checkEnrolmentDate(scheme, today)
     if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
 
     const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
@@ -49,14 +50,9 @@ export const submit = action({
       )
     }
 
-    const products = scheme.family === 'WH' ? (['critical'] as const).slice() : input.products
-    const offered = new Set(scheme.products.map((p) => p.id))
-    const notOffered = products.filter((p) => !offered.has(p))
-    if (notOffered.length) throw new AppError('PRODUCT_NOT_OFFERED', `${scheme.name}不包含所选保障项目，请重新选择。`)
-    if (scheme.family === 'WH' && (input.shares === null || input.shares < scheme.shares.min || input.shares > scheme.shares.max)) {
-      throw new AppError('INVALID_SHARES', `请选择每人参加份额（${scheme.shares.min}–${scheme.shares.max} 份，全单位相同，${scheme.shares.basis}）。`)
-    }
-    const shares = scheme.family === 'WH' ? input.shares : null
+    const plan = declarationPlan(scheme, { shares: input.shares, products: input.products })
+    if (!plan.ok) throw new AppError(plan.code, plan.message)
+    const { shares, products } = plan
 
     const roster = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
     const people = selectPeople(roster, input.personIds)
@@ -69,7 +65,7 @@ export const submit = action({
     // A first-time unit's ratio counts against the larger of the roster and its staff report (no selective enrolment).
     const rosterStaff = roster.filter((p) => p.status === 'in_service').length
     const staffCount = firstTimeUnit ? Math.max(rosterStaff, unit.staffReport?.headcount ?? 0) : rosterStaff
-    const participation = checkParticipation({ scheme: scheme.id, unitType: unit.unitType, finance: unit.finance, staff: staffCount, participants: people.length })
+    const participation = checkParticipation({ scheme, unitType: unit.unitType, finance: unit.finance, staff: staffCount, participants: people.length })
     if (!participation.ok) {
       throw new AppError('PARTICIPATION', participation.reasons.map((r) => `${r.message}（${r.basis}）`).join(''), { reasons: participation.reasons, requiredMin: participation.requiredMin })
     }

@@ -1,5 +1,5 @@
 import { wxDate, wxThing } from '@mutual-aid/contracts'
-import { checkUnitChangeReport, schemeForPeriod } from '@mutual-aid/shared-rules'
+import { checkUnitChangeReport, schemeOn } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { updateVersioned } from '@cloud-shared/db'
@@ -28,7 +28,8 @@ export const update = action({
       }
     }
     if (!Object.keys(after).length) throw new AppError('NO_CHANGE', '填写的内容与现有信息相同，无需变更。')
-    const scheme = schemeForPeriod(unit.family, Number(today.slice(0, 4)))
+    // The version whose period runs today (not the calendar year's: TZ periods and windows do not follow it).
+    const scheme = schemeOn(unit.family, today, 'period')
     const check = scheme ? checkUnitChangeReport(scheme, input.changedOn, today) : null
     const late = check?.late ?? false
     const lastChange = { reportedOn: today, changedOn: input.changedOn, late }

@@ -3,9 +3,9 @@ import { percentOf } from '../money/round-half-up'
 import { diseaseByCode, findDisease } from '../schemes/disease-index'
 import type { DiseaseDef, TzScheme } from '../schemes/types'
 import type { Line, Product, Reason } from '../types'
-import { dayOf, eventDayOf, exclusionReasons, priorOfSameCode, reason } from './common'
+import { dayOf, eventDayOf, exclusionReasons, priorOfSameCode, productDef, reason } from './common'
 import { outcome } from './outcome'
-import type { AssessInput, Assessment } from './types'
+import type { AssessInput, Assessment, ClaimAssessment } from './types'
 
 const activityDays = new WeakMap<object, { from: number; to: number; claimsTo: number }>()
 
@@ -37,19 +37,24 @@ function commonChecks(s: TzScheme, input: AssessInput, product: Product, event: 
   return ends
 }
 
-function assessInpatient(s: TzScheme, input: AssessInput): Assessment {
+function assessInpatient(s: TzScheme, input: AssessInput, withEffects: boolean): Assessment | ClaimAssessment {
   const p = input.participant
   const c = input.claim
+  const def = productDef(s, 'inpatient')
   const blocking: Reason[] = []
   const partial: Reason[] = []
+  if (!def) {
+    blocking.push(reason('PRODUCT_NOT_OFFERED', s.products[0].basis, `${s.name}不包含住院医疗互助项目。`))
+    return outcome(s, undefined, [], blocking, partial, false, withEffects)
+  }
   if (c.kind !== 'inpatient') {
-    blocking.push(reason('NOT_COVERED_BENEFIT', s.products[0].basis, '住院医疗互助只对住院发生的费用和住院天数给予补助。'))
-    return outcome([], blocking, partial, false, false)
+    blocking.push(reason('NOT_COVERED_BENEFIT', def.basis, '住院医疗互助只对住院发生的费用和住院天数给予补助。'))
+    return outcome(s, undefined, [], blocking, partial, false, withEffects)
   }
   const admission = eventDayOf(input)
   const ends = commonChecks(s, input, 'inpatient', admission, blocking)
   if (c.inpatient === false) {
-    blocking.push(reason('NOT_INPATIENT', s.products[0].basis, '住院医疗互助不包含特殊病门诊等非住院费用。'))
+    blocking.push(reason('NOT_INPATIENT', def.basis, '住院医疗互助不包含特殊病门诊等非住院费用。'))
   }
   const ip = s.inpatient
   const lines: Line[] = []
@@ -76,7 +81,7 @@ function assessInpatient(s: TzScheme, input: AssessInput): Assessment {
       lines.push({ benefit: 'inpatient_subsidy', amountFen: amount, basis: ip.subsidyBasis[insurance] })
     }
   }
-  return outcome(lines, blocking, partial, false, ends)
+  return outcome(s, def, lines, blocking, partial, ends, withEffects, allowanceDays)
 }
 
 function resolveCritical(s: TzScheme, def: DiseaseDef, severity: 'severe' | 'mild' | undefined): DiseaseDef | undefined {
@@ -84,19 +89,24 @@ function resolveCritical(s: TzScheme, def: DiseaseDef, severity: 'severe' | 'mil
   return def.mildCode ? diseaseByCode(s, 'critical', def.mildCode) : undefined
 }
 
-function assessDiagnosis(s: TzScheme, input: AssessInput, product: 'critical' | 'female'): Assessment {
+function assessDiagnosis(s: TzScheme, input: AssessInput, product: 'critical' | 'female', withEffects: boolean): Assessment | ClaimAssessment {
   const p = input.participant
   const c = input.claim
+  const def = productDef(s, product)
   const blocking: Reason[] = []
   const productBasis = product === 'critical' ? s.critical.basis : s.female.basis
+  if (!def) {
+    blocking.push(reason('PRODUCT_NOT_OFFERED', s.products[0].basis, `${s.name}不包含该保障项目。`))
+    return outcome(s, undefined, [], blocking, [], false, withEffects)
+  }
   if (c.kind !== 'illness') {
     blocking.push(reason('NOT_COVERED_BENEFIT', productBasis, '该项目在首次确诊保障疾病时给付，不设身故或住院补助。'))
-    return outcome([], blocking, [], false, false)
+    return outcome(s, undefined, [], blocking, [], false, withEffects)
   }
   const event = eventDayOf(input)
   const ends = commonChecks(s, input, product, event, blocking)
   if (p.paidThisPeriod) {
-    blocking.push(reason('COVERAGE_ENDED', product === 'critical' ? s.critical.onePayoutBasis : s.female.basis,
+    blocking.push(reason('COVERAGE_ENDED', def.payout.basis,
       '本期已领取过该项目的互助保障金，每期只给付一次。'))
   }
   if (product === 'female' && p.sex === 'male') {
@@ -120,7 +130,7 @@ function assessDiagnosis(s: TzScheme, input: AssessInput, product: 'critical' | 
     else if (disease.mild) line = { benefit: 'critical_mild', amountFen: s.critical.mildFen, basis: s.critical.basis }
     else line = { benefit: 'critical', amountFen: s.critical.severeFen, basis: s.critical.basis }
   }
-  return outcome(line ? [line] : [], blocking, [], true, ends)
+  return outcome(s, def, line ? [line] : [], blocking, [], ends, withEffects)
 }
 
 /**
@@ -128,9 +138,9 @@ function assessDiagnosis(s: TzScheme, input: AssessInput, product: 'critical' | 
  * critical illness (severe 5,000 / mild 2,000 yuan, [I-9]) or women's special illness (5,000 yuan,
  * [I-10]). No observation period ([I-13]).
  */
-export function assessTz(s: TzScheme, input: AssessInput): Assessment {
+export function assessTz(s: TzScheme, input: AssessInput, withEffects: boolean): Assessment | ClaimAssessment {
   const product = input.product ?? (input.claim.kind === 'inpatient' ? 'inpatient' : 'critical')
-  if (product === 'inpatient') return assessInpatient(s, input)
-  return assessDiagnosis(s, input, product)
+  if (product === 'inpatient') return assessInpatient(s, input, withEffects)
+  return assessDiagnosis(s, input, product, withEffects)
 }
 

@@ -3,9 +3,9 @@ import { periodEndDay } from '../coverage/period'
 import { findDisease } from '../schemes/disease-index'
 import type { DayWindow, WhScheme } from '../schemes/types'
 import type { Line, Reason } from '../types'
-import { dayOf, eventDayOf, exclusionReasons, priorOfSameCode, reason } from './common'
+import { dayOf, eventDayOf, exclusionReasons, priorOfSameCode, productDef, reason } from './common'
 import { outcome } from './outcome'
-import type { AssessInput, Assessment } from './types'
+import type { AssessInput, Assessment, ClaimAssessment } from './types'
 
 function windowFor(windows: readonly DayWindow[], dayNumber: number): DayWindow | undefined {
   for (const w of windows) if (dayNumber >= w.fromDay && (w.toDay === null || dayNumber <= w.toDay)) return w
@@ -18,20 +18,21 @@ function lineOf(w: { perShareFen: number; basis: string }, benefit: string, shar
 
 /**
  * Assess a WH critical-illness claim (illness or death) against every benefit line and exclusion
- * of the scheme (第二条、第七条至第十条、第十四条至第十六条、第十八条).
+ * of the scheme (第二条、第七条至第十条、第十四条至第十六条、第十八条). `withEffects` adds what paying it ends.
  */
-export function assessWh(s: WhScheme, input: AssessInput): Assessment {
+export function assessWh(s: WhScheme, input: AssessInput, withEffects: boolean): Assessment | ClaimAssessment {
   const p = input.participant
   const c = input.claim
-  const product = input.product ?? 'critical'
+  const product = input.product ?? s.products[0].id
+  const def = productDef(s, product)
   const blocking: Reason[] = []
-  if (product !== 'critical') {
+  if (!def) {
     blocking.push(reason('PRODUCT_NOT_OFFERED', s.products[0].basis, '本办法只有重大疾病医疗互助一个项目，不受理该项目的申请。'))
-    return outcome([], blocking, [], false, false)
+    return outcome(s, undefined, [], blocking, [], false, withEffects)
   }
   if (c.kind === 'inpatient') {
     blocking.push(reason('NOT_COVERED_BENEFIT', s.coveredDiseaseBasis, '本办法不设住院津贴或住院费用补助，只对第二条所列重大疾病给付。'))
-    return outcome([], blocking, [], false, false)
+    return outcome(s, undefined, [], blocking, [], false, withEffects)
   }
   const shares = p.shares ?? 1
   const start = dayOf(p.coverageStart, 'participant.coverageStart')
@@ -46,7 +47,7 @@ export function assessWh(s: WhScheme, input: AssessInput): Assessment {
   }
   if (p.retiredAtEnrolment) blocking.push(reason('RETIRED', s.retired.basis, s.retired.message))
   if (p.paidThisPeriod) {
-    blocking.push(reason('COVERAGE_ENDED', s.endsCoverageBasis, '本期已领取过互助金、慰问金或身故抚恤补助金，互助责任已终止。'))
+    blocking.push(reason('COVERAGE_ENDED', def.payout.basis, '本期已领取过互助金、慰问金或身故抚恤补助金，互助责任已终止。'))
   }
   const fraudEnds = exclusionReasons(s, input, product, blocking)
   if (c.submittedOn !== undefined) {
@@ -72,25 +73,25 @@ export function assessWh(s: WhScheme, input: AssessInput): Assessment {
     if (!designated) blocking.push(reason('NOT_DESIGNATED_HOSPITAL', s.deathBasis, '身故时所住医院不是互助办指定的医疗机构。'))
     if (p.firstTime) {
       const w = windowFor(s.deathFirstTime, day)
-      return outcome(w ? [lineOf(w, 'death', shares)] : [], blocking, [], true, fraudEnds)
+      return outcome(s, def, w ? [lineOf(w, 'death', shares)] : [], blocking, [], fraudEnds, withEffects)
     }
-    if (!disease) return outcome([lineOf(s.deathRenewing.outsideList, 'death', shares)], blocking, [], true, fraudEnds)
+    if (!disease) return outcome(s, def, [lineOf(s.deathRenewing.outsideList, 'death', shares)], blocking, [], fraudEnds, withEffects)
     const prior = priorOfSameCode(s, product, disease.code, p.priorDiseases)
     if (prior.length === 0) {
       // [I-2]: a covered disease first diagnosed this period → the medical benefit, not a death benefit.
       const w = windowFor(s.illnessRenewing, day)
       const line: Line | undefined = w && { benefit: w.benefit, amountFen: w.perShareFen * shares, basis: s.deathRenewing.firstDiagnosedThisPeriodBasis }
-      return outcome(line ? [line] : [], blocking, [], true, fraudEnds)
+      return outcome(s, def, line ? [line] : [], blocking, [], fraudEnds, withEffects)
     }
     if (prior.some((x) => x.paid && x.period === 'previous')) {
-      return outcome([lineOf(s.deathRenewing.samePaidPrevious, 'death', shares)], blocking, [], true, fraudEnds)
+      return outcome(s, def, [lineOf(s.deathRenewing.samePaidPrevious, 'death', shares)], blocking, [], fraudEnds, withEffects)
     }
     if (prior.some((x) => !x.paid)) {
-      return outcome([lineOf(s.deathRenewing.priorUnpaid, 'death', shares)], blocking, [], true, fraudEnds)
+      return outcome(s, def, [lineOf(s.deathRenewing.priorUnpaid, 'death', shares)], blocking, [], fraudEnds, withEffects)
     }
     blocking.push(reason('PRE_EXISTING', s.deathBasis,
       '曾在更早的互助周期领取过同类疾病的医疗互助金，本期因同类疾病身故不属于第十条第（二）项所列的给付情形。'))
-    return outcome([], blocking, [], true, fraudEnds)
+    return outcome(s, def, [], blocking, [], fraudEnds, withEffects)
   }
 
   // Illness: first diagnosis of one listed disease, inpatient, at a designated hospital.
@@ -107,5 +108,5 @@ export function assessWh(s: WhScheme, input: AssessInput): Assessment {
   if (!inpatient) blocking.push(reason('NOT_INPATIENT', s.inpatientBasis, '重大疾病须经住院治疗才能申请互助金。'))
   if (!designated) blocking.push(reason('NOT_DESIGNATED_HOSPITAL', s.designatedHospitalBasis, '确诊医院不是互助办指定的医疗机构。'))
   const w = windowFor(p.firstTime ? s.illnessFirstTime : s.illnessRenewing, day)
-  return outcome(w ? [lineOf(w, w.benefit, shares)] : [], blocking, [], true, fraudEnds)
+  return outcome(s, def, w ? [lineOf(w, w.benefit, shares)] : [], blocking, [], fraudEnds, withEffects)
 }

@@ -1,7 +1,7 @@
 import { resolveScheme } from '../schemes/registry'
 import { assessTz } from './assess-tz'
 import { assessWh } from './assess-wh'
-import type { AssessInput, Assessment } from './types'
+import type { AssessInput, Assessment, ClaimAssessment } from './types'
 
 /**
  * Assess one claim against its scheme: every benefit line with its amount and article, every
@@ -20,5 +20,20 @@ import type { AssessInput, Assessment } from './types'
  */
 export function assess(input: AssessInput): Assessment {
   const scheme = resolveScheme(input.scheme)
-  return scheme.family === 'WH' ? assessWh(scheme, input) : assessTz(scheme, input)
+  return scheme.family === 'WH' ? assessWh(scheme, input, false) : assessTz(scheme, input, false)
+}
+
+/**
+ * {@link assess}, plus what paying the assessment ends for the participant's period (`onPayout`): the products that
+ * end (the whole coverage for WH, 第七条、第八条、第十条; the critical or women's product for TZ) and the inpatient
+ * allowance days used ([I-7]). The claims function applies `onPayout` as it stands when it approves a claim.
+ *
+ * @example
+ * assessWithEffects({ scheme: 'tz-2021', product: 'inpatient', participant: { firstTime: false, coverageStart: '2021-04-01', medicalInsurance: 'employee' },
+ *   claim: { kind: 'inpatient', admission: '2021-05-03', discharge: '2021-05-13', designatedHospital: true } }).onPayout
+ * // → { endsProducts: [], allowanceDays: 10, basis: null }
+ */
+export function assessWithEffects(input: AssessInput): ClaimAssessment {
+  const scheme = resolveScheme(input.scheme)
+  return (scheme.family === 'WH' ? assessWh(scheme, input, true) : assessTz(scheme, input, true)) as ClaimAssessment
 }

@@ -1,6 +1,7 @@
 import { parseDayNumber } from '../dates/day-number'
 import { findDisease } from '../schemes/disease-index'
-import type { Scheme } from '../schemes/types'
+import type { ReasonCode } from '../reasons/reason-codes'
+import type { ProductDef, Scheme } from '../schemes/types'
 import type { Product, Reason } from '../types'
 import type { AssessInput, PriorDisease } from './types'
 
@@ -46,7 +47,13 @@ export function priorOfSameCode(scheme: Scheme, product: Product, code: string, 
   return found
 }
 
-/** A reason object (kept tiny: the hot path builds few of these). */
-export function reason(code: string, basis: string, message: string): Reason {
+/** A reason object (kept tiny: the hot path builds few of these). `basis` is read from the scheme data. */
+export function reason(code: ReasonCode, basis: string, message: string): Reason {
   return { code, basis, message }
+}
+
+/** The definition of a product in a scheme (a scan: schemes have at most three products). */
+export function productDef(s: Scheme, product: Product): ProductDef | undefined {
+  for (const p of s.products) if (p.id === product) return p
+  return undefined
 }

@@ -73,3 +73,24 @@ export interface Assessment {
   /** The participant's coverage (WH) or this product (TZ critical/female) ends for the period. */
   endsCoverage: boolean
 }
+
+/**
+ * What paying an assessment ends or uses up for the participant's period, from the scheme data (each product's
+ * `payout` rule, the inpatient allowance): the claims function applies it as it stands, knowing nothing of families.
+ */
+export interface PayoutEffect {
+  /**
+   * Products that end for the period once this is paid: every product of the scheme when a payout ends the whole
+   * coverage (WH 第七条、第八条、第十条), that product when it pays once per period (TZ critical, women's), else none.
+   */
+  endsProducts: readonly Product[]
+  /** Inpatient allowance days this payout uses ([I-7]); 0 for every other benefit. */
+  allowanceDays: number
+  /** The article the ending rests on; `null` when nothing ends. */
+  basis: string | null
+}
+
+/** Result of {@link assessWithEffects}: the assessment plus what paying it ends (nothing when it is not payable). */
+export interface ClaimAssessment extends Assessment {
+  onPayout: PayoutEffect
+}

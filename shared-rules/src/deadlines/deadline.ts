@@ -1,10 +1,11 @@
+import type { ReasonCode } from '../reasons/reason-codes'
 import { resolveScheme } from '../schemes/registry'
 import type { DeadlineInput } from '../schemas/deadline-input'
 import { claimDeadline } from './claim-deadline'
 import { reviewDueDate } from './review-due-date'
 
 /** Result of {@link deadline}. */
-export type DeadlineResult = { ok: true; date: string; basis: string } | { ok: false; code: string; message: string }
+export type DeadlineResult = { ok: true; date: string; basis: string } | { ok: false; code: ReasonCode; message: string }
 
 /**
  * The CLI `deadline` command: claim deadline from the event date, or the review due date from

@@ -1,9 +1,9 @@
 import { addWorkingDays } from '../dates/working-days'
-import { WH_2020 } from '../schemes/wh-2020'
+import { BUILT_IN_REGISTRY } from '../schemes/registry'
 import type { DatedBasis } from '../types'
 
-/** Default review time limit: the WH scheme's (第十九条: 30 working days). */
-export const DEFAULT_REVIEW_WORKING_DAYS: number = WH_2020.review?.workingDays ?? 30
+/** Default review time limit: the newest WH version's (第十九条: 30 working days). */
+export const DEFAULT_REVIEW_WORKING_DAYS: number = BUILT_IN_REGISTRY.latest('WH')?.review?.workingDays ?? 30
 
 /**
  * Date by which the office must decide a claim: the `workingDays`-th PRC working day after the

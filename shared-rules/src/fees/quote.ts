@@ -3,6 +3,7 @@ import { formatDayNumber, parseDayNumber, requireDayNumber } from '../dates/day-
 import { periodEndDay } from '../coverage/period'
 import { resolveScheme, type SchemeRef } from '../schemes/registry'
 import type { FeeRule } from '../schemes/types'
+import type { ReasonCode } from '../reasons/reason-codes'
 import type { Product, Sex, UnitType } from '../types'
 
 /** Input of {@link quote}. */
@@ -41,7 +42,7 @@ export interface QuoteLine {
 /** Result of {@link quote}. */
 export type QuoteResult =
   | { ok: true; totalFen: number; lines: QuoteLine[]; perPerson: { index: number; amountFen: number }[] }
-  | { ok: false; code: string; message: string }
+  | { ok: false; code: ReasonCode; message: string }
 
 const PRODUCT_LABEL: Record<Product, string> = { critical: '重大疾病', inpatient: '住院医疗', female: '女职工特殊病' }
 
@@ -57,9 +58,10 @@ const PRODUCT_LABEL: Record<Product, string> = { critical: '重大疾病', inpat
 export function quote(i: QuoteInput): QuoteResult {
   const s = resolveScheme(i.scheme)
   if (!s.fees) {
-    return { ok: false, code: 'FEES_NOT_ANNOUNCED', message: `${s.name}的缴费标准将另行通知，目前尚未公布，暂不能计算互助费（${s.feesBasis}）。` }
+    return { ok: false, code: 'FEES_NOT_ANNOUNCED', message: `${s.name}的缴费标准将另行通知，目前尚未公布，暂不能计算互助费；请等待互助办公布后再申报（${s.feesBasis}）。` }
   }
-  const products: readonly Product[] = i.products.length > 0 ? i.products : s.family === 'WH' ? ['critical'] : []
+  // A single-product scheme (WH) needs no choice: its product is implied.
+  const products: readonly Product[] = i.products.length > 0 ? i.products : s.products.length === 1 ? [s.products[0].id] : []
   if (products.length === 0) return { ok: false, code: 'NO_PRODUCT', message: '请至少选择一个保障项目。' }
   for (const p of products) {
     if (!s.products.some((x) => x.id === p)) {
@@ -67,13 +69,14 @@ export function quote(i: QuoteInput): QuoteResult {
     }
   }
   let startDay = requireDayNumber(i.coverageStart, 'coverageStart')
-  let shares: number | null = null
   if (s.family === 'TZ') {
     startDay = Math.max(startDay, parseDayNumber(s.activity.from))
     if (startDay > parseDayNumber(s.activity.to)) {
       return { ok: false, code: 'OUTSIDE_PERIOD', message: `保障开始日期晚于本年度活动结束日 ${s.activity.to}，无法参保。` }
     }
-  } else {
+  }
+  let shares: number | null = null
+  if (s.shares) {
     shares = i.shares ?? 0
     if (!Number.isInteger(shares) || shares < s.shares.min || shares > s.shares.max) {
       return { ok: false, code: 'INVALID_SHARES', message: `每人参加份额为 ${s.shares.min} 至 ${s.shares.max} 份，单位内所有参加人须选定相同份额（${s.shares.basis}）。` }

@@ -42,7 +42,7 @@ const claimSchema = z.object({
 
 /**
  * zod schema of the `assess` input (the CLI contract). Absent booleans become false and absent
- * lists empty; `WH`/`TZ` is resolved to a scheme id from the coverage start year; `product`
+ * lists empty; `WH`/`TZ` is resolved to the version whose period contains the coverage start; `product`
  * defaults to `inpatient` for inpatient claims, else `critical`; `kind` defaults from the product.
  */
 export const assessInputSchema = z.preprocess(
@@ -55,7 +55,7 @@ export const assessInputSchema = z.preprocess(
       claim: claimSchema,
     })
     .transform((v, ctx): AssessInput => {
-      const scheme = resolveFamily(v.scheme, v.participant.coverageStart, ctx)
+      const scheme = resolveFamily(v.scheme, v.participant.coverageStart, 'period', ctx)
       const kind = v.claim.kind ?? (v.product === 'inpatient' ? 'inpatient' : 'illness')
       const product = v.product ?? (kind === 'inpatient' ? 'inpatient' : 'critical')
       const claim = { ...v.claim, kind }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidDate } from '../dates/is-valid-date'
-import { SCHEME_IDS, schemeForPeriod } from '../schemes/registry'
+import { BUILT_IN_REGISTRY, SCHEME_IDS, schemeOn, type SchemeDateUse } from '../schemes/registry'
 import type { Family, SchemeId } from '../types'
 import { EXCLUSIONS, UNIT_TYPES } from '../types'
 
@@ -9,7 +9,7 @@ export const dateSchema = z.string({ error: '应为日期文本，格式 YYYY-MM
 
 /** A scheme id, or a family (`WH`/`TZ`, any case) whose version is inferred from a date. */
 export const schemeRefSchema = z.union([
-  z.enum(SCHEME_IDS as [SchemeId, ...SchemeId[]]),
+  z.enum(SCHEME_IDS as unknown as [SchemeId, ...SchemeId[]]),
   z.string().transform((s, ctx) => {
     const family = s.trim().toUpperCase()
     if (family === 'WH' || family === 'TZ') return family as Family
@@ -28,17 +28,39 @@ export const exclusionSchema = z.enum(EXCLUSIONS as unknown as [string, ...strin
   error: `除外情形应为 ${EXCLUSIONS.join('、')} 之一`,
 }) as unknown as z.ZodType<(typeof EXCLUSIONS)[number]>
 
-/** Resolve `WH`/`TZ` to a scheme id from a date's year; adds an issue when impossible. */
-export function resolveFamily(
-  ref: SchemeId | Family,
-  date: string | undefined,
-  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[] }) => void },
-): SchemeId {
+type IssueSink = { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[] }) => void }
+
+/**
+ * Resolve `WH`/`TZ` plus a date to a scheme id: the version whose period contains the date, or — for an enrolment
+ * date (`use: 'enrolment'`) — first the version whose enrolment window contains it ({@link schemeOn}). Adds an issue
+ * when no version fits.
+ *
+ * @example `{ scheme: 'TZ', coverageStart: '2021-11-02' }` in a quote → `tz-2022` (its window is open, 2021's closed)
+ */
+export function resolveFamily(ref: SchemeId | Family, date: string | undefined, use: SchemeDateUse, ctx: IssueSink): SchemeId {
   if (ref !== 'WH' && ref !== 'TZ') return ref
-  const year = date && isValidDate(date) ? Number(date.slice(0, 4)) : NaN
-  const scheme = Number.isNaN(year) ? undefined : schemeForPeriod(ref, year)
+  const valid = date !== undefined && isValidDate(date)
+  const scheme = valid ? schemeOn(ref, date, use) : undefined
   if (!scheme) {
-    ctx.addIssue({ code: 'custom', path: ['scheme'], message: `无法确定 ${ref} 方案的版本，请写明方案编号（${SCHEME_IDS.join('、')}）` })
+    const where = use === 'enrolment' ? '参保时间或保障期' : '保障期'
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scheme'],
+      message: valid
+        ? `${date} 不在 ${ref} 任何版本的${where}内，无法确定方案版本，请写明方案编号（${SCHEME_IDS.join('、')}）`
+        : `无法确定 ${ref} 方案的版本，请写明方案编号（${SCHEME_IDS.join('、')}）`,
+    })
+    return SCHEME_IDS[0]
+  }
+  return scheme.id
+}
+
+/** Resolve `WH`/`TZ` to the version of a period year, or to the newest version when no year is given. */
+export function resolveFamilyForYear(ref: SchemeId | Family, year: number | undefined, ctx: IssueSink): SchemeId {
+  if (ref !== 'WH' && ref !== 'TZ') return ref
+  const scheme = year === undefined ? BUILT_IN_REGISTRY.latest(ref) : BUILT_IN_REGISTRY.forYear(ref, year)
+  if (!scheme) {
+    ctx.addIssue({ code: 'custom', path: ['year'], message: `${ref} 方案没有 ${year} 年度的版本，请写明方案编号（${SCHEME_IDS.join('、')}）` })
     return SCHEME_IDS[0]
   }
   return scheme.id

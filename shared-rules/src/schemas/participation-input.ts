@@ -1,18 +1,11 @@
 import { z } from 'zod'
 import type { ParticipationInput } from '../participation/check-participation'
-import { listSchemes } from '../schemes/registry'
-import { dropNulls, resolveFamily, schemeRefSchema, unitTypeSchema } from './common'
-
-function latestTzStart(): string | undefined {
-  const tz = listSchemes().filter((s) => s.family === 'TZ')
-  const last = tz[tz.length - 1]
-  return last && last.family === 'TZ' ? last.activity.from : undefined
-}
+import { dropNulls, resolveFamilyForYear, schemeRefSchema, unitTypeSchema } from './common'
 
 /**
- * zod schema of the `participation` input. `WH` resolves to `wh-2020`; `TZ` resolves from `year`
- * when given, else to the latest TZ version (participation has no date to infer one from; the
- * rule of 二2 is the same in every TZ year so far).
+ * zod schema of the `participation` input. `WH`/`TZ` resolves from `year` when given (the version of that period),
+ * else to the family's newest version (participation has no date to infer one from; the rules of 第四条 and 二2 are
+ * the same in every version so far).
  */
 export const participationInputSchema = z.preprocess(
   dropNulls,
@@ -26,7 +19,7 @@ export const participationInputSchema = z.preprocess(
       participants: z.number({ error: '参加人数应为整数' }).int('参加人数应为整数').min(0, '参加人数不能为负数'),
     })
     .transform((v, ctx): ParticipationInput => ({
-      scheme: resolveFamily(v.scheme, v.year ? `${v.year}-01-01` : v.scheme === 'WH' ? '2020-01-01' : latestTzStart(), ctx),
+      scheme: resolveFamilyForYear(v.scheme, v.year, ctx),
       unitType: v.unitType,
       finance: v.finance,
       staff: v.staff,

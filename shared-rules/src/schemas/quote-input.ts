@@ -2,7 +2,10 @@ import { z } from 'zod'
 import type { QuoteInput } from '../fees/quote'
 import { dateSchema, dropNulls, productSchema, resolveFamily, schemeRefSchema, sexSchema, unitTypeSchema } from './common'
 
-/** zod schema of the `quote` input; `WH`/`TZ` resolves from the coverage start year. */
+/**
+ * zod schema of the `quote` input. `WH`/`TZ` resolves from the coverage start as an enrolment date: the version whose
+ * enrolment window contains it, else the one whose period does (`TZ` + 2021-11-02 → `tz-2022`).
+ */
 export const quoteInputSchema = z.preprocess(
   dropNulls,
   z
@@ -22,7 +25,7 @@ export const quoteInputSchema = z.preprocess(
         })
       }
       return {
-        scheme: resolveFamily(v.scheme, v.coverageStart, ctx),
+        scheme: resolveFamily(v.scheme, v.coverageStart, 'enrolment', ctx),
         unitType: v.unitType,
         finance: v.finance,
         coverageStart: v.coverageStart,

@@ -77,6 +77,26 @@ export interface ParticipationRule {
   basis: string
 }
 
+/**
+ * What a payout of a product ends for the participant's period (applied by the claims function as it stands):
+ * `coverage` — the whole coverage, every product (WH 第七条、第八条、第十条); `product` — that product only (TZ critical
+ * and women's products pay once per period); `nothing` — claims repeat (TZ inpatient, until the allowance days are
+ * used).
+ */
+export interface PayoutRule {
+  ends: 'coverage' | 'product' | 'nothing'
+  basis: string
+}
+
+/** A product (保障项目) of a scheme version. */
+export interface ProductDef {
+  id: Product
+  /** Chinese name as the document words it. */
+  name: string
+  basis: string
+  payout: PayoutRule
+}
+
 /** Facts common to every scheme. */
 interface SchemeBase {
   id: SchemeId
@@ -85,13 +105,17 @@ interface SchemeBase {
   name: string
   /** The document the scheme rests on. */
   document: string
-  /** First day the rules apply. */
+  /** First day the rules apply (a WH version governs the periods that begin from this day, 第二十六条、第二十八条). */
   effectiveFrom: string
-  products: readonly { id: Product; name: string; basis: string }[]
+  products: readonly ProductDef[]
   diseases: Readonly<Partial<Record<Product, readonly DiseaseDef[]>>>
   participation: Readonly<Record<UnitType, ParticipationRule>>
   /** Only the unit's own in-service staff may be enrolled (no 挂靠). */
   staffOnlyBasis: string
+  /** Shares per person (WH 第六条: 1–3, the same for the whole unit); `null` = the scheme has no shares (TZ). */
+  shares: { min: number; max: number; basis: string } | null
+  /** New hires may join mid-period within `months` of their hire date (WH 第十三条); `null` = no such limit set. */
+  newHire: { months: number; basis: string } | null
   /** `null` = fees "announced separately" and not configured yet → quoting answers `FEES_NOT_ANNOUNCED`. */
   fees: readonly FeeRule[] | null
   feesBasis: string
@@ -106,8 +130,10 @@ interface SchemeBase {
 
 /** Scheme WH: one product, shares, observation period, yearly calendar periods. */
 export interface WhScheme extends SchemeBase {
+  id: `wh-${string}`
   family: 'WH'
   shares: { min: number; max: number; basis: string }
+  newHire: { months: number; basis: string }
   /** First-time participants: nothing through this day (第十四条第二项). */
   waitingThroughDay: number
   waitingBasis: string
@@ -130,7 +156,6 @@ export interface WhScheme extends SchemeBase {
   claimDeadline: { days: number; basis: string }
   /** Renewal within `graceDays` after 31 Dec keeps coverage continuous ([I-3]). */
   continuity: { graceDays: number; basis: string }
-  newHire: { months: number; basis: string }
   periodBasis: string
   coveredDiseaseBasis: string
   inpatientBasis: string
@@ -138,13 +163,14 @@ export interface WhScheme extends SchemeBase {
   deathBasis: string
   notIllnessDeathBasis: string
   preExistingBasis: string
-  endsCoverageBasis: string
   lateClaimBasis: string
 }
 
 /** Scheme TZ: several products, a fixed activity year, an enrolment window and a claims cutoff. */
 export interface TzScheme extends SchemeBase {
+  id: `tz-${string}`
   family: 'TZ'
+  shares: null
   /** The covered year this data object describes. */
   year: number
   activity: { from: string; to: string; basis: string }
@@ -161,7 +187,7 @@ export interface TzScheme extends SchemeBase {
     subsidyCapFen: number | null
     admissionBasis: string
   }
-  critical: { severeFen: number; mildFen: number; basis: string; onePayoutBasis: string }
+  critical: { severeFen: number; mildFen: number; basis: string }
   female: { fen: number; basis: string; sexBasis: string }
   replacement: { unitTypes: readonly UnitType[]; maxPercent: number; perPeriod: number; basis: string }
   retiredBasis: string

@@ -1,5 +1,5 @@
 /** Shapes the enrolment functions answer (see cloudfunctions/{units,roster,enrolment}/src). */
-import type { QuoteLine } from '@mutual-aid/shared-rules'
+import type { QuoteLine, Scheme } from '@mutual-aid/shared-rules'
 
 export type UnitType = 'agency' | 'institution' | 'social_org' | 'soe' | 'private_non_enterprise' | 'private'
 export type Product = 'critical' | 'inpatient' | 'female'
@@ -73,6 +73,8 @@ export interface Prepared {
   year: number
   unit: { _id: string; name: string; unitType: UnitType; finance: boolean; family: 'WH' | 'TZ'; staffReport: { month: string; headcount: number } | null }
   scheme: { id: 'wh-2020' | 'tz-2021' | 'tz-2022'; name: string; family: 'WH' | 'TZ'; products: { id: Product; name: string }[]; shares: { min: number; max: number } | null }
+  /** The scheme version as the enrolment function quotes with it (announced fees applied): pass it to the rules. */
+  rules: Scheme
   window: { ok: boolean; code?: string; message?: string; basis?: string; from: string | null; to: string | null }
   renewal: { previousEnd: string; graceEnd: string } | null
   coverageStartEstimate: string

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { checkParticipation, maxReplacementCount, newHireDeadline, quote, type Product } from '@mutual-aid/shared-rules'
+import { checkParticipation, maxReplacementCount, newHireLimit, quote, type Product } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Search, Stepper, Tabs, Tag, confirm, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
@@ -36,7 +36,7 @@ function Declare({ prepared, returnedId, initialMode, onYear, reload }: { prepar
   const currentYear = Number(today.slice(0, 4))
   const annual = prepared.enrolments.find((e) => e.kind === 'annual')
   const returned = annual && annual.status === 'returned' ? annual : undefined
-  const replaceable = maxReplacementCount(scheme.id, unit.unitType, people.filter((p) => p.current?.here && p.current.status === 'active').length) > 0
+  const replaceable = maxReplacementCount(prepared.rules, unit.unitType, people.filter((p) => p.current?.here && p.current.status === 'active').length) > 0
   const [mode, setMode] = useState<Mode>(initialMode)
 
   const modes: { value: Mode; label: string }[] = [{ value: 'annual', label: '年度申报' }]
@@ -168,9 +168,10 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
   const inService = people.filter((p) => p.status === 'in_service').length
   const staff = prepared.firstTimeUnit ? Math.max(inService, unit.staffReport?.headcount ?? 0) : inService
   const chosen = people.filter((p) => selected.has(p._id))
-  const ratio = checkParticipation({ scheme: scheme.id, unitType: unit.unitType, finance: unit.finance, staff, participants: chosen.length })
+  const ratio = checkParticipation({ scheme: prepared.rules, unitType: unit.unitType, finance: unit.finance, staff, participants: chosen.length })
+  // The version as the enrolment function uses it (fees the office announced included), so the live quote is the real one.
   const priced = quote({
-    scheme: scheme.id,
+    scheme: prepared.rules,
     unitType: unit.unitType,
     finance: unit.finance,
     coverageStart: prepared.coverageStartEstimate,
@@ -317,7 +318,9 @@ function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => v
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const late = (p: PreparedPerson) => prepared.scheme.family === 'WH' && prepared.today > newHireDeadline(p.hireDate).date
+  // The scheme's new-hire limit (WH 第十三条: 2 months from the hire date); none where it sets none (TZ: the window).
+  const limitOf = (p: PreparedPerson) => newHireLimit(prepared.rules, p.hireDate)
+  const newHire = prepared.rules.newHire
   const submit = async () => {
     setError('')
     const ok = await confirm({ title: '新入职增员', content: `为 ${selected.size} 名新入职职工办理参加（按首次参加计费、与本单位份额相同），提交后由代理单位审核。` })
@@ -332,7 +335,9 @@ function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => v
   }
   return (
     <View>
-      <View className="enrol-notice">期中只能为入职 2 个月内的新职工办理参加（第十三条），按首次参加计费，份额与本单位相同。</View>
+      <View className="enrol-notice">
+        {newHire ? `期中只能为入职 ${newHire.months} 个月内的新职工办理参加（${newHire.basis}），` : '新职工在参保时间内办理参加，'}按首次参加计费，份额与本单位相同。
+      </View>
       <PeopleList
         people={candidates}
         selected={selected}
@@ -342,7 +347,11 @@ function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => v
           else next.add(p._id)
           setSelected(next)
         }}
-        tagsOf={(p) => (prepared.scheme.family === 'WH' ? [late(p) ? { text: `已超期（应于 ${newHireDeadline(p.hireDate).date} 前）`, theme: 'danger' } : { text: `${newHireDeadline(p.hireDate).date} 前可增员`, theme: 'success' }] : [])}
+        tagsOf={(p) => {
+          const limit = limitOf(p)
+          if (!limit) return []
+          return [prepared.today > limit.date ? { text: `已超期（应于 ${limit.date} 前）`, theme: 'danger' } : { text: `${limit.date} 前可增员`, theme: 'success' }]
+        }}
         filters={[{ value: 'all', label: `未参加 ${candidates.length}`, test: () => true }]}
       />
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
@@ -358,7 +367,7 @@ function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => v
 function ReplaceForm({ prepared }: { prepared: Prepared }) {
   const enrolled = prepared.people.filter((p) => p.current?.here && p.current.status === 'active')
   const candidates = prepared.people.filter((p) => declarable(p))
-  const max = maxReplacementCount(prepared.scheme.id, prepared.unit.unitType, enrolled.length)
+  const max = maxReplacementCount(prepared.rules, prepared.unit.unitType, enrolled.length)
   const [outs, setOuts] = useState<Set<string>>(new Set())
   const [ins, setIns] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')

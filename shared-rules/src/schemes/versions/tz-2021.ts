@@ -1,5 +1,5 @@
-import type { ParticipationRule, TzScheme } from './types'
-import { TZ_CRITICAL_DISEASES, TZ_DOC, TZ_FEMALE_DISEASES } from './tz-diseases'
+import type { ParticipationRule, TzScheme } from '../types'
+import { TZ_CRITICAL_DISEASES, TZ_DOC, TZ_FEMALE_DISEASES } from '../tz-diseases'
 
 /** [I-14]: "应保尽保" for every unit type except private enterprises = 100 % of in-service staff. */
 const EVERYONE: ParticipationRule = { minPercent: 100, allIfStaffAtMost: null, minCount: null, basis: `${TZ_DOC} 二2 [I-14]` }
@@ -10,7 +10,7 @@ const PRIVATE: ParticipationRule = { minPercent: 70, allIfStaffAtMost: null, min
  * Scheme TZ for the 2021 activity year (2021-04-01 – 2021-12-31). Source: seed
  * `003_85c8d3826e02d649.txt` (台总工〔2021〕8号, 2021-03-03).
  */
-export const TZ_2021: TzScheme = {
+export const TZ_2021 = {
   id: 'tz-2021',
   family: 'TZ',
   name: '台州市在职职工医疗互助保障（2021年度）',
@@ -18,9 +18,10 @@ export const TZ_2021: TzScheme = {
   effectiveFrom: '2021-04-01',
   year: 2021,
   products: [
-    { id: 'inpatient', name: '职工住院医疗互助保障', basis: `${TZ_DOC} 三1` },
-    { id: 'critical', name: '职工重大疾病互助保障', basis: `${TZ_DOC} 三2` },
-    { id: 'female', name: '女职工特殊病互助保障', basis: `${TZ_DOC} 三3` },
+    // Inpatient claims repeat until the allowance days are used ([I-7]); the other two pay once per period.
+    { id: 'inpatient', name: '职工住院医疗互助保障', basis: `${TZ_DOC} 三1`, payout: { ends: 'nothing', basis: `${TZ_DOC} 四(二)1 [I-7]` } },
+    { id: 'critical', name: '职工重大疾病互助保障', basis: `${TZ_DOC} 三2`, payout: { ends: 'product', basis: `${TZ_DOC} 四(二)3 [I-9]` } },
+    { id: 'female', name: '女职工特殊病互助保障', basis: `${TZ_DOC} 三3`, payout: { ends: 'product', basis: `${TZ_DOC} 四(二)4` } },
   ],
   diseases: { critical: TZ_CRITICAL_DISEASES, female: TZ_FEMALE_DISEASES },
   participation: {
@@ -32,6 +33,9 @@ export const TZ_2021: TzScheme = {
     private: PRIVATE,
   },
   staffOnlyBasis: `${TZ_DOC} 四、活动要求(三)`,
+  // No shares; no mid-period new-hire limit is stated (people are added inside the enrolment window).
+  shares: null,
+  newHire: null,
   fees: [
     {
       per: 'person_month',
@@ -64,8 +68,10 @@ export const TZ_2021: TzScheme = {
     subsidyCapFen: null,
     admissionBasis: `${TZ_DOC} 三1 [I-11]`,
   },
-  critical: { severeFen: 500000, mildFen: 200000, basis: `${TZ_DOC} 四(二)3`, onePayoutBasis: `${TZ_DOC} 四(二)3 [I-9]` },
+  critical: { severeFen: 500000, mildFen: 200000, basis: `${TZ_DOC} 四(二)3` },
   female: { fen: 500000, basis: `${TZ_DOC} 四(二)4`, sexBasis: `${TZ_DOC} 三3` },
   replacement: { unitTypes: ['private'], maxPercent: 20, perPeriod: 1, basis: `${TZ_DOC} 二2` },
   retiredBasis: `${TZ_DOC} 二1`,
-}
+} satisfies TzScheme
+
+export default TZ_2021

@@ -1,4 +1,4 @@
-import type { ParticipationRule, WhScheme } from './types'
+import type { ParticipationRule, WhScheme } from '../types'
 
 const DOC = '《武汉城市圈职工重大疾病医疗互助办法》'
 const DEF = '第二十二条'
@@ -11,13 +11,16 @@ const RATIO: ParticipationRule = { minPercent: 80, allIfStaffAtMost: 30, minCoun
  * calendar-year periods, 90-day observation period for first-time participants.
  * Source: seed `000_6648af341bcacb62.txt` (鄂州工办字[2021]1号 and its attachment).
  */
-export const WH_2020: WhScheme = {
+export const WH_2020 = {
   id: 'wh-2020',
   family: 'WH',
   name: '武汉城市圈职工重大疾病医疗互助（2020年版办法）',
   document: DOC,
   effectiveFrom: '2020-01-01',
-  products: [{ id: 'critical', name: '重大疾病医疗互助', basis: '第二条' }],
+  products: [
+    // Any payout (medical benefit, consolation or death benefit) ends the participant's coverage for the period.
+    { id: 'critical', name: '重大疾病医疗互助', basis: '第二条', payout: { ends: 'coverage', basis: '第七条、第八条、第十条' } },
+  ],
   diseases: {
     critical: [
       { code: 'WH01', name: '恶性肿瘤', inSituExcluded: true, basis: `第二条⑴；${DEF}第1项`,
@@ -114,6 +117,7 @@ export const WH_2020: WhScheme = {
   deathBasis: '第十条',
   notIllnessDeathBasis: '第十六条',
   preExistingBasis: '第十四条第一项',
-  endsCoverageBasis: '第七条、第八条、第十条',
   lateClaimBasis: '第十八条 [I-4]',
-}
+} satisfies WhScheme
+
+export default WH_2020
