@@ -7,6 +7,7 @@
 // Vocabulary
 export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
 export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
+export { BENEFIT_LABELS } from './benefit-labels'
 
 // Schemes as data
 export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule } from './schemes/types'
@@ -67,6 +68,10 @@ export { assess } from './assess/assess'
 export type { AssessInput, Assessment, AssessClaim, AssessParticipant, PriorDisease } from './assess/types'
 export { materialsChecklist } from './claims/materials-checklist'
 export type { MaterialItem } from './claims/materials-checklist'
+export { CLAIM_STATUSES, levelFor, statusAwaiting, transition, STATUS_LABEL, LEVEL_LABEL } from './claims/lifecycle'
+export type { ClaimStatus, ReviewLevel, ClaimEvent, Actor, Transition } from './claims/lifecycle'
+export { kindsFor } from './claims/kinds-for'
+export type { ClaimKind } from './claims/kinds-for'
 
 // Boundary schemas (zod)
 export { assessInputSchema } from './schemas/assess-input'
@@ -75,4 +80,4 @@ export { participationInputSchema } from './schemas/participation-input'
 export { quoteInputSchema } from './schemas/quote-input'
 export { deadlineInputSchema } from './schemas/deadline-input'
 export type { DeadlineInput } from './schemas/deadline-input'
-export { dateSchema, formatIssues } from './schemas/common'
+export { dateSchema, productSchema, unitTypeSchema, formatIssues } from './schemas/common'

@@ -1,3 +1,4 @@
+import type { FunctionConfig } from './config'
 import type { HandlerContext } from './context'
 import { sdkErrorText } from './errors'
 
@@ -15,14 +16,9 @@ export type TemplateKey =
   | 'claimNeedsMaterials'
   | 'claimDecided'
 
-export function templateId(key: TemplateKey, env: NodeJS.ProcessEnv = process.env): string {
-  let configured: Record<string, string> = {}
-  try {
-    configured = JSON.parse(env.SUBSCRIBE_TEMPLATES || '{}')
-  } catch {
-    configured = {}
-  }
-  return configured[key] || `local-${key}`
+/** The configured template id (`ctx.config.templates`); only the local emulator falls back to a readable placeholder. */
+export function templateId(key: TemplateKey, config: Pick<FunctionConfig, 'templates' | 'local'>): string | null {
+  return config.templates[key] || (config.local ? `local-${key}` : null)
 }
 
 export interface Notice {
@@ -45,10 +41,12 @@ export interface Notice {
  */
 export async function notify(ctx: HandlerContext, notice: Notice): Promise<void> {
   let push: { ok: boolean; errCode?: number; errMsg?: string }
+  const template = templateId(notice.template, ctx.config)
   try {
+    if (!template) throw new Error(`template ${notice.template} is not configured in SUBSCRIBE_TEMPLATES`)
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: notice.openid,
-      templateId: templateId(notice.template),
+      templateId: template,
       page: notice.page,
       data: Object.fromEntries(Object.entries(notice.fields).map(([k, v]) => [k, { value: v }])),
       miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',

@@ -1,6 +1,6 @@
 import type { Assessment } from '@mutual-aid/shared-rules'
-import type { ClaimStatus, ReviewLevel } from '@/features/claims/state-machine'
-import type { ClaimFiles, ClaimKind, ClaimProduct, DraftFacts, Payee } from '@/features/claims/schemas'
+import type { ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
+import type { ClaimFiles, ClaimKind, ClaimProduct, DraftFacts, Payee } from '@mutual-aid/contracts'
 
 import type { Family } from '@cloud-shared/documents'
 import type { SchemeId } from '@mutual-aid/shared-rules'

@@ -3,8 +3,8 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
-import { enrolmentSubmitSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { enrolmentSubmitSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { assertDeclarableYear, estimatedStart, isFirstTime, schemeFor } from './period'
@@ -33,7 +33,7 @@ export const submit = action({
     assertDeclarableYear(input.year, today)
     const scheme = schemeFor(unit.family, input.year)
     const window = checkEnrolmentDate(scheme.id, today)
-    if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
+    if (!window.ok) throw AppError.fromRule(window.reason, `${window.reason.message}（${window.reason.basis}）`)
 
     const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
     const returned = input.enrolmentId ? existing.find((e) => e._id === input.enrolmentId) : undefined

@@ -1,7 +1,8 @@
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
-import { unitListSchema } from '@/features/enrolment/schemas'
-import type { UnitDoc } from './scope'
+import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { unitListSchema } from '@mutual-aid/contracts'
+import type { UnitDoc } from '@cloud-shared/documents'
 
 /** Units the caller may see (office: all; agent: its own), searchable by name, paged. Late changes are flagged. */
 export const list = action({
@@ -39,7 +40,3 @@ export const list = action({
     }
   },
 })
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 import { makePng } from '../../fixtures/photos/make-photo'
@@ -32,7 +33,11 @@ export async function startSuite(): Promise<Suite> {
   return {
     emu,
     db,
-    call: (openid, action, input = {}) => emu.callFunction('claims', { action, ...input }, { openid }),
+    call: async (openid, action, input = {}) => {
+      const answer = await emu.callFunction('claims', { action, ...input }, { openid })
+      checkAnswer('claims', action, answer)
+      return answer
+    },
   }
 }
 

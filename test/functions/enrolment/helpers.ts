@@ -4,6 +4,7 @@
  * upload roster files the way the app does.
  */
 import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
@@ -33,7 +34,11 @@ export async function startSuite(today = '2021-06-15', seed = true): Promise<Sui
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   if (seed) await seedDemo(emu.url)
-  const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
+  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
+    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
+    checkAnswer(fn, action, answer)
+    return answer
+  }
   return {
     emu,
     db,
