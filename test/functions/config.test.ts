@@ -65,7 +65,8 @@ describe('a built function outside the emulator', () => {
   /** Runs the deployable bundle's main once in a clean process with `env`, and answers what it returned. */
   function runBundle(fn: string, env: Record<string, string>, event: Record<string, unknown>): unknown {
     const script = `require(${JSON.stringify(path.join(root, 'cloudfunctions', fn, 'index.js'))}).main(${JSON.stringify(event)}).then((r) => process.stdout.write(JSON.stringify(r)), (e) => { process.stdout.write(JSON.stringify({ threw: String(e) })) })`
-    const out = execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] })
+    // Only the variables given: Taro's global typings mark build-time ones (TARO_ENV …) as always present.
+    const out = execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] })
     return JSON.parse(out)
   }
 

@@ -20,6 +20,9 @@ export interface FunctionConfig {
   templates: Record<string, string>
 }
 
+/** Environment variables as a function sees them (`process.env`, or a test's own). */
+export type Env = Readonly<Record<string, string | undefined>>
+
 export type ConfigResult = { ok: true; config: FunctionConfig } | { ok: false; problems: string[] }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
@@ -30,7 +33,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
  * function on CloudBase never has a loopback endpoint, so this cannot be true in production without the function also
  * being unable to reach any database.
  */
-export function isLocalEmulator(env: NodeJS.ProcessEnv): boolean {
+export function isLocalEmulator(env: Env): boolean {
   try {
     const url = (JSON.parse(env.TCB_CONTEXT_CNFG ?? '') as { URL?: unknown }).URL
     return typeof url === 'string' && LOOPBACK.has(new URL(url).hostname)
@@ -41,7 +44,7 @@ export function isLocalEmulator(env: NodeJS.ProcessEnv): boolean {
 
 const templatesSchema = z.record(z.string(), z.string().trim().min(1))
 
-function readSecret(env: NodeJS.ProcessEnv, name: 'ID_HASH_KEY' | 'ID_ENC_KEY', local: boolean, problems: string[]): string {
+function readSecret(env: Env, name: 'ID_HASH_KEY' | 'ID_ENC_KEY', local: boolean, problems: string[]): string {
   const value = env[name]?.trim() ?? ''
   if (local) return value || `${DEV_KEY}:${name}`
   if (!value) problems.push(`${name} 未设置`)
@@ -50,7 +53,7 @@ function readSecret(env: NodeJS.ProcessEnv, name: 'ID_HASH_KEY' | 'ID_ENC_KEY', 
   return value
 }
 
-function readTemplates(env: NodeJS.ProcessEnv, local: boolean, problems: string[]): Record<string, string> {
+function readTemplates(env: Env, local: boolean, problems: string[]): Record<string, string> {
   const raw = env.SUBSCRIBE_TEMPLATES?.trim() ?? ''
   if (!raw) {
     if (!local) problems.push('SUBSCRIBE_TEMPLATES 未设置')
@@ -72,7 +75,7 @@ function readTemplates(env: NodeJS.ProcessEnv, local: boolean, problems: string[
 }
 
 /** Reads and checks the configuration; every problem is named so a deploy can be fixed in one go. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+export function readConfig(env: Env = process.env): ConfigResult {
   const local = isLocalEmulator(env)
   const problems: string[] = []
   const secrets = { idHash: readSecret(env, 'ID_HASH_KEY', local, problems), idEnc: readSecret(env, 'ID_ENC_KEY', local, problems) }

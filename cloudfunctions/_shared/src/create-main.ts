@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { ActionContract, FunctionContract, HandlerResultOf } from '@mutual-aid/contracts'
 import { systemClock, type Clock } from './clock'
-import { readConfig, type ConfigResult } from './config'
+import { readConfig, type ConfigResult, type Env } from './config'
 import type { Caller, HandlerContext, Role, UserDoc } from './context'
 import { fail, ok, type Envelope } from './envelope'
 import { AppError, Codes } from './errors'
@@ -58,7 +58,7 @@ export function createMain<A extends Record<string, ActionContract>>(
   cloud: SdkHandle,
   handlers: Handlers<A>,
   clock: Clock = systemClock(),
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
 ) {
   const fn = contract.name
   const actions = handlers as Record<string, ActionDef<z.ZodTypeAny, unknown>>
