@@ -26,6 +26,8 @@ const zones = [
     message: FUNCTION_TO_FUNCTION,
   })),
   { target: './cloudfunctions', from: './src', message: BACK_TO_FRONT },
+  // … nor the app on the functions' code: what both sides need is the contract.
+  { target: './src', from: './cloudfunctions', message: '小程序不能依赖云函数代码：两端共用的定义放进 contracts/（@mutual-aid/contracts）。' },
   { target: './cloudfunctions/_shared/src', from: './cloudfunctions', except: ['./_shared/src'], message: FUNCTION_TO_FUNCTION },
   // (b) a feature uses another feature only through that feature's public index.
   ...features.flatMap((feature) =>

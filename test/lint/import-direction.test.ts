@@ -22,6 +22,7 @@ const VIOLATIONS: [string, string, string, string][] = [
   ['_shared imports the app', 'cloudfunctions/_shared/src/lint-fixture.ts', "import { x } from '../../../src/components/format'", 'import/no-restricted-paths'],
   ['a function imports another function', 'cloudfunctions/enrolment/src/lint-fixture.ts', "import { x } from '../../units/src/list'", 'import/no-restricted-paths'],
   ['_shared imports a function', 'cloudfunctions/_shared/src/lint-fixture.ts', "import { x } from '../../claims/src/scope'", 'import/no-restricted-paths'],
+  ['the app imports a function’s shared code', 'src/features/claims/lint-fixture.ts', "import { x } from '@cloud-shared/errors'", 'import/no-restricted-paths'],
   ['a feature imports another feature’s internals', 'src/features/claims/lint-fixture.ts', "import { x } from '@/features/enrolment/api'", 'import/no-restricted-paths'],
   ['shared-rules imports an undeclared package', 'shared-rules/src/lint-fixture.ts', "import x from 'dayjs'", 'import/no-extraneous-dependencies'],
   ['shared-rules imports the contracts', 'shared-rules/src/lint-fixture.ts', "import { x } from '@mutual-aid/contracts'", 'import/no-restricted-paths'],
