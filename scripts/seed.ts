@@ -4,14 +4,16 @@
  */
 import { localTemplateId, SUBSCRIBE_ON, type TemplateKey } from '../contracts/src/templates'
 import { coverageEnd, maskResidentId, parseResidentId, quote, schemeForPeriod } from '@mutual-aid/shared-rules'
+import { readConfig, type FunctionConfig } from '@cloud-shared/config'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
+import { newParticipation } from '@cloud-shared/participation-doc'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { localCloud } from './sdk-env'
 import { AGENT, DEMO_WORKERS, OFFICE, TZ_PEOPLE, TZ_UNIT, WH_PEOPLE, WH_UNIT, type DemoPersonRow } from './demo-data'
 
 const personId = (unitId: string, index: number) => `${unitId}-p${String(index + 1).padStart(3, '0')}`
 
-function personDoc(unitId: string, row: DemoPersonRow, index: number, now: Date) {
+function personDoc(secrets: FunctionConfig['secrets'], unitId: string, row: DemoPersonRow, index: number, now: Date) {
   const [name, residentId, hireDate, status] = row
   const parsed = parseResidentId(residentId)
   if (!parsed.ok) throw new Error(`demo data: invalid resident ID for ${name}: ${parsed.message}`)
@@ -19,8 +21,8 @@ function personDoc(unitId: string, row: DemoPersonRow, index: number, now: Date)
     _id: personId(unitId, index),
     unitId,
     name,
-    idHash: hashId(residentId),
-    idCipher: encryptId(residentId),
+    idHash: hashId(secrets, residentId),
+    idCipher: encryptId(secrets, residentId),
     idMasked: maskResidentId(residentId),
     birthDate: parsed.birthDate,
     sex: parsed.sex,
@@ -35,6 +37,11 @@ function personDoc(unitId: string, row: DemoPersonRow, index: number, now: Date)
 /** Seeds the demo data into the emulator at `baseUrl` unless it already holds it. Returns whether it wrote. */
 export async function seedDemo(baseUrl: string): Promise<boolean> {
   const cloud = localCloud(baseUrl)
+  // The same configuration the emulator's functions read (this process now points at the same local endpoint), so
+  // the seeded ID hashes match what binding computes.
+  const configured = readConfig(process.env)
+  if (!configured.ok) throw new Error(`demo data: ${configured.problems.join('; ')}`)
+  const { secrets } = configured.config
   const db = cloud.database()
   const existing = await db.collection('_local_identities').count()
   if (existing.total > 0) return false
@@ -46,8 +53,8 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
     const { clerk, ...fields } = unit
     await db.collection('units').add({ data: { ...fields, version: 1, ...stamp } })
   }
-  await db.collection('people').add({ data: WH_PEOPLE.map((row, i) => personDoc(WH_UNIT._id, row, i, now)) })
-  await db.collection('people').add({ data: TZ_PEOPLE.map((row, i) => personDoc(TZ_UNIT._id, row, i, now)) })
+  await db.collection('people').add({ data: WH_PEOPLE.map((row, i) => personDoc(secrets, WH_UNIT._id, row, i, now)) })
+  await db.collection('people').add({ data: TZ_PEOPLE.map((row, i) => personDoc(secrets, TZ_UNIT._id, row, i, now)) })
 
   const users = [
     { _id: OFFICE.openid, role: 'office', name: OFFICE.name },
@@ -66,7 +73,7 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
     await grantSubscriptions(baseUrl, w.openid, SUBSCRIBE_ON.bind)
   }
 
-  await seedPaidWhEnrolment(db, now)
+  await seedPaidWhEnrolment(db, now, secrets)
 
   const identities = [
     { openid: OFFICE.openid, role: 'office', name: OFFICE.name, label: OFFICE.label },
@@ -102,7 +109,7 @@ async function grantSubscriptions(baseUrl: string, openid: string, keys: readonl
  * The WH unit renewed for 2021 on 15 January (within the notice's deadline, so coverage is continuous: Art. 12),
  * 2 shares for everyone in service; the office recorded the payment, so coverage runs 16 January – 31 December.
  */
-async function seedPaidWhEnrolment(db: SdkHandle, now: Date): Promise<void> {
+async function seedPaidWhEnrolment(db: SdkHandle, now: Date, secrets: FunctionConfig['secrets']): Promise<void> {
   const scheme = schemeForPeriod('WH', 2021)
   if (!scheme) throw new Error('demo data: no WH scheme for 2021')
   const paidOn = '2021-01-15'
@@ -158,28 +165,20 @@ async function seedPaidWhEnrolment(db: SdkHandle, now: Date): Promise<void> {
   await db.collection('participations').add({
     data: members.map(({ row, index }) => ({
       _id: `part-2021-${personId(WH_UNIT._id, index)}`,
-      enrolmentId,
-      unitId: WH_UNIT._id,
-      agentId: AGENT._id,
-      personId: personId(WH_UNIT._id, index),
-      idHash: hashId(row[1]),
-      name: row[0],
-      sex: parseSex(row[1]),
-      family: 'WH',
-      schemeId: scheme.id,
-      year: 2021,
-      products: ['critical'],
-      shares,
-      firstTime: false,
-      status: 'active',
-      coverageStart,
-      coverageEnd: end,
-      endedProducts: [],
-      inpatientDaysUsed: 0,
-      priorDiseases: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...newParticipation(
+        {
+          enrolmentId,
+          unit: { _id: WH_UNIT._id, agentId: AGENT._id },
+          person: { _id: personId(WH_UNIT._id, index), idHash: hashId(secrets, row[1]), idMasked: maskResidentId(row[1]), name: row[0], sex: parseSex(row[1]) },
+          scheme,
+          year: 2021,
+          products: ['critical'],
+          shares,
+          firstTime: false,
+        },
+        now,
+        { start: coverageStart, end },
+      ),
     })),
   })
   await db.collection('ledger').add({

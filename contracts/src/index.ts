@@ -1,7 +1,7 @@
 /**
  * @mutual-aid/contracts — the contract between the mini-program and the cloud functions: what each action takes
  * and answers, the envelope, roles, error codes and labels. Both sides import it; it imports only zod and
- * @mutual-aid/shared-rules, never the app or a function.
+ * @mutual-aid/shared-rules, never the app, a function or the emulator.
  */
 export type { Envelope, Failure } from './envelope'
 export {
@@ -15,3 +15,32 @@ export {
   wxThing,
 } from './templates'
 export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, TemplateKey } from './templates'
+export { envelopeSchema } from './envelope'
+export * from './action'
+export * from './common'
+export * from './roles'
+export * from './labels'
+export * from './error-codes'
+export * from './auth'
+export * from './units'
+export * from './roster'
+export * from './enrolment'
+export * from './claims'
+export * from './messages'
+
+import { authContract } from './auth'
+import { claimsContract } from './claims'
+import { enrolmentContract } from './enrolment'
+import { messagesContract } from './messages'
+import { rosterContract } from './roster'
+import { unitsContract } from './units'
+
+/** Every deployed function's contract, by name. */
+export const FUNCTION_CONTRACTS = {
+  auth: authContract,
+  units: unitsContract,
+  roster: rosterContract,
+  enrolment: enrolmentContract,
+  claims: claimsContract,
+  messages: messagesContract,
+} as const

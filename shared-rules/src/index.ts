@@ -9,6 +9,7 @@ export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason
 export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
 export { REASON_CODES, isReasonCode, reasonTitle } from './reasons/reason-codes'
 export type { ReasonCode } from './reasons/reason-codes'
+export { BENEFIT_LABELS } from './benefit-labels'
 
 // Schemes as data: one data file per version in schemes/versions/, listed by the generated index
 export type { Scheme, WhScheme, TzScheme, DiseaseDef, DayWindow, FeeRule, ParticipationRule, ExclusionRule, ProductDef, PayoutRule } from './schemes/types'
@@ -78,6 +79,10 @@ export { assess, assessWithEffects } from './assess/assess'
 export type { AssessInput, Assessment, ClaimAssessment, PayoutEffect, AssessClaim, AssessParticipant, PriorDisease } from './assess/types'
 export { materialsChecklist } from './claims/materials-checklist'
 export type { MaterialItem } from './claims/materials-checklist'
+export { CLAIM_STATUSES, levelFor, statusAwaiting, transition, STATUS_LABEL, LEVEL_LABEL } from './claims/lifecycle'
+export type { ClaimStatus, ReviewLevel, ClaimEvent, Actor, Transition } from './claims/lifecycle'
+export { kindsFor } from './claims/kinds-for'
+export type { ClaimKind } from './claims/kinds-for'
 
 // Boundary schemas (zod)
 export { assessInputSchema } from './schemas/assess-input'
@@ -86,5 +91,5 @@ export { participationInputSchema } from './schemas/participation-input'
 export { quoteInputSchema } from './schemas/quote-input'
 export { deadlineInputSchema } from './schemas/deadline-input'
 export type { DeadlineInput } from './schemas/deadline-input'
-export { dateSchema, formatIssues } from './schemas/common'
+export { dateSchema, productSchema, unitTypeSchema, formatIssues } from './schemas/common'
 export { schemeSchema, feeRuleSchema, parseScheme } from './schemas/scheme'

@@ -2,7 +2,14 @@
  * Display helpers shared by every page. Money arrives as integer fen and dates as `YYYY-MM-DD` (China
  * Standard Time) from the cloud; these only turn them into text, never compute business values.
  */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
 import { formatYuan, formatYuanShort, isValidDate } from '@mutual-aid/shared-rules'
+
+dayjs.extend(utc)
+
+/** China Standard Time: UTC+8, no daylight saving. */
+const CST_OFFSET_MINUTES = 8 * 60
 
 export { formatYuan, formatYuanShort }
 
@@ -19,14 +26,11 @@ export function formatPeriodCn(start: string, end: string): string {
 }
 
 /**
- * A timestamp (ISO string or epoch ms, e.g. a document's createdAt) as `YYYY-MM-DD HH:mm` in China Standard
- * Time, whatever the device's time zone.
+ * A stored instant (an ISO string from the cloud, epoch ms or a Date, e.g. a document's createdAt) as
+ * `YYYY-MM-DD HH:mm` in China Standard Time, whatever the device's time zone; '' for nothing or an invalid value.
  */
-export function formatDateTimeCn(value: string | number | Date): string {
-  const instant = value instanceof Date ? value : new Date(value)
-  if (Number.isNaN(instant.getTime())) return ''
-  // UTC+8 has no daylight saving: shift and read the UTC fields.
-  const shifted = new Date(instant.getTime() + 8 * 60 * 60 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`
+export function formatDateTimeCn(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return ''
+  const instant = dayjs(value)
+  return instant.isValid() ? instant.utcOffset(CST_OFFSET_MINUTES).format('YYYY-MM-DD HH:mm') : ''
 }

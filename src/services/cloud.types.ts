@@ -1,9 +1,6 @@
-import { z } from 'zod'
+import { envelopeSchema, type Envelope, type Failure } from '@mutual-aid/contracts'
 
-/** What every cloud function answers. `message` is Chinese text a person can act on. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; code: string; message: string }
-
-export type Failure = Extract<Envelope<never>, { ok: false }>
+export type { Envelope, Failure }
 
 export interface UploadFileOptions {
   /** Where the file goes in cloud storage, e.g. `claims/<claimId>/<name>.jpg`. */
@@ -47,19 +44,15 @@ export interface CloudClient {
 
 export const NETWORK_FAILURE: Failure = { ok: false, code: 'NETWORK', message: '网络不稳定，请稍后重试' }
 
-const failureSchema = z.object({ ok: z.literal(false), code: z.string(), message: z.string() })
-const successSchema = z.object({ ok: z.literal(true), data: z.unknown() })
-const envelopeSchema = z.union([successSchema, failureSchema])
+export const BAD_RESPONSE: Failure = { ok: false, code: 'BAD_RESPONSE', message: '服务返回了无法识别的结果，请稍后重试' }
 
 /**
- * Checks that a function's raw answer has the envelope shape. The data inside is the caller's to
- * validate (with the feature's own zod schema); here we only refuse answers that are not envelopes.
+ * Checks that a function's raw answer has the envelope shape. The data inside is checked against the action's
+ * output schema by `callAction` (src/services/call-action.ts); here we only refuse answers that are not envelopes.
  */
 export function toEnvelope<T>(raw: unknown): Envelope<T> {
   const parsed = envelopeSchema.safeParse(raw)
-  if (!parsed.success) {
-    return { ok: false, code: 'BAD_RESPONSE', message: '服务返回了无法识别的结果，请稍后重试' }
-  }
+  if (!parsed.success) return BAD_RESPONSE
   return parsed.data.ok
     ? { ok: true, data: parsed.data.data as T }
     : { ok: false, code: parsed.data.code, message: parsed.data.message }

@@ -1,14 +1,15 @@
+import type { Role, StaffRole } from '@mutual-aid/contracts'
 import type { Clock } from './clock'
+import type { FunctionConfig } from './config'
 import type { SdkHandle } from './sdk'
 
-/** Staff roles; a worker is any WeChat user bound to a roster person. */
-export type Role = 'office' | 'agent' | 'clerk' | 'worker'
+export type { Role }
 
 /** A user document, keyed by OPENID (`_id`). */
 export interface UserDoc {
   _id: string
   /** Staff role given by the office (office / agent / clerk); a worker has none. */
-  role: 'office' | 'agent' | 'clerk' | null
+  role: StaffRole | null
   name: string
   agentId?: string
   unitId?: string
@@ -34,6 +35,8 @@ export interface HandlerContext {
   cloud: SdkHandle
   caller: Caller
   clock: Clock
+  /** Secrets and template ids, read and checked once per instance. */
+  config: FunctionConfig
   /** The function's name, for the audit log. */
   fn: string
 }

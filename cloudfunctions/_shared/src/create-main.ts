@@ -1,5 +1,7 @@
 import type { z } from 'zod'
+import type { ActionContract, FunctionContract, HandlerResultOf } from '@mutual-aid/contracts'
 import { systemClock, type Clock } from './clock'
+import { readConfig, type ConfigResult, type Env } from './config'
 import type { Caller, HandlerContext, Role, UserDoc } from './context'
 import { fail, ok, type Envelope } from './envelope'
 import { AppError, Codes } from './errors'
@@ -22,6 +24,14 @@ export interface ActionDef<S extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> {
 /** Declares an action with its input schema inferred. */
 export const action = <S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> => def
 
+/**
+ * The handlers a function must provide for its contract: one per action, taking the contract's input schema and
+ * returning what its output schema accepts (checked at compile time, so the function cannot drift from the app).
+ */
+export type Handlers<A extends Record<string, ActionContract>> = {
+  [K in keyof A]: ActionDef<A[K]['input'], HandlerResultOf<A[K]>>
+}
+
 /** The roles a user holds: the staff role given by the office, plus 'worker' once bound to a roster person. */
 export function rolesOf(user: UserDoc | null): Role[] {
   if (!user) return []
@@ -40,10 +50,26 @@ async function loadCaller(db: SdkHandle, wx: { OPENID?: string; APPID?: string }
 /**
  * Builds a cloud function's `main`: reads the trusted identity, parses `event.action` and its input, checks the
  * caller's role, runs the handler, and answers the envelope. Nothing in the event can change who the caller is.
+ * The configuration is read once per instance; a function whose configuration is missing or unsafe refuses every
+ * call before touching any data.
  */
-export function createMain(fn: string, cloud: SdkHandle, actions: Record<string, ActionDef<z.ZodTypeAny, unknown>>, clock: Clock = systemClock()) {
+export function createMain<A extends Record<string, ActionContract>>(
+  contract: FunctionContract<string, A>,
+  cloud: SdkHandle,
+  handlers: Handlers<A>,
+  clock: Clock = systemClock(),
+  env: Env = process.env,
+) {
+  const fn = contract.name
+  const actions = handlers as Record<string, ActionDef<z.ZodTypeAny, unknown>>
   let initialised = false
+  let configured: ConfigResult | null = null
   return async function main(event: Record<string, unknown> = {}): Promise<Envelope<unknown>> {
+    configured ??= readConfig(env)
+    if (!configured.ok) {
+      console.error(`[${fn}] configuration: ${configured.problems.join('; ')}`)
+      return fail(Codes.CONFIG_INVALID, '系统配置不完整，暂时无法办理。请联系互助办，由技术人员按部署说明补齐配置后再试。')
+    }
     if (!initialised) {
       cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
       initialised = true
@@ -60,7 +86,7 @@ export function createMain(fn: string, cloud: SdkHandle, actions: Record<string,
       }
       const parsed = def.input.safeParse(rest)
       if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues)
-      const ctx: HandlerContext = { db, cloud, caller, clock, fn }
+      const ctx: HandlerContext = { db, cloud, caller, clock, config: configured.config, fn }
       return ok(await def.run(ctx, parsed.data))
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.details)

@@ -1,4 +1,4 @@
-import type { Product, SchemeId } from '@mutual-aid/shared-rules'
+import type { Family, MedicalInsurance, Product, SchemeId, Sex, UnitType } from '@mutual-aid/shared-rules'
 
 /**
  * Shapes of the documents more than one function reads. Each collection has one writer side: units, people and
@@ -6,15 +6,14 @@ import type { Product, SchemeId } from '@mutual-aid/shared-rules'
  * participations (`endedProducts`, `inpatientDaysUsed`, `priorDiseases`).
  */
 
-export type Family = 'WH' | 'TZ'
-export type Sex = 'male' | 'female'
+export type { Family, Sex }
 
 /** A participating unit (参加单位). */
 export interface UnitDoc {
   _id: string
   name: string
   uscc: string
-  unitType: 'agency' | 'institution' | 'social_org' | 'soe' | 'private_non_enterprise' | 'private'
+  unitType: UnitType
   /** Banks and insurers (TZ fees). */
   finance: boolean
   family: Family
@@ -76,7 +75,7 @@ export interface ParticipationDoc {
   inpatientDaysUsed: number
   priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
   retiredAtEnrolment?: boolean
-  medicalInsurance?: 'employee' | 'resident' | 'none'
+  medicalInsurance?: MedicalInsurance
   version: number
   createdAt: Date
   updatedAt: Date

@@ -1,5 +1,6 @@
-/** What every cloud function answers: a value, or a refusal a person can act on. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown }
+import type { Envelope } from '@mutual-aid/contracts'
+
+export type { Envelope }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
 

@@ -1,28 +1,33 @@
+import { COMMON_ERROR_CODES, type ErrorCode, type RuleRefusal } from '@mutual-aid/contracts'
+
 /**
  * A refusal raised inside a handler. `createMain` turns it into `{ ok: false, code, message }`;
- * anything else thrown is a bug and answers INTERNAL.
+ * anything else thrown is a bug and answers INTERNAL. Codes come from the contract's catalogue.
  */
 export class AppError extends Error {
+  readonly code: string
+
   constructor(
-    readonly code: string,
+    code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message)
+    this.code = code
     this.name = 'AppError'
+  }
+
+  /** A refusal the rules decided (a closed window, a quote that cannot be made), passed on with their code. */
+  static fromRule(refusal: RuleRefusal, message = refusal.message): AppError {
+    // The rules' reason codes are their own catalogue, not the functions' (so not an ErrorCode).
+    return Object.assign(new AppError('INVALID_INPUT', message), { code: refusal.code })
   }
 }
 
-/** Stable refusal codes shared by every function. Feature-specific codes live with their feature. */
-export const Codes = {
-  INVALID_INPUT: 'INVALID_INPUT',
-  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
-  NOT_SIGNED_IN: 'NOT_SIGNED_IN',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  INTERNAL: 'INTERNAL',
-} as const
+/** The refusal codes every function shares, by name (`Codes.FORBIDDEN`). */
+export const Codes = Object.fromEntries(Object.keys(COMMON_ERROR_CODES).map((k) => [k, k])) as {
+  [K in keyof typeof COMMON_ERROR_CODES]: K
+}
 
 export const forbidden = (message = '您没有权限进行此操作。如需办理，请联系所在单位工会或互助办。') =>
   new AppError(Codes.FORBIDDEN, message)

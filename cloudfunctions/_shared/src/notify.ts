@@ -1,4 +1,5 @@
 import { localTemplateId, type TemplateFields, type TemplateKey } from '@mutual-aid/contracts'
+import type { FunctionConfig } from './config'
 import type { HandlerContext } from './context'
 import { sdkErrorText } from './errors'
 
@@ -6,17 +7,12 @@ export type { TemplateKey } from '@mutual-aid/contracts'
 
 /**
  * A template's id. Ids are configuration, set per environment in the function's `SUBSCRIBE_TEMPLATES` environment
- * variable as JSON, e.g. `{"claimReceived":"<id>", ...}`; without it, the local id the emulator and the H5 app use.
- * (The definitions — keywords, types, page — are in @mutual-aid/contracts `TEMPLATES`.)
+ * variable as JSON (`ctx.config.templates`, e.g. `{"claimReceived":"<id>", ...}`); only the local emulator falls back
+ * to the local id the emulator and the H5 app use. (The definitions — keywords, types, page — are in
+ * @mutual-aid/contracts `TEMPLATES`.)
  */
-export function templateId(key: TemplateKey, env: NodeJS.ProcessEnv = process.env): string {
-  let configured: Record<string, string> = {}
-  try {
-    configured = JSON.parse(env.SUBSCRIBE_TEMPLATES || '{}')
-  } catch {
-    configured = {}
-  }
-  return configured[key] || localTemplateId(key)
+export function templateId(key: TemplateKey, config: Pick<FunctionConfig, 'templates' | 'local'>): string | null {
+  return config.templates[key] || (config.local ? localTemplateId(key) : null)
 }
 
 /** What a notice tells one user: always in the in-app inbox, and as a subscribe message of `template` when granted. */
@@ -40,10 +36,12 @@ export interface Notice<K extends TemplateKey = TemplateKey> {
  */
 export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>): Promise<void> {
   let push: { ok: boolean; errCode?: number; errMsg?: string }
+  const template = templateId(notice.template, ctx.config)
   try {
+    if (!template) throw new Error(`template ${notice.template} is not configured in SUBSCRIBE_TEMPLATES`)
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: notice.openid,
-      templateId: templateId(notice.template),
+      templateId: template,
       page: notice.page,
       data: Object.fromEntries(Object.entries(notice.fields as Record<string, string>).map(([k, v]) => [k, { value: v }])),
       miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',

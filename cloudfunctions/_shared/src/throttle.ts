@@ -1,7 +1,7 @@
 import type { HandlerContext } from './context'
 import { findById } from './db'
 import { AppError } from './errors'
-import { cstDate } from './time'
+import { cstClock } from './time'
 
 /**
  * Throttles actions that check a name + resident ID or a code (binding, clerk invitations, a beneficiary looking up a
@@ -14,14 +14,6 @@ interface ThrottleDoc {
   _id: string
   failures: number
   lockedUntil: number | null
-}
-
-/** "14:05" (or "2021-06-16 14:05" when not today) in China Standard Time. */
-function cstClock(ms: number, now: Date): string {
-  const shifted = new Date(ms + 8 * 3600_000)
-  const hm = shifted.toISOString().slice(11, 16)
-  const day = cstDate(new Date(ms))
-  return day === cstDate(now) ? hm : `${day} ${hm}`
 }
 
 /** Refuses while the key is locked, saying when to try again. `what` names the paused action (e.g. 绑定). */
@@ -50,5 +42,3 @@ export async function recordFailure(ctx: HandlerContext, key: string): Promise<{
 export async function clearFailures(ctx: HandlerContext, key: string): Promise<void> {
   await ctx.db.collection('throttles').where({ _id: key }).remove()
 }
-
-export { cstClock }

@@ -1,12 +1,29 @@
-/** China Standard Time is UTC+8 with no daylight saving: business dates are computed in it, whatever TZ the host has. */
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000
+/**
+ * China Standard Time at the functions' edge: the clock gives instants, business dates are CST calendar days (UTC+8,
+ * no daylight saving) whatever zone the host runs in. dayjs does the zone shift and the formatting; the rules then
+ * count days on their own integer day numbers.
+ */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+
+const CST_OFFSET_MINUTES = 8 * 60
+
+const cst = (at: Date | number) => dayjs(at).utcOffset(CST_OFFSET_MINUTES)
 
 /** The calendar date (YYYY-MM-DD) in China Standard Time at the instant `now`. */
 export function cstDate(now: Date): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10)
+  return cst(now).format('YYYY-MM-DD')
 }
 
 /** The calendar year in China Standard Time at the instant `now`. */
 export function cstYear(now: Date): number {
-  return Number(cstDate(now).slice(0, 4))
+  return cst(now).year()
+}
+
+/** An instant as a person reads it in a message: "14:05" when it is today (CST), else "2021-06-16 14:05". */
+export function cstClock(ms: number, now: Date): string {
+  const at = cst(ms)
+  return at.format('YYYY-MM-DD') === cstDate(now) ? at.format('HH:mm') : at.format('YYYY-MM-DD HH:mm')
 }

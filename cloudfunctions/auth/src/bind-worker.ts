@@ -5,8 +5,9 @@ import { findAll } from '@cloud-shared/db'
 import type { PersonDoc as FullPersonDoc } from '@cloud-shared/documents'
 import { AppError } from '@cloud-shared/errors'
 import { hashId } from '@cloud-shared/id-crypto'
-import { bindWorkerSchema } from '@/features/enrolment/schemas'
-import { assertNotThrottled, clearFailures, cstClock, recordFailure } from '@cloud-shared/throttle'
+import { bindWorkerSchema } from '@mutual-aid/contracts'
+import { assertNotThrottled, clearFailures, recordFailure } from '@cloud-shared/throttle'
+import { cstClock } from '@cloud-shared/time'
 import { upsertCaller } from './users'
 
 type PersonDoc = Pick<FullPersonDoc, '_id' | 'unitId' | 'name' | 'status' | 'openid' | 'updatedAt'>
@@ -24,7 +25,7 @@ export const bindWorker = action({
     if (ctx.caller.user?.personId) throw new AppError('ALREADY_BOUND', '您的微信已绑定职工身份，无需重复绑定。如需更换，请联系单位经办人。')
     const parsed = parseResidentId(input.idNumber.toUpperCase())
     if (!parsed.ok) throw new AppError('INVALID_ID', '身份证号码格式不正确，请核对 18 位号码（末位可能是 X）。')
-    const idHash = hashId(parsed.id)
+    const idHash = hashId(ctx.config.secrets, parsed.id)
     const people = await findAll<PersonDoc>(ctx.db, 'people', { idHash }, 1000)
     const matching = people.filter((p) => p.name.trim() === input.name.trim())
     if (!matching.length) {

@@ -1,11 +1,11 @@
-import { z } from 'zod'
+import { noInput } from '@mutual-aid/contracts'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 
 /** The caller's identity as the app needs it to choose a home page. Works for unbound WeChat users too. */
 export const whoami = action({
   access: 'signed-in',
-  input: z.object({}),
+  input: noInput,
   async run(ctx) {
     const { user, roles, openid } = ctx.caller
     const person = user?.personId ? await findById<{ name: string; unitId: string }>(ctx.db, 'people', user.personId) : null

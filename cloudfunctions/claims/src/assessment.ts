@@ -1,6 +1,6 @@
 import { assessWithEffects, type Assessment, type AssessInput, type ClaimAssessment } from '@mutual-aid/shared-rules'
 import { AppError } from '@cloud-shared/errors'
-import type { ClaimKind, ClaimProduct, DraftFacts } from '@/features/claims/schemas'
+import type { ClaimKind, ClaimProduct, DraftFacts } from '@mutual-aid/contracts'
 import type { ParticipationDoc } from './model'
 
 /**

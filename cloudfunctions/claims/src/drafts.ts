@@ -1,11 +1,10 @@
-import { z } from 'zod'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
-import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles } from '@/features/claims/schemas'
-import { kindsFor } from '@/features/claims/labels'
+import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
+import { kindsFor } from '@mutual-aid/shared-rules'
 import type { DraftDoc, ParticipationDoc } from './model'
 import { resolveTarget } from './target'
 
@@ -52,7 +51,7 @@ export const prepare = action({
 /** The roster of the clerk's unit, to pick whom to file for (name and masked ID only). */
 export const rosterForClaims = action({
   access: ['clerk'],
-  input: z.object({}),
+  input: noInput,
   async run(ctx) {
     const unitId = ctx.caller.user?.unitId
     if (!unitId) throw forbidden()
@@ -159,7 +158,7 @@ export const saveDraft = action({
 /** A draft of the caller's, with its participation, to resume filling in. */
 export const getDraft = action({
   access: 'signed-in',
-  input: z.object({ draftId: z.string().min(1) }),
+  input: draftRefInput,
   async run(ctx, { draftId }) {
     const draft = await ownDraft(ctx, draftId)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', draft.participationId)
@@ -188,7 +187,7 @@ export const getDraft = action({
 /** The caller's drafts not yet submitted, newest first. */
 export const myDrafts = action({
   access: 'signed-in',
-  input: z.object({}),
+  input: noInput,
   async run(ctx) {
     const drafts = await findAll<DraftDoc>(ctx.db, 'claimDrafts', { openid: ctx.caller.openid })
     return drafts

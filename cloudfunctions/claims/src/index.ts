@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk'
+import { claimsContract } from '@mutual-aid/contracts'
 import { createMain } from '@cloud-shared/create-main'
 import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
 import { submit } from './submit'
@@ -7,9 +8,9 @@ import { get, ledger, mine, photoUrls, queue } from './queries'
 
 /**
  * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
- * ledger. The lifecycle is the pure state machine in src/features/claims/state-machine.ts.
+ * ledger. The lifecycle is the rules' pure state machine (shared-rules/src/claims/lifecycle.ts).
  */
-export const main = createMain('claims', cloud, {
+export const main = createMain(claimsContract, cloud, {
   prepare,
   rosterForClaims,
   consent,

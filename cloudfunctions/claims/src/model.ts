@@ -1,6 +1,5 @@
-import type { Assessment } from '@mutual-aid/shared-rules'
-import type { ClaimStatus, ReviewLevel } from '@/features/claims/state-machine'
-import type { ClaimFiles, ClaimKind, ClaimProduct, DraftFacts, Payee } from '@/features/claims/schemas'
+import type { Assessment, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
+import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee } from '@mutual-aid/contracts'
 
 import type { Family } from '@cloud-shared/documents'
 import type { SchemeId } from '@mutual-aid/shared-rules'
@@ -8,7 +7,7 @@ import type { SchemeId } from '@mutual-aid/shared-rules'
 export type { Family, ParticipationDoc, PersonDoc, UnitDoc } from '@cloud-shared/documents'
 export type { SchemeId }
 
-export type FiledAs = 'worker' | 'clerk' | 'beneficiary'
+export type { FiledAs }
 
 export interface Filer {
   openid: string
@@ -56,17 +55,8 @@ export interface MaterialsVersion {
   note?: string
 }
 
-export interface Decision {
-  outcome: 'approve' | 'reject'
-  amountFen: number
-  computedFen: number
-  overridden: boolean
-  note: string | null
-  reasonCode: string | null
-  at: Date
-  by: string
-  byName: string
-}
+/** The office's decision as stored: what the claim shows (the contract's `DecisionView`) plus who decided. */
+export type Decision = Omit<DecisionView, 'at'> & { at: Date; by: string; byName: string }
 
 export interface ClaimDoc {
   _id: string

@@ -1,8 +1,8 @@
 import { wxAmount, wxDate, type TemplateFields } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
 import { notify } from '@cloud-shared/notify'
-import { STATUS_LABEL } from '@/features/claims/state-machine'
-import type { ClaimStatus } from '@/features/claims/state-machine'
+import { STATUS_LABEL } from '@mutual-aid/shared-rules'
+import type { ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 
 /** Status for the subscribe message's `phrase` field, which WeChat limits to 5 Chinese characters. */

@@ -1,12 +1,11 @@
-import { z } from 'zod'
 import { daysBetween } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
-import { claimRefInput, ledgerInput, queueInput } from '@/features/claims/schemas'
-import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@/features/claims/state-machine'
+import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
+import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 import { isFilerOrParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
 
@@ -119,7 +118,7 @@ export const get = action({
 /** The claims the caller filed or that are for them (worker, beneficiary, a clerk's own filings), newest first. */
 export const mine = action({
   access: 'signed-in',
-  input: z.object({}),
+  input: noInput,
   async run(ctx) {
     const personId = ctx.caller.roles.includes('worker') ? ctx.caller.user?.personId : undefined
     const [filed, forMe] = await Promise.all([

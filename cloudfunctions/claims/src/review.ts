@@ -13,14 +13,14 @@ import {
   saveResubmissionInput,
   versionedRefInput,
   type ClaimFiles,
-} from '@/features/claims/schemas'
-import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, type ReviewLevel } from '@/features/claims/state-machine'
+} from '@mutual-aid/contracts'
+import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, type ReviewLevel } from '@mutual-aid/shared-rules'
 import type { ClaimDoc, HistoryEntry, ParticipationDoc, PayoutDoc } from './model'
 import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
 import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
-import { txGet, txGetVersioned, withoutId } from './tx'
+import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */

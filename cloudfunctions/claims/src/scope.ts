@@ -1,7 +1,7 @@
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { forbidden, notFound } from '@cloud-shared/errors'
-import type { ReviewLevel } from '@/features/claims/state-machine'
+import type { ReviewLevel } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 
 /** Which review levels the caller holds over this claim (a clerk of its unit, an agent of its units, the office). */

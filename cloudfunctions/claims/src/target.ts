@@ -3,7 +3,7 @@ import { findAll, findById } from '@cloud-shared/db'
 import { AppError, forbidden, notFound } from '@cloud-shared/errors'
 import { hashId } from '@cloud-shared/id-crypto'
 import { LOCK_MINUTES, assertNotThrottled, clearFailures, recordFailure } from '@cloud-shared/throttle'
-import type { ClaimTarget } from '@/features/claims/schemas'
+import type { ClaimTarget } from '@mutual-aid/contracts'
 import type { FiledAs, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 
 export interface ResolvedTarget {
@@ -38,7 +38,7 @@ export async function resolveTarget(ctx: HandlerContext, target: ClaimTarget): P
     // Naming a participant by name + ID is an oracle for who is enrolled: throttled like binding.
     const throttleKey = `beneficiary:${ctx.caller.openid}`
     await assertNotThrottled(ctx, throttleKey, '查找')
-    const idHash = hashId(target.residentId)
+    const idHash = hashId(ctx.config.secrets, target.residentId)
     const matches = await findAll<PersonDoc>(ctx.db, 'people', { idHash })
     person = matches.find((p) => p.name === target.name.trim()) ?? null
     if (!person) {

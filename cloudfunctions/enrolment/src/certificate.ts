@@ -1,10 +1,10 @@
+import { certificateSchema } from '@mutual-aid/contracts'
 import { coverageStatus, getScheme, observationPeriod, type Product } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
-import { z } from 'zod'
-import { unitInScope } from '../../units/src/scope'
+import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
 
@@ -15,14 +15,7 @@ import { coverageView } from './coverage-view'
  */
 export const certificate = action({
   access: ['clerk', 'agent', 'office', 'worker'],
-  input: z.object({
-    unitId: z.string().optional(),
-    year: z.number().int().optional(),
-    skip: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(200).default(50),
-    /** The caller's own certificate even when they also hold a staff role. */
-    mine: z.boolean().optional(),
-  }),
+  input: certificateSchema,
   async run(ctx, input) {
     const today = ctx.clock.today()
     const year = input.year ?? Number(today.slice(0, 4))
@@ -59,8 +52,9 @@ export const certificate = action({
           kind: e.kind,
           products: products.map((p) => ({ id: p, name: getScheme(e.schemeId).products.find((x) => x.id === p)?.name ?? p })),
           shares: e.shares,
-          coverageStart: e.coverageStart,
-          coverageEnd: e.coverageEnd,
+          // Only paid batches are certified, and payment sets their coverage dates.
+          coverageStart: e.coverageStart as string,
+          coverageEnd: e.coverageEnd as string,
           participantCount: e.participantCount,
           firstTimeCount: e.firstTimeCount ?? 0,
           paidFen: e.payment?.amountFen ?? 0,
@@ -77,8 +71,9 @@ export const certificate = action({
           firstTime: p.firstTime,
           products: p.products,
           shares: p.shares,
-          coverageStart: p.coverageStart,
-          coverageEnd: p.coverageEnd,
+          // Only active participations are listed, and activation sets their coverage dates.
+          coverageStart: p.coverageStart as string,
+          coverageEnd: p.coverageEnd as string,
         })),
       },
     }

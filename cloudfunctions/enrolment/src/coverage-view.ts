@@ -1,7 +1,6 @@
-import { coverageStatus, getScheme, type Product } from '@mutual-aid/shared-rules'
+import { PRODUCT_LABEL } from '@mutual-aid/contracts'
+import { coverageStatus, getScheme } from '@mutual-aid/shared-rules'
 import type { ParticipationDoc } from './model'
-
-const PRODUCT_NAME: Record<Product, string> = { critical: '重大疾病互助', inpatient: '住院医疗互助', female: '女职工特殊病互助' }
 
 /** A participation as the worker and the certificate show it: per product, where it stands today and its windows. */
 export function coverageView(p: ParticipationDoc, today: string) {
@@ -9,7 +8,7 @@ export function coverageView(p: ParticipationDoc, today: string) {
   const products = p.products.map((product) => {
     const ended = p.endedProducts.includes(product)
     const status = p.status === 'active' && p.coverageStart ? coverageStatus({ scheme: p.schemeId, product, firstTime: p.firstTime, coverageStart: p.coverageStart, shares: p.shares, today, ended }) : null
-    const productName = scheme.products.find((x) => x.id === product)?.name ?? PRODUCT_NAME[product]
+    const productName = scheme.products.find((x) => x.id === product)?.name ?? PRODUCT_LABEL[product]
     return {
       product,
       name: productName,

@@ -2,7 +2,8 @@ import { quote, type Product, type Scheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { insertMany } from '@cloud-shared/db'
 import { AppError, isDuplicateKey } from '@cloud-shared/errors'
-import type { UnitDoc } from '../../units/src/scope'
+import type { UnitDoc } from '@cloud-shared/documents'
+import { newParticipation } from '@cloud-shared/participation-doc'
 import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 
@@ -65,7 +66,7 @@ export function priceDeclaration(
   participants: { firstTime: boolean; sex: 'male' | 'female' }[],
 ) {
   const priced = quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart, shares: shares ?? undefined, products, participants })
-  if (!priced.ok) throw new AppError(priced.code, priced.message)
+  if (!priced.ok) throw AppError.fromRule(priced)
   return priced
 }
 
@@ -86,31 +87,12 @@ export interface NewDeclaration {
 /** Participation documents (pending until the fee is paid) for a declaration. */
 export function participationDocs(ctx: HandlerContext, d: NewDeclaration, enrolmentId: string): Omit<ParticipationDoc, '_id'>[] {
   const now = ctx.clock.now()
-  return d.people.map((p) => ({
-    enrolmentId,
-    unitId: d.unit._id,
-    agentId: d.unit.agentId,
-    personId: p._id,
-    idHash: p.idHash,
-    idMasked: p.idMasked,
-    name: p.name,
-    sex: p.sex,
-    family: d.scheme.family,
-    schemeId: d.scheme.id,
-    year: d.year,
-    products: productsFor(d.products, p.sex),
-    shares: d.shares ?? 1,
-    firstTime: d.firstTime(p),
-    status: 'pending' as const,
-    coverageStart: null,
-    coverageEnd: null,
-    endedProducts: [],
-    inpatientDaysUsed: 0,
-    priorDiseases: [],
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }))
+  return d.people.map((p) =>
+    newParticipation(
+      { enrolmentId, unit: d.unit, person: p, scheme: d.scheme, year: d.year, products: productsFor(d.products, p.sex), shares: d.shares ?? 1, firstTime: d.firstTime(p) },
+      now,
+    ),
+  )
 }
 
 /** The enrolment document fields a declaration sets (new or resubmitted). */

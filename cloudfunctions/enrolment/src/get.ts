@@ -2,9 +2,9 @@ import { getScheme } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { notFound } from '@cloud-shared/errors'
-import { enrolmentGetSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from '../../units/src/scope'
-import { escapeRegExp } from '../../units/src/list'
+import { enrolmentGetSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
+import { escapeRegExp } from '@cloud-shared/escape-regexp'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 
 /** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */

@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk'
+import { enrolmentContract } from '@mutual-aid/contracts'
 import { createMain } from '@cloud-shared/create-main'
 import { prepare } from './prepare'
 import { submit } from './submit'
@@ -13,4 +14,4 @@ import { replace } from './replace'
 import { receiptUrl } from './receipt-url'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
-export const main = createMain('enrolment', cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl })
+export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl })

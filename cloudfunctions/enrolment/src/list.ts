@@ -1,5 +1,5 @@
 import { action } from '@cloud-shared/create-main'
-import { enrolmentListSchema } from '@/features/enrolment/schemas'
+import { enrolmentListSchema } from '@mutual-aid/contracts'
 import type { EnrolmentDoc } from './model'
 
 /** Declarations the caller may see: a clerk their unit's, an agent its units', the office all; newest first. */

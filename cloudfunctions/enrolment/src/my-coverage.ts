@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { noInput } from '@mutual-aid/contracts'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
@@ -8,7 +8,7 @@ import { coverageView } from './coverage-view'
 /** "My coverage": the worker's own participations (newest period first), each in words. */
 export const myCoverage = action({
   access: ['worker'],
-  input: z.object({}),
+  input: noInput,
   async run(ctx) {
     const personId = ctx.caller.user?.personId
     const person = personId ? await findById<PersonDoc>(ctx.db, 'people', personId) : null

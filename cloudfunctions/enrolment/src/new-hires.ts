@@ -4,8 +4,8 @@ import { audit } from '@cloud-shared/audit'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
-import { newHireSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { newHireSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
 import { estimatedStart, schemeFor } from './period'
 import { assertNoDuplicates, createDeclaration, nameList, priceDeclaration, selectPeople } from './declaration'
@@ -26,7 +26,7 @@ export const addNewHires = action({
     const annual = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)).find((e) => e.status !== 'returned')
     if (!annual) throw new AppError('NO_ANNUAL', `本单位 ${input.year} 年度尚未申报，请先办理年度申报。`)
     const window = checkEnrolmentDate(scheme, today)
-    if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
+    if (!window.ok) throw AppError.fromRule(window.reason, `${window.reason.message}（${window.reason.basis}）`)
     const roster = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
     const people = selectPeople(roster, input.personIds)
     const late = people.filter((p) => {

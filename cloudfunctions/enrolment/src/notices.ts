@@ -2,7 +2,7 @@ import { wxAmount, wxDate, wxThing } from '@mutual-aid/contracts'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { notify } from '@cloud-shared/notify'
-import { clerksOf } from '../../units/src/scope'
+import { clerksOf } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc } from './model'
 
 const KIND = { annual: '年度申报', new_hire: '新入职增员', replacement: '参保对象替换' } as const

@@ -1,9 +1,9 @@
+import { enrolmentPrepareSchema } from '@mutual-aid/contracts'
 import { checkEnrolmentDate, enrolmentWindow, renewalGraceEnd } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
 import { loadSchemes } from '@cloud-shared/schemes'
-import { z } from 'zod'
-import { unitInScope } from '../../units/src/scope'
+import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { assertDeclarableYear, defaultYear, estimatedStart, isFirstTime, schemeFor } from './period'
@@ -16,7 +16,7 @@ import { assertDeclarableYear, defaultYear, estimatedStart, isFirstTime, schemeF
  */
 export const prepare = action({
   access: ['clerk', 'agent', 'office'],
-  input: z.object({ year: z.number().int().optional(), unitId: z.string().optional() }),
+  input: enrolmentPrepareSchema,
   async run(ctx, input) {
     const unit = await unitInScope(ctx, input.unitId)
     const today = ctx.clock.today()

@@ -2,8 +2,8 @@ import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { AppError, notFound } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
-import { enrolmentRefSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from '../../units/src/scope'
+import { enrolmentRefSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc } from './model'
 
 /** A temporary URL of the payment receipt photo, for the unit's clerk, its agent and the office. */

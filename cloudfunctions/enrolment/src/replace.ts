@@ -4,8 +4,8 @@ import { audit } from '@cloud-shared/audit'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
-import { replacementSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { replacementSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { estimatedStart, schemeFor } from './period'
 import { assertNoDuplicates, createDeclaration, priceDeclaration, selectPeople } from './declaration'
@@ -33,7 +33,7 @@ export const replace = action({
       throw new AppError('REPLACEMENT_USED', '本期已办理过一次参保对象替换，每期只能替换一次。')
     }
     const window = checkEnrolmentDate(scheme, today)
-    if (!window.ok && window.reason.code === 'ENROLMENT_NOT_OPEN') throw new AppError(window.reason.code, window.reason.message)
+    if (!window.ok && window.reason.code === 'ENROLMENT_NOT_OPEN') throw AppError.fromRule(window.reason)
     const outIds = [...new Set(input.outPersonIds)]
     if (outIds.length > max) {
       throw new AppError('REPLACEMENT_OVER_LIMIT', `本单位本期参加 ${active.length} 人，最多可替换 ${max} 人（不超过 20%），本次选择了 ${outIds.length} 人。`)

@@ -4,8 +4,8 @@ import { audit } from '@cloud-shared/audit'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
-import { enrolmentSubmitSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { enrolmentSubmitSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { assertDeclarableYear, estimatedStart, isFirstTime, schemeFor } from './period'
@@ -34,7 +34,7 @@ export const submit = action({
     assertDeclarableYear(input.year, today)
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const window = checkEnrolmentDate(scheme, today)
-    if (!window.ok) throw new AppError(window.reason.code, `${window.reason.message}（${window.reason.basis}）`)
+    if (!window.ok) throw AppError.fromRule(window.reason, `${window.reason.message}（${window.reason.basis}）`)
 
     const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
     const returned = input.enrolmentId ? existing.find((e) => e._id === input.enrolmentId) : undefined
@@ -51,7 +51,7 @@ export const submit = action({
     }
 
     const plan = declarationPlan(scheme, { shares: input.shares, products: input.products })
-    if (!plan.ok) throw new AppError(plan.code, plan.message)
+    if (!plan.ok) throw AppError.fromRule(plan)
     const { shares, products } = plan
 
     const roster = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)

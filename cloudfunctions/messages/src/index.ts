@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { z } from 'zod'
+import { markReadInput, messageListInput, messagesContract } from '@mutual-aid/contracts'
 import { action, createMain } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 
@@ -18,7 +18,7 @@ interface MessageDoc {
 /** The caller's inbox, newest first, with the unread count. Only ever the caller's own messages. */
 const list = action({
   access: 'signed-in',
-  input: z.object({ limit: z.number().int().min(1).max(100).default(50), skip: z.number().int().min(0).max(10_000).default(0) }),
+  input: messageListInput,
   async run(ctx, { limit, skip }) {
     const coll = ctx.db.collection('messages')
     const mine = { openid: ctx.caller.openid }
@@ -46,7 +46,7 @@ const list = action({
 /** Marks some (or all) of the caller's messages read. Someone else's message ids are ignored, never touched. */
 const markRead = action({
   access: 'signed-in',
-  input: z.object({ ids: z.array(z.string().min(1)).max(100).optional(), all: z.boolean().optional() }),
+  input: markReadInput,
   async run(ctx, { ids, all }) {
     const _ = ctx.db.command
     if (!all && (!ids || ids.length === 0)) return { updated: 0 }
@@ -61,4 +61,4 @@ const markRead = action({
 })
 
 /** In-app inbox (站内消息): every notice written by notify() lands here, pushed or not. */
-export const main = createMain('messages', cloud, { list, markRead })
+export const main = createMain(messagesContract, cloud, { list, markRead })

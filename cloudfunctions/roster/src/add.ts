@@ -3,8 +3,8 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { AppError } from '@cloud-shared/errors'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
-import { rosterAddSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { rosterAddSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 
 /** The clerk adds one person to the roster (birth date and sex come from the ID number). */
 export const add = action({
@@ -16,7 +16,7 @@ export const add = action({
     if (!parsed.ok) throw new AppError('INVALID_ID', parsed.message)
     if (input.hireDate > ctx.clock.today()) throw new AppError('INVALID_INPUT', '入职日期不能晚于今天。')
     if (input.hireDate < parsed.birthDate) throw new AppError('INVALID_INPUT', '入职日期早于出生日期，请核对。')
-    const idHash = hashId(parsed.id)
+    const idHash = hashId(ctx.config.secrets, parsed.id)
     const dup = await ctx.db.collection('people').where({ unitId: unit._id, idHash }).limit(1).get()
     if (dup.data.length) throw new AppError('DUPLICATE_PERSON', `该身份证号码已在本单位名册中（${dup.data[0].name}），无需重复添加。`)
     const now = ctx.clock.now()
@@ -24,7 +24,7 @@ export const add = action({
       unitId: unit._id,
       name: input.name,
       idHash,
-      idCipher: encryptId(parsed.id),
+      idCipher: encryptId(ctx.config.secrets, parsed.id),
       idMasked: maskResidentId(parsed.id),
       birthDate: parsed.birthDate,
       sex: parsed.sex,

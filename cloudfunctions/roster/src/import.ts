@@ -3,8 +3,8 @@ import { audit } from '@cloud-shared/audit'
 import { findAll, insertMany } from '@cloud-shared/db'
 import { AppError, isDuplicateKey } from '@cloud-shared/errors'
 import { encryptId } from '@cloud-shared/id-crypto'
-import { rosterImportSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { rosterImportSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 import { readRosterFile } from './parse-file'
 import { validateRows, type RowError } from './validate-rows'
 
@@ -30,7 +30,7 @@ export const importRoster = action({
     }
     const rows = await readRosterFile(buffer, input.fileID)
     if (!rows.length) throw new AppError('BAD_FILE', '文件中没有职工数据（第 2 行起填写）。')
-    const { valid, errors } = validateRows(rows, ctx.clock.today())
+    const { valid, errors } = validateRows(rows, ctx.clock.today(), ctx.config.secrets)
     if (errors.length) {
       return { imported: 0, updated: 0, unchanged: 0, rows: rows.length, errorCount: errors.length, errors: errors.slice(0, MAX_ERRORS_SHOWN) as RowError[] }
     }
@@ -53,7 +53,7 @@ export const importRoster = action({
           unitId: unit._id,
           name: r.name,
           idHash: r.idHash,
-          idCipher: encryptId(r.id),
+          idCipher: encryptId(ctx.config.secrets, r.id),
           idMasked: r.idMasked,
           birthDate: r.birthDate,
           sex: r.sex,

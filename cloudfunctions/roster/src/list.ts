@@ -2,9 +2,9 @@ import { parseResidentId } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { PersonDoc } from '@cloud-shared/documents'
 import { hashId } from '@cloud-shared/id-crypto'
-import { rosterListSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from '../../units/src/scope'
-import { escapeRegExp } from '../../units/src/list'
+import { rosterListSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
+import { escapeRegExp } from '@cloud-shared/escape-regexp'
 
 /** The roster, searchable by name or full ID number, paged. IDs are masked (never the ciphertext). */
 export const list = action({
@@ -16,7 +16,7 @@ export const list = action({
     if (input.status) where.status = input.status
     if (input.query) {
       const asId = parseResidentId(input.query.toUpperCase())
-      if (asId.ok) where.idHash = hashId(asId.id)
+      if (asId.ok) where.idHash = hashId(ctx.config.secrets, asId.id)
       else where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
     }
     const coll = ctx.db.collection('people')

@@ -2,8 +2,8 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById, updateVersioned } from '@cloud-shared/db'
 import { notFound } from '@cloud-shared/errors'
-import { rosterSetStatusSchema } from '@/features/enrolment/schemas'
-import { ownUnit } from '../../units/src/scope'
+import { rosterSetStatusSchema } from '@mutual-aid/contracts'
+import { ownUnit } from '@cloud-shared/unit-scope'
 
 /**
  * Marks a person as left, retired or back in service. This changes the roster only: a participant's coverage for

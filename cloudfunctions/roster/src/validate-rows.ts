@@ -1,4 +1,5 @@
 import { isValidDate, maskResidentId, parseResidentId, type Sex } from '@mutual-aid/shared-rules'
+import type { FunctionConfig } from '@cloud-shared/config'
 import { hashId } from '@cloud-shared/id-crypto'
 import { STATUS_WORDS, type ColumnKey } from './columns'
 import type { RawRow } from './parse-file'
@@ -27,7 +28,7 @@ const FIELD_LABEL: Record<ColumnKey, string> = { name: '姓名', idNumber: '身�
  * Checks every row (name, resident ID with its check digit, hire date, status) and duplicate IDs inside the file.
  * Errors carry the spreadsheet row number so the clerk can find and fix them.
  */
-export function validateRows(rows: RawRow[], today: string): { valid: ValidRow[]; errors: RowError[] } {
+export function validateRows(rows: RawRow[], today: string, secrets: FunctionConfig['secrets']): { valid: ValidRow[]; errors: RowError[] } {
   const errors: RowError[] = []
   const valid: ValidRow[] = []
   const firstRowOfHash = new Map<string, number>()
@@ -46,7 +47,7 @@ export function validateRows(rows: RawRow[], today: string): { valid: ValidRow[]
     if (!statusValue) err('status', `“${status}”无法识别，请填写“在职”或“退休”`)
     if (parsed?.ok) {
       if (isValidDate(hireDate) && hireDate < parsed.birthDate) err('hireDate', '早于出生日期')
-      const idHash = hashId(parsed.id)
+      const idHash = hashId(secrets, parsed.id)
       const first = firstRowOfHash.get(idHash)
       if (first !== undefined) err('idNumber', `与第 ${first} 行重复`)
       else firstRowOfHash.set(idHash, raw.row)

@@ -2,7 +2,7 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey } from '@cloud-shared/errors'
-import { unitCreateSchema } from '@/features/enrolment/schemas'
+import { unitCreateSchema } from '@mutual-aid/contracts'
 
 /** The office (any agent) or an agent (itself as agent) creates a participating unit. */
 export const create = action({

@@ -1,7 +1,7 @@
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
-import { unitGetSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from './scope'
+import { unitGetSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
 
 interface UnitChange {
   before: Record<string, unknown>

@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk'
+import { unitsContract } from '@mutual-aid/contracts'
 import { createMain } from '@cloud-shared/create-main'
 import { create } from './create'
 import { update } from './update'
@@ -9,4 +10,4 @@ import { recordStaffReport } from './staff-report'
 import { listAgents } from './agents'
 
 /** Participating units: creation, details and their changes (Art. 23), clerk invitations, staff report (Art. 5). */
-export const main = createMain('units', cloud, { create, update, list, get, createInvite, recordStaffReport, listAgents })
+export const main = createMain(unitsContract, cloud, { create, update, list, get, createInvite, recordStaffReport, listAgents })

@@ -1,15 +1,13 @@
-import { createHash, randomInt } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { addDays } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
-import { inviteCreateSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from './scope'
+import { hashInviteCode } from '@cloud-shared/invite-code'
+import { inviteCreateSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
 
 /** An invitation code is valid for 7 days and can be used once. */
 export const INVITE_VALID_DAYS = 7
-
-/** Only the hash of a code is stored: a leaked `invites` collection gives no usable codes. */
-export const hashInviteCode = (code: string): string => createHash('sha256').update(`mutual-aid-invite:${code.trim()}`).digest('hex')
 
 /** The office or the unit's agent invites a clerk: an 8-digit one-time code to enter on the bind page. */
 export const createInvite = action({

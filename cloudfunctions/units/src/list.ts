@@ -1,7 +1,8 @@
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
-import { unitListSchema } from '@/features/enrolment/schemas'
-import type { UnitDoc } from './scope'
+import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { unitListSchema } from '@mutual-aid/contracts'
+import type { UnitDoc } from '@cloud-shared/documents'
 
 /** Units the caller may see (office: all; agent: its own), searchable by name, paged. Late changes are flagged. */
 export const list = action({
@@ -39,13 +40,3 @@ export const list = action({
     }
   },
 })
-
-/**
- * Escapes a search box's text for a regular expression. Control characters (a NUL byte above all, which BSON and
- * MongoDB refuse inside a pattern) become `\xNN` escapes, so such a search simply finds nothing instead of failing.
- */
-export function escapeRegExp(s: string): string {
-  return s
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-}

@@ -1,8 +1,8 @@
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { updateVersioned } from '@cloud-shared/db'
-import { staffReportSchema } from '@/features/enrolment/schemas'
-import { unitInScope } from './scope'
+import { staffReportSchema } from '@mutual-aid/contracts'
+import { unitInScope } from '@cloud-shared/unit-scope'
 
 /** Art. 5: a first-time unit files last month's staff report (head count, optional scan of the report). */
 export const recordStaffReport = action({

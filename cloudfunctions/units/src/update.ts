@@ -5,8 +5,8 @@ import { audit } from '@cloud-shared/audit'
 import { updateVersioned } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
-import { unitUpdateSchema } from '@/features/enrolment/schemas'
-import { unitInScope, usersWithRole } from './scope'
+import { unitUpdateSchema } from '@mutual-aid/contracts'
+import { unitInScope, usersWithRole } from '@cloud-shared/unit-scope'
 
 /**
  * A unit's details change (name, address, contact). The change is recorded in `unitChanges`; one reported later than

@@ -1,4 +1,5 @@
 import { formatDayNumber, parseDayNumber, requireDayNumber } from '../dates/day-number'
+import { BENEFIT_LABELS } from '../benefit-labels'
 import { formatYuanShort } from '../money/format-yuan'
 import { resolveScheme, type SchemeRef } from '../schemes/registry'
 import type { TzScheme, WhScheme } from '../schemes/types'
@@ -67,14 +68,6 @@ function tzWindow(s: TzScheme, product: Product, start: number, end: number): Co
   return { from, to, benefit: 'critical', amountFen: s.critical.severeFen, basis: s.critical.basis }
 }
 
-const BENEFIT_NAMES: Record<string, string> = {
-  consolation: '慰问金',
-  medical: '医疗互助金',
-  critical: '重大疾病互助保障金',
-  female_cancer: '女职工特殊病互助保障金',
-  inpatient_allowance: '住院津贴',
-}
-
 function tzSentence(s: TzScheme, product: Product, day: number): string {
   if (product === 'inpatient') {
     const percent = s.inpatient.subsidyPercent
@@ -129,7 +122,7 @@ export function coverageStatus(i: CoverageStatusInput): CoverageStatus {
     summary = `观察期第 ${dayNumber} 天：此时确诊可申请慰问金 ${claimableNow ? perShare(claimableNow.amountFen) : ''}` +
       (fullWindow ? `；${fullWindow.from} 起享受医疗互助金 ${perShare(fullWindow.amountFen)}。` : '。')
   } else {
-    const name = claimableNow ? BENEFIT_NAMES[claimableNow.benefit] ?? claimableNow.benefit : '互助金'
+    const name = claimableNow ? BENEFIT_LABELS[claimableNow.benefit as keyof typeof BENEFIT_LABELS] ?? claimableNow.benefit : '互助金'
     summary = `保障期第 ${dayNumber} 天：首次确诊可申请${name} ${claimableNow ? perShare(claimableNow.amountFen) : ''}（共 ${shares} 份${claimableNow ? `，${formatYuanShort(claimableNow.amountFen)}` : ''}），保障到 ${formatDayNumber(end)}。`
   }
   return { dayNumber, active, phase, claimableNow, fullFrom, windows, summary }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isValidDate } from '../dates/is-valid-date'
 import { BUILT_IN_REGISTRY, SCHEME_IDS, schemeOn, type SchemeDateUse } from '../schemes/registry'
-import type { Family, SchemeId } from '../types'
+import type { Family, SchemeId, UnitType } from '../types'
 import { EXCLUSIONS, UNIT_TYPES } from '../types'
 
 /** `YYYY-MM-DD` calendar date (China Standard Time calendar day). */
@@ -18,9 +18,9 @@ export const schemeRefSchema = z.union([
   }),
 ], { error: `方案应为 ${SCHEME_IDS.join('、')} 或 WH、TZ` })
 
-export const unitTypeSchema = z.enum(UNIT_TYPES as unknown as [string, ...string[]], {
+export const unitTypeSchema = z.enum(UNIT_TYPES as unknown as [UnitType, ...UnitType[]], {
   error: `单位类型应为 ${UNIT_TYPES.join('、')} 之一`,
-}) as unknown as z.ZodType<(typeof UNIT_TYPES)[number]>
+})
 
 export const productSchema = z.enum(['critical', 'inpatient', 'female'], { error: '保障项目应为 critical、inpatient、female 之一' })
 export const sexSchema = z.enum(['male', 'female'], { error: '性别应为 male 或 female' })

@@ -22,6 +22,7 @@ import type {
   StepperProps,
   TextareaProps,
 } from './form.types'
+import { initialPickerDay } from './date-range'
 
 // Weapp-only keyboard types map onto the closest HTML input type.
 const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'tel' | 'password'> = {
@@ -183,7 +184,7 @@ export function DatePicker({ label, value, onChange, start, end, placeholder = '
           title={label}
           mode="date"
           format="YYYY-MM-DD"
-          value={value ?? undefined}
+          value={value ?? initialPickerDay(start, end)}
           start={start}
           end={end}
           onConfirm={(picked) => {

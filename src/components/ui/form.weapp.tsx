@@ -14,6 +14,7 @@ import type {
   StepperProps,
   TextareaProps,
 } from './form.types'
+import { initialPickerDay } from './date-range'
 
 interface Detail<T> {
   detail: T
@@ -160,7 +161,7 @@ export function DatePicker({ label, value, onChange, start, end, placeholder = '
   return (
     <NativePicker
       mode="date"
-      value={value ?? ''}
+      value={value ?? initialPickerDay(start, end)}
       start={start}
       end={end}
       onChange={(e) => onChange(String(e.detail.value))}

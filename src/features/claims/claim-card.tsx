@@ -1,11 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL, STATUS_LABEL, type ClaimListItem } from '@mutual-aid/contracts'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { Tag } from '@/components/ui'
-import type { ClaimListItem } from './api'
 import { DUE_TEXT } from './format'
-import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL, STATUS_THEME } from './labels'
-import { STATUS_LABEL } from './state-machine'
+import { STATUS_THEME } from './labels'
 
 /** One claim in a list; tapping opens its detail page. */
 export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: boolean }) {

@@ -1,4 +1,4 @@
-import { submitFactsSchema, type ClaimKind, type DraftFacts } from './schemas'
+import { submitFactsSchema, type ClaimKind, type DraftFacts } from '@mutual-aid/contracts'
 
 /**
  * Field → first problem, from the same schema the function checks on submit, so the form says exactly what the

@@ -1,17 +1,10 @@
-/** A stored instant (ISO string from the cloud) as China Standard Time `YYYY-MM-DD HH:mm`, whatever the phone's zone. */
-export function formatCstTime(at: string | Date | null | undefined): string {
-  if (!at) return ''
-  const ms = new Date(at).getTime()
-  if (Number.isNaN(ms)) return ''
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
+import { ROLE_LABEL } from '@mutual-aid/contracts'
 
+/** Who acted, in a claim's history: a review level, or the filer (the worker themself, a clerk, a beneficiary). */
 export const ROLE_TEXT: Record<string, string> = {
+  ...ROLE_LABEL,
   worker: '职工本人',
   beneficiary: '受益人',
-  clerk: '单位经办人',
-  agent: '代理单位',
-  office: '互助办',
 }
 
 export const EVENT_TEXT: Record<string, string> = {

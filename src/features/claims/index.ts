@@ -1,5 +1,3 @@
-export * from './schemas'
-export * from './state-machine'
 export * from './labels'
 export * from './api'
 export * from './form-errors'

@@ -1,53 +1,29 @@
-import type { ClaimKind, ClaimProduct, RejectCode } from './schemas'
-import type { ClaimStatus } from './state-machine'
-import { REJECT_CODES } from './schemas'
+/**
+ * Claim texts only the app shows: what happens next per status (for the filer and for reviewers), and tag colours.
+ * The codes' names (products, kinds, statuses, reject codes) are the contract's and the rules' labels.
+ */
+import type { ClaimStatus } from '@mutual-aid/shared-rules'
 
-export const PRODUCT_LABEL: Record<ClaimProduct, string> = {
-  critical: '重大疾病互助',
-  inpatient: '住院医疗互助',
-  female: '女职工特殊病互助',
+/** What the worker should know or do now, per status. */
+export const NEXT_STEP: Record<ClaimStatus, string> = {
+  submitted: '单位工会经办人将在线确认您的申请（代替纸质盖章），无需您操作。',
+  clerk_confirmed: '代理单位（区/系统工会）正在复核，无需您操作。',
+  agent_confirmed: '互助办正在审批，将在材料齐全后 30 个工作日内作出结论。',
+  returned: '请按退回原因补充或更换材料照片，然后重新提交。',
+  approved: '审批已通过，互助办将把互助金转入您填写的账户。',
+  rejected: '本次申请不予给付，理由见下方。如有疑问请联系单位工会或互助办。',
+  paid: '互助金已支付，请留意银行到账信息。',
 }
 
-export const KIND_LABEL: Record<ClaimKind, string> = {
-  illness: '确诊申请',
-  death: '身故抚恤',
-  inpatient: '住院补助',
-}
-
-export const FAMILY_LABEL: Record<'WH' | 'TZ', string> = {
-  WH: '武汉城市圈职工重大疾病医疗互助',
-  TZ: '台州市在职职工医疗互助',
-}
-
-export const FILED_AS_LABEL: Record<'worker' | 'clerk' | 'beneficiary', string> = {
-  worker: '本人申请',
-  clerk: '单位经办人代为申请',
-  beneficiary: '受益人申请',
-}
-
-export const INSURANCE_LABEL: Record<'employee' | 'resident' | 'none', string> = {
-  employee: '职工基本医疗保险',
-  resident: '城乡居民医疗保险',
-  none: '未参加医保',
-}
-
-export const BENEFIT_LABEL: Record<string, string> = {
-  consolation: '慰问金',
-  medical: '医疗互助金',
-  death: '身故抚恤金',
-  inpatient_allowance: '住院津贴',
-  inpatient_subsidy: '住院医疗费补助',
-  critical: '重大疾病互助金',
-  critical_mild: '轻症互助金',
-  female_cancer: '女职工特殊病互助金',
-}
-
-export const rejectLabel = (code: string): string => REJECT_CODES[code as RejectCode] ?? code
-
-/** Which kinds of claim each product has, per scheme family. */
-export function kindsFor(family: 'WH' | 'TZ', product: ClaimProduct): ClaimKind[] {
-  if (family === 'WH') return ['illness', 'death']
-  return product === 'inpatient' ? ['inpatient'] : ['illness']
+/** The same, as reviewers read it (clerk, agent, office). */
+export const REVIEW_STEP: Record<ClaimStatus, string> = {
+  submitted: '等待单位工会经办人核对材料并在线确认（代替盖章），或退回补充材料。',
+  clerk_confirmed: '等待代理单位复核确认，或退回补充材料。',
+  agent_confirmed: '等待互助办审批：核对规则核定结果后核准（可调整金额并说明理由）或不予给付。',
+  returned: '已退回申请人补充材料；重新提交后回到提出补充要求的环节。',
+  approved: '已核准，等待互助办转账后登记支付。',
+  rejected: '已作出不予给付的结论。',
+  paid: '互助金已支付，已计入基金台账。',
 }
 
 /** Tag colour of each claim status, in lists and on the detail page. */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@/components/format'
-import { BENEFIT_LABEL, type CoverageWindowView } from './types'
+import { BENEFIT_LABEL, type CoverageWindowView } from '@mutual-aid/contracts'
 
 /** The benefit windows of a coverage period: dates, benefit and amount per share (e.g. the observation windows). */
 export function CoverageWindows({ windows, className }: { windows: CoverageWindowView[]; className?: string }) {
@@ -13,7 +13,8 @@ export function CoverageWindows({ windows, className }: { windows: CoverageWindo
           </Text>
           <Text>
             {BENEFIT_LABEL[w.benefit] ?? w.benefit}
-            {w.amountFen ? ` ${formatYuan(w.amountFen)}` : ''}
+            {/* The inpatient allowance window carries its rate per day. */}
+            {w.amountFen ? ` ${w.benefit === 'inpatient_allowance' ? '每天 ' : ''}${formatYuan(w.amountFen)}` : ''}
           </Text>
         </View>
       ))}

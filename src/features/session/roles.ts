@@ -1,12 +1,7 @@
+import type { Role, Whoami } from '@mutual-aid/contracts'
 import type { IconName } from '@/components/ui'
-import type { Role, Whoami } from './session.schema'
 
-export const ROLE_LABEL: Record<Role, string> = {
-  worker: '职工',
-  clerk: '单位经办人',
-  agent: '代理单位',
-  office: '互助办',
-}
+export { ROLE_LABEL } from '@mutual-aid/contracts'
 
 /** Order in which the sign-in page groups demo identities. */
 export const ROLE_ORDER: readonly Role[] = ['worker', 'clerk', 'agent', 'office']

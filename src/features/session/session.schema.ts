@@ -1,23 +1,8 @@
 import { z } from 'zod'
+import { roleSchema } from '@mutual-aid/contracts'
 
-export const roleSchema = z.enum(['office', 'agent', 'clerk', 'worker'])
-export type Role = z.infer<typeof roleSchema>
-
-/** What `auth` `{ action: 'whoami' }` answers. `role` is null for a WeChat user who has bound nothing yet. */
-export const whoamiSchema = z.object({
-  openid: z.string(),
-  role: roleSchema.nullable(),
-  /** Every role the user holds, first = `role` (e.g. a clerk who is also a roster worker). */
-  roles: z.array(roleSchema).catch([]).default([]),
-  name: z.string().nullish(),
-  unitId: z.string().nullish(),
-  unitName: z.string().nullish(),
-  agentId: z.string().nullish(),
-  agentName: z.string().nullish(),
-  personId: z.string().nullish(),
-  personName: z.string().nullish(),
-})
-export type Whoami = z.infer<typeof whoamiSchema>
+// Roles and `whoami` are the contract's (@mutual-aid/contracts); re-exported as this feature's vocabulary.
+export { roleSchema, whoamiSchema, type Role, type Whoami } from '@mutual-aid/contracts'
 
 /** A demo identity listed by the emulator at `GET /local/identities`. */
 export const localIdentitySchema = z.object({

@@ -1,16 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
-import { call, type Failure } from '@/services/cloud'
-import { whoamiSchema, type Whoami } from './session.schema'
+import { authContract, type Whoami } from '@mutual-aid/contracts'
+import { callAction } from '@/services/call-action'
+import type { Failure } from '@/services/cloud'
 
-/** Asks `auth` who the current user is. Validates the answer so pages can trust its shape. */
+/** Asks `auth` who the current user is; the answer is parsed with the contract, so pages can trust its shape. */
 export async function fetchWhoami(): Promise<{ ok: true; data: Whoami } | Failure> {
-  const answer = await call<unknown>('auth', { action: 'whoami' })
-  if (!answer.ok) return answer
-  const parsed = whoamiSchema.safeParse(answer.data)
-  if (!parsed.success) {
-    return { ok: false, code: 'BAD_RESPONSE', message: '身份信息格式有误，请稍后重试' }
-  }
-  return { ok: true, data: parsed.data }
+  return callAction(authContract, 'whoami', {})
 }
 
 export type SessionState =

@@ -2,6 +2,7 @@
  * Authorization matrix (as a table), concurrency between reviewers, refusals (late claim, missing materials),
  * beneficiary and on-behalf filing, and a TZ inpatient claim with its allowance days.
  */
+import { newParticipation } from '@cloud-shared/participation-doc'
 import {
   AGENT,
   CLERK_TZ,
@@ -265,28 +266,20 @@ describe('TZ inpatient claim (worked example 5)', () => {
     await s.db.collection('participations').add({
       data: {
         _id: 'part-2021-unit-tz-haiyue-p001',
-        enrolmentId: 'enrol-tz-test',
-        unitId: 'unit-tz-haiyue',
-        agentId: 'agent-chengqu',
-        personId: 'unit-tz-haiyue-p001',
-        idHash: 'test-hash-tz-p001',
-        name: '余静',
-        sex: 'female',
-        family: 'TZ',
-        schemeId: 'tz-2021',
-        year: 2021,
-        products: ['inpatient', 'critical', 'female'],
-        shares: 1,
-        firstTime: true,
-        status: 'active',
-        coverageStart: '2021-04-01',
-        coverageEnd: '2021-12-31',
-        endedProducts: [],
-        inpatientDaysUsed: 0,
-        priorDiseases: [],
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newParticipation(
+          {
+            enrolmentId: 'enrol-tz-test',
+            unit: { _id: 'unit-tz-haiyue', agentId: 'agent-chengqu' },
+            person: { _id: 'unit-tz-haiyue-p001', idHash: 'test-hash-tz-p001', idMasked: '3310**********2002', name: '余静', sex: 'female' },
+            scheme: { id: 'tz-2021', family: 'TZ' },
+            year: 2021,
+            products: ['inpatient', 'critical', 'female'],
+            shares: 1,
+            firstTime: true,
+          },
+          now,
+          { start: '2021-04-01', end: '2021-12-31' },
+        ),
       },
     })
     const r = await fileClaim(s, WORKER_TZ, {

@@ -3,9 +3,10 @@
  * 2 shares, renewing, coverage 2021-01-16 → 2021-12-31), and small helpers to file a claim like the app does
  * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
  */
-import { SUBSCRIBE_ON } from '../../../contracts/src/templates'
+import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
 import { randomUUID } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 import { makePng } from '../../fixtures/photos/make-photo'
@@ -37,7 +38,9 @@ export async function startSuite(): Promise<Suite> {
       // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
       const moment = ({ submit: 'claimSubmit', resubmit: 'claimResubmit', decide: 'officeReview', markPaid: 'officeReview' } as const)[action as string]
       if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
-      return emu.callFunction('claims', { action, ...input }, { openid })
+      const answer = await emu.callFunction('claims', { action, ...input }, { openid })
+      checkAnswer('claims', action, answer)
+      return answer
     },
   }
 }

@@ -3,8 +3,9 @@
  * (WH unit paid for 2021; TZ private unit with 14 people and no enrolment), and helpers that call functions and
  * upload roster files the way the app does.
  */
-import { SUBSCRIBE_ON } from '../../../contracts/src/templates'
+import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
@@ -38,7 +39,9 @@ export async function startSuite(today = '2021-06-15', seed = true): Promise<Sui
     // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
     if (fn === 'enrolment' && action === 'submit') await emu.subscribe(openid, SUBSCRIBE_ON.declare)
     if (fn === 'auth' && action === 'bindWorker') await emu.subscribe(openid, SUBSCRIBE_ON.bind)
-    return emu.callFunction(fn, { action, ...input }, { openid })
+    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
+    checkAnswer(fn, action, answer)
+    return answer
   }
   return {
     emu,

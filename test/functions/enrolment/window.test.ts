@@ -2,6 +2,7 @@
  * The TZ enrolment window is a hard limit: on 2021-07-05 (after 2021-06-30) a TZ declaration is refused as late,
  * and the page's prepare says so before the clerk starts. WH has no window.
  */
+import { newParticipation } from '@cloud-shared/participation-doc'
 import { CLERK_TZ, CLERK_WH, TZ_UNIT, WH_UNIT, rosterIds, startSuite, type Suite } from './helpers'
 
 let s: Suite
@@ -35,12 +36,20 @@ it('a first-time WH worker reads the observation period in words (day 45 → con
   const person = (await s.db.collection('people').where({ _id: added.personId }).get()).data[0]
   // Fixture: a paid new-hire participation starting 2021-05-22 (day 45 on 2021-07-05), 1 share.
   await s.db.collection('participations').add({
-    data: {
-      enrolmentId: 'fixture-new-hire', unitId: WH_UNIT, agentId: 'agent-chengqu', personId: person._id, idHash: person.idHash,
-      idMasked: person.idMasked, name: person.name, sex: person.sex, family: 'WH', schemeId: 'wh-2020', year: 2021,
-      products: ['critical'], shares: 1, firstTime: true, status: 'active', coverageStart: '2021-05-22', coverageEnd: '2021-12-31',
-      endedProducts: [], inpatientDaysUsed: 0, priorDiseases: [], version: 1, createdAt: new Date(), updatedAt: new Date(),
-    },
+    data: newParticipation(
+      {
+        enrolmentId: 'fixture-new-hire',
+        unit: { _id: WH_UNIT, agentId: 'agent-chengqu' },
+        person,
+        scheme: { id: 'wh-2020', family: 'WH' },
+        year: 2021,
+        products: ['critical'],
+        shares: 1,
+        firstTime: true,
+      },
+      new Date(),
+      { start: '2021-05-22', end: '2021-12-31' },
+    ),
   })
   await s.ok('auth', 'o_observation_worker', 'bindWorker', { name: '观察期职工', idNumber: id })
   const mine = await s.ok('enrolment', 'o_observation_worker', 'myCoverage')

@@ -4,27 +4,9 @@ import { Image, Text, View } from '@tarojs/components'
 import { formatYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
-import {
-  BENEFIT_LABEL,
-  DUE_TEXT,
-  EVENT_TEXT,
-  FILED_AS_LABEL,
-  INSURANCE_LABEL,
-  KIND_LABEL,
-  NEXT_STEP,
-  PRODUCT_LABEL,
-  REJECT_CODES,
-  REVIEW_STEP,
-  ROLE_TEXT,
-  STATUS_LABEL,
-  STATUS_THEME,
-  claimsApi,
-  formatCstTime,
-  rejectLabel,
-  type ClaimDetail,
-  type ClaimFiles,
-  type RejectCode,
-} from '@/features/claims'
+import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, REJECT_CODES, STATUS_LABEL, rejectLabel, type ClaimDetail, type ClaimFiles, type RejectCode } from '@mutual-aid/contracts'
+import { formatDateTimeCn } from '@/components/format'
+import { DUE_TEXT, EVENT_TEXT, NEXT_STEP, REVIEW_STEP, ROLE_TEXT, STATUS_THEME, claimsApi } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
@@ -193,7 +175,7 @@ export default function ClaimDetailPage() {
               <Text className="claims-row__value">已支付 · {c.paid.paidOn} · 凭证 {c.paid.reference}</Text>
             </View>
           ) : null}
-          <Text className="claims-section__hint">审批时间：{formatCstTime(c.decision.at)}</Text>
+          <Text className="claims-section__hint">审批时间：{formatDateTimeCn(c.decision.at)}</Text>
         </View>
       ) : null}
 
@@ -292,7 +274,7 @@ export default function ClaimDetailPage() {
         {[...c.materials].reverse().map((m) => (
           <View key={m.n} className="claims-gap-bottom">
             <Text className="claims-section__hint">
-              第 {m.n} 版 · {formatCstTime(m.at)}
+              第 {m.n} 版 · {formatDateTimeCn(m.at)}
               {m.note ? ` · ${m.note}` : ''}
               {m.n === c.materials.length ? '（当前）' : ''}
             </Text>
@@ -330,7 +312,7 @@ export default function ClaimDetailPage() {
                 {EVENT_TEXT[h.event] ?? h.event} → {STATUS_LABEL[h.to]}
               </Text>
               <Text className="claims-timeline__meta">
-                {formatCstTime(h.at)} · {ROLE_TEXT[h.role] ?? h.role}
+                {formatDateTimeCn(h.at)} · {ROLE_TEXT[h.role] ?? h.role}
                 {h.name ? ` ${h.name}` : ''}
               </Text>
               {h.note ? <Text className="claims-timeline__note">{h.note}</Text> : null}

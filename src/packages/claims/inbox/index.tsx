@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, Tag, toast } from '@/components/ui'
-import { formatCstTime, messagesApi, type MessageView, useLoadAndRefresh } from '@/features/claims'
+import { type MessageView } from '@mutual-aid/contracts'
+import { formatDateTimeCn } from '@/components/format'
+import { messagesApi, useLoadAndRefresh } from '@/features/claims'
 import { loadOutbox, type OutboxEntry } from '@/features/claims/outbox'
 import '@/features/claims/claims.scss'
 
@@ -60,7 +62,7 @@ export default function InboxPage() {
             {!m.read ? <Tag theme="danger" size="small">未读</Tag> : null}
           </View>
           <Text className="claims-list-item__meta">{m.body}</Text>
-          <Text className="claims-list-item__meta">{formatCstTime(m.createdAt)}</Text>
+          <Text className="claims-list-item__meta">{formatDateTimeCn(m.createdAt)}</Text>
         </View>
       ))}
       {outbox && outbox.length > 0 ? (

@@ -2,7 +2,9 @@ import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
-import { FAMILY_LABEL, claimsApi, formatCstTime, type Fund, type LedgerEntryView, useLoadAndRefresh } from '@/features/claims'
+import { FAMILY_LABEL, type Fund, type LedgerEntryView } from '@mutual-aid/contracts'
+import { formatDateTimeCn } from '@/components/format'
+import { claimsApi, useLoadAndRefresh } from '@/features/claims'
 import '@/features/claims/claims.scss'
 
 /** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
@@ -51,7 +53,7 @@ export default function LedgerPage() {
         {data.entries.map((e) => (
           <View key={e.id} className="claims-row">
             <Text className="claims-row__label claims-row__label--wrap">
-              {e.on ?? formatCstTime(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
+              {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
               {e.type === 'contribution' ? '+' : '−'}

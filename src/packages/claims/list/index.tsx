@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button } from '@/components/ui'
-import { KIND_LABEL, PRODUCT_LABEL, claimsApi, formatCstTime, type ClaimListItem, useLoadAndRefresh } from '@/features/claims'
+import { KIND_LABEL, PRODUCT_LABEL, type ClaimListItem } from '@mutual-aid/contracts'
+import { formatDateTimeCn } from '@/components/format'
+import { claimsApi, useLoadAndRefresh } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import '@/features/claims/claims.scss'
 
@@ -38,7 +40,7 @@ export default function MyClaimsPage() {
             <Text className="claims-list-item__no">草稿 · {PRODUCT_LABEL[d.product]}</Text>
             <Text className="claims-link">继续填写 ›</Text>
           </View>
-          <Text className="claims-list-item__meta">{KIND_LABEL[d.kind]} · 保存于 {formatCstTime(d.updatedAt)}</Text>
+          <Text className="claims-list-item__meta">{KIND_LABEL[d.kind]} · 保存于 {formatDateTimeCn(d.updatedAt)}</Text>
         </View>
       ))}
       {items.map((item) => (

@@ -13,24 +13,9 @@ import {
 import { PageState } from '@/components/page-state'
 import { Button, Checkbox, Input, Picker, RadioGroup, Search, Steps, confirm, toast } from '@/components/ui'
 import { useSession } from '@/features/session'
-import {
-  FILED_AS_LABEL,
-  INSURANCE_LABEL,
-  KIND_LABEL,
-  PRODUCT_LABEL,
-  claimsApi,
-  dateOrUndefined,
-  factsErrors,
-  kindsFor,
-  submitKeyFor,
-  type ClaimFiles,
-  type ClaimKind,
-  type ClaimProduct,
-  type ClaimTarget,
-  type DraftFacts,
-  type ParticipationView,
-  type Prepared,
-} from '@/features/claims'
+import { FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, type ClaimFiles, type ClaimKind, type ClaimProduct, type ClaimTarget, type DraftFacts, type ParticipationView, type PreparedClaim } from '@mutual-aid/contracts'
+import { kindsFor } from '@mutual-aid/shared-rules'
+import { claimsApi, dateOrUndefined, factsErrors, submitKeyFor } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import { CONSENT_TEXT } from '@/features/claims/consent-text'
@@ -109,7 +94,7 @@ export default function NewClaimPage() {
   const [benName, setBenName] = useState('')
   const [benId, setBenId] = useState('')
   const [target, setTarget] = useState<ClaimTarget | null>(null)
-  const [prepared, setPrepared] = useState<Prepared | null>(null)
+  const [prepared, setPrepared] = useState<PreparedClaim | null>(null)
   const [drafts, setDrafts] = useState<{ id: string; product: ClaimProduct; kind: ClaimKind; updatedAt: string }[]>([])
 
   // What

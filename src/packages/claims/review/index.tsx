@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
-import { CLAIM_STATUSES, STATUS_LABEL, claimsApi, type ClaimListItem, type ClaimStatus, type Family } from '@/features/claims'
+import { FAMILY_SHORT_LABEL, STATUS_LABEL, type ClaimListItem } from '@mutual-aid/contracts'
+import { CLAIM_STATUSES, type ClaimStatus, type Family } from '@mutual-aid/shared-rules'
+import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import { useSession } from '@/features/session'
 import '@/features/claims/claims.scss'
@@ -74,7 +76,7 @@ export default function ReviewQueuePage() {
       <View className="claims-filters">
         {(['', 'WH', 'TZ'] as const).map((f) => (
           <Text key={f || 'all'} className={`claims-chip ${family === f ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, f)}>
-            {f === '' ? '全部方案' : f === 'WH' ? '武汉城市圈' : '台州'}
+            {f === '' ? '全部方案' : FAMILY_SHORT_LABEL[f]}
           </Text>
         ))}
         {role === 'office' && queue && queue.agents.length > 1

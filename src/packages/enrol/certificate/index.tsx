@@ -5,12 +5,11 @@ import { PageState } from '@/components/page-state'
 import { Button, Tag, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
-import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL } from '@/features/enrolment/schemas'
 import { CoverageWindows } from '@/features/enrolment/coverage-windows'
-import { type CertificateView } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL, type CertificateView } from '@mutual-aid/contracts'
 
 const PAGE = 30
 

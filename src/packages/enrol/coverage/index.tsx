@@ -5,10 +5,10 @@ import { Button, Tag } from '@/components/ui'
 import { formatDateCn } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
 import { CoverageWindows } from '@/features/enrolment/coverage-windows'
-import { type CoverageItem } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { BIND_PAGE } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
+import { type CoverageItem } from '@mutual-aid/contracts'
 
 const STATUS: Record<CoverageItem['status'], { text: string; theme: 'success' | 'warning' | 'default' }> = {
   active: { text: '保障中', theme: 'success' },

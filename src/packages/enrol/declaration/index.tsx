@@ -7,12 +7,11 @@ import { Button, CellGroup, DatePicker, Input, Search, Steps, Tag, Textarea, con
 import { formatDateCn, formatYuan } from '@/components/format'
 import { uploadFile } from '@/services/cloud'
 import { enrolmentApi } from '@/features/enrolment/api'
-import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL } from '@/features/enrolment/schemas'
-import type { DeclarationDetail } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { useSession } from '@/features/session'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
 
 const PAGE = 30
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const

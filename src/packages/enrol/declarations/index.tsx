@@ -5,10 +5,10 @@ import { PageState } from '@/components/page-state'
 import { Button, Tabs, Tag } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
-import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL } from '@/features/enrolment/schemas'
 import { useLoad } from '@/features/enrolment/use-load'
 import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
+import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL } from '@mutual-aid/contracts'
 
 type Status = 'all' | 'submitted' | 'returned' | 'approved' | 'paid'
 const THEME = { draft: 'default', submitted: 'warning', returned: 'danger', approved: 'primary', paid: 'success' } as const

@@ -6,12 +6,11 @@ import { PageState } from '@/components/page-state'
 import { Button, Search, Stepper, Tabs, Tag, confirm, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
 import { enrolmentApi } from '@/features/enrolment/api'
-import { ENROLMENT_STATUS_LABEL } from '@/features/enrolment/schemas'
-import type { Prepared, PreparedPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/enrolment/enrol.scss'
+import { ENROLMENT_STATUS_LABEL, type PreparedDeclaration, type PreparedPerson } from '@mutual-aid/contracts'
 
 const PAGE = 30
 type Mode = 'annual' | 'new_hire' | 'replace'
@@ -31,7 +30,7 @@ export default function DeclarePage() {
   return <Declare key={`${state.data.year}`} prepared={state.data} returnedId={params.enrolmentId} initialMode={(params.mode as Mode) || 'annual'} onYear={setYear} reload={state.reload} />
 }
 
-function Declare({ prepared, returnedId, initialMode, onYear, reload }: { prepared: Prepared; returnedId?: string; initialMode: Mode; onYear: (y: number) => void; reload: () => void }) {
+function Declare({ prepared, returnedId, initialMode, onYear, reload }: { prepared: PreparedDeclaration; returnedId?: string; initialMode: Mode; onYear: (y: number) => void; reload: () => void }) {
   const { scheme, unit, people, today } = prepared
   const currentYear = Number(today.slice(0, 4))
   const annual = prepared.enrolments.find((e) => e.kind === 'annual')
@@ -155,7 +154,7 @@ function renewalTags(p: PreparedPerson) {
   return tags
 }
 
-function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Prepared['enrolments'][number] }) {
+function AnnualForm({ prepared, returned }: { prepared: PreparedDeclaration; returned?: PreparedDeclaration['enrolments'][number] }) {
   const { scheme, unit, people } = prepared
   const initial = useMemo(() => new Set(people.filter((p) => declarable(p, returned?._id) && (!returned || p.current?.here)).map((p) => p._id)), [people, returned])
   const [selected, setSelected] = useState<Set<string>>(() => (initial.size ? initial : new Set(people.filter((p) => declarable(p)).map((p) => p._id))))
@@ -313,7 +312,7 @@ function AnnualForm({ prepared, returned }: { prepared: Prepared; returned?: Pre
   )
 }
 
-function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => void }) {
+function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaration; onDone: () => void }) {
   const candidates = prepared.people.filter((p) => declarable(p)).sort((a, b) => b.hireDate.localeCompare(a.hireDate))
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')
@@ -364,7 +363,7 @@ function NewHireForm({ prepared, onDone }: { prepared: Prepared; onDone: () => v
   )
 }
 
-function ReplaceForm({ prepared }: { prepared: Prepared }) {
+function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
   const enrolled = prepared.people.filter((p) => p.current?.here && p.current.status === 'active')
   const candidates = prepared.people.filter((p) => declarable(p))
   const max = maxReplacementCount(prepared.rules, prepared.unit.unitType, enrolled.length)

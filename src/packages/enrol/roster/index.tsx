@@ -6,11 +6,10 @@ import { Button, CellGroup, DatePicker, Input, RadioGroup, Search, Tag, confirm,
 import { uploadFile } from '@/services/cloud'
 import { rosterApi, unitsApi } from '@/features/enrolment/api'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
-import { PERSON_STATUS_LABEL } from '@/features/enrolment/schemas'
-import type { ImportResult, RosterPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
 
 const PAGE = 20
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const

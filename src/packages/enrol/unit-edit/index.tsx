@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, Tag, confirm, toast } from '@/components/ui'
 import { unitsApi } from '@/features/enrolment/api'
-import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@/features/enrolment/schemas'
 import { useLoad } from '@/features/enrolment/use-load'
 import '@/features/enrolment/enrol.scss'
+import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@mutual-aid/contracts'
 
 const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '地址', contactName: '联系人', contactPhone: '联系电话' }
 

@@ -4,11 +4,11 @@ import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, Checkbox, Input, Picker, RadioGroup, Search, Tag, confirm, toast } from '@/components/ui'
 import { unitsApi } from '@/features/enrolment/api'
-import { FAMILY_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitType } from '@/features/enrolment/schemas'
-import type { UnitSummary } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { FAMILY_LABEL, FAMILY_SHORT_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitSummary } from '@mutual-aid/contracts'
+import type { UnitType } from '@mutual-aid/shared-rules'
 
 const PAGE = 20
 
@@ -81,7 +81,7 @@ export default function UnitsPage() {
             <View key={u._id} className="enrol-card unit-item" onClick={() => void open(u)}>
               <View>
                 <Text className="enrol-card__title">{u.name}</Text>
-                <Tag theme="primary">{u.family === 'WH' ? '武汉城市圈' : '台州'}</Tag> <Tag>{UNIT_TYPE_LABEL[u.unitType]}</Tag>
+                <Tag theme="primary">{FAMILY_SHORT_LABEL[u.family]}</Tag> <Tag>{UNIT_TYPE_LABEL[u.unitType]}</Tag>
                 {u.finance ? <Tag>银行/保险</Tag> : null} {u.lateChange ? <Tag theme="danger">逾期变更</Tag> : null}
               </View>
               <Text className="enrol-card__line">

@@ -1,5 +1,5 @@
 /** The claim state machine allows only its transitions: a full table over status × event × actor. */
-import { CLAIM_STATUSES, transition, type Actor, type ClaimEvent, type ClaimStatus } from '../../../src/features/claims/state-machine'
+import { CLAIM_STATUSES, transition, type Actor, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 
 const EVENTS: ClaimEvent[] = ['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay']
 const ACTORS: Actor[] = ['clerk', 'agent', 'office', 'filer']

@@ -1,5 +1,5 @@
-import { conflict, sdkErrorText } from '@cloud-shared/errors'
-import type { SdkHandle } from '@cloud-shared/sdk'
+import { conflict, sdkErrorText } from './errors'
+import type { SdkHandle } from './sdk'
 
 /**
  * Reads one document inside a transaction, or null. (wx-server-sdk's `doc().get()` rejects with
@@ -34,8 +34,6 @@ export async function txGetVersioned<T extends { version: number }>(
   }
   return doc
 }
-
-export { isDuplicateKey } from '@cloud-shared/errors'
 
 /** Removes `_id` (it cannot be written by `set`/`update`). */
 export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

@@ -1,26 +1,19 @@
 /**
  * Claim request schemas shared by the claim form (validates as the worker types) and the `claims` cloud function
- * (validates what arrives). Only zod and shared-rules here, so both bundles can import it.
+ * (validates what arrives).
  */
 import { z } from 'zod'
-import { isValidDate } from '@mutual-aid/shared-rules'
+import { CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Product } from '@mutual-aid/shared-rules'
+import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, productSchema } from '../common'
+import { REJECT_CODES, type RejectCode } from './reject-codes'
 
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => isValidDate(s), '不是有效的日期')
-
-export const productSchema = z.enum(['critical', 'inpatient', 'female'])
-export type ClaimProduct = z.infer<typeof productSchema>
+export type { ClaimKind }
+export type ClaimProduct = Product
 
 /** illness = 确诊（重疾 / 女职工特殊病）, death = 身故, inpatient = 住院（台州住院医疗互助）. */
-export const kindSchema = z.enum(['illness', 'death', 'inpatient'])
-export type ClaimKind = z.infer<typeof kindSchema>
+export const kindSchema = z.enum(['illness', 'death', 'inpatient'] satisfies ClaimKind[])
 
-export const medicalInsuranceSchema = z.enum(['employee', 'resident', 'none'])
-
-/** Money entered in yuan on the form travels as integer fen. */
-const fenSchema = z.number().int('金额应精确到分').min(0, '金额不能为负数').max(100_000_000, '金额过大，请核对')
+export const claimStatusSchema = z.enum(CLAIM_STATUSES as [ClaimStatus, ...ClaimStatus[]])
 
 /**
  * Who the claim is for:
@@ -146,17 +139,6 @@ export const resubmitInput = versionedRefInput.extend({
   note: z.string().trim().max(300).optional(),
 })
 
-/** Stable rejection codes the office picks from (assessment reason codes plus review findings). */
-export const REJECT_CODES = {
-  NOT_PAYABLE: '经核定不符合给付条件',
-  LATE_CLAIM: '超过申请时限',
-  FRAUD: '隐瞒、伪造或欺诈',
-  MISDIAGNOSIS: '误诊',
-  INCOMPLETE_MATERIALS: '材料不全且逾期未补',
-  NOT_COVERED: '不属于保障范围',
-} as const
-export type RejectCode = keyof typeof REJECT_CODES
-
 export const decideInput = z.discriminatedUnion('outcome', [
   versionedRefInput.extend({
     outcome: z.literal('approve'),
@@ -179,10 +161,12 @@ export const markPaidInput = versionedRefInput.extend({
 
 export const queueInput = z.object({
   status: z.string().optional(),
-  family: z.enum(['WH', 'TZ']).optional(),
+  family: familySchema.optional(),
   agentId: z.string().optional(),
 })
 
-export const ledgerInput = z.object({ family: z.enum(['WH', 'TZ']).optional(), year: z.number().int().optional() })
+export const ledgerInput = z.object({ family: familySchema.optional(), year: z.number().int().optional() })
+
+export const draftRefInput = z.object({ draftId: z.string().min(1) })
 
 export const consentInput = z.object({ kind: z.literal('medical_info'), version: z.string().min(1) })

@@ -1,5 +1,6 @@
 /**
- * The claim lifecycle as a pure module: which event moves which status, and who may fire it.
+ * The claim lifecycle as a pure module: which event moves which status, and who may fire it. It is a rule, so it
+ * lives with the rules: the `claims` function applies it, the app shows it.
  *
  *   (draft) → submitted → clerk_confirmed → agent_confirmed → approved → paid
  *                                                           ↘ rejected
@@ -91,26 +92,4 @@ export const LEVEL_LABEL: Record<ReviewLevel, string> = {
   clerk: '单位经办人',
   agent: '代理单位',
   office: '互助办',
-}
-
-/** What the worker should know or do now, per status. */
-export const NEXT_STEP: Record<ClaimStatus, string> = {
-  submitted: '单位工会经办人将在线确认您的申请（代替纸质盖章），无需您操作。',
-  clerk_confirmed: '代理单位（区/系统工会）正在复核，无需您操作。',
-  agent_confirmed: '互助办正在审批，将在材料齐全后 30 个工作日内作出结论。',
-  returned: '请按退回原因补充或更换材料照片，然后重新提交。',
-  approved: '审批已通过，互助办将把互助金转入您填写的账户。',
-  rejected: '本次申请不予给付，理由见下方。如有疑问请联系单位工会或互助办。',
-  paid: '互助金已支付，请留意银行到账信息。',
-}
-
-/** The same, as reviewers read it (clerk, agent, office). */
-export const REVIEW_STEP: Record<ClaimStatus, string> = {
-  submitted: '等待单位工会经办人核对材料并在线确认（代替盖章），或退回补充材料。',
-  clerk_confirmed: '等待代理单位复核确认，或退回补充材料。',
-  agent_confirmed: '等待互助办审批：核对规则核定结果后核准（可调整金额并说明理由）或不予给付。',
-  returned: '已退回申请人补充材料；重新提交后回到提出补充要求的环节。',
-  approved: '已核准，等待互助办转账后登记支付。',
-  rejected: '已作出不予给付的结论。',
-  paid: '互助金已支付，已计入基金台账。',
 }

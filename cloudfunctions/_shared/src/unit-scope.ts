@@ -1,14 +1,11 @@
 /**
  * Scope checks shared by the enrolment-side functions (units, roster, enrolment): which units the caller may
- * see or change, decided from the trusted OPENID only. Imported by the other functions' bundles by path.
+ * see or change, decided from the trusted OPENID only.
  */
-import type { HandlerContext } from '@cloud-shared/context'
-import { findAll, findById } from '@cloud-shared/db'
-import { AppError, forbidden, notFound } from '@cloud-shared/errors'
-
-import type { UnitDoc } from '@cloud-shared/documents'
-
-export type { UnitDoc }
+import type { HandlerContext } from './context'
+import { findAll, findById } from './db'
+import type { UnitDoc } from './documents'
+import { AppError, forbidden, notFound } from './errors'
 
 /** Whether the caller may read this unit: office all, agent its own units, clerk their own unit. */
 export function canSeeUnit(ctx: HandlerContext, unit: Pick<UnitDoc, '_id' | 'agentId'>): boolean {

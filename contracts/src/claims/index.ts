@@ -1,0 +1,60 @@
+/** The `claims` function: drafts with photos, consent, submit once, three review levels, decision, payout, ledger. */
+import { z } from 'zod'
+import { noInput } from '../common'
+import { defineFunction } from '../action'
+import {
+  claimRefInput,
+  consentInput,
+  decideInput,
+  draftRefInput,
+  ledgerInput,
+  markPaidInput,
+  queueInput,
+  resolveTargetInput,
+  resubmitInput,
+  returnInput,
+  saveDraftInput,
+  saveResubmissionInput,
+  submitInput,
+  versionedRefInput,
+} from './requests'
+import {
+  claimDetailSchema,
+  claimListItemSchema,
+  claimQueueSchema,
+  draftSummarySchema,
+  draftViewSchema,
+  fundSchema,
+  ledgerEntryViewSchema,
+  preparedClaimSchema,
+  statusAnswerSchema,
+} from './responses'
+import { claimStatusSchema } from './requests'
+
+export * from './requests'
+export * from './responses'
+export * from './reject-codes'
+
+export const claimsContract = defineFunction('claims', {
+  prepare: { input: resolveTargetInput, output: preparedClaimSchema },
+  rosterForClaims: { input: noInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
+  consent: { input: consentInput, output: z.object({ consent: z.boolean() }) },
+  saveDraft: { input: saveDraftInput, output: z.object({ draftId: z.string(), version: z.number().int() }) },
+  getDraft: { input: draftRefInput, output: draftViewSchema },
+  myDrafts: { input: noInput, output: z.array(draftSummarySchema) },
+  submit: {
+    input: submitInput,
+    output: z.object({ claimId: z.string(), claimNo: z.string(), status: claimStatusSchema, duplicate: z.boolean() }),
+  },
+  get: { input: claimRefInput, output: claimDetailSchema },
+  mine: { input: noInput, output: z.array(claimListItemSchema) },
+  queue: { input: queueInput, output: claimQueueSchema },
+  photoUrls: { input: claimRefInput, output: z.object({ urls: z.record(z.string(), z.string()) }) },
+  confirm: { input: versionedRefInput, output: statusAnswerSchema },
+  return: { input: returnInput, output: statusAnswerSchema },
+  saveResubmission: { input: saveResubmissionInput, output: z.object({ saved: z.boolean() }) },
+  resubmit: { input: resubmitInput, output: statusAnswerSchema },
+  decide: { input: decideInput, output: statusAnswerSchema.extend({ amountFen: z.number().int().optional() }) },
+  markPaid: { input: markPaidInput, output: statusAnswerSchema },
+  ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
+})

@@ -1,0 +1,185 @@
+/** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
+import { z } from 'zod'
+import type { Assessment } from '@mutual-aid/shared-rules'
+import { dateSchema, familySchema, instantSchema, productSchema, schemeIdSchema } from '../common'
+import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
+
+export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
+export type FiledAs = z.infer<typeof filedAsSchema>
+
+export const reviewLevelSchema = z.enum(['clerk', 'agent', 'office'])
+export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay'])
+export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_time']).nullable()
+
+/**
+ * The rules' assessment as stored with the claim. Its shape is the rules package's `Assessment` (which may grow),
+ * so it is checked for its core and passed through whole rather than re-declared here.
+ */
+export const assessmentSchema = z.custom<Assessment>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Assessment).payable === 'boolean' &&
+    Number.isInteger((v as Assessment).amountFen) &&
+    Array.isArray((v as Assessment).lines) &&
+    Array.isArray((v as Assessment).reasons),
+  '核定结果格式不正确',
+)
+
+export const participationViewSchema = z.object({
+  id: z.string(),
+  schemeId: schemeIdSchema,
+  family: familySchema,
+  year: z.number().int(),
+  products: z.array(productSchema),
+  shares: z.number().int(),
+  firstTime: z.boolean(),
+  coverageStart: dateSchema.nullable(),
+  coverageEnd: dateSchema.nullable(),
+  endedProducts: z.array(productSchema),
+  inpatientDaysUsed: z.number().int(),
+})
+export type ParticipationView = z.infer<typeof participationViewSchema>
+
+export const preparedClaimSchema = z.object({
+  filedAs: filedAsSchema,
+  person: z.object({ id: z.string(), name: z.string(), idMasked: z.string(), unitName: z.string() }),
+  participations: z.array(participationViewSchema),
+  consent: z.boolean(),
+  today: dateSchema,
+})
+export type PreparedClaim = z.infer<typeof preparedClaimSchema>
+
+export const draftViewSchema = z.object({
+  draft: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    filedAs: filedAsSchema,
+    product: productSchema,
+    kind: kindSchema,
+    facts: draftFactsSchema,
+    files: filesSchema,
+    claimId: z.string().nullable(),
+    updatedAt: instantSchema,
+  }),
+  person: z.object({ id: z.string(), name: z.string(), idMasked: z.string() }),
+  participation: participationViewSchema,
+  consent: z.boolean(),
+  today: dateSchema,
+})
+export type DraftView = z.infer<typeof draftViewSchema>
+
+export const draftSummarySchema = z.object({ id: z.string(), product: productSchema, kind: kindSchema, personId: z.string(), updatedAt: instantSchema })
+
+export const claimListItemSchema = z.object({
+  id: z.string(),
+  claimNo: z.string(),
+  family: familySchema,
+  year: z.number().int(),
+  product: productSchema,
+  kind: kindSchema,
+  personName: z.string(),
+  unitName: z.string(),
+  agentId: z.string(),
+  status: claimStatusSchema,
+  submittedOn: dateSchema,
+  dueDate: dateSchema.nullable(),
+  dueState: dueStateSchema,
+  amountFen: z.number().int().nullable(),
+  filedAs: filedAsSchema,
+  updatedAt: instantSchema,
+})
+export type ClaimListItem = z.infer<typeof claimListItemSchema>
+
+export const historyViewSchema = z.object({
+  at: instantSchema,
+  event: z.string(),
+  from: z.string(),
+  to: claimStatusSchema,
+  role: z.union([reviewLevelSchema, filedAsSchema]),
+  name: z.string(),
+  note: z.string().nullable(),
+})
+export type HistoryView = z.infer<typeof historyViewSchema>
+
+/** The office's decision as the claim shows it (the stored one also names who decided). */
+export const decisionViewSchema = z.object({
+  outcome: z.enum(['approve', 'reject']),
+  amountFen: z.number().int(),
+  computedFen: z.number().int(),
+  overridden: z.boolean(),
+  note: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  at: instantSchema,
+})
+export type DecisionView = z.infer<typeof decisionViewSchema>
+
+export const claimDetailSchema = z.object({
+  id: z.string(),
+  claimNo: z.string(),
+  version: z.number().int(),
+  family: familySchema,
+  schemeId: schemeIdSchema,
+  year: z.number().int(),
+  product: productSchema,
+  kind: kindSchema,
+  status: claimStatusSchema,
+  personName: z.string(),
+  unitName: z.string(),
+  filedBy: z.object({ as: filedAsSchema, name: z.string() }),
+  /** The caller filed it or is its participant (they receive its notices). */
+  mine: z.boolean(),
+  facts: draftFactsSchema,
+  files: filesSchema,
+  materials: z.array(z.object({ n: z.number().int(), at: instantSchema, files: filesSchema, note: z.string().nullable(), facts: draftFactsSchema })),
+  history: z.array(historyViewSchema),
+  returned: z.object({ by: reviewLevelSchema, reason: z.string(), at: instantSchema }).nullable(),
+  submittedOn: dateSchema,
+  claimDeadline: z.object({ date: dateSchema, basis: z.string() }),
+  materialsCompleteOn: dateSchema.nullable(),
+  dueDate: dateSchema.nullable(),
+  dueState: dueStateSchema,
+  assessmentAtSubmit: assessmentSchema.nullable(),
+  assessmentAtDecision: assessmentSchema.nullable(),
+  decision: decisionViewSchema.nullable(),
+  paid: z.object({ paidOn: dateSchema, reference: z.string() }).nullable(),
+  actions: z.array(claimEventSchema),
+  /** Pages already gathered for a resubmission (filer only, while returned). */
+  resubmission: z.object({ files: filesSchema, note: z.string() }).nullable(),
+  today: dateSchema,
+})
+export type ClaimDetail = z.infer<typeof claimDetailSchema>
+
+export const claimQueueSchema = z.object({
+  counts: z.record(claimStatusSchema, z.number().int()),
+  total: z.number().int(),
+  items: z.array(claimListItemSchema),
+  agents: z.array(z.object({ id: z.string(), name: z.string() })),
+})
+
+export const fundSchema = z.object({
+  family: familySchema,
+  year: z.number().int(),
+  contributionsFen: z.number().int(),
+  payoutsFen: z.number().int(),
+  balanceFen: z.number().int(),
+  entries: z.number().int(),
+})
+export type Fund = z.infer<typeof fundSchema>
+
+export const ledgerEntryViewSchema = z.object({
+  id: z.string(),
+  family: familySchema,
+  year: z.number().int(),
+  type: z.enum(['contribution', 'payout']),
+  amountFen: z.number().int(),
+  sourceType: z.string(),
+  sourceId: z.string(),
+  ref: z.string().nullable(),
+  on: dateSchema.nullable(),
+  at: instantSchema,
+})
+export type LedgerEntryView = z.infer<typeof ledgerEntryViewSchema>
+
+/** A claim's status after a review step. */
+export const statusAnswerSchema = z.object({ status: claimStatusSchema })

@@ -1,0 +1,53 @@
+/**
+ * Field schemas every contract uses. Dates and products come from the rules package (one definition, one message);
+ * the rest are the app's own vocabulary on the wire.
+ */
+import { z } from 'zod'
+import { dateSchema, isSchemeId, parseResidentId, productSchema, unitTypeSchema, validateUscc, type SchemeId } from '@mutual-aid/shared-rules'
+
+export { dateSchema, productSchema, unitTypeSchema }
+
+export const familySchema = z.enum(['WH', 'TZ'])
+
+/** A scheme version id of the registry (`wh-2020`, `tz-2021`, …); follows the registry, never a list written here. */
+export const schemeIdSchema = z.custom<SchemeId>((v) => typeof v === 'string' && isSchemeId(v), '未知的方案编号')
+
+export const personStatusSchema = z.enum(['in_service', 'retired', 'left'])
+export type PersonStatus = z.infer<typeof personStatusSchema>
+
+export const sexSchema = z.enum(['male', 'female'])
+
+export const medicalInsuranceSchema = z.enum(['employee', 'resident', 'none'])
+
+/** Money entered in yuan on a form travels as integer fen. */
+export const fenSchema = z.number().int('金额应精确到分').min(0, '金额不能为负数').max(100_000_000, '金额过大，请核对')
+
+/**
+ * A stored instant. The functions hold a `Date`; JSON carries it as an ISO string, which is what the app reads
+ * (format it for people with `formatDateTimeCn`).
+ */
+export const instantSchema = z.union([z.string(), z.date()]).transform((v) => (typeof v === 'string' ? v : v.toISOString()))
+
+export const residentIdSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => parseResidentId(s).ok, '身份证号码不正确（请核对 18 位号码和末位校验码）')
+
+export const usccSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => validateUscc(s).ok, '统一社会信用代码不正确（请核对 18 位代码和末位校验码）')
+
+/** A page of a longer list. */
+export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ total: z.number().int(), items: z.array(item) })
+
+/** An action that takes nothing but its name. */
+export const noInput = z.object({})
+
+/** A person's or a unit's name as typed on a form. */
+export const nameSchema = z.string().trim().min(1, '请填写').max(60, '过长')
+
+/** A mobile number or a landline with its area code. */
+export const phoneSchema = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的固定电话')

@@ -1,0 +1,214 @@
+/** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
+import { z } from 'zod'
+import { parseScheme, type QuoteLine, type Scheme } from '@mutual-aid/shared-rules'
+import { dateSchema, familySchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
+
+const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
+
+export const enrolmentStatusSchema = z.enum(['draft', 'submitted', 'returned', 'approved', 'paid'])
+export const enrolmentKindSchema = z.enum(['annual', 'new_hire', 'replacement'])
+
+/** A fee line as the rules quote it; its shape is the rules package's (checked for its core, passed through whole). */
+export const quoteLineSchema = z.custom<QuoteLine>(
+  (v) => typeof v === 'object' && v !== null && Number.isInteger((v as QuoteLine).amountFen) && typeof (v as QuoteLine).basis === 'string',
+  '缴费明细格式不正确',
+)
+
+export const preparedPersonSchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  sex: sexSchema,
+  status: personStatusSchema,
+  hireDate: dateSchema,
+  previous: z.boolean(),
+  current: z.object({ enrolmentId: z.string().nullable(), status: z.string(), here: z.boolean() }).nullable(),
+  firstTime: z.boolean(),
+})
+export type PreparedPerson = z.infer<typeof preparedPersonSchema>
+
+export const preparedDeclarationSchema = z.object({
+  today: dateSchema,
+  year: z.number().int(),
+  unit: z.object({ _id: z.string(), name: z.string(), unitType: unitTypeSchema, finance: z.boolean(), family: familySchema, staffReport: staffReportViewSchema }),
+  scheme: z.object({
+    id: schemeIdSchema,
+    name: z.string(),
+    family: familySchema,
+    products: z.array(z.object({ id: productSchema, name: z.string() })),
+    shares: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+  }),
+  /** The scheme version as the enrolment function quotes with it (announced fees applied): pass it to the rules. */
+  rules: z.custom<Scheme>((v) => parseScheme(v).ok, '方案数据格式不正确'),
+  window: z.object({
+    ok: z.boolean(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+    basis: z.string().optional(),
+    from: dateSchema.nullable(),
+    to: dateSchema.nullable(),
+  }),
+  renewal: z.object({ previousEnd: dateSchema, graceEnd: dateSchema }).nullable(),
+  coverageStartEstimate: dateSchema,
+  previousPlan: z.object({ shares: z.number().int().nullable(), products: z.array(productSchema) }).nullable(),
+  firstTimeUnit: z.boolean(),
+  enrolments: z.array(
+    z.object({
+      _id: z.string(),
+      kind: enrolmentKindSchema,
+      status: enrolmentStatusSchema,
+      version: z.number().int(),
+      shares: z.number().int().nullable(),
+      products: z.array(productSchema),
+      participantCount: z.number().int(),
+      totalFen: z.number().int(),
+      returnReason: z.string().nullable(),
+      coverageStart: dateSchema.nullable(),
+    }),
+  ),
+  people: z.array(preparedPersonSchema),
+})
+export type PreparedDeclaration = z.infer<typeof preparedDeclarationSchema>
+
+export const quoteAnswerSchema = z.object({ participantCount: z.number().int(), totalFen: z.number().int(), lines: z.array(quoteLineSchema) })
+export type QuoteAnswer = z.infer<typeof quoteAnswerSchema>
+
+export const declarationSummarySchema = z.object({
+  _id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  family: familySchema,
+  schemeId: schemeIdSchema,
+  year: z.number().int(),
+  kind: enrolmentKindSchema,
+  status: enrolmentStatusSchema,
+  participantCount: z.number().int(),
+  totalFen: z.number().int(),
+  submittedAt: instantSchema.nullable(),
+  coverageStart: dateSchema.nullable(),
+  returnReason: z.string().nullable(),
+  version: z.number().int(),
+})
+export type DeclarationSummary = z.infer<typeof declarationSummarySchema>
+
+export const declarationDetailSchema = z.object({
+  today: dateSchema,
+  // The stored declaration as it is (its total is `quote.totalFen`), less the staff OPENIDs.
+  enrolment: declarationSummarySchema.omit({ totalFen: true }).extend({
+    submittedAt: instantSchema.nullish().transform((v) => v ?? null),
+    coverageStart: dateSchema.nullish().transform((v) => v ?? null),
+    returnReason: z.string().nullish().transform((v) => v ?? null),
+    schemeName: z.string(),
+    unitType: unitTypeSchema,
+    shares: z.number().int().nullable(),
+    products: z.array(productSchema),
+    staffCount: z.number().int(),
+    firstTimeCount: z.number().int().optional(),
+    replacedCount: z.number().int(),
+    quote: z.object({ totalFen: z.number().int(), lines: z.array(quoteLineSchema), coverageStartEstimate: dateSchema.optional() }),
+    payment: z.object({ amountFen: z.number().int(), paidOn: dateSchema, reference: z.string(), receiptFileID: z.string().nullish() }).optional(),
+    coverageEnd: dateSchema.nullish(),
+    reviewedAt: instantSchema.nullish(),
+  }),
+  participants: pageOf(
+    z.object({
+      _id: z.string(),
+      name: z.string(),
+      idMasked: z.string(),
+      sex: sexSchema,
+      firstTime: z.boolean(),
+      products: z.array(productSchema),
+      shares: z.number().int(),
+      status: z.string(),
+      coverageStart: dateSchema.nullable(),
+      coverageEnd: dateSchema.nullable(),
+    }),
+  ),
+})
+export type DeclarationDetail = z.infer<typeof declarationDetailSchema>
+
+export const coverageWindowViewSchema = z.object({ from: dateSchema, to: dateSchema, benefit: z.string(), amountFen: z.number().int(), basis: z.string() })
+export type CoverageWindowView = z.infer<typeof coverageWindowViewSchema>
+
+export const coverageItemSchema = z.object({
+  participationId: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  schemeId: schemeIdSchema,
+  schemeName: z.string(),
+  family: familySchema,
+  year: z.number().int(),
+  shares: z.number().int().nullable(),
+  firstTime: z.boolean(),
+  status: z.enum(['pending', 'active', 'void']),
+  coverageStart: dateSchema.nullable(),
+  coverageEnd: dateSchema.nullable(),
+  products: z.array(
+    z.object({
+      product: productSchema,
+      name: z.string(),
+      phase: z.string(),
+      dayNumber: z.number().int().nullable(),
+      summary: z.string(),
+      fullFrom: dateSchema.nullable(),
+      windows: z.array(coverageWindowViewSchema),
+    }),
+  ),
+})
+export type CoverageItem = z.infer<typeof coverageItemSchema>
+
+export const myCoverageSchema = z.object({
+  today: dateSchema,
+  person: z.object({ name: z.string(), idMasked: z.string(), unitName: z.string() }),
+  items: z.array(coverageItemSchema),
+})
+
+export const certificateViewSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('unit'),
+    today: dateSchema,
+    year: z.number().int(),
+    unit: z.object({ _id: z.string(), name: z.string(), uscc: z.string(), unitType: unitTypeSchema }),
+    scheme: z.object({ id: schemeIdSchema, name: z.string(), document: z.string() }).nullable(),
+    batches: z.array(
+      z.object({
+        enrolmentId: z.string(),
+        kind: enrolmentKindSchema,
+        products: z.array(z.object({ id: productSchema, name: z.string() })),
+        shares: z.number().int().nullable(),
+        coverageStart: dateSchema,
+        coverageEnd: dateSchema,
+        participantCount: z.number().int(),
+        firstTimeCount: z.number().int(),
+        paidFen: z.number().int(),
+        paidOn: dateSchema.nullable(),
+        firstTimeWindows: z.array(coverageWindowViewSchema),
+      }),
+    ),
+    participants: z.object({
+      total: z.number().int(),
+      firstTime: z.number().int(),
+      items: z.array(
+        z.object({
+          name: z.string(),
+          idMasked: z.string(),
+          firstTime: z.boolean(),
+          products: z.array(productSchema),
+          shares: z.number().int(),
+          coverageStart: dateSchema,
+          coverageEnd: dateSchema,
+        }),
+      ),
+    }),
+  }),
+  z.object({ kind: z.literal('person'), today: dateSchema, year: z.number().int(), unit: z.object({ name: z.string(), uscc: z.string() }), coverage: coverageItemSchema }),
+])
+export type CertificateView = z.infer<typeof certificateViewSchema>
+
+export const submittedDeclarationSchema = quoteAnswerSchema.extend({ enrolmentId: z.string(), status: enrolmentStatusSchema })
+export const addedBatchSchema = quoteAnswerSchema.extend({ enrolmentId: z.string() })
+export const reviewedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int() })
+export const paymentRecordedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int(), coverageStart: dateSchema.optional(), coverageEnd: dateSchema.optional() })
+export const receiptUrlSchema = z.object({ url: z.string() })
+export const declarationPageSchema = pageOf(declarationSummarySchema)

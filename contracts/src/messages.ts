@@ -1,0 +1,23 @@
+/** The `messages` function: the caller's in-app inbox (every notice lands here, pushed or not). */
+import { z } from 'zod'
+import { instantSchema } from './common'
+import { defineFunction } from './action'
+
+export const messageListInput = z.object({ limit: z.number().int().min(1).max(100).default(50), skip: z.number().int().min(0).max(10_000).default(0) })
+export const markReadInput = z.object({ ids: z.array(z.string().min(1)).max(100).optional(), all: z.boolean().optional() })
+
+export const messageViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  ref: z.object({ entity: z.string(), id: z.string() }).nullable(),
+  read: z.boolean(),
+  createdAt: instantSchema,
+})
+export type MessageView = z.infer<typeof messageViewSchema>
+
+export const messagesContract = defineFunction('messages', {
+  list: { input: messageListInput, output: z.object({ items: z.array(messageViewSchema), unread: z.number().int(), total: z.number().int() }) },
+  markRead: { input: markReadInput, output: z.object({ updated: z.number().int() }) },
+})

@@ -1,0 +1,92 @@
+/** The `units` function: participating units, their changes (WH Art. 23), clerk invitations, staff reports (Art. 5). */
+import { z } from 'zod'
+import { dateSchema, familySchema, nameSchema as name, noInput, pageOf, phoneSchema as phone, unitTypeSchema, usccSchema } from './common'
+import { defineFunction } from './action'
+
+export const unitFieldsSchema = z.object({
+  name,
+  uscc: usccSchema,
+  unitType: unitTypeSchema,
+  finance: z.boolean().default(false),
+  family: familySchema,
+  agentId: z.string().min(1, '请选择代理单位'),
+  contactName: name,
+  contactPhone: phone,
+  address: z.string().trim().max(120).default(''),
+})
+export type UnitFields = z.infer<typeof unitFieldsSchema>
+
+export const unitCreateSchema = unitFieldsSchema
+export const unitUpdateSchema = z.object({
+  unitId: z.string().min(1),
+  version: z.number().int(),
+  /** Date the change took effect (e.g. the new name registered); Art. 23 asks for a report within 15 days. */
+  changedOn: dateSchema,
+  changes: z
+    .object({
+      name: name.optional(),
+      address: z.string().trim().max(120).optional(),
+      contactName: name.optional(),
+      contactPhone: phone.optional(),
+    })
+    .refine((c) => Object.values(c).some((v) => v !== undefined), '没有需要变更的内容'),
+})
+export const unitListSchema = z.object({ query: z.string().trim().max(40).optional(), skip: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) })
+export const unitGetSchema = z.object({ unitId: z.string().min(1).optional() })
+export const inviteCreateSchema = z.object({ unitId: z.string().min(1) })
+export const staffReportSchema = z.object({
+  unitId: z.string().min(1).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  headcount: z.number().int().min(1, '人数至少为 1').max(1_000_000),
+  fileID: z.string().optional(),
+})
+
+export const unitSummarySchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  unitType: unitTypeSchema,
+  finance: z.boolean(),
+  family: familySchema,
+  agentId: z.string(),
+  agentName: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  lateChange: z.boolean(),
+})
+export type UnitSummary = z.infer<typeof unitSummarySchema>
+
+export const unitDetailSchema = z.object({
+  today: dateSchema,
+  unit: unitSummarySchema.omit({ lateChange: true }).extend({
+    address: z.string(),
+    version: z.number().int(),
+    staffReport: z.object({ month: z.string(), headcount: z.number().int() }).nullish(),
+    lastChange: z.object({ late: z.boolean() }).optional(),
+  }),
+  changes: z.array(
+    z.object({
+      before: z.record(z.string(), z.unknown()),
+      after: z.record(z.string(), z.unknown()),
+      changedOn: dateSchema,
+      reportedOn: dateSchema,
+      late: z.boolean(),
+      basis: z.string().nullable(),
+    }),
+  ),
+  clerks: z.array(z.object({ name: z.string() })),
+})
+export type UnitDetail = z.infer<typeof unitDetailSchema>
+
+export const unitsContract = defineFunction('units', {
+  create: { input: unitCreateSchema, output: z.object({ unitId: z.string() }) },
+  update: {
+    input: unitUpdateSchema,
+    output: z.object({ late: z.boolean(), lateDays: z.number().int().nullable(), limitDays: z.number().int().nullable(), basis: z.string().nullable() }),
+  },
+  list: { input: unitListSchema, output: pageOf(unitSummarySchema) },
+  get: { input: unitGetSchema, output: unitDetailSchema },
+  createInvite: { input: inviteCreateSchema, output: z.object({ code: z.string(), expiresOn: dateSchema, unitName: z.string() }) },
+  recordStaffReport: { input: staffReportSchema, output: z.object({ staffReport: z.object({ month: z.string(), headcount: z.number().int() }) }) },
+  listAgents: { input: noInput, output: z.array(z.object({ _id: z.string(), name: z.string(), region: z.string() })) },
+})
