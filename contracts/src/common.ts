@@ -43,6 +43,28 @@ export const usccSchema = z
 /** A page of a longer list. */
 export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ total: z.number().int(), items: z.array(item) })
 
+/** Most items one page of a list may carry (a function answer stays small whatever the list's length). */
+export const MAX_PAGE_SIZE = 100
+
+/**
+ * What a paged list action takes besides its filters: `cursor` is the previous page's `nextCursor` (omitted for the
+ * first page), `limit` the page size. Cursors are opaque to the app: the function encodes the position in its
+ * indexed sort order (keyset paging), so a page costs the same however deep it is.
+ */
+export const pageRequestSchema = z.object({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+})
+export type PageRequest = z.infer<typeof pageRequestSchema>
+
+/**
+ * One page of a list: `nextCursor` is null on the last page; `total` is the exact number of items the filters select
+ * (counted by the database, not by reading the list).
+ */
+export const cursorPageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().min(0) })
+export type CursorPage<T> = { items: T[]; nextCursor: string | null; total: number }
+
 /** An action that takes nothing but its name. */
 export const noInput = z.object({})
 
