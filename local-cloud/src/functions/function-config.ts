@@ -58,7 +58,8 @@ export async function readFunctionConfig(file: string): Promise<FunctionConfig> 
     parsed = configSchema.parse(JSON.parse(text))
     triggers = (parsed.triggers ?? []).map((t) => ({ name: t.name, config: t.config, cron: parseTimerCron(t.config) }))
   } catch (error) {
-    throw new Error(`${file} 无效：${(error as Error).message}`)
+    const why = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`).join('；') : (error as Error).message
+    throw new Error(`${file} 无效：${why}`)
   }
   return {
     timeoutSeconds: parsed.timeout ?? DEFAULT_TIMEOUT_SECONDS,
