@@ -59,6 +59,21 @@ test('a resumable operation survives a crash before and after every one of its w
   expect((await emu.faults.state(['fx_ops'])).fx_ops).toEqual([])
 })
 
+test('recovery by a timer tick: the timer finishes what the crash left, and a retry after it changes nothing more', async () => {
+  const report = await checkCrashPoints(emu, {
+    operation: { fn: 'resumable', event: { opId: 'op-t1', amounts: AMOUNTS }, identity: CLERK },
+    // The user may never come back: the timer resumes unfinished operations; a later retry must be harmless.
+    recovery: [{ timer: { fn: 'resumable', trigger: 'resume', time: '2021-10-01T01:05:00Z' } }, { fn: 'resumable', event: { opId: 'op-t1', amounts: AMOUNTS }, identity: CLERK }],
+    digest: DIGEST,
+    invariants: addedOnce,
+    when: ['after'],
+  })
+  expect(report.runs).toHaveLength(6)
+  expectResumable(report)
+  // After a crash past the first write, the timer did the rest.
+  expect(report.runs.map((r) => (r.recoveryResults[0] as { data: { resumed: number } }).data.resumed)).toEqual([1, 1, 1, 1, 1, 0])
+})
+
 test('a non-resumable operation: the runner reports each crash point whose retry loses or doubles work', async () => {
   const report = await checkCrashPoints(emu, {
     operation: { fn: 'fragile', event: { opId: 'op-f1', amounts: AMOUNTS }, identity: CLERK },
