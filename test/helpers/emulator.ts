@@ -4,7 +4,11 @@
  *   const emu = await startEmulator()
  *   Object.assign(process.env, emu.sdkEnv())          // a wx-server-sdk in this process now talks to it
  *   await emu.callFunction('auth', { action: 'whoami' }, { openid: 'o_test_user_1' })
+ *   await emu.fireTimer('reminders', 'daily')         // a timer trigger of config.json, on demand
  *   await emu.stop()
+ *
+ * Timer triggers fire only on demand here (`timers: 'manual'`) unless a suite asks for `timers: 'on'`;
+ * `faultInjection: true` enables `emu.faults` (see fault-injection.ts beside this file).
  *
  * Other suites depend on this API: keep it stable.
  */
