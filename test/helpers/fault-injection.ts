@@ -77,6 +77,7 @@ export async function checkCrashPoints(emu: Emulator, options: CrashPointOptions
   const recovery = options.recovery ?? [options.operation]
   const whens = options.when ?? ['before', 'after']
   const checkpoint = await emu.faults.checkpoint()
+  let failed = false
   try {
     const reference = await emu.faults.run(options.operation)
     await runSteps(emu, recovery)
@@ -103,9 +104,17 @@ export async function checkCrashPoints(emu: Emulator, options: CrashPointOptions
     }
     const broken = runs.filter((r) => r.broken.length > 0)
     return { writes: reference.writes, referenceResult: reference.result, runs, broken, summary: summarize(broken, reference.writes.length) }
+  } catch (error) {
+    failed = true
+    throw error
   } finally {
-    await emu.faults.restore(checkpoint)
-    await emu.faults.forget(checkpoint)
+    // Leave the state as it was found; when something already failed, its error is the one worth seeing.
+    const cleanUp = (async () => {
+      await emu.faults.restore(checkpoint)
+      await emu.faults.forget(checkpoint)
+    })()
+    if (failed) await cleanUp.catch(() => undefined)
+    else await cleanUp
   }
 }
 
