@@ -96,10 +96,10 @@ describe('on their cron (timers: on, as in npm start)', () => {
       expect(tick).toMatchObject({ trigger: 'everySecond', manual: false, ok: true })
       expect(cstDate(tick.time)).toBe(TODAY)
     }
-    // Each second once, in order.
+    // Each second once (firings are listed as they finish, which on a busy machine need not be in order).
     const seconds = ticks.map((t) => Date.parse(t.time) / 1000)
+    expect(seconds.every(Number.isInteger)).toBe(true)
     expect(new Set(seconds).size).toBe(seconds.length)
-    expect([...seconds].sort((a, b) => a - b)).toEqual(seconds)
     // The functions with refused trigger configurations never fire.
     expect(fired.some((f) => f.fn === 'twotimers' || f.fn === 'badcron')).toBe(false)
     expect((await emu.timers()).mode).toBe('on')
