@@ -25,6 +25,12 @@ import { storageActions } from './wire/storage-actions'
 import { SUBSCRIPTIONS_COLLECTION, Subscriptions } from './wechat/subscriptions'
 import { loadTemplates } from './wechat/templates'
 import { compileStorageRule } from './storage/security-rule'
+import { Checkpoints } from './faults/checkpoints'
+import { FaultInjector } from './faults/fault-injector'
+import { faultRoutes } from './http/fault-routes'
+import { timerRoutes } from './http/timer-routes'
+import { businessClock } from './timers/business-clock'
+import { TimerScheduler } from './timers/timer-scheduler'
 
 /** Instances per function unless configured: enough that races between concurrent calls really happen. */
 export const DEFAULT_INSTANCES = 16
@@ -48,6 +54,13 @@ export interface EmulatorOptions {
   functionTimeoutMs?: number
   /** Concurrent instances per function (default 16). */
   instancesPerFunction?: number
+  /**
+   * `on` (default): timer triggers fire on their cron, by the business clock (`MUTUAL_AID_TODAY`); `manual`: only
+   * when fired through `POST /local/timers/fire` (tests, so nothing fires in the middle of one).
+   */
+  timers?: 'on' | 'manual'
+  /** Tests only: the `/local/faults/*` routes (stop an operation at its N-th write, checkpoints). Never in `npm start`. */
+  faultInjection?: boolean
 }
 
 export interface RunningEmulator {
@@ -81,6 +94,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const subscriptions = new Subscriptions(db, wal)
   const storageRule = compileStorageRule(options.storageRuleFile ? await loadStorageRule(options.storageRuleFile) : options.storageRule ?? 'ADMINONLY')
 
+  const now = businessClock(process.env.MUTUAL_AID_TODAY)
+  const timers = new TimerScheduler({ functionsDir: options.functionsDir, runner, now, auto: (options.timers ?? 'on') === 'on' })
+  const faults = options.faultInjection ? new FaultInjector(runner) : undefined
+
   const admin = adminEndpoint(
     {
       ...databaseActions({ db, wal, transactions }),
@@ -89,8 +106,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       ...openApiActions({ outbox, runner, templates, subscriptions }),
     },
     (callId) => runner.identityOf(callId) !== undefined,
+    faults,
   )
   const local = localRoutes({ db, signer, runner, files, links, outbox, templates, subscriptions, storageRule })
+  const timerLocal = timerRoutes(timers, now)
+  const faultLocal = faultRoutes(options.faultInjection ? { db, runner, transactions, checkpoints: new Checkpoints(db, wal), timers } : null)
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
 
   const server = http.createServer((req, res) => {
@@ -99,6 +119,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       try {
         if (req.method === 'POST' && url.pathname === '/admin') return await admin(req, res)
         if (await local(req, res, url)) return
+        if (await timerLocal(req, res, url)) return
+        if (await faultLocal(req, res, url)) return
         if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(req, res, url.pathname)
         throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${url.pathname}`)
       } catch (error) {
@@ -124,11 +146,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
   runner.setAdminUrl(`${baseUrl}/admin`)
+  timers.start()
 
   return {
     port,
     url: baseUrl,
     async close() {
+      timers.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -4,7 +4,11 @@
  *   const emu = await startEmulator()
  *   Object.assign(process.env, emu.sdkEnv())          // a wx-server-sdk in this process now talks to it
  *   await emu.callFunction('auth', { action: 'whoami' }, { openid: 'o_test_user_1' })
+ *   await emu.fireTimer('reminders', 'daily')         // a timer trigger of config.json, on demand
  *   await emu.stop()
+ *
+ * Timer triggers fire only on demand here (`timers: 'manual'`) unless a suite asks for `timers: 'on'`;
+ * `faultInjection: true` enables `emu.faults` (see fault-injection.ts beside this file).
  *
  * Other suites depend on this API: keep it stable.
  */
@@ -43,6 +47,64 @@ export interface Emulator {
    * contracts/src/templates.ts, which become their local ids). Resolves to the emulator's answer.
    */
   subscribe(openid: string, templates: readonly string[]): Promise<any>
+  /**
+   * Runs `fn`'s timer trigger `trigger` now, as CloudBase would on its cron: the event `{ Type: 'Timer', TriggerName,
+   * Time, Message: '' }` with `Time` = `time` (ISO; default the emulator's business clock) and no user. Resolves to
+   * the function's return value (or `{ ok: false, code, message }` when the call failed).
+   */
+  fireTimer(fn: string, trigger: string, time?: string): Promise<any>
+  /** The declared timer triggers with their next firing, refused configurations, and the latest firings. */
+  timers(): Promise<TimerStatus>
+  /** Fault injection (only with `faultInjection: true`); see test/helpers/fault-injection.ts for the crash-point runner. */
+  faults: FaultApi
+}
+
+export interface TimerStatus {
+  mode: 'on' | 'manual'
+  now: string
+  triggers: { fn: string; name: string; config: string; next: string | null }[]
+  problems: { fn: string; problem: string }[]
+  fired: { fn: string; trigger: string; time: string; manual: boolean; ok: boolean; code?: string; ms: number }[]
+}
+
+/** One thing a test does to the emulator: a function call as a user, or a timer trigger firing. */
+export type FaultStep =
+  | { fn: string; event?: unknown; identity: EmulatorIdentity }
+  | { timer: { fn: string; trigger: string; time?: string } }
+
+export interface CrashPlan {
+  /** 1-based: the N-th database write of the operation (inserts, updates, sets, removes, transaction commits). */
+  atWrite: number
+  when: 'before' | 'after'
+  /** `operation` (default): every call of the operation stops; `call`: only the call making the write and its callees. */
+  scope?: 'operation' | 'call'
+}
+
+export interface WriteRecord {
+  n: number
+  fn: string
+  action: string
+  collection: string | null
+  target: string
+}
+
+export interface FaultRun {
+  /** What the caller got: the function's return value, or `{ ok: false, code: 'FUNCTION_TIMEOUT', … }` after a crash. */
+  result: any
+  writes: WriteRecord[]
+  crashed: (WriteRecord & { when: 'before' | 'after'; scope: 'operation' | 'call'; stoppedCalls: number }) | null
+}
+
+export interface FaultApi {
+  /** Runs `step` as one operation, counting its writes, and stops it at `crash` if given. */
+  run(step: FaultStep, crash?: CrashPlan): Promise<FaultRun>
+  /** Saves the whole database in the emulator's memory; resolves to the checkpoint id. */
+  checkpoint(): Promise<string>
+  /** Puts the database back as it was at checkpoint `id` (waits for running calls to end). */
+  restore(id: string): Promise<void>
+  forget(id: string): Promise<void>
+  /** The documents of `collections` (relaxed EJSON: dates as `{ $date }`), null for a collection that does not exist. */
+  state(collections: readonly string[]): Promise<Record<string, Record<string, unknown>[] | null>>
 }
 
 export interface StartOptions {
@@ -60,6 +122,13 @@ export interface StartOptions {
   staticDir?: string
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
   env?: Record<string, string>
+  /**
+   * Timer triggers: `manual` (default here, so nothing fires in the middle of a test) fires them only through
+   * `emu.fireTimer`; `on` fires them on their cron as `npm start` does.
+   */
+  timers?: 'on' | 'manual'
+  /** Enables `emu.faults` (stopping an operation at its N-th write, checkpoints). */
+  faultInjection?: boolean
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
@@ -94,6 +163,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.instances !== undefined) args.push('--instances', String(opts.instances))
   if (opts.templatesFile) args.push('--templates', opts.templatesFile)
   if (opts.staticDir) args.push('--static', opts.staticDir)
+  args.push('--timers', opts.timers ?? 'manual')
+  if (opts.faultInjection) args.push('--fault-injection')
 
   // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
   const env = { ...process.env, ...opts.env }
@@ -115,6 +186,35 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     } catch {
       throw new Error(`emulator answered ${res.status} to ${pathname}: ${text}`)
     }
+  }
+
+  /** A POST whose non-200 answer is a test error (the emulator's `{ code, message }` in the thrown message). */
+  async function postOk(pathname: string, body: unknown): Promise<any> {
+    const res = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const text = await res.text()
+    if (res.status !== 200) throw new Error(`emulator answered ${res.status} to ${pathname}: ${text}`)
+    return JSON.parse(text)
+  }
+
+  const faults: FaultApi = {
+    run(step, crash) {
+      const body = 'timer' in step
+        ? { name: step.timer.fn, timer: { trigger: step.timer.trigger, time: step.timer.time }, crash }
+        : { name: step.fn, event: step.event, identity: step.identity, crash }
+      return postOk('/local/faults/run', body)
+    },
+    async checkpoint() {
+      return (await postOk('/local/faults/checkpoint', {})).id
+    },
+    async restore(id) {
+      await postOk('/local/faults/restore', { id })
+    },
+    async forget(id) {
+      await postOk('/local/faults/forget', { id })
+    },
+    state(collections) {
+      return postOk('/local/faults/state', { collections })
+    },
   }
 
   return {
@@ -154,6 +254,21 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       })
       return res.json()
     },
+    async fireTimer(fn, trigger, time) {
+      const res = await fetch(`${url}/local/timers/fire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: fn, trigger, time }),
+      })
+      const answer = await res.json()
+      if (res.status !== 200) throw new Error(`fireTimer(${fn}, ${trigger}): ${answer.message ?? JSON.stringify(answer)}`)
+      return answer.result
+    },
+    async timers() {
+      const res = await fetch(`${url}/local/timers`)
+      return (await res.json()) as TimerStatus
+    },
+    faults,
   }
 }
 

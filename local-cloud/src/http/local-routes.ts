@@ -237,7 +237,7 @@ export function localRoutes(deps: LocalDeps) {
  * CloudBase adds `userInfo: { appId, openId }` to the event of a call from the mini-program; functions must
  * tolerate it (and must not trust it: identity comes from getWXContext()).
  */
-function withUserInfo(event: unknown, identity: Identity): unknown {
+export function withUserInfo(event: unknown, identity: Identity): unknown {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return event
   return { ...event, userInfo: { appId: identity.appid ?? LOCAL_APPID, openId: identity.openid } }
 }
