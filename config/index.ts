@@ -10,6 +10,18 @@ const isTdesignFile = (file: string | undefined): boolean =>
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
 
+/**
+ * The syntax ceiling of the mini-program: ES2015. Older WeChat runtimes — iOS 10's JavaScriptCore and the Chrome 53
+ * kernel (X5/XWeb) of older Android WeChat — run ES2015 and nothing newer (no async/await, `**`, object spread,
+ * `?.`, `??`, `??=`), and project.config.json has `es6: false`, so DevTools transpiles nothing itself.
+ * `npm run check:weapp` parses every output file at this level.
+ * - app code (Babel): the `weapp` browserslist environment in package.json;
+ * - everything else in the bundles (React, zod, dayjs … ship untranspiled): esbuild lowers it while minifying.
+ * The h5 build keeps the package.json default targets.
+ */
+export const WEAPP_ES_TARGET = 'es2015'
+if (taroEnv === 'weapp') process.env.BROWSERSLIST_ENV = 'weapp'
+
 /** TypeScript outside src/ that the app bundles (zod schemas and display rules): Taro compiles only src/ by default. */
 const compileOutsideSrc = [
   path.resolve(__dirname, '..', 'shared-rules', 'src'),
@@ -31,7 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${taroEnv}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'plugins', 'weapp-project-config.ts')],
     // Mirrors tsconfig `paths`. tsconfig-paths alone cannot see Taro's platform files (cloud.h5.ts /
     // cloud.weapp.ts); an alias turns the request into a path Taro's multi-platform resolver handles.
     alias: {
@@ -54,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // weapp: esbuild minifies and lowers every bundle to ES2015 (see WEAPP_ES_TARGET); h5 keeps Taro's terser.
+    ...(taroEnv === 'weapp'
+      ? { jsMinimizer: 'esbuild' as const, esbuild: { minify: { enable: true, config: { target: WEAPP_ES_TARGET } } } }
+      : {}),
     cache: { enable: false },
     mini: {
       compile: { include: compileOutsideSrc },
