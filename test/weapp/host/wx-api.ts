@@ -145,8 +145,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
       throw new WxFail(`${api}:fail api scope is not declared in the privacy agreement`, { errno: 112 })
     }
     const answer = await new Promise<{ event: string; buttonId?: string }>((resolve) => {
+      // `exposureAuthorization` only tells WeChat the popup is showing; the answer is agree or disagree.
+      const onAnswer = (a: { event: string; buttonId?: string }) => {
+        if (a?.event !== 'exposureAuthorization') resolve(a)
+      }
       try {
-        listener(resolve, { referrer: api })
+        listener(onAnswer, { referrer: api })
       } catch (err) {
         host.report('script', `onNeedPrivacyAuthorization 监听函数出错：${err instanceof Error ? err.message : String(err)}`)
         resolve({ event: 'disagree' })

@@ -27,6 +27,7 @@ import {
 } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
 import '@/features/claims/claims.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 type Panel = null | 'return' | 'approve' | 'reject' | 'pay' | 'resubmit'
 
@@ -128,6 +129,7 @@ export default function ClaimDetailPage() {
 
   return (
     <View className="claims-page claims-detail">
+      <PrivacyPopup />
       <View className="claims-section">
         <View className="claims-list-item__top">
           <Text className="claims-list-item__no">{c.claimNo}</Text>

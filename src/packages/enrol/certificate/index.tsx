@@ -11,6 +11,7 @@ import { type CertificateView } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const PAGE = 30
 
@@ -47,6 +48,7 @@ export default function CertificatePage() {
     const v = c.coverage
     return (
       <View className="enrol-page certificate-page">
+        <PrivacyPopup />
         <View className="enrol-card certificate">
           <Text className="enrol-card__title">职工医疗互助履约确认书</Text>
           <Text className="enrol-card__line">参加人：{v.name}（{v.idMasked}）</Text>
@@ -80,6 +82,7 @@ export default function CertificatePage() {
   const { participants } = c
   return (
     <View className="enrol-page certificate-page">
+      <PrivacyPopup />
       <View className="enrol-card certificate">
         <Text className="enrol-card__title">职工医疗互助履约确认书（{c.year} 年度）</Text>
         <Text className="enrol-card__line">参加单位：{c.unit.name}</Text>

@@ -11,6 +11,7 @@ import type { ImportResult, RosterPerson } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const PAGE = 20
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
@@ -96,6 +97,7 @@ export default function RosterPage() {
 
   return (
     <View className="enrol-page roster-page">
+      <PrivacyPopup />
       <View className="enrol-card">
         <Text className="enrol-card__title">{unit.name}</Text>
         <Text className="enrol-card__line">

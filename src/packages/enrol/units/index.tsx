@@ -9,6 +9,7 @@ import type { UnitSummary } from '@/features/enrolment/types'
 import { useLoad } from '@/features/enrolment/use-load'
 import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const PAGE = 20
 
@@ -43,6 +44,7 @@ export default function UnitsPage() {
 
   return (
     <View className="enrol-page units-page">
+      <PrivacyPopup />
       {invite ? (
         <View className="enrol-card invite-card">
           <Text className="enrol-card__title">{invite.unitName} 经办人邀请码</Text>
