@@ -139,6 +139,12 @@ export class MiniProgram {
       inTap: () => self.tapDepth > 0,
       currentRoute: () => self.route,
       track: (work) => self.track(work),
+      waitForUser: (wait) => {
+        self.pending--
+        return wait.finally(() => {
+          self.pending++
+        })
+      },
       navigate: (kind, url, delta) => self.navigate(kind, url, delta),
       report: (kind, message) => self.report(kind, message),
       warn: (message) => self.warnings.push({ kind: 'warn', page: self.route, message }),
@@ -497,22 +503,35 @@ export class MiniProgram {
     return visibleText(this.view())
   }
 
-  /** Nodes whose visible text contains `text`, innermost first; `tag` narrows to one element type. */
-  findAll(text: string | RegExp, tag?: string): ViewNode[] {
+  /**
+   * Nodes whose visible text contains `text` (a RegExp such as /^是$/ for an exact text), innermost first; `tag`
+   * narrows to one element type, `within` to one part of the page (e.g. one checklist item).
+   */
+  findAll(text: string | RegExp, tag?: string, within?: ViewNode): ViewNode[] {
     const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s))
-    const all = [...walk(this.view())].filter((n) => (!tag || n.tag === tag) && matches(visibleText(n)))
+    const all = [...walk(within ?? this.view())].filter((n) => (!tag || n.tag === tag) && matches(visibleText(n)))
     // Innermost: drop a node when one of its descendants also matches.
     return all.filter((n) => !all.some((m) => m !== n && isAncestor(n, m)))
   }
 
-  find(text: string | RegExp, tag?: string): ViewNode {
-    const found = this.findAll(text, tag)
+  find(text: string | RegExp, tag?: string, within?: ViewNode): ViewNode {
+    const found = this.findAll(text, tag, within)
     if (found.length === 0) throw new Error(`页面 ${this.route} 上找不到「${String(text)}」${tag ? `（<${tag}>）` : ''}：\n${this.outlineText()}`)
     return found[0]
   }
 
   has(text: string | RegExp): boolean {
     return this.findAll(text).length > 0
+  }
+
+  /** Nodes with a class, e.g. `claim-photos` (one per checklist item). */
+  byClass(name: string, within?: ViewNode): ViewNode[] {
+    return [...walk(within ?? this.view())].filter((n) => n.className.split(/\s+/).includes(name))
+  }
+
+  /** The query of the current page (e.g. the `id` a redirect carried). */
+  get query(): Record<string, string> {
+    return { ...(this.stack[this.stack.length - 1]?.query ?? {}) }
   }
 
   // ── what a user does ──────────────────────────────────────────────────────────────────────────────────────────
@@ -547,8 +566,8 @@ export class MiniProgram {
    * t-button catches the tap and emits `tap` unless disabled or loading; t-cell emits `click` and lets the tap bubble;
    * t-checkbox / t-radio emit `change`; a tab label makes t-tabs emit `change`; a native picker opens (`pick`).
    */
-  async tap(target: ViewNode | string | RegExp, tag?: string): Promise<void> {
-    const node = typeof target === 'string' || target instanceof RegExp ? this.find(target, tag) : target
+  async tap(target: ViewNode | string | RegExp, tag?: string, within?: ViewNode): Promise<void> {
+    const node = typeof target === 'string' || target instanceof RegExp ? this.find(target, tag, within) : target
     for (let n: ViewNode | null = node; n && n.tag !== 'page'; n = n.parent) {
       const disabled = n.attrs.disabled === true || n.attrs.disabled === 'true'
       if (n.tag === 't-button') {

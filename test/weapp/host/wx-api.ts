@@ -77,6 +77,8 @@ export interface WxHost {
   currentRoute(): string
   /** Marks async work the host must wait for before the page is "settled". */
   track<T>(work: Promise<T>): Promise<T>
+  /** The opposite, inside tracked work: waiting for the user (a popup's answer) is not work in flight. */
+  waitForUser<T>(wait: Promise<T>): Promise<T>
   navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'navigateBack', url: string | null, delta: number): Promise<void>
   report(kind: string, message: string): void
   warn(message: string): void
@@ -144,7 +146,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       host.report('privacy', `${api} 在用户同意隐私保护指引之前被调用，而小程序没有用 wx.onNeedPrivacyAuthorization 弹出隐私授权`)
       throw new WxFail(`${api}:fail api scope is not declared in the privacy agreement`, { errno: 112 })
     }
-    const answer = await new Promise<{ event: string; buttonId?: string }>((resolve) => {
+    const answer = await host.waitForUser(new Promise<{ event: string; buttonId?: string }>((resolve) => {
       // `exposureAuthorization` only tells WeChat the popup is showing; the answer is agree or disagree.
       const onAnswer = (a: { event: string; buttonId?: string }) => {
         if (a?.event !== 'exposureAuthorization') resolve(a)
@@ -155,7 +157,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
         host.report('script', `onNeedPrivacyAuthorization 监听函数出错：${err instanceof Error ? err.message : String(err)}`)
         resolve({ event: 'disagree' })
       }
-    })
+    }))
     if (answer.event === 'agree') {
       if (!host.privacy.agreed || !answer.buttonId || answer.buttonId !== host.privacy.agreedByButton) {
         host.report('privacy', `resolve({ event: 'agree' }) 需要用户先点击 open-type="agreePrivacyAuthorization" 的按钮，并带上该按钮的 id（buttonId=${answer.buttonId ?? '无'}）`)
