@@ -118,7 +118,6 @@ export class MiniProgram {
     this.globalComponents = new Set(Object.keys(this.app.usingComponents ?? {}))
     const compJson = join(this.dist, 'comp.json')
     this.compComponents = new Set(existsSync(compJson) ? Object.keys((JSON.parse(readFileSync(compJson, 'utf8')) as AppJson).usingComponents ?? {}) : [])
-    const self = this
     this.host = {
       emulatorUrl: options.emulatorUrl,
       openid: options.openid,
@@ -136,19 +135,19 @@ export class MiniProgram {
       previews: [],
       uploads: this.uploads,
       storage: new Map(),
-      inTap: () => self.tapDepth > 0,
-      currentRoute: () => self.route,
-      track: (work) => self.track(work),
+      inTap: () => this.tapDepth > 0,
+      currentRoute: () => this.route,
+      track: (work) => this.track(work),
       waitForUser: (wait) => {
-        self.pending--
+        this.pending--
         return wait.finally(() => {
-          self.pending++
+          this.pending++
         })
       },
-      navigate: (kind, url, delta) => self.navigate(kind, url, delta),
-      report: (kind, message) => self.report(kind, message),
-      warn: (message) => self.warnings.push({ kind: 'warn', page: self.route, message }),
-      tokenFor: (openid) => self.tokenFor(openid),
+      navigate: (kind, url, delta) => this.navigate(kind, url, delta),
+      report: (kind, message) => this.report(kind, message),
+      warn: (message) => this.warnings.push({ kind: 'warn', page: this.route, message }),
+      tokenFor: (openid) => this.tokenFor(openid),
     }
     this.context = this.createContext()
   }
@@ -180,27 +179,26 @@ export class MiniProgram {
   // ── the logic layer ───────────────────────────────────────────────────────────────────────────────────────────
 
   private createContext(): vm.Context {
-    const self = this
     const capture = (level: 'log' | 'warn' | 'error') => (...args: unknown[]) => {
       const text = args.map((a) => (a instanceof Error ? a.stack ?? a.message : typeof a === 'string' ? a : safeJson(a))).join(' ')
-      if (level === 'error') self.report('console.error', text)
-      else if (level === 'warn') self.warnings.push({ kind: 'console.warn', page: self.route, message: text })
-      else self.logs.push(text)
+      if (level === 'error') this.report('console.error', text)
+      else if (level === 'warn') this.warnings.push({ kind: 'console.warn', page: this.route, message: text })
+      else this.logs.push(text)
     }
     const timers = new Map<unknown, boolean>()
     const wrapTimer = (kind: 'timeout' | 'interval') => (fn: unknown, ms?: number, ...args: unknown[]) => {
       if (typeof fn !== 'function') throw new TypeError('setTimeout 需要一个函数（小程序不支持字符串代码）')
       const short = (ms ?? 0) < SHORT_TIMER_MS && kind === 'timeout'
-      if (short) self.pending++
+      if (short) this.pending++
       const run = () => {
         if (short && timers.get(handle)) {
           timers.delete(handle)
-          self.pending--
+          this.pending--
         }
         try {
-          ;(fn as (...a: unknown[]) => void)(...args)
+          (fn as (...a: unknown[]) => void)(...args)
         } catch (err) {
-          self.report('script', `定时器回调出错：${errorText(err)}`)
+          this.report('script', `定时器回调出错：${errorText(err)}`)
         }
       }
       const handle = kind === 'timeout' ? setTimeout(run, ms) : setInterval(run, ms)
@@ -210,7 +208,7 @@ export class MiniProgram {
     const clear = (handle: unknown) => {
       if (timers.get(handle)) {
         timers.delete(handle)
-        self.pending--
+        this.pending--
       }
       clearTimeout(handle as NodeJS.Timeout)
     }
@@ -220,12 +218,12 @@ export class MiniProgram {
       setInterval: wrapTimer('interval'),
       clearTimeout: clear,
       clearInterval: clear,
-      App: (options: Record<string, unknown>) => self.registerApp(options),
-      Page: (options: PageOptions) => self.registerPage(options),
+      App: (options: Record<string, unknown>) => this.registerApp(options),
+      Page: (options: PageOptions) => this.registerPage(options),
       Component: () => undefined,
       Behavior: (options: unknown) => options,
-      getApp: () => self.appInstance,
-      getCurrentPages: () => self.stack.map((p) => p.instance),
+      getApp: () => this.appInstance,
+      getCurrentPages: () => this.stack.map((p) => p.instance),
       requirePlugin: (name: string) => {
         throw new Error(`未声明插件 ${name}`)
       },
