@@ -54,7 +54,7 @@ export interface Step {
 
 export const REQUIRED = ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'ID_HASH_KEY', 'ID_ENC_KEY', 'SUBSCRIBE_TEMPLATES'] as const
 
-function functionEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+function functionEnv(env: Record<string, string | undefined>): Record<string, string> {
   return { ID_HASH_KEY: env.ID_HASH_KEY ?? '', ID_ENC_KEY: env.ID_ENC_KEY ?? '', SUBSCRIBE_TEMPLATES: env.SUBSCRIBE_TEMPLATES ?? '' }
 }
 
@@ -89,7 +89,7 @@ async function syncTriggers(app: Manager, spec: FunctionSpec): Promise<string> {
 }
 
 export interface PlanOptions {
-  env?: NodeJS.ProcessEnv
+  env?: Record<string, string | undefined>
   functionsDir?: string
   /** Function folders to deploy (default: every function with src/index.ts). */
   functions?: string[]
