@@ -47,11 +47,6 @@ export class HostRun {
     return phone
   }
 
-  /** The phone whose code is running when Node reports an unhandled rejection (flows run one at a time). */
-  current(): MiniProgram | undefined {
-    return this.active[this.active.length - 1]
-  }
-
   async step(group: string, name: string, body: () => Promise<void>): Promise<boolean> {
     const started = Date.now()
     this.active = []

@@ -60,13 +60,6 @@ async function main(): Promise<number> {
 
   let emu: Emulator | null = null
   const run = new HostRun(dist, '')
-  const onRejection = (reason: unknown) => {
-    const phone = run.current()
-    const text = reason instanceof Error ? reason.stack ?? reason.message : JSON.stringify(reason)
-    if (phone) phone.report('unhandledrejection', text)
-    else console.error('unhandled rejection outside a phone:', text)
-  }
-  process.on('unhandledRejection', onRejection)
   try {
     emu = await startEmulator({ env: { MUTUAL_AID_TODAY: DEMO_TODAY, SUBSCRIBE_TEMPLATES: JSON.stringify(HOST_TEMPLATE_IDS) } })
     await seedDemo(emu.url)
@@ -81,7 +74,6 @@ async function main(): Promise<number> {
     run.steps.push({ group: 'setup', name: '宿主启动', ok: false, detail: err instanceof Error ? err.stack ?? err.message : String(err), ms: 0 })
     console.log(`✗ setup\n    ${String(err instanceof Error ? err.stack : err)}`)
   } finally {
-    process.off('unhandledRejection', onRejection)
     await emu?.stop()
   }
   const outDir = join(root, 'test-results', 'weapp')

@@ -67,6 +67,28 @@ function setAtPath(data: Record<string, unknown>, path: string, value: unknown):
   cursor[segments[segments.length - 1]] = value
 }
 
+/**
+ * Unhandled rejections: Node reports them per process, so one listener attributes each to the phone whose realm made
+ * the promise (every phone's context has its own Promise constructor); a host-made promise goes to the phone that
+ * acted last.
+ */
+const phonesByPromise = new Map<unknown, MiniProgram>()
+let lastActive: MiniProgram | null = null
+let listening = false
+function markActive(phone: MiniProgram): void {
+  lastActive = phone
+}
+function watchRejections(): void {
+  if (listening) return
+  listening = true
+  process.on('unhandledRejection', (reason, promise) => {
+    const phone = phonesByPromise.get(Object.getPrototypeOf(promise)?.constructor) ?? lastActive
+    const text = errorText(reason)
+    if (phone) phone.report('unhandledrejection', `未处理的 Promise 拒绝：${text}`)
+    else console.error(`weapp host: unhandled rejection outside any phone: ${text}`)
+  })
+}
+
 export interface MiniProgramOptions {
   dist: string
   emulatorUrl: string
@@ -150,6 +172,8 @@ export class MiniProgram {
       tokenFor: (openid) => this.tokenFor(openid),
     }
     this.context = this.createContext()
+    phonesByPromise.set(vm.runInContext('Promise', this.context), this)
+    watchRejections()
   }
 
   get route(): string {
@@ -298,6 +322,7 @@ export class MiniProgram {
 
   /** Starts the mini-program at `url` (e.g. `/pages/index/index` or `/packages/claims/detail/index?id=…`). */
   async launch(url = '/pages/index/index'): Promise<void> {
+    markActive(this)
     const { route, query } = this.parseUrl(url)
     this.guard('app.js', () => void this.require('app.js'))
     const app = this.appInstance
@@ -527,6 +552,11 @@ export class MiniProgram {
     return [...walk(within ?? this.view())].filter((n) => n.className.split(/\s+/).includes(name))
   }
 
+  /** A copy of the current page's data (what setData has sent to the view layer). */
+  data(): Record<string, unknown> {
+    return structuredClone(this.current().instance.data)
+  }
+
   /** The query of the current page (e.g. the `id` a redirect carried). */
   get query(): Record<string, string> {
     return { ...(this.stack[this.stack.length - 1]?.query ?? {}) }
@@ -565,6 +595,7 @@ export class MiniProgram {
    * t-checkbox / t-radio emit `change`; a tab label makes t-tabs emit `change`; a native picker opens (`pick`).
    */
   async tap(target: ViewNode | string | RegExp, tag?: string, within?: ViewNode): Promise<void> {
+    markActive(this)
     const node = typeof target === 'string' || target instanceof RegExp ? this.find(target, tag, within) : target
     for (let n: ViewNode | null = node; n && n.tag !== 'page'; n = n.parent) {
       const disabled = n.attrs.disabled === true || n.attrs.disabled === 'true'
@@ -665,8 +696,13 @@ function isAncestor(ancestor: ViewNode, node: ViewNode): boolean {
   return false
 }
 
+/** An error's stack or message — also for errors from the app's own realm, which are not this realm's `Error`s. */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.stack ?? err.message : typeof err === 'object' ? safeJson(err) : String(err)
+  if (err && typeof err === 'object' && 'message' in err) {
+    const e = err as { stack?: unknown; message?: unknown }
+    return typeof e.stack === 'string' && e.stack ? e.stack : String(e.message)
+  }
+  return typeof err === 'object' ? safeJson(err) : String(err)
 }
 
 function safeJson(value: unknown): string {
