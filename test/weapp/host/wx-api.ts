@@ -500,6 +500,16 @@ export function createWx(host: WxHost): Record<string, unknown> {
           host.report('subscribe', `requestSubscribeMessage 一次只能请求 1–3 个模板，这次是 ${tmplIds.length} 个`)
           throw new WxFail('requestSubscribeMessage:fail TmplIds can\'t be empty or exceed 3', { errCode: 20003 })
         }
+        // The user taps 允许: WeChat grants one send of each template. The local cloud records grants where it
+        // enforces them (POST /local/subscribe, as the H5 build does); an emulator without the route only warns.
+        const token = await host.tokenFor(host.openid)
+        const res = await fetch(`${host.emulatorUrl}/local/subscribe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ tmplIds }),
+        }).catch((err: unknown) => ({ status: 0, statusText: err instanceof Error ? err.message : String(err) }))
+        if (res.status === 404) host.warn('本地云没有 /local/subscribe：订阅授权未记录')
+        else if (res.status !== 200) host.report('subscribe', `本地云记录订阅授权失败（${res.status} ${res.statusText}）`)
         return Object.fromEntries(tmplIds.map((id) => [id, 'accept']))
       })
     },
