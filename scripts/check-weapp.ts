@@ -7,6 +7,8 @@
  *  - WeChat's compilers accept it: every WXML compiles with `wcc`, every WXSS with `wcsc` (scripts/weapp-check);
  *  - every JS file parses as ES2015 and every WXS as ES5 — what older WeChat runtimes run;
  *  - project.config.json points only at folders that exist beside it;
+ *  - WeChat conventions: lazyCodeLoading "requiredComponents", no globally declared components, preload rules that
+ *    name real pages and subpackages;
  *  - prints the main package, each subpackage and the total size, and fails above 2 MB for any package.
  * Exit 1 on any problem.
  */
@@ -28,6 +30,8 @@ const MAIN_BUDGET = 1.2 * 1024 * 1024
 
 const appJsonSchema = z.object({
   pages: z.array(z.string()),
+  lazyCodeLoading: z.string().optional(),
+  preloadRule: z.record(z.string(), z.object({ network: z.string().optional(), packages: z.array(z.string()) })).optional(),
   subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).optional(),
   subpackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).optional(),
   usingComponents: z.record(z.string(), z.string()).optional(),
@@ -119,6 +123,20 @@ function checkProjectConfig(): void {
   }
 }
 
+/**
+ * WeChat conventions the app keeps: only the components a page needs are injected (lazyCodeLoading, nothing declared
+ * globally), and preload rules name real pages and subpackages.
+ */
+function checkConventions(app: z.infer<typeof appJsonSchema>, subRoots: string[], pages: string[]): void {
+  if (app.lazyCodeLoading !== 'requiredComponents') problems.push('app.json: lazyCodeLoading 应为 "requiredComponents"（按需注入组件）')
+  const globals = Object.keys(app.usingComponents ?? {})
+  if (globals.length) problems.push(`app.json 全局声明了 ${globals.length} 个组件（${globals.join(', ')}）：按需注入时它们会注入每个页面，请改在用到的页面声明（usingKit）`)
+  for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+    if (!pages.includes(page)) problems.push(`app.json preloadRule: 页面 ${page} 不存在`)
+    for (const pkg of rule.packages) if (!subRoots.includes(pkg)) problems.push(`app.json preloadRule: ${page} 预下载的分包 ${pkg} 不存在`)
+  }
+}
+
 /** Runs WeChat's compilers and the syntax check; returns the counts for the summary. */
 function checkWithWeChatTools(files: string[]): { wxml: number; wxss: number; js: number; wxs: number } {
   const wxml = files.filter((f) => f.endsWith('.wxml'))
@@ -157,6 +175,7 @@ function main(): void {
   const files = walk(dist).filter((f) => !f.endsWith('.map'))
   checkRequires(files.filter((f) => f.endsWith('.js')))
   checkProjectConfig()
+  checkConventions(app, subPackages.map((sub) => sub.root), [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((p) => posix.join(sub.root, p)))])
   const counts = checkWithWeChatTools(files)
 
   const inSub = (f: string, subRoot: string) => rel(f).startsWith(subRoot.replace(/\/?$/, '/'))
