@@ -130,6 +130,7 @@ export class MiniProgram {
   private tapDepth = 0
   private webviewId = 0
   private readonly globalComponents: Set<string>
+  private readonly loadedComponents = new Set<string>()
   private readonly compComponents: Set<string>
 
   constructor(private readonly options: MiniProgramOptions) {
@@ -244,6 +245,7 @@ export class MiniProgram {
       clearInterval: clear,
       App: (options: Record<string, unknown>) => this.registerApp(options),
       Page: (options: PageOptions) => this.registerPage(options),
+      // Custom components register their definition; the host records nothing more (no view layer to instantiate them).
       Component: () => undefined,
       Behavior: (options: unknown) => options,
       getApp: () => this.appInstance,
@@ -357,6 +359,28 @@ export class MiniProgram {
     return options
   }
 
+  /**
+   * Injects the code of the custom components a page declares, and theirs, as WeChat does with lazy code loading:
+   * each file runs once and registers with `Component()`; an error there is the page's error. (Their templates and
+   * instances are not run: see README「Still different from a phone」.)
+   */
+  private loadComponents(from: string, using: Record<string, string>): void {
+    for (const [name, target] of Object.entries(using)) {
+      if (target.startsWith('plugin://')) continue
+      const path = (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(from), target))).replace(/\.js$/, '')
+      const base = existsSync(join(this.dist, `${path}.js`)) ? path : posix.join(path, 'index')
+      if (this.loadedComponents.has(base)) continue
+      this.loadedComponents.add(base)
+      if (!existsSync(join(this.dist, `${base}.js`))) {
+        this.report('component', `<${name}> 指向 ${target}，但 ${base}.js 不存在`)
+        continue
+      }
+      this.guard(`组件 ${base}`, () => void this.require(`${base}.js`))
+      const json = join(this.dist, `${base}.json`)
+      if (existsSync(json)) this.loadComponents(base, (JSON.parse(readFileSync(json, 'utf8')) as AppJson).usingComponents ?? {})
+    }
+  }
+
   private async openPage(route: string, query: Record<string, string>): Promise<void> {
     const options = this.loadPageOptions(route)
     const pageJson = JSON.parse(readFileSync(join(this.dist, `${route}.json`), 'utf8')) as AppJson
@@ -383,6 +407,7 @@ export class MiniProgram {
       },
       getOpenerEventChannel: () => ({ emit: () => undefined, on: () => undefined, once: () => undefined, off: () => undefined }),
     })
+    this.loadComponents(route, pageJson.usingComponents ?? {})
     const record: PageRecord = { route, query, instance, options, declared: new Set(Object.keys(pageJson.usingComponents ?? {})) }
     this.stack.push(record)
     this.guard(`${route} onLoad`, () => (instance.onLoad as ((q: unknown) => void) | undefined)?.(query))
