@@ -243,7 +243,14 @@ async function main(): Promise<void> {
     console.error(`Cannot deploy: set ${missing.join(', ')} (see README「部署到微信云开发」). Nothing was changed.`)
     process.exit(1)
   }
-  if (!dryRun) JSON.parse(process.env.SUBSCRIBE_TEMPLATES ?? '')
+  if (!dryRun) {
+    try {
+      JSON.parse(process.env.SUBSCRIBE_TEMPLATES ?? '')
+    } catch {
+      console.error('Cannot deploy: SUBSCRIBE_TEMPLATES is not JSON, e.g. {"claimReceived":"<template id>"} (README「部署到微信云开发」). Nothing was changed.')
+      process.exit(1)
+    }
+  }
   await buildFunctions()
   const steps = plan()
   const envId = process.env.TCB_ENV_ID || 'dry-run-env'
