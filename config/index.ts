@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { WeappPolyfillsPlugin } from './weapp-polyfills'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -16,7 +17,8 @@ const taroEnv = process.env.TARO_ENV ?? 'weapp'
  * `?.`, `??`, `??=`), and project.config.json has `es6: false`, so DevTools transpiles nothing itself.
  * `npm run check:weapp` parses every output file at this level.
  * - app code (Babel): the `weapp` browserslist environment in package.json;
- * - everything else in the bundles (React, zod, dayjs … ship untranspiled): esbuild lowers it while minifying.
+ * - everything else in the bundles (React, zod, dayjs … ship untranspiled): esbuild lowers it while minifying;
+ * - built-ins newer than ES2016 that the code calls: core-js, loaded before anything else (weapp-polyfills.ts).
  * The h5 build keeps the package.json default targets.
  */
 export const WEAPP_ES_TARGET = 'es2015'
@@ -84,6 +86,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('weapp-polyfills').use(WeappPolyfillsPlugin, [WEAPP_ES_TARGET])
       },
     },
     h5: {

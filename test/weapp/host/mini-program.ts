@@ -39,6 +39,18 @@ interface PageRecord {
   declared: Set<string>
 }
 
+/** Deletes the built-ins of ES2017 and later (what iOS 10 / Chrome 53 lack). */
+const NEWER_BUILTINS_REMOVAL = `
+  delete Object.values; delete Object.entries; delete Object.getOwnPropertyDescriptors; delete Object.fromEntries;
+  delete Object.hasOwn;
+  delete String.prototype.padStart; delete String.prototype.padEnd; delete String.prototype.trimStart;
+  delete String.prototype.trimEnd; delete String.prototype.matchAll; delete String.prototype.replaceAll;
+  delete String.prototype.at;
+  delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
+  delete Array.prototype.findLast; delete Array.prototype.findLastIndex;
+  delete Promise.prototype.finally; delete Promise.allSettled; delete Promise.any;
+`
+
 /** WeChat's page stack limit. */
 const MAX_STACK = 10
 /** WeChat warns above 256 KB and fails a single setData above 1 MB (serialized). */
@@ -255,6 +267,9 @@ export class MiniProgram {
       },
     }
     const context = vm.createContext(sandbox, { name: `weapp ${this.options.openid}`, codeGeneration: { strings: false, wasm: false } })
+    // The oldest runtimes the build targets (iOS 10 JavaScriptCore, Chrome 53 — config/index.ts) have the ES2016
+    // built-ins and nothing newer: take the newer ones away, so code that relies on one without a polyfill fails here.
+    vm.runInContext(NEWER_BUILTINS_REMOVAL, context)
     // `wx` is created inside the context's realm-independent host functions; Taro reads its keys.
     sandbox.wx = createWx(this.host)
     sandbox.global = vm.runInContext('globalThis', context)
