@@ -7,7 +7,7 @@ import { DEMO_WORKERS, TZ_UNIT, AGENT, OFFICE } from '../../../scripts/demo-data
 import { makeCameraPhoto } from '../host/media'
 import { assert, type HostRun } from '../context'
 import { HOST_TEMPLATE_IDS } from '../template-ids'
-import { openFromHome } from './claims'
+import { openFromHome } from './2-claims'
 
 const TZ_WORKER = DEMO_WORKERS.find((w) => w.unit === TZ_UNIT._id)?.openid ?? ''
 
