@@ -10,6 +10,7 @@ import { DUE_TEXT, EVENT_TEXT, NEXT_STEP, REVIEW_STEP, ROLE_TEXT, STATUS_THEME, 
 import { PhotoUploader } from '@/features/claims/photo-uploader'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 type Panel = null | 'return' | 'approve' | 'reject' | 'pay' | 'resubmit'
 
@@ -113,6 +114,7 @@ export default function ClaimDetailPage() {
 
   return (
     <View className="claims-page claims-detail">
+      <PrivacyPopup />
       <View className="claims-section">
         <View className="claims-list-item__top">
           <Text className="claims-list-item__no">{c.claimNo}</Text>

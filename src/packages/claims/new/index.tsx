@@ -20,6 +20,7 @@ import { PhotoUploader } from '@/features/claims/photo-uploader'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import { CONSENT_TEXT } from '@/features/claims/consent-text'
 import '@/features/claims/claims.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 type Stage = 'target' | 'facts' | 'photos' | 'submit'
 const STAGES: Stage[] = ['target', 'facts', 'photos', 'submit']
@@ -338,6 +339,7 @@ export default function NewClaimPage() {
 
   return (
     <View className="claims-page claims-new">
+      <PrivacyPopup />
       <View className="claims-section">
         <Steps
           current={stepIndex}
