@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { WeappPolyfillsPlugin } from './weapp-polyfills'
+import { TEMPLATE_KEYS } from '../contracts/src/templates'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -59,7 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // Subscribe-message template ids (src/features/notifications/subscribe.weapp.ts); empty = not configured.
       ...Object.fromEntries(
-        ['ENROLMENT_REVIEWED', 'ENROLMENT_PAID', 'COVERAGE_STARTED', 'UNIT_CHANGED_LATE', 'CLAIM_RECEIVED', 'CLAIM_NEEDS_MATERIALS', 'CLAIM_DECIDED', 'CLAIM_PAID'].map((key) => [
+        TEMPLATE_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()).map((key) => [
           `process.env.TARO_APP_TEMPLATE_${key}`,
           JSON.stringify(process.env[`TARO_APP_TEMPLATE_${key}`] ?? ''),
         ]),

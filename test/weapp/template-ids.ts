@@ -4,15 +4,12 @@
  *
  *   eval "$(npx tsx test/weapp/template-ids.ts)"   # exports TARO_APP_TEMPLATE_* for `npm run build:weapp` (.ci/run)
  */
-export const HOST_TEMPLATE_IDS = {
-  enrolmentReviewed: 'host-tmpl-enrolment-reviewed',
-  enrolmentPaid: 'host-tmpl-enrolment-paid',
-  coverageStarted: 'host-tmpl-coverage-started',
-  unitChangedLate: 'host-tmpl-unit-changed-late',
-  claimReceived: 'host-tmpl-claim-received',
-  claimNeedsMaterials: 'host-tmpl-claim-needs-materials',
-  claimDecided: 'host-tmpl-claim-decided',
-} as const
+import { TEMPLATE_KEYS, type TemplateKey } from '@mutual-aid/contracts'
+
+/** One id per template the functions send (`claimNeedsMaterials` → `host-tmpl-claim-needs-materials`). */
+export const HOST_TEMPLATE_IDS = Object.fromEntries(
+  TEMPLATE_KEYS.map((key) => [key, `host-tmpl-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`]),
+) as Record<TemplateKey, string>
 
 /** `claimNeedsMaterials` → `TARO_APP_TEMPLATE_CLAIM_NEEDS_MATERIALS` (config/index.ts reads these at build time). */
 export function buildEnv(): Record<string, string> {
