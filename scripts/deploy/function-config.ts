@@ -8,6 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { MAX_TRIGGERS } from '../../local-cloud/src/functions/function-config'
+import { parseTimerCron } from '../../local-cloud/src/timers/timer-cron'
 
 /** Memory of every function, MB (CloudBase's default; the bundles need ~60 MB). */
 export const DEFAULT_MEMORY_MB = 256
@@ -16,13 +18,16 @@ const MEMORY_SIZES = [64, 128, 256, 512, 1024, 2048, 3072]
 
 /**
  * WeChat's timer trigger: a 7-field cron — second minute hour day-of-month month day-of-week year
- * (`秒 分 时 日 月 星期 年`), e.g. `0 0 2 * * * *` for 02:00 every day.
+ * (`秒 分 时 日 月 星期 年`), e.g. `0 0 2 * * * *` for 02:00 every day. Checked by the same SCF grammar the local
+ * cloud runs the triggers with (local-cloud/src/timers/timer-cron.ts), so the two never disagree on what deploys.
  */
 export function isSevenFieldCron(expression: string): boolean {
-  const fields = expression.trim().split(/\s+/)
-  if (fields.length !== 7) return false
-  const field = /^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?(\/\d+)?)(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?(\/\d+)?))*$/
-  return fields.every((f) => field.test(f))
+  try {
+    parseTimerCron(expression)
+    return true
+  } catch {
+    return false
+  }
 }
 
 const triggerSchema = z
@@ -38,7 +43,8 @@ export const functionConfigSchema = z
     timeout: z.number().int().min(1).max(900),
     memorySize: z.number().refine((v) => MEMORY_SIZES.includes(v), `内存须是 ${MEMORY_SIZES.join('、')} MB 之一`).optional(),
     permissions: z.object({ openapi: z.array(z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/)) }).strict(),
-    triggers: z.array(triggerSchema).optional(),
+    // WeChat's config.json takes one timer trigger per function (the local cloud refuses more, as WeChat does).
+    triggers: z.array(triggerSchema).max(MAX_TRIGGERS, `每个云函数只能配置 ${MAX_TRIGGERS} 个定时触发器（微信云开发 config.json 的限制）`).optional(),
   })
   .strict()
 

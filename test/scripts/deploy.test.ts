@@ -134,21 +134,27 @@ describe('timer triggers come from config.json', () => {
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('creates the declared timers, then replaces a changed one and deletes one no longer declared', async () => {
+  it('creates the declared timer, then deletes one no longer declared and replaces a changed one', async () => {
     const cloud = new RecordingCloud(SECRETS)
     const app = newManager(cloud)
     jest.spyOn(console, 'log').mockImplementation(quiet)
     const run = () => runPlan(app, plan({ env: ENV, functionsDir: dir, functions: ['nightly'] }), quiet)
     await run()
-    expect(cloud.functions.get('nightly')?.triggers).toEqual(new Map([['expire-drafts', '0 0 2 * * * *'], ['remind-deadlines', '0 30 8 * * MON-FRI *']]))
+    expect(cloud.functions.get('nightly')?.triggers).toEqual(new Map([['expire-drafts', '0 0 2 * * * *']]))
     expect(cloud.functions.get('nightly')?.timeout).toBe(60)
 
+    // WeChat takes one trigger per function: another one declared instead replaces it.
     const configPath = join(dir, 'nightly', 'config.json')
     const config = JSON.parse(readFileSync(configPath, 'utf8'))
-    config.triggers = [{ name: 'expire-drafts', type: 'timer', config: '0 0 3 * * * *' }]
+    config.triggers = [{ name: 'remind-deadlines', type: 'timer', config: '0 30 8 * * MON-FRI *' }]
     writeFileSync(configPath, JSON.stringify(config))
     await run()
-    expect(cloud.functions.get('nightly')?.triggers).toEqual(new Map([['expire-drafts', '0 0 3 * * * *']]))
+    expect(cloud.functions.get('nightly')?.triggers).toEqual(new Map([['remind-deadlines', '0 30 8 * * MON-FRI *']]))
+    // The same trigger with a changed schedule is replaced.
+    config.triggers = [{ name: 'remind-deadlines', type: 'timer', config: '0 0 9 * * MON-FRI *' }]
+    writeFileSync(configPath, JSON.stringify(config))
+    await run()
+    expect(cloud.functions.get('nightly')?.triggers).toEqual(new Map([['remind-deadlines', '0 0 9 * * MON-FRI *']]))
     const deletes = cloud.requests.filter((r) => r.action === 'DeleteTrigger').map((r) => r.params.TriggerName).sort()
     expect(deletes).toEqual(['expire-drafts', 'remind-deadlines'])
 
@@ -160,7 +166,7 @@ describe('timer triggers come from config.json', () => {
     jest.restoreAllMocks()
   })
 
-  it('refuses a config.json with a 6-field cron or a missing timeout, naming the file', () => {
+  it('refuses a config.json with a 6-field cron, a missing timeout, two triggers or a cron SCF refuses, naming the file', () => {
     expect(isSevenFieldCron('0 0 2 * * * *')).toBe(true)
     expect(isSevenFieldCron('0 2 * * *')).toBe(false)
     const configPath = join(dir, 'nightly', 'config.json')
@@ -168,6 +174,20 @@ describe('timer triggers come from config.json', () => {
     expect(() => readFunctionSpec(dir, 'nightly')).toThrow(/config\.json.*7 段 cron/)
     writeFileSync(configPath, JSON.stringify({ permissions: { openapi: [] } }))
     expect(() => readFunctionSpec(dir, 'nightly')).toThrow(/config\.json.*timeout/)
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        timeout: 20,
+        permissions: { openapi: [] },
+        triggers: [
+          { name: 'a', type: 'timer', config: '0 0 2 * * * *' },
+          { name: 'b', type: 'timer', config: '0 0 3 * * * *' },
+        ],
+      }),
+    )
+    expect(() => readFunctionSpec(dir, 'nightly')).toThrow(/只能配置 1 个定时触发器/)
+    // SCF's grammar: 7 is not a day of the week (0 = Sunday), as the local cloud also refuses.
+    expect(isSevenFieldCron('0 0 2 * * 7 *')).toBe(false)
   })
 })
 
