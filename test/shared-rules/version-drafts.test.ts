@@ -74,7 +74,7 @@ describe('nextVersionDraft', () => {
   it('the copy shares nothing with the original', () => {
     const base = getScheme('tz-2021') as TzScheme
     const d = nextVersionDraft(base, 2022) as TzScheme
-    ;(d.diseases.critical as { name: string }[])[0].name = 'changed'
+    ;(d.diseases.critical as unknown as { name: string }[])[0].name = 'changed'
     expect(base.diseases.critical?.[0].name).toBe('恶性肿瘤——重度')
   })
   it('WH: takes effect on 1 January of the given year', () => {

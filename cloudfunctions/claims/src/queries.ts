@@ -4,6 +4,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
@@ -75,6 +76,7 @@ export const get = action({
       version: claim.version,
       family: claim.family,
       schemeId: claim.schemeId,
+      rules: (await loadSchemes(ctx.db)).get(claim.schemeId),
       year: claim.year,
       product: claim.product,
       kind: claim.kind,

@@ -21,6 +21,7 @@ import { notifyClaimPeople } from './notices'
 import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
@@ -178,11 +179,12 @@ export const resubmit = action({
     if (!isFilerOrParticipant(ctx, current)) throw forbidden('只有申请人本人可以补充材料。')
     const facts = checkFacts(current.kind, rawFacts)
     checkResubmittedFiles(files, current)
-    checkRequiredMaterials(current.schemeId, current.product, current.kind, files)
+    const scheme = (await loadSchemes(ctx.db)).get(current.schemeId)
+    checkRequiredMaterials(scheme, current.product, current.kind, files)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     // Lateness stays judged on the first submission day.
-    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn)
+    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn, scheme)
     const claim = await applyStep(ctx, claimId, version, {
       event: 'resubmit',
       note,
@@ -216,7 +218,8 @@ export const decide = action({
     const current = await loadClaim(ctx, input.claimId)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
-    const assessment = assessClaim(p, current, current.submittedOn)
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    const assessment = assessClaim(p, current, current.submittedOn, scheme)
     const now = ctx.clock.now()
     const by = { at: now, by: ctx.caller.openid, byName: ctx.caller.user?.name ?? '' }
     if (input.outcome === 'reject') {
@@ -259,7 +262,7 @@ export const decide = action({
         // Two claims of one person approved at once: re-read the participation inside the transaction, so the
         // second sees the first one's coverage effect and its assessment no longer matches what was shown.
         const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
-        if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), assessment)) {
+        if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn, scheme), assessment)) {
           throw conflict('该参加人的保障刚刚发生变化（可能另一笔申请已核准），请刷新后按最新核定结果审批。')
         }
         const payout: PayoutDoc = {

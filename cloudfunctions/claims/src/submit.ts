@@ -1,4 +1,5 @@
-import { claimDeadline, materialsChecklist } from '@mutual-aid/shared-rules'
+import { claimDeadline, materialsChecklist, type SchemeRef } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -23,9 +24,9 @@ export const formatClaimNo = (family: string, year: number, seq: number): string
  */
 export const ONLINE_ITEMS: readonly string[] = ['application_form']
 
-/** Required checklist items without any page → a refusal naming them. */
-export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
-  const missing = materialsChecklist(schemeId, product, kind)
+/** Required checklist items without any page → a refusal naming them (the checklist of the claim's loaded version). */
+export function checkRequiredMaterials(scheme: SchemeRef, product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
+  const missing = materialsChecklist(scheme, product, kind)
     .filter((item) => item.required && !ONLINE_ITEMS.includes(item.key) && !(files[item.key]?.length > 0))
     .map((item) => item.label)
   if (missing.length > 0) {
@@ -89,13 +90,15 @@ export const submit = action({
 
     const facts = checkFacts(draft.kind, draft.facts)
     checkFilesBelong(draft.files, draft._id)
-    checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+    // The version the participation is under (第二十六条), built-in or published by the office.
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    checkRequiredMaterials(scheme, draft.product, draft.kind, draft.files)
 
     const today = ctx.clock.today()
-    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
+    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today, scheme)
     const late = assessment.reasons.find((r) => r.code === 'LATE_CLAIM')
     const eventDate = (draft.kind === 'inpatient' ? facts.admission : facts.eventDate) as string
-    const deadline = claimDeadline(p.schemeId, eventDate)
+    const deadline = claimDeadline(scheme, eventDate)
     if (late) {
       throw new AppError('LATE_CLAIM', `已超过申请期限（最后一天为 ${deadline.date}，依据${deadline.basis}）：${late.message}`, {
         deadline,

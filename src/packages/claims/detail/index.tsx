@@ -65,8 +65,8 @@ export default function ClaimDetailPage() {
   if (!claim) return <PageState status="loading" />
 
   const c = claim
-  const labels = Object.fromEntries(materialsChecklist(c.schemeId, c.product, c.kind).map((i) => [i.key, i.label]))
-  const checklist = materialsChecklist(c.schemeId, c.product, c.kind).filter((i) => i.key !== 'application_form')
+  const labels = Object.fromEntries(materialsChecklist(c.rules, c.product, c.kind).map((i) => [i.key, i.label]))
+  const checklist = materialsChecklist(c.rules, c.product, c.kind).filter((i) => i.key !== 'application_form')
   const steps = stepsOf(c)
   const a = c.assessmentAtDecision ?? c.assessmentAtSubmit
   const changed =
@@ -229,7 +229,7 @@ export default function ClaimDetailPage() {
             <Text className="claims-row__value">
               {c.facts.disease === 'other'
                 ? '不在保障疾病范围内的其他疾病'
-                : (listDiseases(c.schemeId, c.product).find((d) => d.code === c.facts.disease)?.name ?? c.facts.disease)}
+                : (listDiseases(c.rules, c.product).find((d) => d.code === c.facts.disease)?.name ?? c.facts.disease)}
             </Text>
           </View>
         ) : null}

@@ -218,22 +218,22 @@ export default function NewClaimPage() {
   const dateFormatError = (value: string): string | undefined =>
     value && !dateOrUndefined(value) && value.length >= 10 ? '日期格式应为 YYYY-MM-DD，例如 2021-05-01' : undefined
 
-  const checklist = participation && product && kind ? materialsChecklist(participation.schemeId, product, kind).filter((i) => !ONLINE_ITEMS.includes(i.key)) : []
-  const diseases = participation && product ? listDiseases(participation.schemeId, product) : []
+  const checklist = participation && product && kind ? materialsChecklist(participation.rules, product, kind).filter((i) => !ONLINE_ITEMS.includes(i.key)) : []
+  const diseases = participation && product ? listDiseases(participation.rules, product) : []
   const diseaseOptions = [
     ...diseases.map((d) => ({ value: d.code, label: d.mild ? `${d.name}（轻症）` : d.name })),
     ...(kind === 'death' ? [{ value: 'other', label: '不属于上述疾病的其他疾病' }] : []),
   ]
   const selectedDisease = diseases.find((d) => d.code === choice.disease)
   const eventDate = kind === 'inpatient' ? facts.admission : facts.eventDate
-  const deadline = participation && eventDate ? claimDeadline(participation.schemeId, eventDate) : null
+  const deadline = participation && eventDate ? claimDeadline(participation.rules, eventDate) : null
   const late = deadline && today ? today > deadline.date : false
   const lateText = late && deadline ? `已超过申请期限（最后一天 ${deadline.date}）` : undefined
   const deadlineTip = deadline && !late ? `请在 ${deadline.date} 前提交（${deadline.basis}）` : undefined
   const status =
     participation && product && participation.coverageStart && today
       ? coverageStatus({
-          scheme: participation.schemeId,
+          scheme: participation.rules,
           product,
           firstTime: participation.firstTime,
           coverageStart: participation.coverageStart,
