@@ -43,6 +43,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'unit_id_unique', keys: { unitId: 1, idHash: 1 }, unique: true },
     { name: 'by_id', keys: { idHash: 1 } },
     { name: 'by_openid', keys: { openid: 1 } },
+    { name: 'by_status_hire', keys: { status: 1, hireDate: 1 } },
   ]),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },

@@ -22,6 +22,7 @@ import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials } from './submit'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
 import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
@@ -104,14 +105,19 @@ export const confirm = action({
   access: ['clerk', 'agent'],
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
+    const current = await loadClaim(ctx, claimId)
+    // The review limit of the claim's own version (第十九条: 30 working days; the default where a version sets none).
+    const workingDays = (await loadSchemes(ctx.db)).get(current.schemeId).review?.workingDays
     const claim = await applyStep(ctx, claimId, version, {
       event: 'confirm',
       patch: (_c, to) => {
         if (to !== 'agent_confirmed') return {}
         const today = ctx.clock.today()
-        return { materialsCompleteOn: today, dueDate: reviewDueDate(today).date }
+        return { materialsCompleteOn: today, dueDate: reviewDueDate(today, workingDays).date }
       },
     })
+    // The next level's reviewers hear that the claim now waits for them.
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })
@@ -197,11 +203,12 @@ export const resubmit = action({
           materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, ...(note ? { note } : {}) }],
           assessmentAtSubmit: assessment,
           returned: null,
-          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
+          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today, scheme.review?.workingDays).date } : {}),
         }
       },
     })
     await ctx.db.collection('claimDrafts').where({ _id: resubmissionDraftId(claimId) }).remove()
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })

@@ -1,5 +1,6 @@
 import { claimDeadline, materialsChecklist, type SchemeRef } from '@mutual-aid/shared-rules'
 import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -177,6 +178,8 @@ export const submit = action({
           `您的互助金申请 ${claim.claimNo} 已提交，等待单位工会经办人确认。申请期限至 ${deadline.date}。`,
         )
       }
+      // The unit's clerks hear that a claim waits for them (once per claim version, whichever call tells it).
+      await remindClaimLevel(ctx, claim)
       return answer(claim, claim.idempotencyKey !== idempotencyKey)
     } catch (err) {
       // Two taps racing past the first check: the unique index on the key lets one through; answer its claim.
