@@ -27,7 +27,7 @@ export const reminderViewSchema = z.object({
   title: z.string(),
   body: z.string(),
   createdAt: instantSchema,
-  /** `sent`: in the inbox, push done or refused; `sending`: in the inbox, push under way or cut off. */
+  /** `sent`: in the inbox, push done or refused; `sending`: in the inbox, push under way or cut off (never repeated). */
   state: z.enum(['sending', 'sent']),
   pushed: z.boolean(),
 })

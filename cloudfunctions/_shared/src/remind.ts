@@ -19,7 +19,10 @@ export interface Reminder<K extends TemplateKey = TemplateKey> extends Omit<Noti
   ref: { entity: string; id: string }
 }
 
-/** A reminder as stored: one document per reminder, `_id` = the reminder's id. */
+/**
+ * A reminder as stored: one document per reminder, `_id` = the reminder's id — the record that it was told. What the
+ * recipient reads, and the push's outcome, are in its inbox message (`messageId`).
+ */
 export interface ReminderDoc {
   _id: string
   kind: ReminderKind
@@ -31,15 +34,14 @@ export interface ReminderDoc {
   ref: { entity: string; id: string }
   /** The inbox message written with it. */
   messageId: string
-  /**
-   * `sending`: in the inbox, the push claimed but its outcome not recorded yet (under way, or cut off by a crash or a
-   * time-out); `sent`: the push outcome is recorded.
-   */
-  state: 'sending' | 'sent'
-  push: { ok: boolean; errCode?: number; errMsg?: string; interrupted?: boolean } | null
   createdAt: Date
-  sentAt: Date | null
 }
+
+/**
+ * The push outcome on a reminder's inbox message: `pending` while the push is claimed but its outcome not recorded
+ * (under way, or cut off by a crash or a time-out; `interrupted` once that is known), else what WeChat answered.
+ */
+export type ReminderPush = { ok: false; pending: true } | { ok: boolean; errCode?: number; errMsg?: string; interrupted?: boolean }
 
 /** The inbox message id of a reminder: deterministic, so the message and its reminder are one. */
 export function reminderMessageId(reminderId: string): string {
@@ -47,18 +49,18 @@ export function reminderMessageId(reminderId: string): string {
 }
 
 /**
- * Tells a reminder exactly once. Three steps, each safe to repeat:
+ * Tells a reminder exactly once. Three steps:
  *
- * 1. One transaction writes the reminder and its inbox message — or finds the reminder already there and stops. Two
- *    ticks (or an event and a tick) racing for the same reminder write the same document, so one of them conflicts,
- *    retries and finds it: the inbox gets it once, whatever runs at the same time or again later.
+ * 1. One transaction writes the reminder and its inbox message (push `pending`) — or finds the reminder already there
+ *    and stops. Two ticks (or an event and a tick) racing for the same reminder write the same document, so one of them
+ *    conflicts, retries and finds it: the inbox gets it once, whatever runs at the same time or again later.
  * 2. Whoever wrote it sends the subscribe message (a push WeChat refuses — no subscription left, 43101 — is normal).
- * 3. The push outcome is recorded (`state: 'sent'`).
+ * 3. The push outcome replaces `pending` on the message.
  *
- * The push is never sent twice: a run cut off between steps 1 and 3 leaves `state: 'sending'`, and nothing sends it
+ * The push is never sent twice: a run cut off between steps 1 and 3 leaves the push `pending`, and nothing sends it
  * again — WeChat cannot be asked whether a send went through, and a second send would spend another of the user's
- * one-time subscriptions. `finishInterrupted` later records such a push as interrupted. The inbox message is there in
- * every case.
+ * one-time subscriptions. `finishInterrupted` later marks such a push interrupted. The inbox message is there in every
+ * case.
  *
  * @returns whether this call told it (false: it was told before, or by a concurrent call).
  */
@@ -76,24 +78,23 @@ export async function remindOnce<K extends TemplateKey>(ctx: HandlerContext, r: 
       page: r.page,
       ref: r.ref,
       messageId,
-      state: 'sending',
-      push: null,
       createdAt: now,
-      sentAt: null,
     }
+    const pending: ReminderPush = { ok: false, pending: true }
     await tx.collection('reminders').doc(r.id).set({ data: doc })
     await tx.collection('messages').doc(messageId).set({
-      data: { openid: r.openid, template: r.template, title: r.title, body: r.body, page: r.page, ref: r.ref, read: false, reminderId: r.id, createdAt: now },
+      data: { openid: r.openid, template: r.template, title: r.title, body: r.body, page: r.page, ref: r.ref, read: false, push: pending, reminderId: r.id, reminderKind: r.kind, createdAt: now },
     })
     return true
   }, { busyMessage: '提醒正在发送，请稍后查看。' })
   if (!told) return false
   const push = await send(ctx, r)
-  await ctx.db.collection('reminders').doc(r.id).update({ data: { state: 'sent', push: ctx.db.command.set(push), sentAt: ctx.clock.now() } })
+  // `set` replaces the whole field (a plain object would be merged key by key, keeping `pending`).
+  await ctx.db.collection('messages').doc(messageId).update({ data: { push: ctx.db.command.set(push), pushedAt: ctx.clock.now() } })
   return true
 }
 
-async function send(ctx: HandlerContext, r: Reminder): Promise<NonNullable<ReminderDoc['push']>> {
+async function send(ctx: HandlerContext, r: Reminder): Promise<ReminderPush> {
   const template = templateId(r.template, ctx.config)
   try {
     if (!template) throw new Error(`template ${r.template} is not configured in SUBSCRIBE_TEMPLATES`)
@@ -115,19 +116,19 @@ async function send(ctx: HandlerContext, r: Reminder): Promise<NonNullable<Remin
   }
 }
 
-/** A reminder still `sending` after this long was cut off (functions run at most a few minutes). */
+/** A reminder's push still pending after this long was cut off (functions run at most a few minutes). */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000
 
 /**
- * Records the reminders whose push was cut off (still `sending` long after they were written) as sent with an
- * interrupted push — not sent again (see {@link remindOnce}). At most `limit` per call; answers how many.
+ * Marks the reminders' pushes that were cut off (still pending long after they were written) as interrupted — not
+ * sent again (see {@link remindOnce}). At most `limit` per call; answers how many.
  */
 export async function finishInterrupted(ctx: HandlerContext, limit: number): Promise<number> {
   const _ = ctx.db.command
   const before = new Date(ctx.clock.now().getTime() - INTERRUPTED_AFTER_MS)
-  const res = await ctx.db.collection('reminders').where({ state: 'sending', createdAt: _.lt(before) }).orderBy('createdAt', 'asc').limit(limit).get()
-  for (const doc of res.data as ReminderDoc[]) {
-    await ctx.db.collection('reminders').where({ _id: doc._id, state: 'sending' }).update({ data: { state: 'sent', push: _.set({ ok: false, interrupted: true }), sentAt: ctx.clock.now() } })
+  const res = await ctx.db.collection('messages').where({ 'push.pending': true, reminderId: _.exists(true), createdAt: _.lt(before) }).limit(limit).get()
+  for (const doc of res.data as { _id: string }[]) {
+    await ctx.db.collection('messages').where({ _id: doc._id, 'push.pending': true }).update({ data: { push: _.set({ ok: false, interrupted: true }) } })
   }
   return res.data.length
 }
