@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { localTemplateId, TEMPLATES, type TemplateKey } from '../../contracts/src/templates'
+import type { QueryRecord } from '../../local-cloud/src/db/query-log'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
 import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
@@ -32,6 +33,18 @@ export interface Emulator {
   kill(): void
   /** Calls a built function (`<functionsDir>/<name>/index.js`) as `identity`; resolves to its return value. */
   callFunction(name: string, event: unknown, identity: EmulatorIdentity): Promise<any>
+  /**
+   * Calls a function like `callFunction` and also answers what that call did to the database: one record per read,
+   * update or remove it sent (MongoDB explain's stage, index, keys and documents examined, what it returned).
+   * Assert on them with `expectQueriesIndexed` (test/helpers/query-stats.ts).
+   */
+  callFunctionWithStats(name: string, event: unknown, identity: EmulatorIdentity): Promise<{ result: any; callId: string; queries: QueryRecord[] }>
+  /**
+   * Database statistics of requests sent directly (a wx-server-sdk in the test): take `queryMark()` before, then
+   * `queryStatsSince(mark)`.
+   */
+  queryMark(): Promise<number>
+  queryStatsSince(mark: number): Promise<QueryRecord[]>
   /** Subscribe messages recorded by `openapi.subscribeMessage.send`, oldest first. */
   outbox(touser?: string): Promise<any[]>
   /** Environment variables that point a wx-server-sdk (in-process or in a child) at this emulator. */
@@ -56,6 +69,8 @@ export interface StartOptions {
   instances?: number
   /** The subscribe-message template definitions (default: the project's contracts/src/templates.ts). */
   templatesFile?: string
+  /** The collection declaration module (`COLLECTIONS`); default: cloudfunctions/_shared/src/collections.ts. */
+  schemaFile?: string
   /** Serve a built H5 app from this directory. */
   staticDir?: string
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
@@ -94,6 +109,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.instances !== undefined) args.push('--instances', String(opts.instances))
   if (opts.templatesFile) args.push('--templates', opts.templatesFile)
   if (opts.staticDir) args.push('--static', opts.staticDir)
+  if (opts.schemaFile) args.push('--schema', opts.schemaFile)
 
   // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
   const env = { ...process.env, ...opts.env }
@@ -117,6 +133,13 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     }
   }
 
+  async function getJson(pathname: string): Promise<any> {
+    const res = await fetch(`${url}${pathname}`)
+    const body = await res.json()
+    if (!res.ok) throw new Error(`emulator answered ${res.status} to ${pathname}: ${JSON.stringify(body)}`)
+    return body
+  }
+
   return {
     port,
     url,
@@ -130,6 +153,20 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     },
     callFunction(name, event, identity) {
       return post('/local/invoke', { name, event, identity })
+    },
+    async callFunctionWithStats(name, event, identity) {
+      const res = await fetch(`${url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, event, identity }) })
+      const text = await res.text()
+      const callId = res.headers.get('x-local-call-id')
+      if (!callId) throw new Error(`emulator ran no call for ${name}: ${res.status} ${text}`)
+      const queries = (await getJson(`/local/query-stats?call=${encodeURIComponent(callId)}`)) as QueryRecord[]
+      return { result: JSON.parse(text), callId, queries }
+    },
+    async queryMark() {
+      return ((await getJson('/local/query-stats?last')) as { lastSeq: number }).lastSeq
+    },
+    async queryStatsSince(mark) {
+      return (await getJson(`/local/query-stats?since=${mark}`)) as QueryRecord[]
     },
     async outbox(touser) {
       const query = touser ? `?touser=${encodeURIComponent(touser)}` : ''
