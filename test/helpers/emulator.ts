@@ -24,6 +24,10 @@ export interface EmulatorIdentity {
 }
 
 export interface Emulator {
+  /** The line the emulator printed when ready (what it loaded, how long it took). */
+  readyLine: string
+  /** The emulator's process id (the benchmark reads its memory). */
+  pid: number
   port: number
   url: string
   dataDir: string
@@ -73,6 +77,8 @@ export interface StartOptions {
   schemaFile?: string
   /** Serve a built H5 app from this directory. */
   staticDir?: string
+  /** How long the start may take, in ms (default 30 s; a city-sized data directory takes longer to load). */
+  readyTimeoutMs?: number
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
   env?: Record<string, string>
 }
@@ -115,7 +121,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   const env = { ...process.env, ...opts.env }
   // The functions' runtime on CloudBase is Node 24: run the emulator (and its function workers) on it where it can.
   const child = spawn(runtimeNode(REPO_ROOT).execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const url = await waitForReady(child)
+  const { url, line: readyLine } = await waitForReady(child, opts.readyTimeoutMs ?? READY_TIMEOUT_MS)
   const port = Number(new URL(url).port)
 
   const exited = new Promise<void>((resolve) => {
@@ -141,6 +147,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   }
 
   return {
+    readyLine,
+    pid: child.pid as number,
     port,
     url,
     dataDir,
@@ -194,24 +202,24 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   }
 }
 
-function waitForReady(child: ChildProcess): Promise<string> {
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<{ url: string; line: string }> {
   return new Promise((resolve, reject) => {
     let stdout = ''
     let stderr = ''
     let ready = false
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`emulator did not become ready in ${READY_TIMEOUT_MS} ms\n${stdout}\n${stderr}`))
-    }, READY_TIMEOUT_MS)
+      reject(new Error(`emulator did not become ready in ${timeoutMs} ms\n${stdout}\n${stderr}`))
+    }, timeoutMs)
     // Keep draining stdout after ready (functions' console.log lands here) so the child never blocks on it.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (ready) return
       stdout += chunk.toString()
-      const match = /ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
+      const match = /ready on (http:\/\/127\.0\.0\.1:\d+).*/.exec(stdout)
       if (match) {
         ready = true
         clearTimeout(timer)
-        resolve(match[1])
+        resolve({ url: match[1], line: match[0] })
       }
     })
     // Function errors and warnings are logged on stderr: pass them through so a failing test shows why.

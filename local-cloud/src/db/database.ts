@@ -312,11 +312,15 @@ export class Database {
   }
 
   /**
-   * The committed documents of every collection at this instant, as references (documents are replaced, never
-   * mutated, so these stay as they are while writes go on): what a checkpoint writes out.
+   * The committed documents of a collection in natural order, read live: a checkpoint walks it in slices while writes
+   * go on. Each document comes out as it is when reached (a Map iterator sees later changes; a document moved to the
+   * end by delete + insert may come out twice) — fine for a snapshot, since the log replayed over it holds every
+   * change since the checkpoint began.
    */
-  capture(): { collection: string; docs: Doc[] }[] {
-    return [...this.committed].map(([collection, base]) => ({ collection, docs: Array.from(base.docs.values(), (s) => s.doc) }))
+  *liveDocuments(collection: string): Generator<Doc> {
+    const base = this.committed.get(collection)
+    if (!base) return
+    for (const stored of base.docs.values()) yield stored.doc
   }
 
   /**

@@ -9,11 +9,11 @@
  *
  * All lines are relaxed Extended JSON (storage-format.ts). On start: load the snapshot, replay the sealed logs and
  * the active log (a torn last line — a write that was never acknowledged — is dropped and cut off), build the
- * indexes, and go: nothing is rewritten at start. A checkpoint (wal.ts) runs in the background: it takes the
- * committed documents as they are at that instant (documents are replaced, never mutated, so holding references is
- * enough), writes them out in slices between which requests are served, syncs, renames over the old snapshot, and
- * deletes the sealed logs it covers. A write that lands both in the snapshot and in a later log is replayed twice,
- * which is harmless: log operations are puts and deletes by id. Snapshots written before this format (one log
+ * indexes, and go: nothing is rewritten at start. A checkpoint (wal.ts) runs in the background: it walks the
+ * committed documents live, writes them out in slices between which requests are served, syncs, renames over the old
+ * snapshot, and deletes the sealed logs it covers. Every change made after the log was sealed is in the active log,
+ * so a document the snapshot caught in a newer state is brought to its final state by replay; a write that lands
+ * both in the snapshot and in the log is replayed twice, which is harmless: log operations are puts and deletes by id. Snapshots written before this format (one log
  * operation per line) are still read.
  */
 import { promises as fsp } from 'node:fs'
@@ -41,7 +41,7 @@ const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024
 /** File read size while loading, in bytes. */
 const READ_CHUNK = 8 * 1024 * 1024
 /** Documents encoded per slice of a checkpoint before requests get their turn. */
-const CHECKPOINT_SLICE = 2000
+const CHECKPOINT_SLICE = 500
 const SNAPSHOT_FORMAT = 2
 const SNAPSHOT_FILE = 'snapshot.ejsonl'
 const ACTIVE_LOG = 'wal.ejsonl'
@@ -210,25 +210,33 @@ async function readLines(file: string, onLine: (line: string, lineNo: number) =>
   }
 }
 
-/** Writes a snapshot covering sealed log `gen`, in slices, then deletes the sealed logs up to it. */
+/**
+ * Writes a snapshot covering sealed log `gen`, in slices between which requests are served, then deletes the sealed
+ * logs up to it. Documents are read live (Database.liveDocuments): whatever changes meanwhile is also in the active
+ * log, which is replayed over this snapshot.
+ */
 async function writeCheckpoint(db: Database, dir: string, gen: number, stopping: () => boolean): Promise<void> {
   const target = path.join(dir, SNAPSHOT_FILE)
   const tmp = `${target}.tmp`
-  const state = db.capture()
   const handle = await fsp.open(tmp, 'w')
   let documents = 0
   try {
     await handle.write(`${encodeStored({ snapshot: SNAPSHOT_FORMAT, gen })}\n`)
-    for (const { collection, docs } of state) {
+    for (const collection of db.collectionNames()) {
       await handle.write(`${encodeStored({ collection })}\n`)
-      for (let i = 0; i < docs.length; i += CHECKPOINT_SLICE) {
+      const docs = db.liveDocuments(collection)
+      for (;;) {
         if (stopping()) {
           await handle.close()
           await fsp.rm(tmp, { force: true })
           return
         }
         const lines: string[] = []
-        for (const d of docs.slice(i, i + CHECKPOINT_SLICE)) lines.push(encodeStored({ d }))
+        for (let next = docs.next(); !next.done; next = docs.next()) {
+          lines.push(encodeStored({ d: next.value }))
+          if (lines.length >= CHECKPOINT_SLICE) break
+        }
+        if (lines.length === 0) break
         await handle.write(`${lines.join('\n')}\n`)
         documents += lines.length
         // Let waiting requests run between slices.

@@ -116,21 +116,22 @@ export class OrderedIndex {
     this.unordered.clear()
     this.unorderedCount = 0
     const keys: KeyTuple[] = []
-    const values: StoredDoc[] = []
+    // Positions are unique: the sorted keys find their documents through them.
+    const byPos = new Map<number, StoredDoc>()
     for (const stored of all) {
       const key = this.keyOf(stored.doc, stored.pos)
       if (key) {
         keys.push(key)
-        values.push(stored)
+        byPos.set(stored.pos, stored)
       } else {
         this.add(stored)
       }
     }
-    const order = keys.map((_k, i) => i)
-    order.sort((i, j) => this.compare(keys[i], keys[j]))
+    keys.sort(this.compare)
+    const n = this.fields.length
     this.tree = bulkLoad(
-      order.map((i) => keys[i]),
-      order.map((i) => values[i]),
+      keys,
+      keys.map((k) => byPos.get(k[n] as number) as StoredDoc),
       NODE_SIZE,
       this.compare,
     )
