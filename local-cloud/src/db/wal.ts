@@ -65,7 +65,10 @@ export class WriteAheadLog {
 
   /** Seals the active log now and checkpoints in the background (used at start when sealed logs were left). */
   checkpointSoon(): void {
-    if (this.compaction && !this.checkpointing) void this.enqueueSeal()
+    if (!this.compaction || this.checkpointing) return
+    this.checkpointing = this.sealWhenIdle().finally(() => {
+      this.checkpointing = null
+    })
   }
 
   /** The running checkpoint, if any (tests and the benchmark wait for it). */
@@ -83,22 +86,24 @@ export class WriteAheadLog {
     await this.handle.close()
   }
 
-  private async enqueueSeal(): Promise<void> {
+  private async sealWhenIdle(): Promise<void> {
     while (this.flushing) await new Promise((r) => setTimeout(r, 1))
     this.flushing = true
+    let sealed: { checkpoint: Promise<void> }
     try {
-      await this.seal()
+      sealed = await this.seal()
     } finally {
       this.flushing = false
     }
     if (this.queue.length > 0) void this.flush()
+    await sealed.checkpoint
   }
 
   /**
-   * Renames the active log to the next sealed name and opens a fresh one, then starts a checkpoint without waiting
-   * for it. Runs only between flushes, so every line of the sealed log is complete and synced.
+   * Renames the active log to the next sealed name and opens a fresh one; answers the checkpoint it starts (not
+   * awaited by writers). Runs only between flushes, so every line of the sealed log is complete and synced.
    */
-  private async seal(): Promise<void> {
+  private async seal(): Promise<{ checkpoint: Promise<void> }> {
     const compaction = this.compaction as Compaction
     const gen = this.nextGen++
     await this.handle.close()
@@ -106,12 +111,11 @@ export class WriteAheadLog {
     this.handle = await fsp.open(this.file, 'a')
     await syncDir(path.dirname(this.file))
     this.bytes = 0
-    this.checkpointing = compaction
+    // Wrapped: awaiting a promise that resolves to a promise would wait for the checkpoint too.
+    const checkpoint = compaction
       .checkpoint(gen, () => this.stopping)
       .catch((error: Error) => console.error(`[local-cloud] checkpoint failed (the logs are kept, nothing is lost): ${error.message}`))
-      .finally(() => {
-        this.checkpointing = null
-      })
+    return { checkpoint }
   }
 
   private async flush(): Promise<void> {
@@ -126,7 +130,12 @@ export class WriteAheadLog {
           await this.handle.datasync()
           this.bytes += Buffer.byteLength(text)
           for (const p of batch) p.resolve()
-          if (this.compaction && !this.checkpointing && this.bytes >= this.compaction.thresholdBytes) await this.seal()
+          if (this.compaction && !this.checkpointing && this.bytes >= this.compaction.thresholdBytes) {
+            const { checkpoint } = await this.seal()
+            this.checkpointing = checkpoint.finally(() => {
+              this.checkpointing = null
+            })
+          }
         } catch (error) {
           // A failed write leaves the log in an unknown state: refuse further writes rather than lose them.
           this.failed = error as Error
