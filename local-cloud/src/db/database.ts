@@ -11,6 +11,10 @@
  *
  * Unique indexes are enforced against what the writer can see (committed state overlaid with its own
  * changes) and re-checked at commit.
+ *
+ * Every declared index is kept over the committed documents (index/ordered-index.ts), updated at commit and built
+ * in one go after a start's replay; reads use them through index/query-plan.ts. Only committed state is indexed, so
+ * an abandoned transaction never touches an index, and a transaction's reads (its snapshot) do not use them.
  */
 import type { Doc } from '../ejson'
 import { WireError } from '../wire-error'
@@ -84,6 +88,8 @@ interface OldVersion {
 export class Database {
   private readonly committed = new Map<string, CommittedCollection>()
   private readonly declared = new Map<string, IndexDeclaration[]>()
+  /** The unique ones, for the checks of every write. */
+  private readonly unique = new Map<string, UniqueIndex[]>()
   /** Commits applied so far; a snapshot is one of these numbers. */
   private seq = 0
   /** Open transactions → the sequence number they read at. */
@@ -98,6 +104,7 @@ export class Database {
   constructor(declarations: CollectionDeclaration[]) {
     for (const decl of declarations) {
       this.declared.set(decl.name, decl.indexes)
+      this.unique.set(decl.name, decl.indexes.filter((i) => i.unique).map((i) => ({ name: i.name, fields: Object.keys(i.keys) })))
       this.committed.set(decl.name, this.newCollection(decl.name))
     }
   }
@@ -349,7 +356,7 @@ export class Database {
   }
 
   private uniqueIndexesOf(collection: string): UniqueIndex[] {
-    return (this.declared.get(collection) ?? []).filter((i) => i.unique).map((i) => ({ name: i.name, fields: Object.keys(i.keys) }))
+    return this.unique.get(collection) ?? []
   }
 
   private remember(changes: Changes, collection: string, key: string, doc: Doc | null): void {
