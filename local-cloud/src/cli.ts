@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   console.log(
     `[local-cloud] ready on ${emulator.url} (data: ${path.resolve(values.data)}, ${collections.length} declared collections, ` +
       `${instances} instances per function, Node ${process.versions.node}; ${emulator.load.documents} documents loaded in ` +
-      `${((emulator.load.readMs + emulator.load.indexMs) / 1000).toFixed(1)} s, indexes ${(emulator.load.indexMs / 1000).toFixed(1)} s)`,
+      `${((emulator.load.readMs + emulator.load.indexMs) / 1000).toFixed(1)} s, of which indexes ${(emulator.load.indexMs / 1000).toFixed(1)} s)`,
   )
 
   let closing = false
