@@ -171,6 +171,11 @@ export class OrderedIndex {
     for (const ids of this.unordered.values()) if (ids.size > 1) yield [...ids].map((key) => ({ key, doc: {}, pos: 0, at: 0 }))
   }
 
+  /** Number of entries between two bound tuples (inclusive), counted in the tree without reading them one by one. */
+  countBetween(start: KeyTuple, end: KeyTuple): number {
+    return this.compare(start, end) > 0 ? 0 : this.tree.forRange(start, end, true)
+  }
+
   /** Entries from `start` upwards (ascending index order); `start` is a bound tuple (see index-bounds.ts). */
   ascending(start: KeyTuple): IterableIterator<[KeyTuple, StoredDoc]> {
     return this.tree.entries(start)

@@ -162,6 +162,14 @@ function trialWalk(plan: IndexPlan): number {
   return keys
 }
 
+/** Keys inside the ranges (a count the index answers alone); they are added to `keysExamined`. */
+export function countKeys(index: OrderedIndex, ranges: [KeyTuple, KeyTuple][], stats: WalkStats): number {
+  let total = 0
+  for (const [start, end] of ranges) total += index.countBetween(start, end)
+  stats.keysExamined += total
+  return total
+}
+
 /** Counters a walk adds to (MongoDB explain's totalKeysExamined / totalDocsExamined). */
 export interface WalkStats {
   keysExamined: number
