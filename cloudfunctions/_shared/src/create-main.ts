@@ -21,6 +21,9 @@ export interface ActionDef<S extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> {
   run(ctx: HandlerContext, input: z.infer<S>): Promise<R>
 }
 
+/** Most validation problems an INVALID_INPUT answer lists (a 60,000-key object must not come back 60,000 times). */
+const MAX_ISSUES = 20
+
 /** Declares an action with its input schema inferred. */
 export const action = <S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> => def
 
@@ -85,7 +88,7 @@ export function createMain<A extends Record<string, ActionContract>>(
         return fail(Codes.FORBIDDEN, '您没有权限进行此操作。如需办理，请联系所在单位工会或互助办。')
       }
       const parsed = def.input.safeParse(rest)
-      if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues)
+      if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues.slice(0, MAX_ISSUES))
       const ctx: HandlerContext = { db, cloud, caller, clock, config: configured.config, fn }
       return ok(await def.run(ctx, parsed.data))
     } catch (err) {
