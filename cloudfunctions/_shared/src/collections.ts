@@ -73,6 +73,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('schemeFees', 'Fees announced for a scheme version whose document left them to a later notice (TZ 2022 四(一)2); _id = scheme id, written once', [
     { name: 'scheme_unique', keys: { schemeId: 1 }, unique: true },
   ]),
+  adminOnly('settings', 'Settings the office manages, one document per area (review: the four-eyes threshold); read on every call'),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
 ]

@@ -53,6 +53,15 @@ function answer(claim: ClaimDoc, duplicate: boolean) {
 }
 
 /**
+ * The "received" notice of a claim, told once per recipient whatever number of submits (double taps, retries,
+ * concurrent instances) reach this point: its message id is derived from the claim. A retry after a call was cut off
+ * before the notice completes it.
+ */
+async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<void> {
+  if (claim.status === 'submitted') await notifyClaimPeople(ctx, claim, 'claimReceived')
+}
+
+/**
  * Turns a draft into a claim, exactly once: a retry with the same idempotency key (double tap, time-out) answers the
  * claim already created; a draft already submitted answers its claim. A late claim is refused with the reason and
  * the last day.
@@ -64,6 +73,7 @@ export const submit = action({
     const prior = await existingByKey(ctx, idempotencyKey)
     if (prior) {
       if (prior.filedBy.openid !== ctx.caller.openid) throw forbidden('提交标识冲突，请重新打开页面后提交。')
+      await noticeReceived(ctx, prior)
       return answer(prior, true)
     }
     const draft = await findById<DraftDoc>(ctx.db, 'claimDrafts', draftId)
@@ -71,7 +81,10 @@ export const submit = action({
     if (draft.openid !== ctx.caller.openid) throw forbidden('这不是您的申请草稿。')
     if (draft.claimId) {
       const done = await findById<ClaimDoc>(ctx.db, 'claims', draft.claimId)
-      if (done) return answer(done, true)
+      if (done) {
+        await noticeReceived(ctx, done)
+        return answer(done, true)
+      }
     }
     if (!(await hasConsent(ctx))) {
       throw new AppError('CONSENT_REQUIRED', '提交前请先阅读并同意《医疗健康信息处理授权》。')
@@ -128,6 +141,7 @@ export const submit = action({
           personId: person._id,
           personName: person.name,
           personOpenid: person.openid ?? null,
+          personIdHash: p.idHash,
           unitId: p.unitId,
           unitName: unit.name,
           agentId: p.agentId,
@@ -166,20 +180,16 @@ export const submit = action({
         await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
         return doc
       }, { busyMessage: '现在提交申请的人较多，请稍等几秒后再点“提交申请”。您填写的内容和照片都已保存。' })
-      if (claim.idempotencyKey === idempotencyKey && claim.version === 1 && claim.history.length === 1) {
-        await notifyClaimPeople(
-          ctx,
-          claim,
-          'claimReceived',
-          `您的互助金申请 ${claim.claimNo} 已提交，等待单位工会经办人确认。申请期限至 ${deadline.date}。`,
-        )
-      }
+      await noticeReceived(ctx, claim)
       return answer(claim, claim.idempotencyKey !== idempotencyKey)
     } catch (err) {
       // Two taps racing past the first check: the unique index on the key lets one through; answer its claim.
       if (isDuplicateKey(err)) {
         const won = await existingByKey(ctx, idempotencyKey)
-        if (won) return answer(won, true)
+        if (won) {
+          await noticeReceived(ctx, won)
+          return answer(won, true)
+        }
       }
       throw err
     }

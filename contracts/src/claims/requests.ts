@@ -46,7 +46,7 @@ export type Payee = z.infer<typeof payeeSchema>
 /** The facts of a claim as the form holds them; every field optional while it is a draft. */
 export const draftFactsSchema = z.object({
   /** Disease code from the scheme's list (e.g. `WH05`), or `other` for an illness outside the list (death claims). */
-  disease: z.string().regex(/^[A-Za-z0-9_]{1,20}$/, '疾病代码格式不正确').optional(),
+  disease: safeText(20).optional(),
   severity: z.enum(['severe', 'mild']).optional(),
   inSitu: z.boolean().optional(),
   /** Date of first diagnosis (illness) or of death (death). */
@@ -183,6 +183,11 @@ export const decideInput = z.discriminatedUnion('outcome', [
   }),
 ])
 export type DecideInput = z.infer<typeof decideInput>
+
+/** A second office user sends an approval proposal back (or its proposer withdraws it), saying why. */
+export const returnProposalInput = versionedRefInput.extend({
+  reason: safeText(300, { min: 4, minMessage: '请写明退回核准提议的理由（至少 4 个字）', multiline: true }),
+})
 
 export const markPaidInput = versionedRefInput.extend({
   paidOn: dateSchema,

@@ -30,6 +30,8 @@ export const claimsApi = {
   saveResubmission: (claimId: string, files: ClaimFiles, note?: string) => claims('saveResubmission', { claimId, files, note }),
   resubmit: (claimId: string, version: number, facts: DraftFacts, files: ClaimFiles, note?: string) => claims('resubmit', { claimId, version, facts, files, note }),
   decide: (input: DecideInput) => claims('decide', input),
+  confirmApproval: (claimId: string, version: number) => claims('confirmApproval', { claimId, version }),
+  returnProposal: (claimId: string, version: number, reason: string) => claims('returnProposal', { claimId, version, reason }),
   markPaid: (claimId: string, version: number, paidOn: string, reference: string) => claims('markPaid', { claimId, version, paidOn, reference }),
   ledger: () => claims('ledger', {}),
 }

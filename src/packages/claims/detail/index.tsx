@@ -8,6 +8,7 @@ import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LAB
 import { formatDateTimeCn } from '@/components/format'
 import { DUE_TEXT, EVENT_TEXT, NEXT_STEP, REVIEW_STEP, ROLE_TEXT, STATUS_THEME, claimsApi } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
+import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
 
@@ -71,7 +72,7 @@ export default function ClaimDetailPage() {
   const changed =
     c.assessmentAtDecision && c.assessmentAtSubmit && c.assessmentAtDecision.amountFen !== c.assessmentAtSubmit.amountFen
 
-  async function act(label: string, run: () => Promise<{ ok: boolean; message?: string }>, ask?: { title: string; content: string; danger?: boolean }) {
+  async function act(label: string, run: () => Promise<{ ok: boolean; message?: string; data?: unknown }>, ask?: { title: string; content: string; danger?: boolean }) {
     if (ask && !(await confirm({ ...ask, confirmText: label }))) return
     setBusy(true)
     const r = await run()
@@ -81,7 +82,9 @@ export default function ClaimDetailPage() {
       if ((r as { code?: string }).code === 'CONFLICT') void load()
       return
     }
-    toast(`${label}成功`, 'success')
+    // Four eyes: an approval above the computed amount or the office's threshold waits for a second office user.
+    const awaiting = (r.data as { awaitingSecond?: boolean } | undefined)?.awaitingSecond
+    toast(awaiting ? '已提交，待第二位审批人确认' : `${label}成功`, 'success')
     setPanel(null)
     setReason('')
     setNote('')
@@ -140,6 +143,8 @@ export default function ClaimDetailPage() {
         {c.returned ? <Text>{`\n退回原因（${ROLE_TEXT[c.returned.by]}）：${c.returned.reason}`}</Text> : null}
       </View>
 
+      <SecondApprovalPanel claim={c} onDone={load} />
+
       {c.decision ? (
         <View className="claims-section claims-decision">
           <Text className="claims-section__title">审批结论</Text>
@@ -156,6 +161,9 @@ export default function ClaimDetailPage() {
                 <Text className="claims-section__hint">
                   互助办调整了金额（规则计算 {formatYuan(c.decision.computedFen)}）：{c.decision.note}
                 </Text>
+              ) : null}
+              {c.decision.proposedBy ? (
+                <Text className="claims-section__hint">两人审批：{c.decision.proposedBy} 提议，另一位审批人确认。</Text>
               ) : null}
             </>
           ) : (
