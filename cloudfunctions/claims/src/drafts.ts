@@ -1,7 +1,7 @@
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
-import { AppError, forbidden, notFound } from '@cloud-shared/errors'
+import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
 import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
 import { kindsFor } from '@mutual-aid/shared-rules'
@@ -62,15 +62,23 @@ export const rosterForClaims = action({
   },
 })
 
-/** Records the separate consent to process medical information (PIPL art. 28–29) before the first claim. */
+/**
+ * Records the separate consent to process medical information (PIPL art. 28–29) before the first claim, once: the
+ * unique index on (openid, kind) lets exactly one of any number of concurrent taps write it.
+ */
 export const consent = action({
   access: 'signed-in',
   input: consentInput,
   async run(ctx, input) {
     if (await hasConsent(ctx)) return { consent: true }
     const doc = { openid: ctx.caller.openid, kind: input.kind, textVersion: input.version, at: ctx.clock.now() }
-    const res = await ctx.db.collection('consents').add({ data: doc })
-    await audit(ctx, { action: 'consent.give', entity: 'consent', entityId: res._id, after: doc })
+    try {
+      const res = await ctx.db.collection('consents').add({ data: doc })
+      await audit(ctx, { action: 'consent.give', entity: 'consent', entityId: res._id, after: doc })
+    } catch (err) {
+      // Another tap of the same user recorded it first.
+      if (!isDuplicateKey(err)) throw err
+    }
     return { consent: true }
   },
 })
