@@ -46,26 +46,33 @@ export async function beginAttempt(ctx: HandlerContext, key: string, what = '绑
   const at = now.getTime()
   const expired = at - LOCK_MS
   let taken = false
-  // A few rounds at most: each step is one atomic update, and a round only repeats after losing a race to create the
-  // document, which happens once per key.
-  for (let round = 0; round < 3 && !taken; round++) {
+  // A few rounds at most: each step is one atomic update; a round repeats only when the document changed between them
+  // (created by a concurrent first attempt, or a place given back).
+  for (let round = 0; round < 5 && !taken; round++) {
     // A count idle for the whole lock time (or a lock that has run out) starts over with this attempt.
     // (A document from before places were counted has no `lastAt`: it starts over too.)
     const fresh = await throttles
       .where(_.or([{ _id: key, lastAt: _.lte(expired) }, { _id: key, lastAt: _.exists(false) }]))
       .update({ data: { used: 1, lastAt: at } })
-    if (fresh.stats.updated === 1) taken = true
-    else {
-      const next = await throttles.where({ _id: key, used: _.lt(MAX_FAILURES), lastAt: _.gt(expired) }).update({ data: { used: _.inc(1), lastAt: at } })
-      if (next.stats.updated === 1) taken = true
-      else if (!(await findById<ThrottleDoc>(ctx.db, 'throttles', key))) {
-        try {
-          await throttles.add({ data: { _id: key, used: 1, lastAt: at } })
-          taken = true
-        } catch (err) {
-          if (!isDuplicateKey(err)) throw err
-        }
-      } else break
+    if (fresh.stats.updated === 1) {
+      taken = true
+      break
+    }
+    const next = await throttles.where({ _id: key, used: _.lt(MAX_FAILURES), lastAt: _.gt(expired) }).update({ data: { used: _.inc(1), lastAt: at } })
+    if (next.stats.updated === 1) {
+      taken = true
+      break
+    }
+    const doc = await findById<ThrottleDoc>(ctx.db, 'throttles', key)
+    if (!doc) {
+      try {
+        await throttles.add({ data: { _id: key, used: 1, lastAt: at } })
+        taken = true
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+    } else if (doc.used >= MAX_FAILURES && doc.lastAt > expired) {
+      break
     }
   }
   if (!taken) {
