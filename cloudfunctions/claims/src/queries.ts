@@ -4,6 +4,8 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
+import { audit } from '@cloud-shared/audit'
+import { checkPages } from './evidence'
 import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
@@ -206,14 +208,19 @@ export const queue = action({
 
 /**
  * Temporary URLs of a claim's photos — only for the filer, the participant and reviewers in scope. Photos are never
- * public: the app never gets a permanent link.
+ * public: the app never gets a permanent link. Every opening is on record (who, when, which claim, which pages), and
+ * reviewers also get each page checked against the content hash recorded when it was submitted.
  */
 export const photoUrls = action({
   access: 'signed-in',
   input: claimRefInput,
   async run(ctx, { claimId }) {
     const claim = await loadVisibleClaim(ctx, claimId)
-    return { urls: await tempUrls(ctx, claim.materials.flatMap((m) => Object.values(m.files).flat())) }
+    const files = [...new Set(claim.materials.flatMap((m) => Object.values(m.files).flat()))]
+    const reviewer = !(await isInvolvedAnywhere(ctx, claim)) && reviewLevelsOver(ctx, claim).length > 0
+    await audit(ctx, { action: 'claim.photos.open', entity: 'claim', entityId: claim._id, after: { claimNo: claim.claimNo, files } })
+    const [urls, checks] = await Promise.all([tempUrls(ctx, files), reviewer ? checkPages(ctx, claim) : Promise.resolve({})])
+    return { urls, checks }
   },
 })
 

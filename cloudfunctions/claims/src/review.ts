@@ -21,7 +21,8 @@ import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, Pa
 import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
 import { assertNotInvolved, isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
-import { checkFacts, checkRequiredMaterials } from './submit'
+import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
+import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
@@ -162,13 +163,9 @@ export const returnClaim = action({
   },
 })
 
+/** Pages of a resubmission: the first submission's (under the draft's folder) and those added since (the claim's). */
 function checkResubmittedFiles(files: ClaimFiles, claim: ClaimDoc): void {
-  for (const [item, ids] of Object.entries(files)) {
-    for (const id of ids) {
-      const ok = [claim.draftId, claim._id].some((folder) => id.includes(`/claims/${folder}/${item}/`))
-      if (!ok) throw new AppError('INVALID_INPUT', '有照片不属于本次申请，请删除后重新上传。')
-    }
-  }
+  checkPagesBelong(files, [claim.draftId, claim._id])
 }
 
 /** Id of the caller's resubmission draft for a claim (one per claim, owned by the filer). */
@@ -211,6 +208,9 @@ export const resubmit = action({
     const facts = checkFacts(current.kind, rawFacts)
     checkResubmittedFiles(files, current)
     checkRequiredMaterials(current.schemeId, current.product, current.kind, files)
+    // Every page of the new version, kept and added ones alike, is checked against its name and its hash recorded: a
+    // page replaced since is a new page of this version, never a silent change of an earlier one.
+    const hashes = await hashPages(ctx, files, checklistLabels(current.schemeId, current.product, current.kind))
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     // Lateness stays judged on the first submission day.
@@ -224,7 +224,7 @@ export const resubmit = action({
         return {
           facts,
           files,
-          materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, ...(note ? { note } : {}) }],
+          materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, hashes, ...(note ? { note } : {}) }],
           assessmentAtSubmit: assessment,
           returned: null,
           ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),

@@ -8,7 +8,8 @@ import { runInTransaction } from '@cloud-shared/transaction'
 import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@mutual-aid/contracts'
 import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 import { assessClaim } from './assessment'
-import { checkFilesBelong, hasConsent } from './drafts'
+import { hasConsent } from './drafts'
+import { checkPagesBelong, hashPages } from './evidence'
 import { notifyClaimPeople } from './notices'
 import { txGet, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -22,6 +23,11 @@ export const formatClaimNo = (family: string, year: number, seq: number): string
  * confirmations replace its stamps (Art. 17), so no photo of a paper form is asked for.
  */
 export const ONLINE_ITEMS: readonly string[] = ['application_form']
+
+/** The checklist's item labels by key, to name a page in a refusal. */
+export function checklistLabels(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(schemeId, product, kind).map((item) => [item.key, item.label]))
+}
 
 /** Required checklist items without any page → a refusal naming them. */
 export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
@@ -101,8 +107,10 @@ export const submit = action({
     if (!unit) throw notFound('参加单位')
 
     const facts = checkFacts(draft.kind, draft.facts)
-    checkFilesBelong(draft.files, draft._id)
+    checkPagesBelong(draft.files, [draft._id])
     checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+    // Evidence: each page's content as stored now, checked against its name and recorded with the first version.
+    const hashes = await hashPages(ctx, draft.files, checklistLabels(p.schemeId, draft.product, draft.kind))
 
     const today = ctx.clock.today()
     const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
@@ -149,7 +157,7 @@ export const submit = action({
           status: 'submitted',
           facts,
           files: draft.files,
-          materials: [{ n: 1, at: now, facts, files: draft.files }],
+          materials: [{ n: 1, at: now, facts, files: draft.files, hashes }],
           history: [
             {
               at: now,

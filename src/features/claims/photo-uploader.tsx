@@ -2,9 +2,12 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag, toast } from '@/components/ui'
+import { sha256 } from 'js-sha256'
+import { claimPagePath } from '@mutual-aid/contracts'
 import { uploadFile } from '@/services/cloud'
 import { compressPhoto } from './compress'
 import { randomId } from './ids'
+import { readPageBytes } from './page-bytes'
 
 export interface ChecklistItem {
   key: string
@@ -34,7 +37,8 @@ export interface PhotoUploaderProps {
 
 /**
  * One checklist item: its pages (one or more photos from camera or album), each compressed on the device to at most
- * 1600 px and uploaded with progress; a failed page keeps its photo and offers 重试.
+ * 1600 px and uploaded with progress under a name made from its content's hash; a failed page keeps its photo and
+ * offers 重试.
  */
 export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: PhotoUploaderProps) {
   const [pending, setPending] = useState<Pending[]>([])
@@ -53,8 +57,11 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
         filePath = (await compressPhoto(p.sourcePath)).filePath
         patch(p.id, { filePath })
       }
+      // The page is stored under its content's sha-256: a path names one content, so the cloud can tell if a page was
+      // overwritten after it was submitted (cloudfunctions/claims/src/evidence.ts).
+      const hash = sha256(await readPageBytes(filePath))
       const { fileID } = await uploadFile({
-        cloudPath: `claims/${folder}/${item.key}/${randomId(12)}.jpg`,
+        cloudPath: claimPagePath(folder, item.key, hash, 'jpg'),
         filePath,
         onProgress: (progress) => patch(p.id, { progress }),
       })

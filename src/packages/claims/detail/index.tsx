@@ -4,11 +4,12 @@ import { Image, Text, View } from '@tarojs/components'
 import { formatYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
-import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, REJECT_CODES, STATUS_LABEL, rejectLabel, type ClaimDetail, type ClaimFiles, type RejectCode } from '@mutual-aid/contracts'
+import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, REJECT_CODES, STATUS_LABEL, rejectLabel, type ClaimDetail, type ClaimFiles, type PageCheck, type RejectCode } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
 import { DUE_TEXT, EVENT_TEXT, NEXT_STEP, REVIEW_STEP, ROLE_TEXT, STATUS_THEME, claimsApi } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
 import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
+import { PageCheckNote } from '@/features/claims/page-check-note'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
 
@@ -32,6 +33,7 @@ export default function ClaimDetailPage() {
   const [claim, setClaim] = useState<ClaimDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [urls, setUrls] = useState<Record<string, string>>({})
+  const [checks, setChecks] = useState<Record<string, PageCheck>>({})
   const [panel, setPanel] = useState<Panel>(null)
   const [busy, setBusy] = useState(false)
   // Panel inputs
@@ -51,7 +53,10 @@ export default function ClaimDetailPage() {
     setClaim(r.data)
     setPaidOn((p) => p || r.data.today)
     const photos = await claimsApi.photoUrls(claimId)
-    if (photos.ok) setUrls(photos.data.urls)
+    if (photos.ok) {
+      setUrls(photos.data.urls)
+      setChecks(photos.data.checks)
+    }
   }, [claimId])
 
   useEffect(() => {
@@ -304,6 +309,7 @@ export default function ClaimDetailPage() {
                     ),
                   )}
                 </View>
+                <PageCheckNote ids={ids} checks={checks} />
               </View>
             ))}
           </View>
