@@ -76,6 +76,7 @@ export function cloudPathOf(fileID: string): string | null {
  */
 export function boundedRecord<K extends z.ZodType<string, string>, V extends z.ZodTypeAny>(key: K, value: V, maxKeys: number, what: string): z.ZodRecord<K, V> {
   const counted = z.custom<unknown>((r) => typeof r !== 'object' || r === null || Object.keys(r).length <= maxKeys, `${what}最多 ${maxKeys} 项`)
+  const record = z.record(key, value, { error: (issue) => (issue.code === 'invalid_key' ? `${what}名称格式不正确` : undefined) })
   // Typed as the record it becomes: the count check only refuses, it never changes the value.
-  return counted.pipe(z.record(key, value)) as unknown as z.ZodRecord<K, V>
+  return counted.pipe(record) as unknown as z.ZodRecord<K, V>
 }
