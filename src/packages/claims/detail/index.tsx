@@ -168,7 +168,9 @@ export default function ClaimDetailPage() {
                 </Text>
               ) : null}
               {c.decision.proposedBy ? (
-                <Text className="claims-section__hint">两人审批：{c.decision.proposedBy} 提议，另一位审批人确认。</Text>
+                <Text className="claims-section__hint">
+                  两人审批：{c.decision.proposedBy} 提议，{[...c.history].reverse().find((h) => h.event === 'approve')?.name || '另一位审批人'} 确认。
+                </Text>
               ) : null}
             </>
           ) : (
