@@ -68,6 +68,13 @@ export const cursorPageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().min(0) })
 export type CursorPage<T> = { items: T[]; nextCursor: string | null; total: number }
 
+/**
+ * A stored file (a claim page, a payment receipt) against the sha-256 recorded when it was accepted as evidence:
+ * unchanged, changed since, deleted, or accepted before hashes were kept.
+ */
+export const fileCheckSchema = z.enum(['ok', 'changed', 'missing', 'unrecorded'])
+export type FileCheck = z.infer<typeof fileCheckSchema>
+
 /** An action that takes nothing but its name. */
 export const noInput = z.object({})
 

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { parseClaimPage, type ClaimFiles, type PageCheck } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
 import { AppError } from '@cloud-shared/errors'
+import { MAX_CHECKED_FILE_BYTES, checkFile, downloadChecked, sha256Hex } from '@cloud-shared/files'
 import type { ClaimDoc } from './model'
 
 /**
@@ -13,8 +13,6 @@ import type { ClaimDoc } from './model'
  * materials version; reviewers see each page checked against them again.
  */
 
-/** Largest page accepted, in bytes (the app compresses photos to 1600 px, far below; the emulator's upload limit). */
-export const MAX_PAGE_BYTES = 10 * 1024 * 1024
 /** Pages downloaded at once. */
 const PARALLEL_DOWNLOADS = 6
 
@@ -27,18 +25,6 @@ export function checkPagesBelong(files: ClaimFiles, folders: readonly string[]):
         throw new AppError('INVALID_INPUT', '有照片不属于本次申请，或不是按要求上传的照片，请删除后重新上传。')
       }
     }
-  }
-}
-
-const sha256 = (content: Buffer): string => createHash('sha256').update(content).digest('hex')
-
-/** A page's content as stored now, or null when it is missing or over the size limit. */
-async function download(ctx: HandlerContext, fileID: string): Promise<Buffer | null> {
-  try {
-    const res = (await ctx.cloud.downloadFile({ fileID })) as { fileContent?: unknown }
-    return Buffer.isBuffer(res?.fileContent) ? res.fileContent : null
-  } catch {
-    return null
   }
 }
 
@@ -56,12 +42,11 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R
 export async function hashPages(ctx: HandlerContext, files: ClaimFiles, labels: Record<string, string> = {}): Promise<Record<string, string>> {
   const pages = Object.entries(files).flatMap(([item, ids]) => ids.map((fileID, i) => ({ item, fileID, n: i + 1 })))
   const results = await inBatches(pages, async (p) => {
-    const content = await download(ctx, p.fileID)
+    const content = await downloadChecked(ctx, p.fileID)
     const named = parseClaimPage(p.fileID)?.sha256
     const what = `「${labels[p.item] ?? p.item}」第 ${p.n} 页`
-    if (!content) return { ...p, problem: `${what}已不存在` }
-    if (content.length > MAX_PAGE_BYTES) return { ...p, problem: `${what}超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB` }
-    const hash = sha256(content)
+    if (!content) return { ...p, problem: `${what}已不存在或超过 ${MAX_CHECKED_FILE_BYTES / 1024 / 1024} MB` }
+    const hash = sha256Hex(content)
     if (hash !== named) return { ...p, problem: `${what}上传后被改动过` }
     return { ...p, hash }
   })
@@ -85,12 +70,9 @@ export async function checkPages(ctx: HandlerContext, claim: ClaimDoc): Promise<
   const recorded = new Map<string, string | undefined>()
   for (const m of claim.materials) for (const id of Object.values(m.files).flat()) recorded.set(id, m.hashes?.[id] ?? recorded.get(id))
   const ids = [...recorded.keys()]
-  const checks = await inBatches(ids, async (fileID): Promise<[string, PageCheck]> => {
-    const content = await download(ctx, fileID)
-    if (!content) return [fileID, 'missing']
-    const expected = recorded.get(fileID) ?? parseClaimPage(fileID)?.sha256
-    if (!expected) return [fileID, 'unrecorded']
-    return [fileID, sha256(content) === expected ? 'ok' : 'changed']
-  })
+  const checks = await inBatches(ids, async (fileID): Promise<[string, PageCheck]> => [
+    fileID,
+    await checkFile(ctx, fileID, recorded.get(fileID) ?? parseClaimPage(fileID)?.sha256),
+  ])
   return Object.fromEntries(checks)
 }

@@ -1,7 +1,7 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { Assessment } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, instantSchema, productSchema, schemeIdSchema } from '../common'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
 export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
@@ -138,7 +138,7 @@ export const proposalViewSchema = z.object({
 export type ProposalView = z.infer<typeof proposalViewSchema>
 
 /** A page's content against the hash recorded when it was submitted (reviewers only). */
-export const pageCheckSchema = z.enum(['ok', 'changed', 'missing', 'unrecorded'])
+export const pageCheckSchema = fileCheckSchema
 export type PageCheck = z.infer<typeof pageCheckSchema>
 
 export const claimDetailSchema = z.object({
