@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   })
   console.log(
     `[local-cloud] ready on ${emulator.url} (data: ${path.resolve(values.data)}, ${collections.length} declared collections, ` +
-      `${instances} instances per function, timers ${values.timers}${values['fault-injection'] ? ', fault injection ON (tests only)' : ''}, Node ${process.versions.node})`,
+      `${instances} instances per function, timers ${values.timers}${values['fault-injection'] ? ', fault injection ON (tests only)' : ''}, Node ${process.versions.node}; ` +
+      `${emulator.load.documents} documents loaded in ${((emulator.load.readMs + emulator.load.indexMs) / 1000).toFixed(1)} s, of which indexes ${(emulator.load.indexMs / 1000).toFixed(1)} s)`,
   )
 
   let closing = false

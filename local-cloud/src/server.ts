@@ -7,10 +7,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import type { CollectionDeclaration } from './db/database'
-import { openDatabase } from './db/persistence'
+import { openDatabase, type LoadReport } from './db/persistence'
+import { QueryLog } from './db/query-log'
 import { TransactionManager } from './db/transactions'
 import { FunctionRunner } from './functions/function-runner'
+import { noteCallEnded } from './http/call-scope'
 import { HttpError, sendJson } from './http/io'
+import { queryStatsRoute } from './http/query-stats-route'
 import { IDENTITIES_COLLECTION, localRoutes } from './http/local-routes'
 import { staticFiles } from './http/static-files'
 import { OUTBOX_COLLECTION, Outbox } from './outbox'
@@ -66,6 +69,8 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   port: number
   url: string
+  /** What the start loaded from disk and how long it took. */
+  load: LoadReport
   close(): Promise<void>
 }
 
@@ -75,7 +80,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const internal = [IDENTITIES_COLLECTION, FILES_COLLECTION, OUTBOX_COLLECTION, SUBSCRIPTIONS_COLLECTION]
     .filter((name) => !options.collections.some((c) => c.name === name))
     .map((name) => ({ name, indexes: [] }))
-  const { db, wal } = await openDatabase(options.dataDir, [...options.collections, ...internal])
+  const { db, wal, load } = await openDatabase(options.dataDir, [...options.collections, ...internal])
+  const queryLog = new QueryLog()
   const signer = await Signer.load(options.dataDir)
   const transactions = new TransactionManager(db)
   let baseUrl = ''
@@ -85,7 +91,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     adminUrl: '', // set below, once the port is known
     timeoutMs: options.functionTimeoutMs,
     instancesPerFunction: options.instancesPerFunction ?? DEFAULT_INSTANCES,
-    onCallEnd: (callId) => transactions.abortOwnedBy(callId),
+    onCallEnd: (callId) => {
+      transactions.abortOwnedBy(callId)
+      noteCallEnded(callId)
+    },
   })
   const files = new FileStore(options.dataDir, db, wal)
   const links = new FileLinks(signer, () => baseUrl)
@@ -100,7 +109,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const admin = adminEndpoint(
     {
-      ...databaseActions({ db, wal, transactions }),
+      ...databaseActions({ db, wal, transactions, queryLog, functionOf: (callId) => runner.functionOf(callId)?.name }),
       ...storageActions(files, links, runner),
       ...functionActions(runner),
       ...openApiActions({ outbox, runner, templates, subscriptions }),
@@ -112,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const timerLocal = timerRoutes(timers, now)
   const faultLocal = faultRoutes(options.faultInjection ? { db, runner, transactions, checkpoints: new Checkpoints(db, wal), timers } : null)
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
+  const queryStats = queryStatsRoute(queryLog)
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -121,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         if (await local(req, res, url)) return
         if (await timerLocal(req, res, url)) return
         if (await faultLocal(req, res, url)) return
+        if (queryStats(req, res, url)) return
         if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(req, res, url.pathname)
         throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${url.pathname}`)
       } catch (error) {
@@ -151,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   return {
     port,
     url: baseUrl,
+    load,
     async close() {
       timers.close()
       await new Promise<void>((resolve) => {

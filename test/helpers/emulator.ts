@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { localTemplateId, TEMPLATES, type TemplateKey } from '../../contracts/src/templates'
+import type { QueryRecord } from '../../local-cloud/src/db/query-log'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
 import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
@@ -27,6 +28,10 @@ export interface EmulatorIdentity {
 }
 
 export interface Emulator {
+  /** The line the emulator printed when ready (what it loaded, how long it took). */
+  readyLine: string
+  /** The emulator's process id (the benchmark reads its memory). */
+  pid: number
   port: number
   url: string
   dataDir: string
@@ -36,6 +41,18 @@ export interface Emulator {
   kill(): void
   /** Calls a built function (`<functionsDir>/<name>/index.js`) as `identity`; resolves to its return value. */
   callFunction(name: string, event: unknown, identity: EmulatorIdentity): Promise<any>
+  /**
+   * Calls a function like `callFunction` and also answers what that call did to the database: one record per read,
+   * update or remove it sent (MongoDB explain's stage, index, keys and documents examined, what it returned).
+   * Assert on them with `expectQueriesIndexed` (test/helpers/query-stats.ts).
+   */
+  callFunctionWithStats(name: string, event: unknown, identity: EmulatorIdentity): Promise<{ result: any; callId: string; queries: QueryRecord[] }>
+  /**
+   * Database statistics of requests sent directly (a wx-server-sdk in the test): take `queryMark()` before, then
+   * `queryStatsSince(mark)`.
+   */
+  queryMark(): Promise<number>
+  queryStatsSince(mark: number): Promise<QueryRecord[]>
   /** Subscribe messages recorded by `openapi.subscribeMessage.send`, oldest first. */
   outbox(touser?: string): Promise<any[]>
   /** Environment variables that point a wx-server-sdk (in-process or in a child) at this emulator. */
@@ -118,8 +135,12 @@ export interface StartOptions {
   instances?: number
   /** The subscribe-message template definitions (default: the project's contracts/src/templates.ts). */
   templatesFile?: string
+  /** The collection declaration module (`COLLECTIONS`); default: cloudfunctions/_shared/src/collections.ts. */
+  schemaFile?: string
   /** Serve a built H5 app from this directory. */
   staticDir?: string
+  /** How long the start may take, in ms (default 30 s; a city-sized data directory takes longer to load). */
+  readyTimeoutMs?: number
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
   env?: Record<string, string>
   /**
@@ -165,12 +186,13 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.staticDir) args.push('--static', opts.staticDir)
   args.push('--timers', opts.timers ?? 'manual')
   if (opts.faultInjection) args.push('--fault-injection')
+  if (opts.schemaFile) args.push('--schema', opts.schemaFile)
 
   // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
   const env = { ...process.env, ...opts.env }
   // The functions' runtime on CloudBase is Node 24: run the emulator (and its function workers) on it where it can.
   const child = spawn(runtimeNode(REPO_ROOT).execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const url = await waitForReady(child)
+  const { url, line: readyLine } = await waitForReady(child, opts.readyTimeoutMs ?? READY_TIMEOUT_MS)
   const port = Number(new URL(url).port)
 
   const exited = new Promise<void>((resolve) => {
@@ -217,7 +239,16 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     },
   }
 
+  async function getJson(pathname: string): Promise<any> {
+    const res = await fetch(`${url}${pathname}`)
+    const body = await res.json()
+    if (!res.ok) throw new Error(`emulator answered ${res.status} to ${pathname}: ${JSON.stringify(body)}`)
+    return body
+  }
+
   return {
+    readyLine,
+    pid: child.pid as number,
     port,
     url,
     dataDir,
@@ -230,6 +261,20 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     },
     callFunction(name, event, identity) {
       return post('/local/invoke', { name, event, identity })
+    },
+    async callFunctionWithStats(name, event, identity) {
+      const res = await fetch(`${url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, event, identity }) })
+      const text = await res.text()
+      const callId = res.headers.get('x-local-call-id')
+      if (!callId) throw new Error(`emulator ran no call for ${name}: ${res.status} ${text}`)
+      const queries = (await getJson(`/local/query-stats?call=${encodeURIComponent(callId)}`)) as QueryRecord[]
+      return { result: JSON.parse(text), callId, queries }
+    },
+    async queryMark() {
+      return ((await getJson('/local/query-stats?last')) as { lastSeq: number }).lastSeq
+    },
+    async queryStatsSince(mark) {
+      return (await getJson(`/local/query-stats?since=${mark}`)) as QueryRecord[]
     },
     async outbox(touser) {
       const query = touser ? `?touser=${encodeURIComponent(touser)}` : ''
@@ -272,24 +317,24 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   }
 }
 
-function waitForReady(child: ChildProcess): Promise<string> {
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<{ url: string; line: string }> {
   return new Promise((resolve, reject) => {
     let stdout = ''
     let stderr = ''
     let ready = false
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`emulator did not become ready in ${READY_TIMEOUT_MS} ms\n${stdout}\n${stderr}`))
-    }, READY_TIMEOUT_MS)
+      reject(new Error(`emulator did not become ready in ${timeoutMs} ms\n${stdout}\n${stderr}`))
+    }, timeoutMs)
     // Keep draining stdout after ready (functions' console.log lands here) so the child never blocks on it.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (ready) return
       stdout += chunk.toString()
-      const match = /ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
+      const match = /ready on (http:\/\/127\.0\.0\.1:\d+).*/.exec(stdout)
       if (match) {
         ready = true
         clearTimeout(timer)
-        resolve(match[1])
+        resolve({ url: match[1], line: match[0] })
       }
     })
     // Function errors and warnings are logged on stderr: pass them through so a failing test shows why.

@@ -66,7 +66,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_fund', keys: { family: 1, year: 1 } },
     { name: 'source_unique', keys: { sourceType: 1, sourceId: 1 }, unique: true },
   ]),
-  adminOnly('consents', 'Recorded consents (PIPL, medical information)', [{ name: 'by_openid', keys: { openid: 1, kind: 1 } }]),
+  adminOnly('consents', 'Recorded consents (PIPL, medical information): one per WeChat user and kind', [
+    { name: 'openid_kind_unique', keys: { openid: 1, kind: 1 }, unique: true },
+  ]),
   adminOnly('messages', 'In-app inbox per user', [{ name: 'by_openid', keys: { openid: 1, createdAt: -1 } }]),
   adminOnly('audit', 'Append-only audit log: who, role, when, what, before/after', [
     { name: 'by_entity', keys: { entity: 1, entityId: 1 } },
@@ -85,6 +87,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_recipient', keys: { openid: 1, createdAt: -1 } },
   ]),
   adminOnly('timerState', 'Where each timer task stopped in its last tick (bounded work, resumed next tick)'),
+  adminOnly('settings', 'Settings the office manages, one document per area (review: the four-eyes threshold); read on every call'),
+  adminOnly('slots', 'Declarations a unit makes once per period (annual, TZ replacement batch): _id = <kind>-<unit>-<year> → the declaration holding it'),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
 ]

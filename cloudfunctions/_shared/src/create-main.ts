@@ -7,6 +7,7 @@ import { fail, ok, type Envelope } from './envelope'
 import { AppError, Codes } from './errors'
 import { findById } from './db'
 import { describeZodError } from './zod-message'
+import { audit } from './audit'
 import type { SdkHandle } from './sdk'
 
 /**
@@ -20,6 +21,32 @@ export interface ActionDef<S extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> {
   input: S
   run(ctx: HandlerContext, input: z.infer<S>): Promise<R>
 }
+
+/** What a refused attempt names on the audit record: the ids it aimed at (never free text or ID numbers). */
+function targetsOf(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(input)) {
+    if (/Id$/.test(key) && typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value)) out[key] = value
+  }
+  return out
+}
+
+/**
+ * Every FORBIDDEN refusal goes on the audit record — who tried which action on what — so probing for other people's
+ * data leaves a trace. Writing the record never changes the answer: a failure to write it is logged.
+ */
+async function auditRefusal(ctx: HandlerContext, action: string, input: Record<string, unknown>, message: string): Promise<void> {
+  const targets = targetsOf(input)
+  const first = Object.values(targets)[0]
+  try {
+    await audit(ctx, { action: `${ctx.fn}.${action}.refused`, entity: 'access', entityId: first ?? 'none', after: { code: Codes.FORBIDDEN, targets }, note: message })
+  } catch (err) {
+    console.error(`[${ctx.fn}.${action}] could not audit a refusal:`, err)
+  }
+}
+
+/** Most validation problems an INVALID_INPUT answer lists (a 60,000-key object must not come back 60,000 times). */
+const MAX_ISSUES = 20
 
 /** Declares an action with its input schema inferred. */
 export const action = <S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> => def
@@ -112,19 +139,25 @@ export function createMain<A extends Record<string, ActionContract>>(
     const { action: name, userInfo: _ignored, ...rest } = event as { action?: unknown; userInfo?: unknown }
     const def = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
     if (!def) return fail(Codes.UNKNOWN_ACTION, `不支持的操作：${String(name)}。请更新小程序后重试。`)
+    let ctx: HandlerContext | null = null
     try {
       const db = cloud.database()
       const caller = await loadCaller(db, wx)
       if (!caller) return fail(Codes.NOT_SIGNED_IN, '请先登录微信后再操作。')
+      ctx = { db, cloud, caller, clock, config: configured.config, fn }
       if (def.access !== 'signed-in' && !def.access.some((r: Role) => caller.roles.includes(r))) {
-        return fail(Codes.FORBIDDEN, '您没有权限进行此操作。如需办理，请联系所在单位工会或互助办。')
+        const message = '您没有权限进行此操作。如需办理，请联系所在单位工会或互助办。'
+        await auditRefusal(ctx, name as string, rest, message)
+        return fail(Codes.FORBIDDEN, message)
       }
       const parsed = def.input.safeParse(rest)
-      if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues)
-      const ctx: HandlerContext = { db, cloud, caller, clock, config: configured.config, fn }
+      if (!parsed.success) return fail(Codes.INVALID_INPUT, describeZodError(parsed.error), parsed.error.issues.slice(0, MAX_ISSUES))
       return ok(await def.run(ctx, parsed.data))
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code, err.message, err.details)
+      if (err instanceof AppError) {
+        if (err.code === Codes.FORBIDDEN && ctx) await auditRefusal(ctx, name as string, rest, err.message)
+        return fail(err.code, err.message, err.details)
+      }
       console.error(`[${fn}.${String(name)}]`, err)
       return fail(Codes.INTERNAL, '系统繁忙，请稍后重试；如多次失败，请联系互助办。')
     }

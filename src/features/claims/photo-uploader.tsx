@@ -2,9 +2,12 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button, Tag, toast } from '@/components/ui'
+import { sha256 } from 'js-sha256'
+import { claimPagePath } from '@mutual-aid/contracts'
 import { uploadFile } from '@/services/cloud'
 import { compressPhoto } from './compress'
 import { randomId } from './ids'
+import { readPageBytes } from './page-bytes'
 
 export interface ChecklistItem {
   key: string
@@ -37,9 +40,9 @@ const PICK_AT_ONCE = 9
 
 /**
  * One checklist item: its pages (one or more photos from camera or album, `chooseMedia`), each shown as a thumbnail,
- * compressed on the device to at most 1600 px and uploaded with progress; a failed page keeps its photo and offers 重试.
- * Pages saved in an earlier visit show as numbered tiles (the photos themselves open only through the claim's
- * temporary links once it is submitted).
+ * compressed on the device to at most 1600 px and uploaded with progress under a name made from its content's hash; a
+ * failed page keeps its photo and offers 重试. Pages saved in an earlier visit show as numbered tiles (the photos
+ * themselves open only through the claim's temporary links once it is submitted).
  */
 export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: PhotoUploaderProps) {
   const [pending, setPending] = useState<Pending[]>([])
@@ -60,8 +63,11 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
         filePath = (await compressPhoto(p.sourcePath)).filePath
         patch(p.id, { filePath })
       }
+      // The page is stored under its content's sha-256: a path names one content, so the cloud can tell if a page was
+      // overwritten after it was submitted (cloudfunctions/claims/src/evidence.ts).
+      const hash = sha256(await readPageBytes(filePath))
       const { fileID } = await uploadFile({
-        cloudPath: `claims/${folder}/${item.key}/${randomId(12)}.jpg`,
+        cloudPath: claimPagePath(folder, item.key, hash, 'jpg'),
         filePath,
         onProgress: (progress) => patch(p.id, { progress }),
       })

@@ -4,10 +4,12 @@ import { Image, Text, View } from '@tarojs/components'
 import { formatYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
-import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, REJECT_CODES, STATUS_LABEL, rejectLabel, type ClaimDetail, type ClaimFiles, type RejectCode } from '@mutual-aid/contracts'
+import { BENEFIT_LABEL, FILED_AS_LABEL, INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, REJECT_CODES, STATUS_LABEL, rejectLabel, type ClaimDetail, type ClaimFiles, type PageCheck, type RejectCode } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
 import { DUE_TEXT, EVENT_TEXT, NEXT_STEP, REVIEW_STEP, ROLE_TEXT, STATUS_THEME, claimsApi } from '@/features/claims'
 import { PhotoUploader } from '@/features/claims/photo-uploader'
+import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
+import { PageCheckNote } from '@/features/claims/page-check-note'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/claims/claims.scss'
 import { PrivacyPopup } from '@/components/privacy-popup'
@@ -32,6 +34,7 @@ export default function ClaimDetailPage() {
   const [claim, setClaim] = useState<ClaimDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [urls, setUrls] = useState<Record<string, string>>({})
+  const [checks, setChecks] = useState<Record<string, PageCheck>>({})
   const [panel, setPanel] = useState<Panel>(null)
   const [busy, setBusy] = useState(false)
   // Panel inputs
@@ -51,7 +54,10 @@ export default function ClaimDetailPage() {
     setClaim(r.data)
     setPaidOn((p) => p || r.data.today)
     const photos = await claimsApi.photoUrls(claimId)
-    if (photos.ok) setUrls(photos.data.urls)
+    if (photos.ok) {
+      setUrls(photos.data.urls)
+      setChecks(photos.data.checks)
+    }
   }, [claimId])
 
   useEffect(() => {
@@ -72,7 +78,7 @@ export default function ClaimDetailPage() {
   const changed =
     c.assessmentAtDecision && c.assessmentAtSubmit && c.assessmentAtDecision.amountFen !== c.assessmentAtSubmit.amountFen
 
-  async function act(label: string, run: () => Promise<{ ok: boolean; message?: string }>, ask?: { title: string; content: string; danger?: boolean }) {
+  async function act(label: string, run: () => Promise<{ ok: boolean; message?: string; data?: unknown }>, ask?: { title: string; content: string; danger?: boolean }) {
     if (ask && !(await confirm({ ...ask, confirmText: label }))) return
     setBusy(true)
     const r = await run()
@@ -82,7 +88,9 @@ export default function ClaimDetailPage() {
       if ((r as { code?: string }).code === 'CONFLICT') void load()
       return
     }
-    toast(`${label}成功`, 'success')
+    // Four eyes: an approval above the computed amount or the office's threshold waits for a second office user.
+    const awaiting = (r.data as { awaitingSecond?: boolean } | undefined)?.awaitingSecond
+    toast(awaiting ? '已提交，待第二位审批人确认' : `${label}成功`, 'success')
     setPanel(null)
     setReason('')
     setNote('')
@@ -142,6 +150,8 @@ export default function ClaimDetailPage() {
         {c.returned ? <Text>{`\n退回原因（${ROLE_TEXT[c.returned.by]}）：${c.returned.reason}`}</Text> : null}
       </View>
 
+      <SecondApprovalPanel claim={c} onDone={load} />
+
       {c.decision ? (
         <View className="claims-section claims-decision">
           <Text className="claims-section__title">审批结论</Text>
@@ -157,6 +167,11 @@ export default function ClaimDetailPage() {
               {c.decision.overridden ? (
                 <Text className="claims-section__hint">
                   互助办调整了金额（规则计算 {formatYuan(c.decision.computedFen)}）：{c.decision.note}
+                </Text>
+              ) : null}
+              {c.decision.proposedBy ? (
+                <Text className="claims-section__hint">
+                  两人审批：{c.decision.proposedBy} 提议，{[...c.history].reverse().find((h) => h.event === 'approve')?.name || '另一位审批人'} 确认。
                 </Text>
               ) : null}
             </>
@@ -298,6 +313,7 @@ export default function ClaimDetailPage() {
                     ),
                   )}
                 </View>
+                <PageCheckNote ids={ids} checks={checks} />
               </View>
             ))}
           </View>
