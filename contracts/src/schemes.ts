@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { feeRuleSchema, type FeeRule, type PreviewRow } from '@mutual-aid/shared-rules'
 import { dateSchema, familySchema, instantSchema, noInput, schemeIdSchema, schemeRulesSchema } from './common'
 import { defineFunction } from './action'
+import { idRef, isCleanText, safeText, UNSAFE_TEXT_MESSAGE } from './field-bounds'
 
 /** Where a version comes from: a data file in code, or the office's publication. */
 export const versionSourceSchema = z.enum(['built_in', 'published'])
@@ -54,7 +55,7 @@ export const schemeListSchema = z.object({
 export type SchemeList = z.infer<typeof schemeListSchema>
 
 export const schemeRefInput = z.object({ schemeId: schemeIdSchema })
-export const schemeDraftRefInput = z.object({ draftId: z.string().min(1).max(80) })
+export const schemeDraftRefInput = z.object({ draftId: idRef('缺少草稿编号') })
 export const versionedSchemeDraftInput = schemeDraftRefInput.extend({ version: z.number().int().min(1) })
 
 export const schemeViewSchema = z.object({
@@ -64,11 +65,41 @@ export const schemeViewSchema = z.object({
 })
 export type SchemeView = z.infer<typeof schemeViewSchema>
 
+/** Longest text one field of a scheme version may hold (a disease definition of WH 第二十二条 is the longest). */
+export const MAX_SCHEME_TEXT = 2000
+/** Most values (texts, numbers, list entries) one scheme version may hold. */
+const MAX_SCHEME_VALUES = 5000
+
+/**
+ * Bounds on data the office sends as a scheme version or fee rules: every text at most {@link MAX_SCHEME_TEXT}
+ * characters without forbidden characters, at most 5,000 values and 8 levels deep — refused naming the field. The
+ * version's rules (`schemeSchema`) are checked by the function.
+ */
+function checkSchemeValues(value: unknown, ctx: z.RefinementCtx): void {
+  let values = 0
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (++values > MAX_SCHEME_VALUES) {
+      if (values === MAX_SCHEME_VALUES + 1) ctx.addIssue({ code: 'custom', path, message: `方案数据最多 ${MAX_SCHEME_VALUES} 项` })
+      return
+    }
+    if (path.length > 8) return ctx.addIssue({ code: 'custom', path, message: '方案数据层级过深' })
+    if (typeof v === 'string') {
+      if (v.length > MAX_SCHEME_TEXT) ctx.addIssue({ code: 'custom', path, message: `不能超过 ${MAX_SCHEME_TEXT} 个字` })
+      else if (!isCleanText(v)) ctx.addIssue({ code: 'custom', path, message: UNSAFE_TEXT_MESSAGE })
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]))
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      if (k.length > 60 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) ctx.addIssue({ code: 'custom', path: [...path, k.slice(0, 60)], message: '字段名称格式不正确' })
+      else walk(x, [...path, k])
+    }
+  }
+  walk(value, [])
+}
+
 /** The office announces the fees of a version whose document left them to a later notice. */
 export const announceFeesInput = z.object({
   schemeId: schemeIdSchema,
-  fees: z.array(feeRuleSchema).min(1, '请填写缴费标准').max(10),
-  notice: z.string().trim().min(4, '请填写公布缴费标准的文件名称或文号').max(80, '文件名称过长'),
+  fees: z.array(feeRuleSchema).min(1, '请填写缴费标准').max(10).superRefine(checkSchemeValues),
+  notice: safeText(80, { min: 4, minMessage: '请填写公布缴费标准的文件名称或文号' }),
   announcedOn: dateSchema,
 })
 export type AnnounceFeesInput = z.infer<typeof announceFeesInput>
@@ -80,7 +111,7 @@ export const createSchemeDraftInput = z.object({
 })
 
 /** A draft's data as edited: checked by the function with the same schema as the built-in versions (`parseScheme`). */
-export const saveSchemeDraftInput = versionedSchemeDraftInput.extend({ scheme: z.record(z.string(), z.unknown()) })
+export const saveSchemeDraftInput = versionedSchemeDraftInput.extend({ scheme: z.record(z.string(), z.unknown()).superRefine(checkSchemeValues) })
 
 export const schemeDraftViewSchema = z.object({
   draft: schemeDraftSummarySchema.extend({ createdAt: instantSchema, publishedAt: instantSchema.nullable() }),
