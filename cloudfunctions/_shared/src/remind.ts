@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ReminderKind, TemplateKey } from '@mutual-aid/contracts'
 import type { HandlerContext } from './context'
+import { findById } from './db'
 import { sdkErrorText } from './errors'
 import type { Notice } from './notify'
 import { templateId } from './notify'
@@ -67,6 +68,8 @@ export function reminderMessageId(reminderId: string): string {
 export async function remindOnce<K extends TemplateKey>(ctx: HandlerContext, r: Reminder<K>): Promise<boolean> {
   const now = ctx.clock.now()
   const messageId = reminderMessageId(r.id)
+  // Most calls find it told already (a retried submit, a tick passing again): one plain read, no transaction.
+  if (await findById<ReminderDoc>(ctx.db, 'reminders', r.id)) return false
   const told = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
     if (await txGet<ReminderDoc>(tx, 'reminders', r.id)) return false
     const doc: Omit<ReminderDoc, '_id'> = {
@@ -83,7 +86,9 @@ export async function remindOnce<K extends TemplateKey>(ctx: HandlerContext, r: 
     const pending: ReminderPush = { ok: false, pending: true }
     await tx.collection('reminders').doc(r.id).set({ data: doc })
     await tx.collection('messages').doc(messageId).set({
-      data: { openid: r.openid, template: r.template, title: r.title, body: r.body, page: r.page, ref: r.ref, read: false, push: pending, reminderId: r.id, reminderKind: r.kind, createdAt: now },
+      // The message refers to its reminder (which names what it is about): the notices of a claim's own people stay
+      // the only inbox entries that refer to the claim.
+      data: { openid: r.openid, template: r.template, title: r.title, body: r.body, page: r.page, ref: { entity: 'reminder', id: r.id }, read: false, push: pending, reminderId: r.id, reminderKind: r.kind, createdAt: now },
     })
     return true
   }, { busyMessage: '提醒正在发送，请稍后查看。' })

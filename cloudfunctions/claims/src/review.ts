@@ -405,6 +405,9 @@ export const confirmApproval = action({
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
     const current = await claimToReview(ctx, claimId)
+    // Someone acted on the claim since the caller saw it (e.g. the other office user confirmed first): say so, whatever
+    // it looks like now.
+    if (current.version !== version) throw conflict('该申请刚刚已被他人处理或修改，请刷新后查看最新状态再操作。')
     const proposal = current.proposal
     if (!proposal) throw new AppError('NO_PROPOSAL', '该申请没有待确认的核准提议，请刷新后查看。')
     if (proposal.by === ctx.caller.openid) throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')

@@ -44,7 +44,8 @@ test('a story that reaches every template: each message passes WeChat’s rules 
   const prep = okData(await s.call(WORKER_2, 'prepare', { target: { mode: 'self' } }))
   okData(await s.call(WORKER_2, 'saveDraft', { target: { mode: 'self' }, participationId: prep.participations[0].id, product: 'critical', kind: 'illness', facts: { disease: 'WH01', eventDate: '2021-02-20' }, files: {} }))
   expect(await fn('roster', CLERK_WH, 'add', { name: '新同事', idNumber: makeId('420702', '1996-06-06', 9, true), hireDate: '2021-04-20' })).toMatchObject({ ok: true })
-  expect(await s.emu.fireTimer('reminders', 'dispatch')).toMatchObject({ ok: true, data: { sent: 4, complete: true } })
+  // Told: the two office users (due date), the draft's filer, the TZ clerk (window) and the WH clerk (new hire).
+  expect(await s.emu.fireTimer('reminders', 'dispatch')).toMatchObject({ ok: true, data: { sent: 5, complete: true } })
   okData(await s.call(OFFICE, 'decide', { claimId, version: 5, outcome: 'approve' }))
   okData(await s.call(OFFICE, 'markPaid', { claimId, version: 6, paidOn: '2021-06-15', reference: 'BANK-20210615-1' }))
 
