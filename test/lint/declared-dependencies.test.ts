@@ -52,6 +52,7 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@types/webpack-env': 'types (tsconfig types)',
   '@types/busboy': 'types for busboy',
   '@types/minimatch': 'types pulled in by a dependency’s typings',
+  '@types/react-test-renderer': 'types for react-test-renderer (the hook tests under test/app)',
 }
 
 const SOURCE_DIRS = ['src', 'cloudfunctions', 'shared-rules/src', 'contracts/src', 'local-cloud/src', 'scripts', 'test', 'config', 'types']
