@@ -94,14 +94,15 @@ export type PagedLoaded<A extends PageAnswer<unknown>> = Loaded<Page<A>> & {
 /**
  * A list that grows by pages: `loadPage()` loads the first page when the page opens; `loadMore()` appends the page
  * after the last one shown (`loadPage(nextCursor)`). Reloading (shown again, 重试, a new key) starts again from the
- * first page. Lists answered all at once (an array, or { items, total } without `nextCursor`) are one page.
+ * first page (`onReady` sees each first page). Lists answered all at once (an array, or { items, total } without
+ * `nextCursor`) are one page.
  *
  * @example const claims = usePagedLoad((cursor) => claimsApi.mine(cursor), [])
  */
 export function usePagedLoad<A extends PageAnswer<unknown>>(
   loadPage: (cursor?: string) => Promise<Envelope<A>>,
   key: readonly unknown[],
-  options: Omit<LoadOptions<Page<A>>, 'onReady'> = {},
+  options: LoadOptions<Page<A>> = {},
 ): PagedLoaded<A> {
   const first = useLoad(
     async (): Promise<Envelope<Page<A>>> => {

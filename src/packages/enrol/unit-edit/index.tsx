@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { useLoad } from '@/services/use-load'
 import { Button, CellGroup, DatePicker, Input, Tag, confirm, toast } from '@/components/ui'
 import { unitsApi } from '@/features/enrolment/api'
-import { useLoad } from '@/features/enrolment/use-load'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@mutual-aid/contracts'
 
@@ -13,15 +13,16 @@ const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '�
 /** 单位信息: details and their changes; a change is recorded, and one reported after 15 days is flagged (Art. 23). */
 export default function UnitEditPage() {
   const unitId = useRouter().params.unitId
-  const state = useLoad(() => unitsApi.get(unitId), [unitId])
   const [form, setForm] = useState({ name: '', address: '', contactName: '', contactPhone: '' })
+  // The form starts from the unit as loaded (again after each recorded change); coming back from the background keeps
+  // what was typed.
+  const state = useLoad(() => unitsApi.get(unitId), [unitId], {
+    refreshOnShow: false,
+    onReady: ({ unit: u }) => setForm({ name: u.name, address: u.address, contactName: u.contactName, contactPhone: u.contactPhone }),
+  })
   const [changedOn, setChangedOn] = useState<string | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const loaded = state.status === 'ready' ? state.data.unit : null
-  useEffect(() => {
-    if (loaded) setForm({ name: loaded.name, address: loaded.address, contactName: loaded.contactName, contactPhone: loaded.contactPhone })
-  }, [loaded])
 
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
