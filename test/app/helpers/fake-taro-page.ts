@@ -26,6 +26,16 @@ function lifecycleHook(kind: 'show' | 'hide') {
 export const useDidShow = lifecycleHook('show')
 export const useDidHide = lifecycleHook('hide')
 
+/** Navigation and storage a hook may use, recorded for assertions. */
+export const navigation: { redirects: string[] } = { redirects: [] }
+const storage = new Map<string, unknown>()
+const Taro = {
+  redirectTo: async ({ url }: { url: string }) => void navigation.redirects.push(url),
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+}
+export default Taro
+
 /** Lets every settled promise's callbacks run (answers arriving, state updates). */
 export async function flush(): Promise<void> {
   await act(async () => {

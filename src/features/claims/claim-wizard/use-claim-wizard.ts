@@ -83,6 +83,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
       })
       if (!r.ok) {
         toast(r.message, 'error')
+        // Changed elsewhere (another phone): load the draft as it is now, so the next save starts from it.
+        if (r.code === 'CONFLICT' && draft) resumed.reload()
         return false
       }
       saved.current = { draft: { id: r.data.draftId, version: r.data.version }, files: nextFiles }
