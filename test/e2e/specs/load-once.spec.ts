@@ -91,4 +91,23 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(seen['enrolment.myCoverage'] === 3, `back on home: expected one more myCoverage (3 in all), saw ${JSON.stringify(seen)}`)
     assert(seen['auth.whoami'] === 1, `whoami is asked once per app run: ${JSON.stringify(seen)}`)
   })
+
+  await ctx.step('加载更多 appends the next page with one call: the WH roster of 36, 20 a page', async () => {
+    const { page, calls } = await signedInPage(ctx, CLERK)
+    await page.goto('/packages/enrol/roster/index')
+    const more = page.locator('.load-more')
+    await more.getByText('共 36 人，已显示 20 人').waitFor()
+    await settle(page)
+    assert(calls.get('roster.list') === 1, `opened: roster.list ×${calls.get('roster.list')}`)
+    assert((await page.locator('.roster-row').count()) === 20, 'the first page should show 20 people')
+    await more.getByText('加载更多', { exact: true }).click()
+    await more.getByText('共 36 人', { exact: true }).waitFor()
+    await settle(page)
+    const rows = await page.locator('.roster-row').count()
+    const names = await page.locator('.roster-row .enrol-row__name').allInnerTexts()
+    await ctx.screenshot(page, 'load-more-roster')
+    await page.context().close()
+    assert(calls.get('roster.list') === 2, `after 加载更多: roster.list ×${calls.get('roster.list')}`)
+    assert(rows === 36 && new Set(names).size === 36, `after 加载更多: ${rows} rows, ${new Set(names).size} different people`)
+  })
 }
