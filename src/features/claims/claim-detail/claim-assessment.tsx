@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, getScheme } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { DUE_TEXT } from '../format'
 
@@ -7,6 +7,8 @@ import { DUE_TEXT } from '../format'
 export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
   if (!c.assessmentAtSubmit) return null
   const a = c.assessmentAtDecision ?? c.assessmentAtSubmit
+  // The review period the due date counts (WH 第十九条: 30 working days from complete materials).
+  const review = getScheme(c.schemeId).review
   const changed = c.assessmentAtDecision && c.assessmentAtDecision.amountFen !== c.assessmentAtSubmit.amountFen
   return (
     <View className="claims-section claims-assessment">
@@ -37,7 +39,7 @@ export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
       <View className="claims-row">
         <Text className="claims-row__label">审批期限</Text>
         <Text className="claims-row__value">
-          {c.dueDate ? `${c.dueDate}（材料齐全日 ${c.materialsCompleteOn} 起 30 个工作日）` : '代理单位确认后开始计算'}
+          {c.dueDate ? `${c.dueDate}（材料齐全日 ${c.materialsCompleteOn} 起${review ? ` ${review.workingDays} 个工作日` : ''}）` : '代理单位确认后开始计算'}
           {c.dueState ? ` · ${DUE_TEXT[c.dueState]}` : ''}
         </Text>
       </View>

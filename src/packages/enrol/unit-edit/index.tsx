@@ -7,6 +7,7 @@ import { Button, CellGroup, DatePicker, Input, Tag, confirm, toast } from '@/com
 import { unitsApi } from '@/features/enrolment/api'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@mutual-aid/contracts'
+import { schemeOn } from '@mutual-aid/shared-rules'
 
 const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '地址', contactName: '联系人', contactPhone: '联系电话' }
 
@@ -27,13 +28,15 @@ export default function UnitEditPage() {
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
   const { unit, changes, clerks } = state.data
+  // The reporting limit of the scheme version running today (WH 第二十三条: 15 days); none where the scheme sets none.
+  const limit = schemeOn(unit.family, state.data.today, 'period')?.unitChangeReport ?? null
   const current = unit as unknown as Record<string, unknown>
   const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v.trim() !== String(current[k] ?? '')))
 
   const save = async () => {
     setError('')
     if (!Object.keys(changed).length) return setError('没有修改任何内容。')
-    if (!changedOn) return setError('请选择变更发生的日期（第二十三条：变更后 15 日内报告）。')
+    if (!changedOn) return setError(limit ? `请选择变更发生的日期（${limit.basis}：变更后 ${limit.days} 日内报告）。` : '请选择变更发生的日期。')
     const ok = await confirm({ title: '提交单位信息变更', content: Object.entries(changed).map(([k, v]) => `${FIELD_LABEL[k]}：${v}`).join('\n') })
     if (!ok) return
     setBusy(true)
@@ -55,7 +58,7 @@ export default function UnitEditPage() {
         <Text className="enrol-card__line">经办人 {clerks.map((c) => c.name).join('、') || '尚未绑定'}</Text>
         {unit.staffReport ? <Text className="enrol-card__line">职工月报 {unit.staffReport.month} 在职 {unit.staffReport.headcount} 人</Text> : null}
       </View>
-      <CellGroup title="变更单位信息（变更后 15 日内报告，第二十三条）">
+      <CellGroup title={limit ? `变更单位信息（变更后 ${limit.days} 日内报告，${limit.basis}）` : '变更单位信息'}>
         {Object.keys(FIELD_LABEL).map((k) => (
           <Input key={k} label={FIELD_LABEL[k]} value={form[k as keyof typeof form]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
         ))}
