@@ -59,8 +59,79 @@ export function useClaimDetail(claimId: string) {
     detail.reload()
   }
 
-  const withClaim = (step: (c: ClaimDetail) => void | Promise<void>) => () => {
-    if (claim) void step(claim)
+  function confirmClaim(): void {
+    if (!claim) return
+    void act('确认', () => claimsApi.confirm(claim.id, claim.version), { title: '确认该申请？', content: '在线确认代替纸质盖章，确认后转下一环节审核。' })
+  }
+
+  function returnClaim(reason: string): void {
+    if (!claim) return
+    void act('退回', () => claimsApi.returnClaim(claim.id, claim.version, reason.trim()), {
+      title: '确认退回？',
+      content: '申请人会收到通知，补充材料后重新提交。',
+      danger: true,
+    })
+  }
+
+  function approve(amountText: string, note: string): void {
+    // The office's taps also ask for its next late-change reminder (a one-time subscription per 允许).
+    void requestSubscriptions('officeReview')
+    if (!claim) return
+    const amount = adjustedAmount(amountText)
+    if (!amount.ok) return toast(amount.message, 'error')
+    const assessed = claim.assessmentAtDecision ?? claim.assessmentAtSubmit
+    const final = amount.fen ?? assessed?.amountFen ?? 0
+    void act('核准', () => claimsApi.decide({ claimId: claim.id, version: claim.version, outcome: 'approve', amountFen: amount.fen, note: note.trim() || undefined }), {
+      title: '确认核准？',
+      content: `核准给付 ${formatYuan(final)}。核准后将生成支付记录，并终止相应保障。`,
+    })
+  }
+
+  function reject(reasonCode: RejectCode, note: string): void {
+    void requestSubscriptions('officeReview')
+    if (!claim) return
+    void act('拒付', () => claimsApi.decide({ claimId: claim.id, version: claim.version, outcome: 'reject', reasonCode, note: note.trim() }), {
+      title: '确认不予给付？',
+      content: '审批结论作出后不能更改，申请人会收到通知。',
+      danger: true,
+    })
+  }
+
+  function markPaid(paidOn: string, reference: string): void {
+    void requestSubscriptions('officeReview')
+    if (!claim) return
+    void act('登记支付', () => claimsApi.markPaid(claim.id, claim.version, paidOn.trim(), reference.trim()), {
+      title: '确认已支付？',
+      content: `登记后计入 ${claim.family} ${claim.year} 年度基金支出，不能撤销。`,
+    })
+  }
+
+  /** Keeps one item's pages of the resubmission in the cloud as they are gathered; false if the save failed. */
+  function saveResubmissionItem(item: string, ids: string[], note: string): Promise<boolean> {
+    const c = claim
+    if (!c) return Promise.resolve(false)
+    const state = resubmission.current
+    return state.queue(async () => {
+      const next = { ...(state.files ?? resubmissionFiles(c)), [item]: ids }
+      const saved = await claimsApi.saveResubmission(c.id, next, note.trim() || undefined)
+      if (!saved.ok) {
+        toast(saved.message, 'error')
+        return false
+      }
+      state.files = next
+      return true
+    })
+  }
+
+  function resubmit(note: string): void {
+    // First thing in the tap: the return used its notice, so ask again (and for the payment notice).
+    void requestSubscriptions('claimResubmit')
+    if (!claim) return
+    const files = withoutEmptyItems(resubmission.current.files ?? resubmissionFiles(claim))
+    void act('重新提交', () => claimsApi.resubmit(claim.id, claim.version, claim.facts, files, note.trim() || undefined), {
+      title: '确认重新提交？',
+      content: '将退回给提出补充要求的审核环节继续办理。',
+    })
   }
 
   return {
@@ -72,71 +143,13 @@ export function useClaimDetail(claimId: string) {
       setPanel(name)
     },
     closePanel: () => setPanel(null),
-
-    confirmClaim: withClaim((c) =>
-      act('确认', () => claimsApi.confirm(c.id, c.version), { title: '确认该申请？', content: '在线确认代替纸质盖章，确认后转下一环节审核。' }),
-    ),
-    returnClaim: (reason: string) =>
-      withClaim((c) =>
-        act('退回', () => claimsApi.returnClaim(c.id, c.version, reason.trim()), { title: '确认退回？', content: '申请人会收到通知，补充材料后重新提交。', danger: true }),
-      )(),
-    approve: (amountText: string, note: string) =>
-      withClaim((c) => {
-        // The office's taps also ask for its next late-change reminder (a one-time subscription per 允许).
-        void requestSubscriptions('officeReview')
-        const amount = adjustedAmount(amountText)
-        if (!amount.ok) return toast(amount.message, 'error')
-        const assessed = c.assessmentAtDecision ?? c.assessmentAtSubmit
-        const final = amount.fen ?? assessed?.amountFen ?? 0
-        return act(
-          '核准',
-          () => claimsApi.decide({ claimId: c.id, version: c.version, outcome: 'approve', amountFen: amount.fen, note: note.trim() || undefined }),
-          { title: '确认核准？', content: `核准给付 ${formatYuan(final)}。核准后将生成支付记录，并终止相应保障。` },
-        )
-      })(),
-    reject: (reasonCode: RejectCode, note: string) =>
-      withClaim((c) => {
-        void requestSubscriptions('officeReview')
-        return act('拒付', () => claimsApi.decide({ claimId: c.id, version: c.version, outcome: 'reject', reasonCode, note: note.trim() }), {
-          title: '确认不予给付？',
-          content: '审批结论作出后不能更改，申请人会收到通知。',
-          danger: true,
-        })
-      })(),
-    markPaid: (paidOn: string, reference: string) =>
-      withClaim((c) => {
-        void requestSubscriptions('officeReview')
-        return act('登记支付', () => claimsApi.markPaid(c.id, c.version, paidOn.trim(), reference.trim()), {
-          title: '确认已支付？',
-          content: `登记后计入 ${c.family} ${c.year} 年度基金支出，不能撤销。`,
-        })
-      })(),
-    /** Keeps one item's pages of the resubmission in the cloud as they are gathered; false if the save failed. */
-    saveResubmissionItem: (item: string, ids: string[], note: string): Promise<boolean> => {
-      const c = claim
-      if (!c) return Promise.resolve(false)
-      const state = resubmission.current
-      return state.queue(async () => {
-        const next = { ...(state.files ?? resubmissionFiles(c)), [item]: ids }
-        const saved = await claimsApi.saveResubmission(c.id, next, note.trim() || undefined)
-        if (!saved.ok) {
-          toast(saved.message, 'error')
-          return false
-        }
-        state.files = next
-        return true
-      })
-    },
-    resubmit: (note: string) =>
-      withClaim((c) => {
-        // First thing in the tap: the return used its notice, so ask again (and for the payment notice).
-        void requestSubscriptions('claimResubmit')
-        const files = withoutEmptyItems(resubmission.current.files ?? resubmissionFiles(c))
-        return act('重新提交', () => claimsApi.resubmit(c.id, c.version, c.facts, files, note.trim() || undefined), {
-          title: '确认重新提交？',
-          content: '将退回给提出补充要求的审核环节继续办理。',
-        })
-      })(),
+    confirmClaim,
+    returnClaim,
+    approve,
+    reject,
+    markPaid,
+    saveResubmissionItem,
+    resubmit,
     remindOnPayment: () => {
       void requestSubscriptions('claimApproved').then(() => toast('到账时会通过微信通知您', 'success'))
     },
