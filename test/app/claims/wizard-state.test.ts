@@ -105,6 +105,13 @@ describe('steps', () => {
     }
   })
 
+  it('prepare answering again while on the facts (e.g. 重试) resets the choice and goes back to the first step', () => {
+    const onFacts = run([{ type: 'go', step: 'facts' }], chosen)
+    expect(onFacts.step).toBe('facts')
+    const again = run([{ type: 'prepared', target: { mode: 'self' }, prepared: prepared([whParticipation]) }], onFacts)
+    expect(again).toMatchObject({ step: 'target', kind: null })
+  })
+
   it('property: whatever the events, the step is always one the state can be on', () => {
     const events = fc.constantFrom<WizardEvent>(
       { type: 'prepared', target: { mode: 'self' }, prepared: prepared([whParticipation, tzParticipation]) },

@@ -100,6 +100,13 @@ export function canBeOn(s: WizardState, step: WizardStep): boolean {
 }
 
 export function wizardReducer(s: WizardState, e: WizardEvent): WizardState {
+  const next = transition(s, e)
+  // A choice made again (another person, participation or product) can leave the step without what it shows: back to
+  // the first step rather than a blank one.
+  return next.step === 'target' || canBeOn(next, next.step) ? next : { ...next, step: 'target' }
+}
+
+function transition(s: WizardState, e: WizardEvent): WizardState {
   switch (e.type) {
     case 'mode':
       // Another "for whom" starts the choice again (nothing is saved before the facts step).
