@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { WeappPolyfillsPlugin } from './weapp-polyfills'
+import { TEMPLATE_KEYS } from '../contracts/src/templates'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -9,6 +11,19 @@ const isTdesignFile = (file: string | undefined): boolean =>
   typeof file === 'string' && /[\\/]node_modules[\\/]tdesign-(miniprogram|mobile-react)[\\/]/.test(file)
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
+
+/**
+ * The syntax ceiling of the mini-program: ES2015. Older WeChat runtimes — iOS 10's JavaScriptCore and the Chrome 53
+ * kernel (X5/XWeb) of older Android WeChat — run ES2015 and nothing newer (no async/await, `**`, object spread,
+ * `?.`, `??`, `??=`), and project.config.json has `es6: false`, so DevTools transpiles nothing itself.
+ * `npm run check:weapp` parses every output file at this level.
+ * - app code (Babel): the `weapp` browserslist environment in package.json;
+ * - everything else in the bundles (React, zod, dayjs … ship untranspiled): esbuild lowers it while minifying;
+ * - built-ins newer than ES2016 that the code calls: core-js, loaded before anything else (weapp-polyfills.ts).
+ * The h5 build keeps the package.json default targets.
+ */
+export const WEAPP_ES_TARGET = 'es2015'
+if (taroEnv === 'weapp') process.env.BROWSERSLIST_ENV = 'weapp'
 
 /** TypeScript outside src/ that the app bundles (zod schemas and display rules): Taro compiles only src/ by default. */
 const compileOutsideSrc = [
@@ -31,7 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${taroEnv}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'plugins', 'weapp-project-config.ts')],
     // Mirrors tsconfig `paths`. tsconfig-paths alone cannot see Taro's platform files (cloud.h5.ts /
     // cloud.weapp.ts); an alias turns the request into a path Taro's multi-platform resolver handles.
     alias: {
@@ -45,7 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // Subscribe-message template ids (src/features/notifications/subscribe.weapp.ts); empty = not configured.
       ...Object.fromEntries(
-        ['ENROLMENT_REVIEWED', 'ENROLMENT_PAID', 'COVERAGE_STARTED', 'UNIT_CHANGED_LATE', 'CLAIM_RECEIVED', 'CLAIM_NEEDS_MATERIALS', 'CLAIM_DECIDED', 'CLAIM_PAID'].map((key) => [
+        TEMPLATE_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()).map((key) => [
           `process.env.TARO_APP_TEMPLATE_${key}`,
           JSON.stringify(process.env[`TARO_APP_TEMPLATE_${key}`] ?? ''),
         ]),
@@ -54,6 +69,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // weapp: esbuild minifies and lowers every bundle to ES2015 (see WEAPP_ES_TARGET); h5 keeps Taro's terser.
+    ...(taroEnv === 'weapp'
+      ? { jsMinimizer: 'esbuild' as const, esbuild: { minify: { enable: true, config: { target: WEAPP_ES_TARGET } } } }
+      : {}),
     cache: { enable: false },
     mini: {
       compile: { include: compileOutsideSrc },
@@ -68,6 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('weapp-polyfills').use(WeappPolyfillsPlugin, [WEAPP_ES_TARGET])
       },
     },
     h5: {

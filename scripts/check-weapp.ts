@@ -4,23 +4,34 @@
  *  - every page listed in app.json (main package and subpackages) has its .js/.json/.wxml;
  *  - every `usingComponents` target (app, pages, and components, recursively) resolves to a component;
  *  - every relative `require()` in the output JS resolves to a file;
- *  - prints the main package, each subpackage and the total size, and fails above 2 MB for the main package.
- * Exit 1 on any missing target or an oversized main package.
+ *  - WeChat's compilers accept it: every WXML compiles with `wcc`, every WXSS with `wcsc` (scripts/weapp-check);
+ *  - every JS file parses as ES2015 and every WXS as ES5 — what older WeChat runtimes run;
+ *  - project.config.json points only at folders that exist beside it;
+ *  - WeChat conventions: lazyCodeLoading "requiredComponents", no globally declared components, preload rules that
+ *    name real pages and subpackages;
+ *  - prints the main package, each subpackage and the total size, and fails above 2 MB for any package.
+ * Exit 1 on any problem.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, posix, relative, resolve } from 'node:path'
 import { z } from 'zod'
+import { checkSyntax } from './weapp-check/js-syntax'
+import { compileWxml, compileWxss } from './weapp-check/wechat-compilers'
 
 const root = resolve(__dirname, '..')
 const dist = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist', 'weapp')
 
 /** WeChat limit per package (main and each subpackage), bytes. */
 const PACKAGE_LIMIT = 2 * 1024 * 1024
+/** WeChat limit for all packages together, bytes. */
+const TOTAL_LIMIT = 20 * 1024 * 1024
 /** Our own budget for the main package, bytes: leaves headroom under the limit. */
 const MAIN_BUDGET = 1.2 * 1024 * 1024
 
 const appJsonSchema = z.object({
   pages: z.array(z.string()),
+  lazyCodeLoading: z.string().optional(),
+  preloadRule: z.record(z.string(), z.object({ network: z.string().optional(), packages: z.array(z.string()) })).optional(),
   subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).optional(),
   subpackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).optional(),
   usingComponents: z.record(z.string(), z.string()).optional(),
@@ -101,6 +112,43 @@ function checkRequires(jsFiles: string[]): void {
   }
 }
 
+/** WeChat DevTools opens dist/weapp on its own too: a cloudfunctionRoot there must exist relative to it. */
+function checkProjectConfig(): void {
+  const path = join(dist, 'project.config.json')
+  if (!existsSync(path)) return
+  const config = JSON.parse(readFileSync(path, 'utf8')) as { cloudfunctionRoot?: string; miniprogramRoot?: string }
+  for (const key of ['cloudfunctionRoot', 'miniprogramRoot'] as const) {
+    const value = config[key]
+    if (value !== undefined && !existsSync(join(dist, value))) problems.push(`project.config.json: ${key} 指向 ${value}，但 ${rel(join(dist, value))} 不存在`)
+  }
+}
+
+/**
+ * WeChat conventions the app keeps: only the components a page needs are injected (lazyCodeLoading, nothing declared
+ * globally), and preload rules name real pages and subpackages.
+ */
+function checkConventions(app: z.infer<typeof appJsonSchema>, subRoots: string[], pages: string[]): void {
+  if (app.lazyCodeLoading !== 'requiredComponents') problems.push('app.json: lazyCodeLoading 应为 "requiredComponents"（按需注入组件）')
+  const globals = Object.keys(app.usingComponents ?? {})
+  if (globals.length) problems.push(`app.json 全局声明了 ${globals.length} 个组件（${globals.join(', ')}）：按需注入时它们会注入每个页面，请改在用到的页面声明（usingKit）`)
+  for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+    if (!pages.includes(page)) problems.push(`app.json preloadRule: 页面 ${page} 不存在`)
+    for (const pkg of rule.packages) if (!subRoots.includes(pkg)) problems.push(`app.json preloadRule: ${page} 预下载的分包 ${pkg} 不存在`)
+  }
+}
+
+/** Runs WeChat's compilers and the syntax check; returns the counts for the summary. */
+function checkWithWeChatTools(files: string[]): { wxml: number; wxss: number; js: number; wxs: number } {
+  const wxml = files.filter((f) => f.endsWith('.wxml'))
+  const wxss = files.filter((f) => f.endsWith('.wxss'))
+  const wxs = files.filter((f) => f.endsWith('.wxs'))
+  const js = files.filter((f) => f.endsWith('.js'))
+  for (const p of compileWxml(dist, wxml, wxs)) problems.push(`wcc 拒绝 ${p.file}：${p.message}`)
+  for (const p of compileWxss(dist, wxss)) problems.push(`wcsc 拒绝 ${p.file}：${p.message}`)
+  for (const p of checkSyntax([...js, ...wxs].map((path) => ({ path, name: rel(path) })))) problems.push(`${p.file}: ${p.message}`)
+  return { wxml: wxml.length, wxss: wxss.length, js: js.length, wxs: wxs.length }
+}
+
 function size(files: string[]): number {
   return files.reduce((sum, f) => sum + statSync(f).size, 0)
 }
@@ -126,6 +174,9 @@ function main(): void {
   // Source maps are not uploaded with the mini-program; leave them out of the sizes.
   const files = walk(dist).filter((f) => !f.endsWith('.map'))
   checkRequires(files.filter((f) => f.endsWith('.js')))
+  checkProjectConfig()
+  checkConventions(app, subPackages.map((sub) => sub.root), [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((p) => posix.join(sub.root, p)))])
+  const counts = checkWithWeChatTools(files)
 
   const inSub = (f: string, subRoot: string) => rel(f).startsWith(subRoot.replace(/\/?$/, '/'))
   const subSizes = subPackages.map((sub) => ({ root: sub.root, bytes: size(files.filter((f) => inSub(f, sub.root))) }))
@@ -135,6 +186,8 @@ function main(): void {
 
   console.log(`页面：主包 ${app.pages.length} 个，分包 ${subPackages.map((s) => `${s.root} ${s.pages.length} 个`).join('，') || '无'}`)
   console.log(`组件配置检查：${seen.size} 个 json`)
+  console.log(`微信编译器：wcc 编译 ${counts.wxml} 个 WXML（含 ${counts.wxs} 个 WXS 模块），wcsc 编译 ${counts.wxss} 个 WXSS`)
+  console.log(`语法检查：${counts.js} 个 JS 按 ES2015、${counts.wxs} 个 WXS 按 ES5 解析`)
   console.log(`main package: ${formatKb(mainBytes)}${mainBytes > MAIN_BUDGET ? '  (超出 1.2 MB 预算)' : ''}`)
   for (const sub of subSizes) {
     console.log(`subpackage ${sub.root}: ${formatKb(sub.bytes)}`)
@@ -142,6 +195,7 @@ function main(): void {
   }
   console.log(`total: ${formatKb(totalBytes)}`)
   if (mainBytes > PACKAGE_LIMIT) problems.push(`主包 ${formatKb(mainBytes)}，超过 2 MB 上限`)
+  if (totalBytes > TOTAL_LIMIT) problems.push(`整个小程序 ${formatKb(totalBytes)}，超过 20 MB 上限`)
 
   if (problems.length > 0) {
     console.error(`\n✗ ${problems.length} 个问题：`)

@@ -10,6 +10,8 @@ export const DEMO_TODAY = '2021-06-15'
 export type DemoPersonRow = [name: string, residentId: string, hireDate: string, status: 'in_service' | 'retired']
 
 export const OFFICE = { openid: 'demo-office-01', name: '周海燕', label: '互助办 · 周海燕（审批、缴费确认）' }
+/** A second office user: confirms or sends back approvals another office user proposed (four eyes). */
+export const OFFICE_2 = { openid: 'demo-office-02', name: '孙莉', label: '互助办 · 孙莉（第二审批人）' }
 
 export const AGENT = {
   _id: 'agent-chengqu',

@@ -9,7 +9,7 @@ import { encryptId, hashId } from '@cloud-shared/id-crypto'
 import { newParticipation } from '@cloud-shared/participation-doc'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { localCloud } from './sdk-env'
-import { AGENT, DEMO_WORKERS, OFFICE, TZ_PEOPLE, TZ_UNIT, WH_PEOPLE, WH_UNIT, type DemoPersonRow } from './demo-data'
+import { AGENT, DEMO_WORKERS, OFFICE, OFFICE_2, TZ_PEOPLE, TZ_UNIT, WH_PEOPLE, WH_UNIT, type DemoPersonRow } from './demo-data'
 
 const personId = (unitId: string, index: number) => `${unitId}-p${String(index + 1).padStart(3, '0')}`
 
@@ -58,6 +58,7 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
 
   const users = [
     { _id: OFFICE.openid, role: 'office', name: OFFICE.name },
+    { _id: OFFICE_2.openid, role: 'office', name: OFFICE_2.name },
     { _id: AGENT.user.openid, role: 'agent', name: AGENT.user.name, agentId: AGENT._id },
     { _id: WH_UNIT.clerk.openid, role: 'clerk', name: WH_UNIT.clerk.name, unitId: WH_UNIT._id },
     { _id: TZ_UNIT.clerk.openid, role: 'clerk', name: TZ_UNIT.clerk.name, unitId: TZ_UNIT._id },
@@ -77,6 +78,7 @@ export async function seedDemo(baseUrl: string): Promise<boolean> {
 
   const identities = [
     { openid: OFFICE.openid, role: 'office', name: OFFICE.name, label: OFFICE.label },
+    { openid: OFFICE_2.openid, role: 'office', name: OFFICE_2.name, label: OFFICE_2.label },
     { openid: AGENT.user.openid, role: 'agent', name: AGENT.user.name, label: AGENT.user.label },
     { openid: WH_UNIT.clerk.openid, role: 'clerk', name: WH_UNIT.clerk.name, label: WH_UNIT.clerk.label },
     { openid: TZ_UNIT.clerk.openid, role: 'clerk', name: TZ_UNIT.clerk.name, label: TZ_UNIT.clerk.label },

@@ -1,10 +1,14 @@
 /** The `auth` function: who am I, and binding a WeChat user to a roster person or, by invitation, to a unit. */
 import { z } from 'zod'
 import { nameSchema as name, noInput } from './common'
+import { isCleanText, UNSAFE_TEXT_MESSAGE } from './field-bounds'
 import { roleSchema } from './roles'
 import { defineFunction } from './action'
 
-export const bindWorkerSchema = z.object({ name, idNumber: z.string().trim().min(1, '请填写身份证号码').max(20) })
+export const bindWorkerSchema = z.object({
+  name,
+  idNumber: z.string().trim().min(1, '请填写身份证号码').max(20, '身份证号码应为 18 位').refine((s) => isCleanText(s), UNSAFE_TEXT_MESSAGE),
+})
 export const acceptInviteSchema = z.object({ code: z.string().trim().regex(/^\d{8}$/, '邀请码为 8 位数字'), name: name.optional() })
 
 /** What `whoami` answers. `role` is null for a WeChat user who has bound nothing yet. */

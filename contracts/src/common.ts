@@ -3,6 +3,7 @@
  * the rest are the app's own vocabulary on the wire.
  */
 import { z } from 'zod'
+import { isCleanText, UNSAFE_TEXT_MESSAGE } from './field-bounds'
 import { dateSchema, isSchemeId, parseResidentId, productSchema, unitTypeSchema, validateUscc, type SchemeId } from '@mutual-aid/shared-rules'
 
 export { dateSchema, productSchema, unitTypeSchema }
@@ -31,12 +32,14 @@ export const instantSchema = z.union([z.string(), z.date()]).transform((v) => (t
 export const residentIdSchema = z
   .string()
   .trim()
+  .max(20, '身份证号码应为 18 位')
   .transform((s) => s.toUpperCase())
   .refine((s) => parseResidentId(s).ok, '身份证号码不正确（请核对 18 位号码和末位校验码）')
 
 export const usccSchema = z
   .string()
   .trim()
+  .max(20, '统一社会信用代码应为 18 位')
   .transform((s) => s.toUpperCase())
   .refine((s) => validateUscc(s).ok, '统一社会信用代码不正确（请核对 18 位代码和末位校验码）')
 
@@ -52,7 +55,7 @@ export const MAX_PAGE_SIZE = 100
  * indexed sort order (keyset paging), so a page costs the same however deep it is.
  */
 export const pageRequestSchema = z.object({
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: z.string().min(1).max(200).regex(/^[A-Za-z0-9_=+/.:-]+$/, '翻页位置无效，请刷新后重试').optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 })
 export type PageRequest = z.infer<typeof pageRequestSchema>
@@ -65,11 +68,30 @@ export const cursorPageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().min(0) })
 export type CursorPage<T> = { items: T[]; nextCursor: string | null; total: number }
 
+/**
+ * A stored file (a claim page, a payment receipt) against the sha-256 recorded when it was accepted as evidence:
+ * unchanged, changed since, deleted, or accepted before hashes were kept.
+ */
+export const fileCheckSchema = z.enum(['ok', 'changed', 'missing', 'unrecorded'])
+export type FileCheck = z.infer<typeof fileCheckSchema>
+
 /** An action that takes nothing but its name. */
 export const noInput = z.object({})
 
 /** A person's or a unit's name as typed on a form. */
-export const nameSchema = z.string().trim().min(1, '请填写').max(60, '过长')
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写')
+  .max(60, '过长')
+  .refine((s) => isCleanText(s), UNSAFE_TEXT_MESSAGE)
+
+/** A search box's text (names, numbers): short, one line, no forbidden character. */
+export const searchSchema = z
+  .string()
+  .trim()
+  .max(40, '搜索内容过长')
+  .refine((s) => isCleanText(s), UNSAFE_TEXT_MESSAGE)
 
 /** A mobile number or a landline with its area code. */
-export const phoneSchema = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的固定电话')
+export const phoneSchema = z.string().trim().max(20, '电话号码过长').regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的固定电话')

@@ -16,6 +16,7 @@ export const COMMON_ERROR_CODES = {
   BUSY: '同时办理的人较多，稍后重试即可',
   SCHEME_CONFIG_INVALID: '互助办发布的方案配置无效',
   THROTTLED: '失败次数过多，暂停一段时间',
+  SETTINGS_INVALID: '互助办保存的设置无效',
   CONFIG_INVALID: '云函数配置缺失或无效（部署问题）',
   INTERNAL: '系统内部错误',
 } as const
@@ -67,6 +68,10 @@ export const FUNCTION_ERROR_CODES = {
   },
   claims: {
     ALREADY_SUBMITTED: '该草稿已提交',
+    AWAITING_SECOND: '核准提议正等待第二位审批人确认',
+    FILE_CHANGED: '材料照片上传后被改动或已不存在',
+    NO_PROPOSAL: '没有待确认的核准提议',
+    SAME_APPROVER: '提议人不能自己确认',
     CONSENT_REQUIRED: '须先同意处理医疗信息',
     INVALID_TRANSITION: '申请当前状态不能办理此项',
     LATE_CLAIM: '超过申请时限',

@@ -18,6 +18,8 @@ export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, 
 export { envelopeSchema } from './envelope'
 export * from './action'
 export * from './common'
+export * from './field-bounds'
+export * from './settings'
 export * from './roles'
 export * from './labels'
 export * from './error-codes'

@@ -1,10 +1,11 @@
 /** The `messages` function: the caller's in-app inbox (every notice lands here, pushed or not). */
 import { z } from 'zod'
 import { instantSchema } from './common'
+import { idSchema } from './field-bounds'
 import { defineFunction } from './action'
 
 export const messageListInput = z.object({ limit: z.number().int().min(1).max(100).default(50), skip: z.number().int().min(0).max(10_000).default(0) })
-export const markReadInput = z.object({ ids: z.array(z.string().min(1)).max(100).optional(), all: z.boolean().optional() })
+export const markReadInput = z.object({ ids: z.array(idSchema).max(100).optional(), all: z.boolean().optional() })
 
 export const messageViewSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 /** The `roster` function: a unit's staff roster (file import, one-by-one entry, list, status changes). */
 import { z } from 'zod'
-import { dateSchema, familySchema, nameSchema as name, noInput, personStatusSchema, residentIdSchema, sexSchema } from './common'
+import { dateSchema, familySchema, nameSchema as name, noInput, personStatusSchema, residentIdSchema, searchSchema, sexSchema } from './common'
+import { fileIdSchema, idSchema } from './field-bounds'
 import { defineFunction } from './action'
 
 export const rosterAddSchema = z.object({
@@ -9,15 +10,15 @@ export const rosterAddSchema = z.object({
   hireDate: dateSchema,
   status: z.enum(['in_service', 'retired']).default('in_service'),
 })
-export const rosterImportSchema = z.object({ fileID: z.string().min(1, '请先上传名册文件') })
+export const rosterImportSchema = z.object({ fileID: fileIdSchema.min(1, '请先上传名册文件') })
 export const rosterListSchema = z.object({
-  unitId: z.string().optional(),
-  query: z.string().trim().max(40).optional(),
+  unitId: idSchema.optional(),
+  query: searchSchema.optional(),
   status: personStatusSchema.optional(),
   skip: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 })
-export const rosterSetStatusSchema = z.object({ personId: z.string().min(1), version: z.number().int(), status: personStatusSchema })
+export const rosterSetStatusSchema = z.object({ personId: idSchema, version: z.number().int().min(1), status: personStatusSchema })
 
 export const rosterPersonSchema = z.object({
   _id: z.string(),

@@ -1,6 +1,7 @@
 /** The `units` function: participating units, their changes (WH Art. 23), clerk invitations, staff reports (Art. 5). */
 import { z } from 'zod'
-import { dateSchema, familySchema, nameSchema as name, noInput, pageOf, phoneSchema as phone, unitTypeSchema, usccSchema } from './common'
+import { dateSchema, familySchema, nameSchema as name, noInput, pageOf, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
+import { fileIdSchema, idRef, idSchema, safeText } from './field-bounds'
 import { defineFunction } from './action'
 
 export const unitFieldsSchema = z.object({
@@ -9,36 +10,37 @@ export const unitFieldsSchema = z.object({
   unitType: unitTypeSchema,
   finance: z.boolean().default(false),
   family: familySchema,
-  agentId: z.string().min(1, '请选择代理单位'),
+  agentId: idRef('请选择代理单位'),
   contactName: name,
   contactPhone: phone,
-  address: z.string().trim().max(120).default(''),
+  address: safeText(120).default(''),
 })
 export type UnitFields = z.infer<typeof unitFieldsSchema>
 
 export const unitCreateSchema = unitFieldsSchema
 export const unitUpdateSchema = z.object({
-  unitId: z.string().min(1),
-  version: z.number().int(),
+  unitId: idSchema,
+  version: z.number().int().min(1),
   /** Date the change took effect (e.g. the new name registered); Art. 23 asks for a report within 15 days. */
   changedOn: dateSchema,
   changes: z
     .object({
       name: name.optional(),
-      address: z.string().trim().max(120).optional(),
+      address: safeText(120).optional(),
       contactName: name.optional(),
       contactPhone: phone.optional(),
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), '没有需要变更的内容'),
 })
-export const unitListSchema = z.object({ query: z.string().trim().max(40).optional(), skip: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) })
-export const unitGetSchema = z.object({ unitId: z.string().min(1).optional() })
-export const inviteCreateSchema = z.object({ unitId: z.string().min(1) })
+export const unitListSchema = z.object({ query: searchSchema.optional(), skip: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) })
+export const unitGetSchema = z.object({ unitId: idSchema.optional() })
+export const inviteCreateSchema = z.object({ unitId: idSchema })
 export const staffReportSchema = z.object({
-  unitId: z.string().min(1).optional(),
+  unitId: idSchema.optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
   headcount: z.number().int().min(1, '人数至少为 1').max(1_000_000),
-  fileID: z.string().optional(),
+  /** A scan of the staff report, uploaded by the app. */
+  fileID: fileIdSchema.optional(),
 })
 
 export const unitSummarySchema = z.object({

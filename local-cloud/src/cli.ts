@@ -1,6 +1,6 @@
 /**
  * `npm run emulator -- --port <p> --data <dir> [--functions <dir>] [--static <dir>] [--schema <file>] [--templates <file>] [--storage-rule <file>]
- *   [--timeout <ms>] [--instances <n>]`
+ *   [--timeout <ms>] [--instances <n>] [--timers on|manual] [--fault-injection]`
  * Prints a line containing `ready` once it accepts requests.
  */
 import path from 'node:path'
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       'storage-rule': { type: 'string', default: path.join(REPO_ROOT, 'cloudfunctions', '_shared', 'src', 'storage-rule.ts') },
       timeout: { type: 'string' },
       instances: { type: 'string', default: String(DEFAULT_INSTANCES) },
+      timers: { type: 'string', default: 'on' },
+      'fault-injection': { type: 'boolean', default: false },
     },
   })
   if (!values.data) throw new Error('缺少 --data <目录>（本地数据保存位置）')
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new Error(`--timeout 无效：${values.timeout}`)
   const instances = Number(values.instances)
   if (!Number.isInteger(instances) || instances < 1 || instances > 256) throw new Error(`--instances 无效：${values.instances}（1–256）`)
+
+  if (values.timers !== 'on' && values.timers !== 'manual') throw new Error(`--timers 无效：${values.timers}（on：按 cron 触发；manual：只在 POST /local/timers/fire 时触发）`)
 
   const schemaModule = (await import(pathToFileURL(path.resolve(values.schema)).href)) as { COLLECTIONS?: unknown; default?: { COLLECTIONS?: unknown } }
   const collections = collectionsSchema.parse(schemaModule.COLLECTIONS ?? schemaModule.default?.COLLECTIONS)
@@ -53,10 +57,13 @@ async function main(): Promise<void> {
     storageRuleFile: path.resolve(values['storage-rule']),
     functionTimeoutMs: timeout,
     instancesPerFunction: instances,
+    timers: values.timers,
+    faultInjection: values['fault-injection'],
   })
   console.log(
     `[local-cloud] ready on ${emulator.url} (data: ${path.resolve(values.data)}, ${collections.length} declared collections, ` +
-      `${instances} instances per function, Node ${process.versions.node})`,
+      `${instances} instances per function, timers ${values.timers}${values['fault-injection'] ? ', fault injection ON (tests only)' : ''}, Node ${process.versions.node}; ` +
+      `${emulator.load.documents} documents loaded in ${((emulator.load.readMs + emulator.load.indexMs) / 1000).toFixed(1)} s, of which indexes ${(emulator.load.indexMs / 1000).toFixed(1)} s)`,
   )
 
   let closing = false

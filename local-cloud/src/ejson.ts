@@ -28,7 +28,8 @@ export function encodeEjson(value: unknown): string {
   return EJSON.stringify(value as Doc, { relaxed: false })
 }
 
-function toPlain(value: unknown, now: number): unknown {
+/** A decoded EJSON value (bson's classes) as the plain JS the emulator keeps (numbers, Dates, RegExps, hex ids). */
+export function toPlain(value: unknown, now: number): unknown {
   if (value === null || typeof value !== 'object') return value
   if (value instanceof Date) return value
   if (value instanceof RegExp) return value

@@ -7,10 +7,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import type { CollectionDeclaration } from './db/database'
-import { openDatabase } from './db/persistence'
+import { openDatabase, type LoadReport } from './db/persistence'
+import { QueryLog } from './db/query-log'
 import { TransactionManager } from './db/transactions'
 import { FunctionRunner } from './functions/function-runner'
+import { noteCallEnded } from './http/call-scope'
 import { HttpError, sendJson } from './http/io'
+import { queryStatsRoute } from './http/query-stats-route'
 import { IDENTITIES_COLLECTION, localRoutes } from './http/local-routes'
 import { staticFiles } from './http/static-files'
 import { OUTBOX_COLLECTION, Outbox } from './outbox'
@@ -25,6 +28,12 @@ import { storageActions } from './wire/storage-actions'
 import { SUBSCRIPTIONS_COLLECTION, Subscriptions } from './wechat/subscriptions'
 import { loadTemplates } from './wechat/templates'
 import { compileStorageRule } from './storage/security-rule'
+import { Checkpoints } from './faults/checkpoints'
+import { FaultInjector } from './faults/fault-injector'
+import { faultRoutes } from './http/fault-routes'
+import { timerRoutes } from './http/timer-routes'
+import { businessClock } from './timers/business-clock'
+import { TimerScheduler } from './timers/timer-scheduler'
 
 /** Instances per function unless configured: enough that races between concurrent calls really happen. */
 export const DEFAULT_INSTANCES = 16
@@ -48,11 +57,20 @@ export interface EmulatorOptions {
   functionTimeoutMs?: number
   /** Concurrent instances per function (default 16). */
   instancesPerFunction?: number
+  /**
+   * `on` (default): timer triggers fire on their cron, by the business clock (`MUTUAL_AID_TODAY`); `manual`: only
+   * when fired through `POST /local/timers/fire` (tests, so nothing fires in the middle of one).
+   */
+  timers?: 'on' | 'manual'
+  /** Tests only: the `/local/faults/*` routes (stop an operation at its N-th write, checkpoints). Never in `npm start`. */
+  faultInjection?: boolean
 }
 
 export interface RunningEmulator {
   port: number
   url: string
+  /** What the start loaded from disk and how long it took. */
+  load: LoadReport
   close(): Promise<void>
 }
 
@@ -62,7 +80,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const internal = [IDENTITIES_COLLECTION, FILES_COLLECTION, OUTBOX_COLLECTION, SUBSCRIPTIONS_COLLECTION]
     .filter((name) => !options.collections.some((c) => c.name === name))
     .map((name) => ({ name, indexes: [] }))
-  const { db, wal } = await openDatabase(options.dataDir, [...options.collections, ...internal])
+  const { db, wal, load } = await openDatabase(options.dataDir, [...options.collections, ...internal])
+  const queryLog = new QueryLog()
   const signer = await Signer.load(options.dataDir)
   const transactions = new TransactionManager(db)
   let baseUrl = ''
@@ -72,7 +91,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     adminUrl: '', // set below, once the port is known
     timeoutMs: options.functionTimeoutMs,
     instancesPerFunction: options.instancesPerFunction ?? DEFAULT_INSTANCES,
-    onCallEnd: (callId) => transactions.abortOwnedBy(callId),
+    onCallEnd: (callId) => {
+      transactions.abortOwnedBy(callId)
+      noteCallEnded(callId)
+    },
   })
   const files = new FileStore(options.dataDir, db, wal)
   const links = new FileLinks(signer, () => baseUrl)
@@ -81,17 +103,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const subscriptions = new Subscriptions(db, wal)
   const storageRule = compileStorageRule(options.storageRuleFile ? await loadStorageRule(options.storageRuleFile) : options.storageRule ?? 'ADMINONLY')
 
+  const now = businessClock(process.env.MUTUAL_AID_TODAY)
+  const timers = new TimerScheduler({ functionsDir: options.functionsDir, runner, now, auto: (options.timers ?? 'on') === 'on' })
+  const faults = options.faultInjection ? new FaultInjector(runner) : undefined
+
   const admin = adminEndpoint(
     {
-      ...databaseActions({ db, wal, transactions }),
+      ...databaseActions({ db, wal, transactions, queryLog, functionOf: (callId) => runner.functionOf(callId)?.name }),
       ...storageActions(files, links, runner),
       ...functionActions(runner),
       ...openApiActions({ outbox, runner, templates, subscriptions }),
     },
     (callId) => runner.identityOf(callId) !== undefined,
+    faults,
   )
   const local = localRoutes({ db, signer, runner, files, links, outbox, templates, subscriptions, storageRule })
+  const timerLocal = timerRoutes(timers, now)
+  const faultLocal = faultRoutes(options.faultInjection ? { db, runner, transactions, checkpoints: new Checkpoints(db, wal), timers } : null)
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
+  const queryStats = queryStatsRoute(queryLog)
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -99,6 +129,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       try {
         if (req.method === 'POST' && url.pathname === '/admin') return await admin(req, res)
         if (await local(req, res, url)) return
+        if (await timerLocal(req, res, url)) return
+        if (await faultLocal(req, res, url)) return
+        if (queryStats(req, res, url)) return
         if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(req, res, url.pathname)
         throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${url.pathname}`)
       } catch (error) {
@@ -124,11 +157,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
   runner.setAdminUrl(`${baseUrl}/admin`)
+  timers.start()
 
   return {
     port,
     url: baseUrl,
+    load,
     async close() {
+      timers.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

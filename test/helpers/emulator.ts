@@ -4,7 +4,11 @@
  *   const emu = await startEmulator()
  *   Object.assign(process.env, emu.sdkEnv())          // a wx-server-sdk in this process now talks to it
  *   await emu.callFunction('auth', { action: 'whoami' }, { openid: 'o_test_user_1' })
+ *   await emu.fireTimer('reminders', 'daily')         // a timer trigger of config.json, on demand
  *   await emu.stop()
+ *
+ * Timer triggers fire only on demand here (`timers: 'manual'`) unless a suite asks for `timers: 'on'`;
+ * `faultInjection: true` enables `emu.faults` (see fault-injection.ts beside this file).
  *
  * Other suites depend on this API: keep it stable.
  */
@@ -13,6 +17,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { localTemplateId, TEMPLATES, type TemplateKey } from '../../contracts/src/templates'
+import type { QueryRecord } from '../../local-cloud/src/db/query-log'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
 import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
@@ -23,6 +28,10 @@ export interface EmulatorIdentity {
 }
 
 export interface Emulator {
+  /** The line the emulator printed when ready (what it loaded, how long it took). */
+  readyLine: string
+  /** The emulator's process id (the benchmark reads its memory). */
+  pid: number
   port: number
   url: string
   dataDir: string
@@ -32,6 +41,18 @@ export interface Emulator {
   kill(): void
   /** Calls a built function (`<functionsDir>/<name>/index.js`) as `identity`; resolves to its return value. */
   callFunction(name: string, event: unknown, identity: EmulatorIdentity): Promise<any>
+  /**
+   * Calls a function like `callFunction` and also answers what that call did to the database: one record per read,
+   * update or remove it sent (MongoDB explain's stage, index, keys and documents examined, what it returned).
+   * Assert on them with `expectQueriesIndexed` (test/helpers/query-stats.ts).
+   */
+  callFunctionWithStats(name: string, event: unknown, identity: EmulatorIdentity): Promise<{ result: any; callId: string; queries: QueryRecord[] }>
+  /**
+   * Database statistics of requests sent directly (a wx-server-sdk in the test): take `queryMark()` before, then
+   * `queryStatsSince(mark)`.
+   */
+  queryMark(): Promise<number>
+  queryStatsSince(mark: number): Promise<QueryRecord[]>
   /** Subscribe messages recorded by `openapi.subscribeMessage.send`, oldest first. */
   outbox(touser?: string): Promise<any[]>
   /** Environment variables that point a wx-server-sdk (in-process or in a child) at this emulator. */
@@ -43,6 +64,64 @@ export interface Emulator {
    * contracts/src/templates.ts, which become their local ids). Resolves to the emulator's answer.
    */
   subscribe(openid: string, templates: readonly string[]): Promise<any>
+  /**
+   * Runs `fn`'s timer trigger `trigger` now, as CloudBase would on its cron: the event `{ Type: 'Timer', TriggerName,
+   * Time, Message: '' }` with `Time` = `time` (ISO; default the emulator's business clock) and no user. Resolves to
+   * the function's return value (or `{ ok: false, code, message }` when the call failed).
+   */
+  fireTimer(fn: string, trigger: string, time?: string): Promise<any>
+  /** The declared timer triggers with their next firing, refused configurations, and the latest firings. */
+  timers(): Promise<TimerStatus>
+  /** Fault injection (only with `faultInjection: true`); see test/helpers/fault-injection.ts for the crash-point runner. */
+  faults: FaultApi
+}
+
+export interface TimerStatus {
+  mode: 'on' | 'manual'
+  now: string
+  triggers: { fn: string; name: string; config: string; next: string | null }[]
+  problems: { fn: string; problem: string }[]
+  fired: { fn: string; trigger: string; time: string; manual: boolean; ok: boolean; code?: string; ms: number }[]
+}
+
+/** One thing a test does to the emulator: a function call as a user, or a timer trigger firing. */
+export type FaultStep =
+  | { fn: string; event?: unknown; identity: EmulatorIdentity }
+  | { timer: { fn: string; trigger: string; time?: string } }
+
+export interface CrashPlan {
+  /** 1-based: the N-th database write of the operation (inserts, updates, sets, removes, transaction commits). */
+  atWrite: number
+  when: 'before' | 'after'
+  /** `operation` (default): every call of the operation stops; `call`: only the call making the write and its callees. */
+  scope?: 'operation' | 'call'
+}
+
+export interface WriteRecord {
+  n: number
+  fn: string
+  action: string
+  collection: string | null
+  target: string
+}
+
+export interface FaultRun {
+  /** What the caller got: the function's return value, or `{ ok: false, code: 'FUNCTION_TIMEOUT', … }` after a crash. */
+  result: any
+  writes: WriteRecord[]
+  crashed: (WriteRecord & { when: 'before' | 'after'; scope: 'operation' | 'call'; stoppedCalls: number }) | null
+}
+
+export interface FaultApi {
+  /** Runs `step` as one operation, counting its writes, and stops it at `crash` if given. */
+  run(step: FaultStep, crash?: CrashPlan): Promise<FaultRun>
+  /** Saves the whole database in the emulator's memory; resolves to the checkpoint id. */
+  checkpoint(): Promise<string>
+  /** Puts the database back as it was at checkpoint `id` (waits for running calls to end). */
+  restore(id: string): Promise<void>
+  forget(id: string): Promise<void>
+  /** The documents of `collections` (relaxed EJSON: dates as `{ $date }`), null for a collection that does not exist. */
+  state(collections: readonly string[]): Promise<Record<string, Record<string, unknown>[] | null>>
 }
 
 export interface StartOptions {
@@ -56,10 +135,21 @@ export interface StartOptions {
   instances?: number
   /** The subscribe-message template definitions (default: the project's contracts/src/templates.ts). */
   templatesFile?: string
+  /** The collection declaration module (`COLLECTIONS`); default: cloudfunctions/_shared/src/collections.ts. */
+  schemaFile?: string
   /** Serve a built H5 app from this directory. */
   staticDir?: string
+  /** How long the start may take, in ms (default 30 s; a city-sized data directory takes longer to load). */
+  readyTimeoutMs?: number
   /** Extra environment for the emulator and the functions it runs (e.g. a fixed business date). */
   env?: Record<string, string>
+  /**
+   * Timer triggers: `manual` (default here, so nothing fires in the middle of a test) fires them only through
+   * `emu.fireTimer`; `on` fires them on their cron as `npm start` does.
+   */
+  timers?: 'on' | 'manual'
+  /** Enables `emu.faults` (stopping an operation at its N-th write, checkpoints). */
+  faultInjection?: boolean
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
@@ -94,12 +184,15 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.instances !== undefined) args.push('--instances', String(opts.instances))
   if (opts.templatesFile) args.push('--templates', opts.templatesFile)
   if (opts.staticDir) args.push('--static', opts.staticDir)
+  args.push('--timers', opts.timers ?? 'manual')
+  if (opts.faultInjection) args.push('--fault-injection')
+  if (opts.schemaFile) args.push('--schema', opts.schemaFile)
 
   // Pass this test file's view of process.env explicitly (Jest gives each file its own copy).
   const env = { ...process.env, ...opts.env }
   // The functions' runtime on CloudBase is Node 24: run the emulator (and its function workers) on it where it can.
   const child = spawn(runtimeNode(REPO_ROOT).execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const url = await waitForReady(child)
+  const { url, line: readyLine } = await waitForReady(child, opts.readyTimeoutMs ?? READY_TIMEOUT_MS)
   const port = Number(new URL(url).port)
 
   const exited = new Promise<void>((resolve) => {
@@ -117,7 +210,45 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     }
   }
 
+  /** A POST whose non-200 answer is a test error (the emulator's `{ code, message }` in the thrown message). */
+  async function postOk(pathname: string, body: unknown): Promise<any> {
+    const res = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const text = await res.text()
+    if (res.status !== 200) throw new Error(`emulator answered ${res.status} to ${pathname}: ${text}`)
+    return JSON.parse(text)
+  }
+
+  const faults: FaultApi = {
+    run(step, crash) {
+      const body = 'timer' in step
+        ? { name: step.timer.fn, timer: { trigger: step.timer.trigger, time: step.timer.time }, crash }
+        : { name: step.fn, event: step.event, identity: step.identity, crash }
+      return postOk('/local/faults/run', body)
+    },
+    async checkpoint() {
+      return (await postOk('/local/faults/checkpoint', {})).id
+    },
+    async restore(id) {
+      await postOk('/local/faults/restore', { id })
+    },
+    async forget(id) {
+      await postOk('/local/faults/forget', { id })
+    },
+    state(collections) {
+      return postOk('/local/faults/state', { collections })
+    },
+  }
+
+  async function getJson(pathname: string): Promise<any> {
+    const res = await fetch(`${url}${pathname}`)
+    const body = await res.json()
+    if (!res.ok) throw new Error(`emulator answered ${res.status} to ${pathname}: ${JSON.stringify(body)}`)
+    return body
+  }
+
   return {
+    readyLine,
+    pid: child.pid as number,
     port,
     url,
     dataDir,
@@ -130,6 +261,20 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     },
     callFunction(name, event, identity) {
       return post('/local/invoke', { name, event, identity })
+    },
+    async callFunctionWithStats(name, event, identity) {
+      const res = await fetch(`${url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, event, identity }) })
+      const text = await res.text()
+      const callId = res.headers.get('x-local-call-id')
+      if (!callId) throw new Error(`emulator ran no call for ${name}: ${res.status} ${text}`)
+      const queries = (await getJson(`/local/query-stats?call=${encodeURIComponent(callId)}`)) as QueryRecord[]
+      return { result: JSON.parse(text), callId, queries }
+    },
+    async queryMark() {
+      return ((await getJson('/local/query-stats?last')) as { lastSeq: number }).lastSeq
+    },
+    async queryStatsSince(mark) {
+      return (await getJson(`/local/query-stats?since=${mark}`)) as QueryRecord[]
     },
     async outbox(touser) {
       const query = touser ? `?touser=${encodeURIComponent(touser)}` : ''
@@ -154,27 +299,42 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       })
       return res.json()
     },
+    async fireTimer(fn, trigger, time) {
+      const res = await fetch(`${url}/local/timers/fire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: fn, trigger, time }),
+      })
+      const answer = await res.json()
+      if (res.status !== 200) throw new Error(`fireTimer(${fn}, ${trigger}): ${answer.message ?? JSON.stringify(answer)}`)
+      return answer.result
+    },
+    async timers() {
+      const res = await fetch(`${url}/local/timers`)
+      return (await res.json()) as TimerStatus
+    },
+    faults,
   }
 }
 
-function waitForReady(child: ChildProcess): Promise<string> {
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<{ url: string; line: string }> {
   return new Promise((resolve, reject) => {
     let stdout = ''
     let stderr = ''
     let ready = false
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`emulator did not become ready in ${READY_TIMEOUT_MS} ms\n${stdout}\n${stderr}`))
-    }, READY_TIMEOUT_MS)
+      reject(new Error(`emulator did not become ready in ${timeoutMs} ms\n${stdout}\n${stderr}`))
+    }, timeoutMs)
     // Keep draining stdout after ready (functions' console.log lands here) so the child never blocks on it.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (ready) return
       stdout += chunk.toString()
-      const match = /ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
+      const match = /ready on (http:\/\/127\.0\.0\.1:\d+).*/.exec(stdout)
       if (match) {
         ready = true
         clearTimeout(timer)
-        resolve(match[1])
+        resolve({ url: match[1], line: match[0] })
       }
     })
     // Function errors and warnings are logged on stderr: pass them through so a failing test shows why.

@@ -30,7 +30,6 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@pmmmwh/react-refresh-webpack-plugin': 'Taro h5 dev server (react refresh)',
   'react-refresh': 'Taro h5 dev server (react refresh)',
   'react-dom': 'Taro h5 renders with react-dom',
-  webpack: 'Taro webpack5 runner peer',
   postcss: 'Taro style pipeline peer',
   sass: 'compiles the .scss files',
   'tdesign-miniprogram': 'weapp UI components, referenced by usingComponents paths in the weapp UI kit',
@@ -51,6 +50,8 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@types/react': 'types for the app',
   '@types/webpack-env': 'types (tsconfig types)',
   '@types/busboy': 'types for busboy',
+  '@types/pngjs': 'types for pngjs (the weapp host encodes photos)',
+  'miniprogram-compiler': "WeChat's wcc/wcsc binaries, run by path from scripts/check-weapp.ts",
   '@types/minimatch': 'types pulled in by a dependency’s typings',
   '@types/react-test-renderer': 'types for react-test-renderer (the hook tests under test/app)',
 }

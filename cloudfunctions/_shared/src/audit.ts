@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import type { HandlerContext } from './context'
+import { isDuplicateKey } from './errors'
 import type { SdkHandle } from './sdk'
 
 export interface AuditEntry {
@@ -9,6 +11,11 @@ export interface AuditEntry {
   before?: unknown
   after?: unknown
   note?: string
+  /**
+   * Names an event that several calls may witness (e.g. one lock seen by many concurrent attempts): it is recorded
+   * once, under an id derived from this name.
+   */
+  once?: string
 }
 
 /**
@@ -17,15 +24,21 @@ export interface AuditEntry {
  */
 export async function audit(ctx: HandlerContext, entry: AuditEntry, tx?: SdkHandle): Promise<void> {
   const target = tx ?? ctx.db
-  await target.collection('audit').add({
-    data: {
-      ...entry,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      openid: ctx.caller.openid,
-      roles: ctx.caller.roles,
-      fn: ctx.fn,
-      at: ctx.clock.now(),
-    },
-  })
+  const { once, ...rest } = entry
+  const data = {
+    ...(once ? { _id: `audit-${createHash('sha256').update(once).digest('hex').slice(0, 40)}` } : {}),
+    ...rest,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    openid: ctx.caller.openid,
+    roles: ctx.caller.roles,
+    fn: ctx.fn,
+    at: ctx.clock.now(),
+  }
+  try {
+    await target.collection('audit').add({ data })
+  } catch (err) {
+    // The event is already on record.
+    if (!(once && isDuplicateKey(err))) throw err
+  }
 }

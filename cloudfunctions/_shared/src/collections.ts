@@ -65,7 +65,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_fund', keys: { family: 1, year: 1 } },
     { name: 'source_unique', keys: { sourceType: 1, sourceId: 1 }, unique: true },
   ]),
-  adminOnly('consents', 'Recorded consents (PIPL, medical information)', [{ name: 'by_openid', keys: { openid: 1, kind: 1 } }]),
+  adminOnly('consents', 'Recorded consents (PIPL, medical information): one per WeChat user and kind', [
+    { name: 'openid_kind_unique', keys: { openid: 1, kind: 1 }, unique: true },
+  ]),
   adminOnly('messages', 'In-app inbox per user', [{ name: 'by_openid', keys: { openid: 1, createdAt: -1 } }]),
   adminOnly('audit', 'Append-only audit log: who, role, when, what, before/after', [
     { name: 'by_entity', keys: { entity: 1, entityId: 1 } },
@@ -73,6 +75,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('schemeFees', 'Fees announced for a scheme version whose document left them to a later notice (TZ 2022 四(一)2); _id = scheme id, written once', [
     { name: 'scheme_unique', keys: { schemeId: 1 }, unique: true },
   ]),
+  adminOnly('settings', 'Settings the office manages, one document per area (review: the four-eyes threshold); read on every call'),
+  adminOnly('slots', 'Declarations a unit makes once per period (annual, TZ replacement batch): _id = <kind>-<unit>-<year> → the declaration holding it'),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
 ]

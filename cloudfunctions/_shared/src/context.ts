@@ -26,6 +26,8 @@ export interface Caller {
   user: UserDoc | null
   /** Effective roles: the staff role plus 'worker' when bound to a person. */
   roles: Role[]
+  /** Set for a timer trigger's tick (no user): the trigger's name. */
+  timer?: string
 }
 
 /** Everything a handler needs from the outside world, passed in so handlers stay testable. */

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto'
 import { localTemplateId, type TemplateFields, type TemplateKey } from '@mutual-aid/contracts'
 import type { FunctionConfig } from './config'
 import type { HandlerContext } from './context'
-import { sdkErrorText } from './errors'
+import { isDuplicateKey, sdkErrorText } from './errors'
 
 export type { TemplateKey } from '@mutual-aid/contracts'
 
@@ -17,9 +18,18 @@ export function templateId(key: TemplateKey, config: Pick<FunctionConfig, 'templ
 
 /** What a notice tells one user: always in the in-app inbox, and as a subscribe message of `template` when granted. */
 export interface Notice<K extends TemplateKey = TemplateKey> {
+  /**
+   * What happened, named so that the same happening always gets the same id (e.g. `claim-…:received`,
+   * `claim-…:v5:claimDecided`): a retried or concurrent call that would tell it again finds the message already there
+   * and sends nothing. Unique per recipient together with `openid`.
+   */
+  id: string
   openid: string
   template: K
-  /** Inbox title and body, in Chinese. Never put a diagnosis here: only numbers, status and amounts. */
+  /**
+   * Inbox title and body, in Chinese. Never put a diagnosis or a reviewer's free text (a return reason, a decision
+   * note) here: only numbers, status and amounts, and where in the app to read the rest.
+   */
   title: string
   body: string
   /** Mini-program page opened from the message: the template's page, e.g. `packages/claims/detail/index?id=...`. */
@@ -29,12 +39,41 @@ export interface Notice<K extends TemplateKey = TemplateKey> {
   ref?: { entity: string; id: string }
 }
 
+/** The inbox message id of a notice for one recipient: deterministic, so the database refuses a second copy. */
+export function messageIdOf(noticeId: string, openid: string): string {
+  return `msg-${createHash('sha256').update(`${noticeId}\u0000${openid}`).digest('hex').slice(0, 40)}`
+}
+
 /**
- * Tells a user something changed: always an in-app inbox message, and a subscribe message when the user has
- * granted one. A push that WeChat refuses (e.g. errcode 43101, no subscription left) never fails the action that
- * caused it; the inbox entry records the push outcome.
+ * Tells a user something changed: an in-app inbox message, and a subscribe message when the user has granted one —
+ * exactly once per notice id and recipient. The inbox message is written first under its deterministic id: whoever
+ * writes it sends the push, and a concurrent or retried call that finds it already there sends nothing (answers
+ * false). Its `push` starts `pending` and records the outcome, so a push cut off by a crash stays visible as pending
+ * (for a later outbox to resend). A push that WeChat refuses (e.g. errcode 43101, no subscription left) never fails
+ * the action that caused it.
  */
-export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>): Promise<void> {
+export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>): Promise<boolean> {
+  const _id = messageIdOf(notice.id, notice.openid)
+  try {
+    await ctx.db.collection('messages').add({
+      data: {
+        _id,
+        noticeId: notice.id,
+        openid: notice.openid,
+        template: notice.template,
+        title: notice.title,
+        body: notice.body,
+        page: notice.page,
+        ref: notice.ref ?? null,
+        read: false,
+        push: { ok: false, pending: true },
+        createdAt: ctx.clock.now(),
+      },
+    })
+  } catch (err) {
+    if (isDuplicateKey(err)) return false
+    throw err
+  }
   let push: { ok: boolean; errCode?: number; errMsg?: string }
   const template = templateId(notice.template, ctx.config)
   try {
@@ -54,17 +93,7 @@ export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice:
     // id, -604101 a missing openapi permission) is a fault to fix.
     if (push.errCode !== 43101) console.error(`[notify] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
   }
-  await ctx.db.collection('messages').add({
-    data: {
-      openid: notice.openid,
-      template: notice.template,
-      title: notice.title,
-      body: notice.body,
-      page: notice.page,
-      ref: notice.ref ?? null,
-      read: false,
-      push,
-      createdAt: ctx.clock.now(),
-    },
-  })
+  // `set` replaces the whole field (a plain object would be merged key by key, keeping `pending`).
+  await ctx.db.collection('messages').doc(_id).update({ data: { push: ctx.db.command.set(push) } })
+  return true
 }

@@ -1,12 +1,13 @@
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
-import { AppError, forbidden, notFound } from '@cloud-shared/errors'
+import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
 import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
 import { kindsFor } from '@mutual-aid/shared-rules'
 import type { DraftDoc, ParticipationDoc } from './model'
 import { resolveTarget } from './target'
+import { checkPagesBelong } from './evidence'
 
 /** Version of the medical-information consent text shown on the claim form (bump when the text changes). */
 export const CONSENT_KIND = 'medical_info'
@@ -62,32 +63,29 @@ export const rosterForClaims = action({
   },
 })
 
-/** Records the separate consent to process medical information (PIPL art. 28–29) before the first claim. */
+/**
+ * Records the separate consent to process medical information (PIPL art. 28–29) before the first claim, once: the
+ * unique index on (openid, kind) lets exactly one of any number of concurrent taps write it.
+ */
 export const consent = action({
   access: 'signed-in',
   input: consentInput,
   async run(ctx, input) {
     if (await hasConsent(ctx)) return { consent: true }
     const doc = { openid: ctx.caller.openid, kind: input.kind, textVersion: input.version, at: ctx.clock.now() }
-    const res = await ctx.db.collection('consents').add({ data: doc })
-    await audit(ctx, { action: 'consent.give', entity: 'consent', entityId: res._id, after: doc })
+    try {
+      const res = await ctx.db.collection('consents').add({ data: doc })
+      await audit(ctx, { action: 'consent.give', entity: 'consent', entityId: res._id, after: doc })
+    } catch (err) {
+      // Another tap of the same user recorded it first.
+      if (!isDuplicateKey(err)) throw err
+    }
     return { consent: true }
   },
 })
 
 /** Number of uploaded pages (the audit log records counts, not the medical content). */
 const pageCount = (files: ClaimFiles): number => Object.values(files).reduce((n, ids) => n + ids.length, 0)
-
-/** Every uploaded file must sit under this draft's folder (`claims/<draftId>/<item>/…`). */
-export function checkFilesBelong(files: ClaimFiles, folderId: string): void {
-  for (const [item, ids] of Object.entries(files)) {
-    for (const id of ids) {
-      if (!id.includes(`/claims/${folderId}/${item}/`)) {
-        throw new AppError('INVALID_INPUT', '有照片不属于本次申请，请删除后重新上传。')
-      }
-    }
-  }
-}
 
 async function ownDraft(ctx: HandlerContext, draftId: string): Promise<DraftDoc> {
   const draft = await findById<DraftDoc>(ctx.db, 'claimDrafts', draftId)
@@ -109,7 +107,8 @@ export const saveDraft = action({
       if (draft.product !== input.product || draft.kind !== input.kind || draft.participationId !== input.participationId) {
         throw new AppError('INVALID_INPUT', '草稿的申请类型不能更改；如需申请其他项目，请新建申请。')
       }
-      checkFilesBelong(input.files, draft._id)
+      // Every page sits under this draft's folder, named by its content's hash (evidence.ts).
+      checkPagesBelong(input.files, [draft._id])
       await updateVersioned(ctx.db, 'claimDrafts', draft._id, input.version, { facts: input.facts, files: input.files })
       await audit(ctx, {
         action: 'claimDraft.save',

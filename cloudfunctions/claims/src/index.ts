@@ -3,7 +3,7 @@ import { claimsContract } from '@mutual-aid/contracts'
 import { createMain } from '@cloud-shared/create-main'
 import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
 import { submit } from './submit'
-import { confirm, decide, markPaid, resubmit, returnClaim, saveResubmission } from './review'
+import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
 
 /**
@@ -27,6 +27,8 @@ export const main = createMain(claimsContract, cloud, {
   saveResubmission,
   resubmit,
   decide,
+  confirmApproval,
+  returnProposal,
   markPaid,
   ledger,
 })

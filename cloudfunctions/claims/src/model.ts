@@ -34,9 +34,15 @@ export interface DraftDoc {
   updatedAt: Date
 }
 
+/**
+ * What a history entry records: the lifecycle's events, plus an office user's approval proposed for a second office
+ * user to confirm (four eyes) and a proposal sent back or withdrawn.
+ */
+export type HistoryEvent = 'submit' | 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay' | 'propose' | 'withdraw_proposal'
+
 export interface HistoryEntry {
   at: Date
-  event: 'submit' | 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay'
+  event: HistoryEvent
   from: ClaimStatus | 'draft'
   to: ClaimStatus
   /** Role the actor acted in. */
@@ -52,11 +58,38 @@ export interface MaterialsVersion {
   at: Date
   facts: DraftFacts
   files: ClaimFiles
+  /** sha-256 of each page's content as stored when this version was submitted, by fileID. */
+  hashes?: Record<string, string>
   note?: string
 }
 
-/** The office's decision as stored: what the claim shows (the contract's `DecisionView`) plus who decided. */
-export type Decision = Omit<DecisionView, 'at'> & { at: Date; by: string; byName: string }
+/** Why an approval waits for a second office user. */
+export type FourEyesReason = 'above_computed' | 'above_threshold'
+
+/** An approval proposed by one office user, waiting for a different one to confirm or send it back (four eyes). */
+export interface Proposal {
+  amountFen: number
+  computedFen: number
+  note: string | null
+  reasons: FourEyesReason[]
+  /** The threshold in force when it was proposed, and where it came from. */
+  thresholdFen: number
+  settings: 'default' | { version: number }
+  by: string
+  byName: string
+  at: Date
+}
+
+/**
+ * The office's decision as stored: what the claim shows (the contract's `DecisionView`) plus who decided; an approval
+ * that needed four eyes also names who proposed it.
+ */
+export type Decision = Omit<DecisionView, 'at' | 'proposedBy'> & {
+  at: Date
+  by: string
+  byName: string
+  proposedBy?: { openid: string; name: string; at: Date }
+}
 
 export interface ClaimDoc {
   _id: string
@@ -72,6 +105,8 @@ export interface ClaimDoc {
   personId: string
   personName: string
   personOpenid: string | null
+  /** The participant's resident-ID keyed hash, to recognise them on another roster record (separation of duties). */
+  personIdHash?: string
   unitId: string
   unitName: string
   agentId: string
@@ -90,6 +125,8 @@ export interface ClaimDoc {
   materialsCompleteOn: string | null
   dueDate: string | null
   decision: Decision | null
+  /** An approval waiting for a second office user (four eyes), or null. */
+  proposal?: Proposal | null
   payoutId: string | null
   paid: { paidOn: string; reference: string } | null
   version: number

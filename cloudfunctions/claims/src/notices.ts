@@ -1,7 +1,7 @@
 import { wxAmount, wxDate, type TemplateFields } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
 import { notify } from '@cloud-shared/notify'
-import { STATUS_LABEL } from '@mutual-aid/shared-rules'
+import { STATUS_LABEL, formatYuan } from '@mutual-aid/shared-rules'
 import type { ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 
@@ -34,27 +34,45 @@ function fieldsFor<K extends ClaimTemplate>(ctx: HandlerContext, claim: ClaimDoc
 }
 
 /**
- * Tells the filer (and the participant, when someone else filed) that their claim moved. Messages carry only the
- * claim number, the status and the amount — never a diagnosis (medical information stays in the claim).
+ * What each notice says in the inbox: the claim number, its status and amount, and where to read more — never a
+ * diagnosis, and never a reviewer's free text (a return reason or a decision note may name an illness): those stay on
+ * the claim page, which the message opens.
  */
-export async function notifyClaimPeople(
-  ctx: HandlerContext,
-  claim: ClaimDoc,
-  template: ClaimTemplate,
-  body: string,
-  amountFen = 0,
-): Promise<void> {
+export function noticeBody(template: ClaimTemplate, claim: ClaimDoc, amountFen: number): string {
+  const no = claim.claimNo
+  switch (template) {
+    case 'claimReceived':
+      return `您的互助金申请 ${no} 已提交，等待单位工会经办人确认。申请期限至 ${claim.claimDeadline.date}。`
+    case 'claimNeedsMaterials':
+      return `您的互助金申请 ${no} 需要补充材料。请打开申请查看退回原因，补充后重新提交。`
+    case 'claimDecided':
+      return claim.status === 'rejected'
+        ? `您的互助金申请 ${no} 审批结论：不予给付。请打开申请查看理由和依据。`
+        : `您的互助金申请 ${no} 已核准，金额 ${formatYuan(amountFen)}，互助办将尽快支付。`
+    case 'claimPaid':
+      return `您的互助金申请 ${no} 已支付 ${formatYuan(amountFen)}（${claim.paid?.paidOn ?? ''}），请留意银行到账。`
+  }
+}
+
+/**
+ * Tells the filer (and the participant, when someone else filed) that their claim moved. Each notice is told once:
+ * its id names the claim and the version the change produced (`received` for the submission), so a retried or
+ * concurrent call sends nothing more.
+ */
+export async function notifyClaimPeople(ctx: HandlerContext, claim: ClaimDoc, template: ClaimTemplate, amountFen = 0): Promise<void> {
   const recipients = new Set<string>([claim.filedBy.openid])
   if (claim.personOpenid) recipients.add(claim.personOpenid)
   const status = STATUS_LABEL[claim.status]
   const fields = fieldsFor(ctx, claim, template, amountFen)
+  const id = template === 'claimReceived' ? `${claim._id}:received` : `${claim._id}:v${claim.version}:${template}`
   for (const openid of recipients) {
     try {
       await notify(ctx, {
+        id,
         openid,
         template,
         title: `互助金申请 ${claim.claimNo}：${status}`,
-        body,
+        body: noticeBody(template, claim, amountFen),
         page: `packages/claims/detail/index?id=${claim._id}`,
         fields,
         ref: { entity: 'claim', id: claim._id },

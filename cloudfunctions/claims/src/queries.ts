@@ -4,10 +4,12 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
+import { audit } from '@cloud-shared/audit'
+import { checkPages } from './evidence'
 import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
-import { isFilerOrParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
+import { isFilerOrParticipant, isInvolvedAnywhere, loadVisibleClaim, reviewLevelsOver } from './scope'
 
 /** Calendar days before the review due date at which a claim counts as nearly due in the office queue. */
 const NEARLY_DUE_DAYS = 7
@@ -21,9 +23,13 @@ export function dueState(dueDate: string | null, today: string, status: ClaimSta
   return left <= NEARLY_DUE_DAYS ? 'due_soon' : 'on_time'
 }
 
-/** The actions the caller may take on the claim now (the page shows only these buttons). */
-function allowedActions(ctx: HandlerContext, claim: ClaimDoc): ClaimEvent[] {
-  const levels = reviewLevelsOver(ctx, claim)
+/**
+ * The actions the caller may take on the claim now (the page shows only these buttons). None of the review steps for
+ * someone involved in the claim, and none while an approval waits for its second office user (the proposal panel
+ * offers confirming or sending it back instead).
+ */
+function allowedActions(ctx: HandlerContext, claim: ClaimDoc, involved: boolean): ClaimEvent[] {
+  const levels = claim.proposal || involved ? [] : reviewLevelsOver(ctx, claim)
   const out: ClaimEvent[] = []
   const awaited = levelFor(claim.status)
   for (const event of ['confirm', 'return', 'approve', 'reject', 'pay'] as ClaimEvent[]) {
@@ -32,6 +38,26 @@ function allowedActions(ctx: HandlerContext, claim: ClaimDoc): ClaimEvent[] {
   }
   if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'resubmit', 'filer', claim.returned?.by).ok) out.push('resubmit')
   return out
+}
+
+/** The approval waiting for a second office user, as a reviewer sees it, with what this caller may do about it. */
+function proposalView(ctx: HandlerContext, claim: ClaimDoc, involved: boolean) {
+  const p = claim.proposal
+  if (!p) return null
+  const office = !involved && reviewLevelsOver(ctx, claim).includes('office')
+  const byMe = p.by === ctx.caller.openid
+  return {
+    amountFen: p.amountFen,
+    computedFen: p.computedFen,
+    note: p.note,
+    reasons: p.reasons,
+    thresholdFen: p.thresholdFen,
+    byName: p.byName,
+    at: p.at,
+    byMe,
+    canConfirm: office && !byMe,
+    canReturn: office,
+  }
 }
 
 function listItem(c: ClaimDoc, today: string) {
@@ -61,7 +87,8 @@ export const get = action({
   input: claimRefInput,
   async run(ctx, { claimId }) {
     const claim = await loadVisibleClaim(ctx, claimId)
-    const reviewer = reviewLevelsOver(ctx, claim).length > 0
+    const involved = await isInvolvedAnywhere(ctx, claim)
+    const reviewer = !involved && reviewLevelsOver(ctx, claim).length > 0
     const today = ctx.clock.today()
     const resubmission =
       claim.status === 'returned' && isFilerOrParticipant(ctx, claim)
@@ -105,10 +132,12 @@ export const get = action({
             note: claim.decision.note,
             reasonCode: claim.decision.reasonCode,
             at: claim.decision.at,
+            proposedBy: claim.decision.proposedBy?.name ?? null,
           }
         : null,
+      proposal: reviewer ? proposalView(ctx, claim, involved) : null,
       paid: claim.paid,
-      actions: allowedActions(ctx, claim),
+      actions: allowedActions(ctx, claim, involved),
       resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
       today,
     }
@@ -179,14 +208,19 @@ export const queue = action({
 
 /**
  * Temporary URLs of a claim's photos — only for the filer, the participant and reviewers in scope. Photos are never
- * public: the app never gets a permanent link.
+ * public: the app never gets a permanent link. Every opening is on record (who, when, which claim, which pages), and
+ * reviewers also get each page checked against the content hash recorded when it was submitted.
  */
 export const photoUrls = action({
   access: 'signed-in',
   input: claimRefInput,
   async run(ctx, { claimId }) {
     const claim = await loadVisibleClaim(ctx, claimId)
-    return { urls: await tempUrls(ctx, claim.materials.flatMap((m) => Object.values(m.files).flat())) }
+    const files = [...new Set(claim.materials.flatMap((m) => Object.values(m.files).flat()))]
+    const reviewer = !(await isInvolvedAnywhere(ctx, claim)) && reviewLevelsOver(ctx, claim).length > 0
+    await audit(ctx, { action: 'claim.photos.open', entity: 'claim', entityId: claim._id, after: { claimNo: claim.claimNo, files } })
+    const [urls, checks] = await Promise.all([tempUrls(ctx, files), reviewer ? checkPages(ctx, claim) : Promise.resolve({})])
+    return { urls, checks }
   },
 })
 

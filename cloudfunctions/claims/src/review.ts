@@ -10,16 +10,19 @@ import {
   markPaidInput,
   resubmitInput,
   returnInput,
+  returnProposalInput,
   saveResubmissionInput,
   versionedRefInput,
   type ClaimFiles,
 } from '@mutual-aid/contracts'
 import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, type ReviewLevel } from '@mutual-aid/shared-rules'
-import type { ClaimDoc, HistoryEntry, ParticipationDoc, PayoutDoc } from './model'
+import { loadReviewSettings } from '@cloud-shared/settings'
+import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, ParticipationDoc, PayoutDoc, Proposal } from './model'
 import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
-import { isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
-import { checkFacts, checkRequiredMaterials } from './submit'
+import { assertNotInvolved, isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
+import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
+import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
@@ -35,9 +38,18 @@ function actorFor(ctx: HandlerContext, claim: ClaimDoc, event: ClaimEvent): Acto
   return awaited && levels.includes(awaited) ? awaited : levels[levels.length - 1]
 }
 
+/**
+ * The lifecycle event a step is checked against: proposing an approval and sending a proposal back are the office's
+ * approval not yet taking effect, so they are allowed exactly where an approval is.
+ */
+const lifecycleEvent = (event: HistoryEvent): ClaimEvent =>
+  event === 'propose' || event === 'withdraw_proposal' ? 'approve' : (event as ClaimEvent)
+
 interface Step {
-  event: ClaimEvent
+  event: HistoryEvent
   note?: string
+  /** This approval confirms the pending proposal (the second office user of four eyes). */
+  confirmsProposal?: boolean
   /** Extra fields to write on the claim, computed from the claim as read inside the transaction. */
   patch?: (claim: ClaimDoc, to: ClaimStatus, tx: SdkHandle) => Promise<Partial<ClaimDoc>> | Partial<ClaimDoc>
 }
@@ -45,21 +57,33 @@ interface Step {
 /**
  * One state change, all or nothing: read the claim at the version the caller saw, check the state machine and the
  * caller's level, write the new status with its history entry and audit record. A second reviewer acting on the
- * same version gets CONFLICT.
+ * same version gets CONFLICT. While an approval waits for its second office user, nothing but confirming or sending
+ * it back (or the filer's own resubmission, which cannot happen then) moves the claim.
  */
 async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
   return runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
-    const actor = actorFor(ctx, claim, step.event)
-    const t = transition(claim.status, step.event, actor, claim.returned?.by ?? null)
+    const event = lifecycleEvent(step.event)
+    const actor = actorFor(ctx, claim, event)
+    const t = transition(claim.status, event, actor, claim.returned?.by ?? null)
     if (!t.ok) throw new AppError(t.code, t.message)
-    const extra = step.patch ? await step.patch(claim, t.to, tx) : {}
+    const proposal = claim.proposal ?? null
+    if (step.event === 'withdraw_proposal' || step.confirmsProposal) {
+      if (!proposal) throw new AppError('NO_PROPOSAL', '该申请没有待确认的核准提议，请刷新后查看。')
+      if (step.confirmsProposal && proposal.by === ctx.caller.openid) {
+        throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')
+      }
+    } else if (proposal) {
+      throw new AppError('AWAITING_SECOND', `该申请已有 ${proposal.byName || '互助办'} 提出的核准提议（${formatYuan(proposal.amountFen)}），待第二位审批人确认或退回后才能办理。`)
+    }
+    const to = step.event === 'propose' || step.event === 'withdraw_proposal' ? claim.status : t.to
+    const extra = step.patch ? await step.patch(claim, to, tx) : {}
     const entry: HistoryEntry = {
       at: now,
       event: step.event,
       from: claim.status,
-      to: t.to,
+      to,
       role: actor === 'filer' ? claim.filedBy.as : actor,
       openid: ctx.caller.openid,
       name: ctx.caller.user?.name ?? claim.filedBy.name,
@@ -68,7 +92,7 @@ async function applyStep(ctx: HandlerContext, claimId: string, version: number, 
     const after: ClaimDoc = {
       ...claim,
       ...extra,
-      status: t.to,
+      status: to,
       history: [...claim.history, entry],
       version: claim.version + 1,
       updatedAt: now,
@@ -80,7 +104,7 @@ async function applyStep(ctx: HandlerContext, claimId: string, version: number, 
         action: `claim.${step.event}`,
         entity: 'claim',
         entityId: claimId,
-        before: { status: claim.status, version: claim.version },
+        before: { status: claim.status, version: claim.version, ...(proposal ? { proposal } : {}) },
         after: { status: after.status, version: after.version, ...stripHeavy(extra) },
         note: step.note,
       },
@@ -88,6 +112,13 @@ async function applyStep(ctx: HandlerContext, claimId: string, version: number, 
     )
     return { ...after, _id: claimId }
   }, { busyMessage: '该申请正在被他人同时处理，请稍等几秒后刷新，再按最新状态操作。' })
+}
+
+/** The claim, checked before any review step: the caller has no stake in it (separation of duties). */
+async function claimToReview(ctx: HandlerContext, claimId: string): Promise<ClaimDoc> {
+  const claim = await loadClaim(ctx, claimId)
+  await assertNotInvolved(ctx, claim)
+  return claim
 }
 
 function stripHeavy(extra: Partial<ClaimDoc>): Record<string, unknown> {
@@ -103,6 +134,7 @@ export const confirm = action({
   access: ['clerk', 'agent'],
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
+    await claimToReview(ctx, claimId)
     const claim = await applyStep(ctx, claimId, version, {
       event: 'confirm',
       patch: (_c, to) => {
@@ -120,23 +152,20 @@ export const returnClaim = action({
   access: ['clerk', 'agent', 'office'],
   input: returnInput,
   async run(ctx, { claimId, version, reason }) {
+    await claimToReview(ctx, claimId)
     const claim = await applyStep(ctx, claimId, version, {
       event: 'return',
       note: reason,
       patch: (c) => ({ returned: { by: levelFor(c.status) as ReviewLevel, reason, at: ctx.clock.now() } }),
     })
-    await notifyClaimPeople(ctx, claim, 'claimNeedsMaterials', `您的互助金申请 ${claim.claimNo} 需要补充材料：${reason}`)
+    await notifyClaimPeople(ctx, claim, 'claimNeedsMaterials')
     return summary(claim)
   },
 })
 
+/** Pages of a resubmission: the first submission's (under the draft's folder) and those added since (the claim's). */
 function checkResubmittedFiles(files: ClaimFiles, claim: ClaimDoc): void {
-  for (const [item, ids] of Object.entries(files)) {
-    for (const id of ids) {
-      const ok = [claim.draftId, claim._id].some((folder) => id.includes(`/claims/${folder}/${item}/`))
-      if (!ok) throw new AppError('INVALID_INPUT', '有照片不属于本次申请，请删除后重新上传。')
-    }
-  }
+  checkPagesBelong(files, [claim.draftId, claim._id])
 }
 
 /** Id of the caller's resubmission draft for a claim (one per claim, owned by the filer). */
@@ -179,6 +208,9 @@ export const resubmit = action({
     const facts = checkFacts(current.kind, rawFacts)
     checkResubmittedFiles(files, current)
     checkRequiredMaterials(current.schemeId, current.product, current.kind, files)
+    // Every page of the new version, kept and added ones alike, is checked against its name and its hash recorded: a
+    // page replaced since is a new page of this version, never a silent change of an earlier one.
+    const hashes = await hashPages(ctx, files, checklistLabels(current.schemeId, current.product, current.kind))
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     // Lateness stays judged on the first submission day.
@@ -192,7 +224,7 @@ export const resubmit = action({
         return {
           facts,
           files,
-          materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, ...(note ? { note } : {}) }],
+          materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, hashes, ...(note ? { note } : {}) }],
           assessmentAtSubmit: assessment,
           returned: null,
           ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
@@ -206,14 +238,16 @@ export const resubmit = action({
 
 /**
  * The office decides: approves the computed amount (or overrides it with a required note) or rejects with a reason
- * code and a note. Approval creates the payout record and applies what the rules say the payout ends (the assessment's
- * `onPayout`: products ended for the period, inpatient allowance days used).
+ * code and a note. An approval above the computed amount, or above the office's four-eyes threshold (the `settings`
+ * collection, read on every call), is only a proposal until a second office user confirms it (`confirmApproval`).
+ * Approval creates the payout record and applies what the rules say the payout ends (the assessment's `onPayout`:
+ * products ended for the period, inpatient allowance days used).
  */
 export const decide = action({
   access: ['office'],
   input: decideInput,
   async run(ctx, input) {
-    const current = await loadClaim(ctx, input.claimId)
+    const current = await claimToReview(ctx, input.claimId)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     const assessment = assessClaim(p, current, current.submittedOn)
@@ -236,7 +270,7 @@ export const decide = action({
           },
         }),
       })
-      await notifyClaimPeople(ctx, claim, 'claimDecided', `您的互助金申请 ${claim.claimNo} 审批结论：不予给付。理由：${input.note}`, 0)
+      await notifyClaimPeople(ctx, claim, 'claimDecided', 0)
       return summary(claim)
     }
     const amountFen = input.amountFen ?? assessment.amountFen
@@ -251,57 +285,150 @@ export const decide = action({
         { reasons: assessment.reasons },
       )
     }
-    const payoutId = `payout-${input.claimId}`
-    const claim = await applyStep(ctx, input.claimId, input.version, {
-      event: 'approve',
-      note: input.note,
-      patch: async (c, _to, tx) => {
-        // Two claims of one person approved at once: re-read the participation inside the transaction, so the
-        // second sees the first one's coverage effect and its assessment no longer matches what was shown.
-        const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
-        if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), assessment)) {
-          throw conflict('该参加人的保障刚刚发生变化（可能另一笔申请已核准），请刷新后按最新核定结果审批。')
-        }
-        const payout: PayoutDoc = {
-          _id: payoutId,
-          claimId: c._id,
-          claimNo: c.claimNo,
-          family: c.family,
-          year: c.year,
-          amountFen,
-          payee: c.facts.payee as PayoutDoc['payee'],
-          status: 'pending',
-          paidOn: null,
-          reference: null,
-          createdAt: now,
-          recordedBy: null,
-          recordedAt: null,
-        }
-        await tx.collection('payouts').add({ data: payout })
-        await applyCoverageEffects(ctx, tx, c, assessment)
-        return {
-          assessmentAtDecision: assessment,
-          payoutId,
-          decision: {
-            outcome: 'approve',
-            amountFen,
-            computedFen: assessment.amountFen,
-            overridden,
-            note: input.note ?? null,
-            reasonCode: null,
-            ...by,
-          },
-        }
-      },
-    })
-    await notifyClaimPeople(
-      ctx,
-      claim,
-      'claimDecided',
-      `您的互助金申请 ${claim.claimNo} 已核准，金额 ${formatYuan(amountFen)}，互助办将尽快支付。`,
-      amountFen,
-    )
+    const settings = await loadReviewSettings(ctx.db)
+    const reasons: FourEyesReason[] = []
+    if (amountFen > assessment.amountFen) reasons.push('above_computed')
+    if (amountFen > settings.fourEyesAboveFen) reasons.push('above_threshold')
+    if (reasons.length > 0) {
+      const proposal: Proposal = {
+        amountFen,
+        computedFen: assessment.amountFen,
+        note: input.note ?? null,
+        reasons,
+        thresholdFen: settings.fourEyesAboveFen,
+        settings: settings.source,
+        by: ctx.caller.openid,
+        byName: ctx.caller.user?.name ?? '',
+        at: now,
+      }
+      const why = reasons.map((r) => (r === 'above_computed' ? `高于规则核定金额 ${formatYuan(assessment.amountFen)}` : `超过 ${formatYuan(settings.fourEyesAboveFen)}`)).join('，')
+      const claim = await applyStep(ctx, input.claimId, input.version, {
+        event: 'propose',
+        note: `提议核准 ${formatYuan(amountFen)}（${why}），待第二位审批人确认${input.note ? `。说明：${input.note}` : ''}`,
+        patch: () => ({ proposal }),
+      })
+      return { ...summary(claim), amountFen, awaitingSecond: true }
+    }
+    const claim = await approve(ctx, input.claimId, input.version, { amountFen, overridden, note: input.note ?? null, assessment, proposedBy: null })
     return { ...summary(claim), amountFen }
+  },
+})
+
+interface Approval {
+  amountFen: number
+  overridden: boolean
+  note: string | null
+  assessment: ClaimAssessment
+  /** The office user whose proposal this approval confirms (four eyes), or null for a single approver. */
+  proposedBy: Proposal | null
+}
+
+/**
+ * The approval taking effect: the decision, the payout record and the coverage effects in one transaction, then the
+ * notice. With `proposedBy`, it is the second office user confirming a proposal.
+ */
+async function approve(ctx: HandlerContext, claimId: string, version: number, a: Approval): Promise<ClaimDoc> {
+  const now = ctx.clock.now()
+  const payoutId = `payout-${claimId}`
+  const proposer = a.proposedBy
+  const claim = await applyStep(ctx, claimId, version, {
+    event: 'approve',
+    confirmsProposal: proposer !== null,
+    note: proposer ? `确认 ${proposer.byName || '互助办'} 的核准提议（${formatYuan(a.amountFen)}）${a.note ? `。说明：${a.note}` : ''}` : a.note ?? undefined,
+    patch: async (c, _to, tx) => {
+      // Two claims of one person approved at once: re-read the participation inside the transaction, so the
+      // second sees the first one's coverage effect and its assessment no longer matches what was shown.
+      const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
+      if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), a.assessment)) {
+        throw conflict(
+          proposer
+            ? '该参加人的保障或规则核定结果已发生变化，请退回此核准提议，由互助办按最新核定结果重新审批。'
+            : '该参加人的保障刚刚发生变化（可能另一笔申请已核准），请刷新后按最新核定结果审批。',
+        )
+      }
+      if (proposer && (c.proposal?.at === undefined || String(c.proposal.at) !== String(proposer.at))) {
+        throw conflict('核准提议刚刚已被他人退回或更改，请刷新后查看。')
+      }
+      const payout: PayoutDoc = {
+        _id: payoutId,
+        claimId: c._id,
+        claimNo: c.claimNo,
+        family: c.family,
+        year: c.year,
+        amountFen: a.amountFen,
+        payee: c.facts.payee as PayoutDoc['payee'],
+        status: 'pending',
+        paidOn: null,
+        reference: null,
+        createdAt: now,
+        recordedBy: null,
+        recordedAt: null,
+      }
+      await tx.collection('payouts').add({ data: payout })
+      await applyCoverageEffects(ctx, tx, c, a.assessment)
+      const decision: Decision = {
+        outcome: 'approve',
+        amountFen: a.amountFen,
+        computedFen: a.assessment.amountFen,
+        overridden: a.overridden,
+        note: a.note,
+        reasonCode: null,
+        at: now,
+        by: ctx.caller.openid,
+        byName: ctx.caller.user?.name ?? '',
+        ...(proposer ? { proposedBy: { openid: proposer.by, name: proposer.byName, at: proposer.at } } : {}),
+      }
+      return { assessmentAtDecision: a.assessment, payoutId, decision, proposal: null }
+    },
+  })
+  await notifyClaimPeople(ctx, claim, 'claimDecided', a.amountFen)
+  return claim
+}
+
+/**
+ * Four eyes: a second office user — not the proposer, with no stake in the claim — confirms the approval another
+ * proposed. The rules' assessment is computed again and must still be what the proposal was made on.
+ */
+export const confirmApproval = action({
+  access: ['office'],
+  input: versionedRefInput,
+  async run(ctx, { claimId, version }) {
+    const current = await claimToReview(ctx, claimId)
+    const proposal = current.proposal
+    if (!proposal) throw new AppError('NO_PROPOSAL', '该申请没有待确认的核准提议，请刷新后查看。')
+    if (proposal.by === ctx.caller.openid) throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')
+    const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
+    if (!p) throw notFound('参加记录')
+    const assessment = assessClaim(p, current, current.submittedOn)
+    if (assessment.amountFen !== proposal.computedFen) {
+      throw conflict(`规则核定金额已由 ${formatYuan(proposal.computedFen)} 变为 ${formatYuan(assessment.amountFen)}，请退回此核准提议后重新审批。`)
+    }
+    const claim = await approve(ctx, claimId, version, {
+      amountFen: proposal.amountFen,
+      overridden: proposal.amountFen !== assessment.amountFen,
+      note: proposal.note,
+      assessment,
+      proposedBy: proposal,
+    })
+    return { ...summary(claim), amountFen: proposal.amountFen }
+  },
+})
+
+/**
+ * A second office user sends an approval proposal back (or its proposer withdraws it), with a reason: the claim waits
+ * for a fresh decision.
+ */
+export const returnProposal = action({
+  access: ['office'],
+  input: returnProposalInput,
+  async run(ctx, { claimId, version, reason }) {
+    await claimToReview(ctx, claimId)
+    const claim = await applyStep(ctx, claimId, version, {
+      event: 'withdraw_proposal',
+      note: reason,
+      patch: () => ({ proposal: null }),
+    })
+    return summary(claim)
   },
 })
 
@@ -327,6 +454,7 @@ export const markPaid = action({
   async run(ctx, { claimId, version, paidOn, reference }) {
     const today = ctx.clock.today()
     if (paidOn > today) throw new AppError('INVALID_INPUT', `支付日期不能晚于今天（${today}）。`)
+    await claimToReview(ctx, claimId)
     const now = ctx.clock.now()
     const claim = await applyStep(ctx, claimId, version, {
       event: 'pay',
@@ -352,13 +480,7 @@ export const markPaid = action({
         return { paid: { paidOn, reference } }
       },
     })
-    await notifyClaimPeople(
-      ctx,
-      claim,
-      'claimPaid',
-      `您的互助金申请 ${claim.claimNo} 已支付 ${formatYuan(claim.decision?.amountFen ?? 0)}（${paidOn}），请留意银行到账。`,
-      claim.decision?.amountFen ?? 0,
-    )
+    await notifyClaimPeople(ctx, claim, 'claimPaid', claim.decision?.amountFen ?? 0)
     return summary(claim)
   },
 })

@@ -8,7 +8,8 @@ import { runInTransaction } from '@cloud-shared/transaction'
 import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@mutual-aid/contracts'
 import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 import { assessClaim } from './assessment'
-import { checkFilesBelong, hasConsent } from './drafts'
+import { hasConsent } from './drafts'
+import { checkPagesBelong, hashPages } from './evidence'
 import { notifyClaimPeople } from './notices'
 import { txGet, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -22,6 +23,11 @@ export const formatClaimNo = (family: string, year: number, seq: number): string
  * confirmations replace its stamps (Art. 17), so no photo of a paper form is asked for.
  */
 export const ONLINE_ITEMS: readonly string[] = ['application_form']
+
+/** The checklist's item labels by key, to name a page in a refusal. */
+export function checklistLabels(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(schemeId, product, kind).map((item) => [item.key, item.label]))
+}
 
 /** Required checklist items without any page → a refusal naming them. */
 export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
@@ -53,6 +59,15 @@ function answer(claim: ClaimDoc, duplicate: boolean) {
 }
 
 /**
+ * The "received" notice of a claim, told once per recipient whatever number of submits (double taps, retries,
+ * concurrent instances) reach this point: its message id is derived from the claim. A retry after a call was cut off
+ * before the notice completes it.
+ */
+async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<void> {
+  if (claim.status === 'submitted') await notifyClaimPeople(ctx, claim, 'claimReceived')
+}
+
+/**
  * Turns a draft into a claim, exactly once: a retry with the same idempotency key (double tap, time-out) answers the
  * claim already created; a draft already submitted answers its claim. A late claim is refused with the reason and
  * the last day.
@@ -64,6 +79,7 @@ export const submit = action({
     const prior = await existingByKey(ctx, idempotencyKey)
     if (prior) {
       if (prior.filedBy.openid !== ctx.caller.openid) throw forbidden('提交标识冲突，请重新打开页面后提交。')
+      await noticeReceived(ctx, prior)
       return answer(prior, true)
     }
     const draft = await findById<DraftDoc>(ctx.db, 'claimDrafts', draftId)
@@ -71,7 +87,10 @@ export const submit = action({
     if (draft.openid !== ctx.caller.openid) throw forbidden('这不是您的申请草稿。')
     if (draft.claimId) {
       const done = await findById<ClaimDoc>(ctx.db, 'claims', draft.claimId)
-      if (done) return answer(done, true)
+      if (done) {
+        await noticeReceived(ctx, done)
+        return answer(done, true)
+      }
     }
     if (!(await hasConsent(ctx))) {
       throw new AppError('CONSENT_REQUIRED', '提交前请先阅读并同意《医疗健康信息处理授权》。')
@@ -88,8 +107,10 @@ export const submit = action({
     if (!unit) throw notFound('参加单位')
 
     const facts = checkFacts(draft.kind, draft.facts)
-    checkFilesBelong(draft.files, draft._id)
+    checkPagesBelong(draft.files, [draft._id])
     checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+    // Evidence: each page's content as stored now, checked against its name and recorded with the first version.
+    const hashes = await hashPages(ctx, draft.files, checklistLabels(p.schemeId, draft.product, draft.kind))
 
     const today = ctx.clock.today()
     const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
@@ -128,6 +149,7 @@ export const submit = action({
           personId: person._id,
           personName: person.name,
           personOpenid: person.openid ?? null,
+          personIdHash: p.idHash,
           unitId: p.unitId,
           unitName: unit.name,
           agentId: p.agentId,
@@ -135,7 +157,7 @@ export const submit = action({
           status: 'submitted',
           facts,
           files: draft.files,
-          materials: [{ n: 1, at: now, facts, files: draft.files }],
+          materials: [{ n: 1, at: now, facts, files: draft.files, hashes }],
           history: [
             {
               at: now,
@@ -166,20 +188,16 @@ export const submit = action({
         await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
         return doc
       }, { busyMessage: '现在提交申请的人较多，请稍等几秒后再点“提交申请”。您填写的内容和照片都已保存。' })
-      if (claim.idempotencyKey === idempotencyKey && claim.version === 1 && claim.history.length === 1) {
-        await notifyClaimPeople(
-          ctx,
-          claim,
-          'claimReceived',
-          `您的互助金申请 ${claim.claimNo} 已提交，等待单位工会经办人确认。申请期限至 ${deadline.date}。`,
-        )
-      }
+      await noticeReceived(ctx, claim)
       return answer(claim, claim.idempotencyKey !== idempotencyKey)
     } catch (err) {
       // Two taps racing past the first check: the unique index on the key lets one through; answer its claim.
       if (isDuplicateKey(err)) {
         const won = await existingByKey(ctx, idempotencyKey)
-        if (won) return answer(won, true)
+        if (won) {
+          await noticeReceived(ctx, won)
+          return answer(won, true)
+        }
       }
       throw err
     }

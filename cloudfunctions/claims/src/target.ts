@@ -2,7 +2,8 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError, forbidden, notFound } from '@cloud-shared/errors'
 import { hashId } from '@cloud-shared/id-crypto'
-import { LOCK_MINUTES, assertNotThrottled, clearFailures, recordFailure } from '@cloud-shared/throttle'
+import { audit } from '@cloud-shared/audit'
+import { LOCK_MINUTES, beginAttempt } from '@cloud-shared/throttle'
 import type { ClaimTarget } from '@mutual-aid/contracts'
 import type { FiledAs, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 
@@ -35,22 +36,26 @@ export async function resolveTarget(ctx: HandlerContext, target: ClaimTarget): P
     if (person && person.unitId !== user.unitId) throw forbidden('只能为本单位名册中的职工代为申请。')
     filedAs = 'clerk'
   } else {
-    // Naming a participant by name + ID is an oracle for who is enrolled: throttled like binding.
-    const throttleKey = `beneficiary:${ctx.caller.openid}`
-    await assertNotThrottled(ctx, throttleKey, '查找')
-    const idHash = hashId(ctx.config.secrets, target.residentId)
-    const matches = await findAll<PersonDoc>(ctx.db, 'people', { idHash })
-    person = matches.find((p) => p.name === target.name.trim()) ?? null
-    if (!person) {
-      const { remaining } = await recordFailure(ctx, throttleKey)
-      throw new AppError(
-        'NOT_FOUND',
-        remaining > 0
-          ? `未找到与该姓名和身份证号一致的参加人，请核对后重试（姓名须与单位名册一致；还可尝试 ${remaining} 次）。`
-          : `未找到与该姓名和身份证号一致的参加人。失败次数过多，已暂停查找，请 ${LOCK_MINUTES} 分钟后再试，或联系参加人所在单位工会。`,
-      )
+    // Naming a participant by name + ID is an oracle for who is enrolled: throttled like binding, and every miss is on
+    // record (who looked, when — never the number tried).
+    const attempt = await beginAttempt(ctx, `beneficiary:${ctx.caller.openid}`, '查找')
+    try {
+      const idHash = hashId(ctx.config.secrets, target.residentId)
+      const matches = await findAll<PersonDoc>(ctx.db, 'people', { idHash })
+      person = matches.find((p) => p.name === target.name.trim()) ?? null
+      if (!person) {
+        const { remaining } = await attempt.missed()
+        await audit(ctx, { action: 'claims.beneficiaryLookup.failed', entity: 'people', entityId: 'unknown', note: `remaining ${remaining}` })
+        throw new AppError(
+          'NOT_FOUND',
+          remaining > 0
+            ? `未找到与该姓名和身份证号一致的参加人，请核对后重试（姓名须与单位名册一致；还可尝试 ${remaining} 次）。`
+            : `未找到与该姓名和身份证号一致的参加人。失败次数过多，已暂停查找，请 ${LOCK_MINUTES} 分钟后再试，或联系参加人所在单位工会。`,
+        )
+      }
+    } finally {
+      await attempt.release()
     }
-    await clearFailures(ctx, throttleKey)
     if (user?.personId && user.personId === person._id) {
       throw forbidden('受益人申请用于为已故参加人申请身故抚恤金；本人申请请选择「为本人申请」。')
     }

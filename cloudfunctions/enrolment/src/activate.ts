@@ -88,6 +88,7 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void
       today: e.coverageStart,
     })
     await notify(ctx, {
+      id: `${e._id}:coverageStarted`,
       openid: person.openid,
       template: 'coverageStarted',
       title: '您的互助保障已生效',

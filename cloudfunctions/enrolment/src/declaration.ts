@@ -6,6 +6,7 @@ import type { UnitDoc } from '@cloud-shared/documents'
 import { newParticipation } from '@cloud-shared/participation-doc'
 import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
+import { createHoldingSlot, type PeriodSlot } from './period-slot'
 
 /** Names in a refusal: the first few, then "等 N 人". */
 export function nameList(names: string[], max = 5): string {
@@ -134,12 +135,14 @@ export async function writeParticipations(ctx: HandlerContext, d: NewDeclaration
   }
 }
 
-/** Creates a submitted declaration with its pending participations. */
-export async function createDeclaration(ctx: HandlerContext, d: NewDeclaration): Promise<EnrolmentDoc> {
+/**
+ * Creates a submitted declaration with its pending participations. A declaration made once per period takes its
+ * `slot` atomically with its enrolment document (see period-slot.ts).
+ */
+export async function createDeclaration(ctx: HandlerContext, d: NewDeclaration, slot?: PeriodSlot): Promise<EnrolmentDoc> {
   const now = ctx.clock.now()
   const doc = { ...enrolmentFields(ctx, d), status: 'draft' as const, version: 1, createdAt: now, updatedAt: now }
-  const res = await ctx.db.collection('enrolments').add({ data: doc })
-  const id = res._id as string
+  const id = slot ? await createHoldingSlot(ctx, slot, doc) : ((await ctx.db.collection('enrolments').add({ data: doc }))._id as string)
   try {
     await writeParticipations(ctx, d, id)
   } catch (err) {

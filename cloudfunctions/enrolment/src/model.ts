@@ -26,7 +26,16 @@ export interface EnrolmentDoc {
   reviewedAt?: Date
   reviewedBy?: string
   returnReason?: string | null
-  payment?: { amountFen: number; paidOn: string; reference: string; receiptFileID?: string | null; recordedBy: string; recordedAt: Date }
+  payment?: {
+    amountFen: number
+    paidOn: string
+    reference: string
+    receiptFileID?: string | null
+    /** sha-256 of the receipt as stored when the payment was recorded. */
+    receiptSha256?: string | null
+    recordedBy: string
+    recordedAt: Date
+  }
   coverageStart?: string
   coverageEnd?: string
   version: number

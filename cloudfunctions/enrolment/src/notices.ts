@@ -7,12 +7,16 @@ import type { EnrolmentDoc } from './model'
 
 const KIND = { annual: '年度申报', new_hire: '新入职增员', replacement: '参保对象替换' } as const
 
-/** Tells the unit's clerks what happened to a declaration (returned, approved, paid). */
-export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 'approved' | 'returned' | 'paid', reason?: string): Promise<void> {
+/**
+ * Tells the unit's clerks what happened to a declaration (returned, approved, paid), once per declaration version and
+ * clerk. The agent's return reason is never copied into the message (it may be long or name people): the message
+ * points to the declaration, where the clerk reads it.
+ */
+export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 'approved' | 'returned' | 'paid'): Promise<void> {
   const what = `${e.year} 年度${KIND[e.kind]}（${e.participantCount} 人）`
   const text = {
     approved: { title: '申报已审核通过', body: `${what}已由代理单位审核通过，请按 ${formatYuan(e.quote.totalFen)} 缴纳互助费。`, status: '审核通过' },
-    returned: { title: '申报被退回', body: `${what}被代理单位退回：${reason ?? ''}。请修改后重新提交。`, status: '已退回' },
+    returned: { title: '申报被退回', body: `${what}被代理单位退回。请打开申报查看退回原因，修改后重新提交。`, status: '已退回' },
     paid: {
       title: e.payment ? '缴费已确认' : '已生效',
       body: e.payment
@@ -23,7 +27,7 @@ export async function noticeClerks(ctx: HandlerContext, e: EnrolmentDoc, event: 
   }[event]
   const today = ctx.clock.today()
   for (const openid of await clerksOf(ctx, e.unitId)) {
-    const base = { openid, title: text.title, body: text.body, page: `packages/enrol/declaration/index?id=${e._id}`, ref: { entity: 'enrolments', id: e._id } }
+    const base = { id: `${e._id}:v${e.version}:${event}`, openid, title: text.title, body: text.body, page: `packages/enrol/declaration/index?id=${e._id}`, ref: { entity: 'enrolments', id: e._id } }
     if (event === 'paid') {
       await notify(ctx, {
         ...base,

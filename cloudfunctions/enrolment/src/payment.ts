@@ -3,6 +3,8 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { cloudPathOf } from '@mutual-aid/contracts'
+import { downloadChecked, sha256Hex } from '@cloud-shared/files'
 import { paymentSchema } from '@mutual-aid/contracts'
 import type { EnrolmentDoc } from './model'
 import { activate } from './activate'
@@ -35,11 +37,23 @@ export const recordPayment = action({
         throw new AppError('RENEWAL_LATE', `缴费日期 ${input.paidOn} 已超过续保宽限期，${renewing} 名续保人员须按首次参加计费并设观察期（${continuity.basis}）。请退回单位重新提交申报。`)
       }
     }
+    // The receipt is evidence: it must be this declaration's upload, and its content is fixed by its hash now, so an
+    // overwrite later shows (receiptUrl answers `changed`).
+    let receiptSha256: string | null = null
+    if (input.receiptFileID) {
+      if (!(cloudPathOf(input.receiptFileID) ?? '').startsWith(`receipts/${e._id}/`)) {
+        throw new AppError('INVALID_INPUT', '回单照片不属于这笔申报，请重新上传。')
+      }
+      const content = await downloadChecked(ctx, input.receiptFileID)
+      if (!content) throw new AppError('NO_RECEIPT', '回单照片已不存在或超过 10 MB，请重新上传后再登记。')
+      receiptSha256 = sha256Hex(content)
+    }
     const payment = {
       amountFen: input.amountFen,
       paidOn: input.paidOn,
       reference: input.reference,
       receiptFileID: input.receiptFileID ?? null,
+      receiptSha256,
       recordedBy: ctx.caller.openid,
       recordedAt: ctx.clock.now(),
     }

@@ -68,6 +68,13 @@ export const replace = action({
       staffCount: roster.filter((p) => p.status === 'in_service').length,
       quote: { totalFen, lines, coverageStartEstimate },
       replacedParticipationIds: outs.map((p) => p!._id),
+    }, {
+      // One batch per period, taken atomically: of concurrent batches only one is created (a returned one frees it).
+      kind: 'replacement',
+      unitId: unit._id,
+      year: input.year,
+      holds: (held) => held.status !== 'returned',
+      refusal: () => new AppError('REPLACEMENT_USED', '本期已办理过一次参保对象替换，每期只能替换一次。'),
     })
     await audit(ctx, {
       action: 'enrolment.replace',

@@ -40,7 +40,7 @@ export const review = action({
     if (approve && enrolment.quote.totalFen === 0) {
       updated = await activate(ctx, updated, ctx.clock.today(), null)
     }
-    await noticeClerks(ctx, updated, approve ? (updated.status === 'paid' ? 'paid' : 'approved') : 'returned', input.reason)
+    await noticeClerks(ctx, updated, approve ? (updated.status === 'paid' ? 'paid' : 'approved') : 'returned')
     return { status: updated.status, version: updated.version }
   },
 })

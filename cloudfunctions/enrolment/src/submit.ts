@@ -102,7 +102,20 @@ export const submit = action({
       await ctx.db.collection('enrolments').where({ _id: returned._id }).update({ data: { ...enrolmentFields(ctx, declaration), status: 'submitted' } })
       enrolment = (await findById<EnrolmentDoc>(ctx.db, 'enrolments', returned._id))!
     } else {
-      enrolment = await createDeclaration(ctx, declaration)
+      // One annual declaration per unit and period, taken atomically (a returned one is resubmitted, not declared again).
+      enrolment = await createDeclaration(ctx, declaration, {
+        kind: 'annual',
+        unitId: unit._id,
+        year: input.year,
+        holds: () => true,
+        refusal: (held) =>
+          new AppError(
+            'ALREADY_DECLARED',
+            held.status === 'returned'
+              ? `${input.year} 年度的申报已被退回，请在申报记录中修改后重新提交。`
+              : `${input.year} 年度已提交过申报，不能重复申报。新入职职工请使用“新入职增员”。`,
+          ),
+      })
     }
     await audit(ctx, {
       action: returned ? 'enrolment.resubmit' : 'enrolment.submit',

@@ -51,6 +51,7 @@ export const update = action({
     if (check?.late) {
       for (const openid of await usersWithRole(ctx, 'office')) {
         await notify(ctx, {
+          id: `${unit._id}:v${input.version + 1}:unitChangedLate`,
           openid,
           template: 'unitChangedLate',
           title: '单位信息逾期变更',

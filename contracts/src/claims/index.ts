@@ -13,6 +13,7 @@ import {
   resolveTargetInput,
   resubmitInput,
   returnInput,
+  returnProposalInput,
   saveDraftInput,
   saveResubmissionInput,
   submitInput,
@@ -22,6 +23,7 @@ import {
   claimDetailSchema,
   claimListItemSchema,
   claimQueueSchema,
+  pageCheckSchema,
   draftSummarySchema,
   draftViewSchema,
   fundSchema,
@@ -49,12 +51,28 @@ export const claimsContract = defineFunction('claims', {
   get: { input: claimRefInput, output: claimDetailSchema },
   mine: { input: noInput, output: z.array(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
-  photoUrls: { input: claimRefInput, output: z.object({ urls: z.record(z.string(), z.string()) }) },
+  photoUrls: {
+    input: claimRefInput,
+    output: z.object({
+      urls: z.record(z.string(), z.string()),
+      /** Reviewers: each page against the content hash recorded at submission. */
+      checks: z.record(z.string(), pageCheckSchema).default({}),
+    }),
+  },
   confirm: { input: versionedRefInput, output: statusAnswerSchema },
   return: { input: returnInput, output: statusAnswerSchema },
   saveResubmission: { input: saveResubmissionInput, output: z.object({ saved: z.boolean() }) },
   resubmit: { input: resubmitInput, output: statusAnswerSchema },
-  decide: { input: decideInput, output: statusAnswerSchema.extend({ amountFen: z.number().int().optional() }) },
+  decide: {
+    input: decideInput,
+    output: statusAnswerSchema.extend({
+      amountFen: z.number().int().optional(),
+      /** The approval is a proposal waiting for a second office user (four eyes). */
+      awaitingSecond: z.boolean().optional(),
+    }),
+  },
+  confirmApproval: { input: versionedRefInput, output: statusAnswerSchema.extend({ amountFen: z.number().int() }) },
+  returnProposal: { input: returnProposalInput, output: statusAnswerSchema },
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
   ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
 })

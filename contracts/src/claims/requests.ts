@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Product } from '@mutual-aid/shared-rules'
 import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, productSchema } from '../common'
+import { boundedRecord, cloudPathOf, fileIdSchema, idRef, idSchema, safeText } from '../field-bounds'
 import { REJECT_CODES, type RejectCode } from './reject-codes'
 
 export type { ClaimKind }
@@ -23,18 +24,18 @@ export const claimStatusSchema = z.enum(CLAIM_STATUSES as [ClaimStatus, ...Claim
  */
 export const targetSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('self') }),
-  z.object({ mode: z.literal('on_behalf'), personId: z.string().min(1, '请选择职工') }),
+  z.object({ mode: z.literal('on_behalf'), personId: idRef('请选择职工') }),
   z.object({
     mode: z.literal('beneficiary'),
-    name: z.string().trim().min(2, '请填写参加人姓名').max(30),
+    name: safeText(30, { min: 2, minMessage: '请填写参加人姓名' }),
     residentId: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位'),
   }),
 ])
 export type ClaimTarget = z.infer<typeof targetSchema>
 
 export const payeeSchema = z.object({
-  name: z.string().trim().min(2, '请填写收款人姓名').max(30),
-  bank: z.string().trim().min(2, '请填写开户银行').max(60),
+  name: safeText(30, { min: 2, minMessage: '请填写收款人姓名' }),
+  bank: safeText(60, { min: 2, minMessage: '请填写开户银行' }),
   account: z
     .string()
     .trim()
@@ -45,13 +46,13 @@ export type Payee = z.infer<typeof payeeSchema>
 /** The facts of a claim as the form holds them; every field optional while it is a draft. */
 export const draftFactsSchema = z.object({
   /** Disease code from the scheme's list (e.g. `WH05`), or `other` for an illness outside the list (death claims). */
-  disease: z.string().max(20).optional(),
+  disease: safeText(20).optional(),
   severity: z.enum(['severe', 'mild']).optional(),
   inSitu: z.boolean().optional(),
   /** Date of first diagnosis (illness) or of death (death). */
   eventDate: dateSchema.optional(),
   causeOfDeath: z.enum(['illness', 'accident']).optional(),
-  hospital: z.string().trim().max(60).optional(),
+  hospital: safeText(60).optional(),
   designatedHospital: z.boolean().optional(),
   inpatient: z.boolean().optional(),
   admission: dateSchema.optional(),
@@ -94,19 +95,48 @@ export function submitFactsSchema(kind: ClaimKind) {
   })
 }
 
+/** Most checklist items one claim's files may name (the longest checklist has 9; the rules know 14 kinds). */
+export const MAX_FILE_ITEMS = 16
+/** Most pages one checklist item may have. */
+export const MAX_PAGES_PER_ITEM = 20
+/** Most pages one materials version may have (each is downloaded and hashed when the claim is submitted). */
+export const MAX_PAGES_PER_CLAIM = 60
+
+/**
+ * Where the app stores a claim page: `claims/<draft or claim id>/<checklist item>/<sha-256 of the content>.<ext>`.
+ * The name is the content's hash, so a path is written once: the function recomputes the hash from storage when the
+ * claim is submitted and refuses a page whose content no longer matches its name (overwritten after upload).
+ */
+export function claimPagePath(folder: string, item: string, sha256: string, ext: string): string {
+  return `claims/${folder}/${item}/${sha256}.${ext}`
+}
+
+const CLAIM_PAGE_PATH = /^claims\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/([0-9a-f]{64})\.(jpg|jpeg|png|webp|heic|pdf)$/
+
+/** The parts of a claim page's fileID, or null when it is not one (wrong folder shape or no content hash). */
+export function parseClaimPage(fileID: string): { folder: string; item: string; sha256: string } | null {
+  const m = CLAIM_PAGE_PATH.exec(cloudPathOf(fileID) ?? '')
+  return m ? { folder: m[1], item: m[2], sha256: m[3] } : null
+}
+
 /** A checklist item key → the uploaded file IDs (one or more pages each). */
-export const filesSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), z.array(z.string().min(1).max(500)).max(20))
+export const filesSchema = boundedRecord(
+  z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '材料项目名称格式不正确'),
+  z.array(fileIdSchema).max(MAX_PAGES_PER_ITEM, `每项材料最多 ${MAX_PAGES_PER_ITEM} 页`),
+  MAX_FILE_ITEMS,
+  '材料项目',
+).refine((files) => Object.values(files).reduce((n, ids) => n + ids.length, 0) <= MAX_PAGES_PER_CLAIM, `一次申请最多 ${MAX_PAGES_PER_CLAIM} 页材料`)
 export type ClaimFiles = z.infer<typeof filesSchema>
 
 export const resolveTargetInput = z.object({ target: targetSchema })
 
 export const saveDraftInput = z.object({
-  draftId: z.string().optional(),
+  draftId: idSchema.optional(),
   /** The draft's version as last read; omitted when creating. */
-  version: z.number().int().optional(),
+  version: z.number().int().min(1).optional(),
   /** Needed when creating; a draft's target never changes afterwards. */
   target: targetSchema.optional(),
-  participationId: z.string().min(1, '请选择参加的互助期次'),
+  participationId: idRef('请选择参加的互助期次'),
   product: productSchema,
   kind: kindSchema,
   facts: draftFactsSchema,
@@ -115,28 +145,28 @@ export const saveDraftInput = z.object({
 export type SaveDraftInput = z.infer<typeof saveDraftInput>
 
 export const submitInput = z.object({
-  draftId: z.string().min(1),
+  draftId: idSchema,
   /** Generated once per submit intent on the device; retries and double taps reuse it. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '提交标识无效，请重新打开页面'),
 })
 
-export const claimRefInput = z.object({ claimId: z.string().min(1) })
+export const claimRefInput = z.object({ claimId: idSchema })
 export const versionedRefInput = claimRefInput.extend({ version: z.number().int().min(1) })
 
 export const returnInput = versionedRefInput.extend({
-  reason: z.string().trim().min(4, '请写明需要补充的材料（至少 4 个字）').max(300),
+  reason: safeText(300, { min: 4, minMessage: '请写明需要补充的材料（至少 4 个字）', multiline: true }),
 })
 
 /** Pages and note gathered for a resubmission, kept until it is sent (so closing the app loses nothing). */
 export const saveResubmissionInput = claimRefInput.extend({
   files: filesSchema,
-  note: z.string().trim().max(300).optional(),
+  note: safeText(300, { multiline: true }).optional(),
 })
 
 export const resubmitInput = versionedRefInput.extend({
   facts: draftFactsSchema,
   files: filesSchema,
-  note: z.string().trim().max(300).optional(),
+  note: safeText(300, { multiline: true }).optional(),
 })
 
 export const decideInput = z.discriminatedUnion('outcome', [
@@ -144,29 +174,35 @@ export const decideInput = z.discriminatedUnion('outcome', [
     outcome: z.literal('approve'),
     /** Omitted = the computed amount. */
     amountFen: fenSchema.optional(),
-    note: z.string().trim().max(300).optional(),
+    note: safeText(300, { multiline: true }).optional(),
   }),
   versionedRefInput.extend({
     outcome: z.literal('reject'),
     reasonCode: z.enum(Object.keys(REJECT_CODES) as [RejectCode, ...RejectCode[]]),
-    note: z.string().trim().min(4, '请写明拒付理由（至少 4 个字）').max(300),
+    note: safeText(300, { min: 4, minMessage: '请写明拒付理由（至少 4 个字）', multiline: true }),
   }),
 ])
 export type DecideInput = z.infer<typeof decideInput>
 
+/** A second office user sends an approval proposal back (or its proposer withdraws it), saying why. */
+export const returnProposalInput = versionedRefInput.extend({
+  reason: safeText(300, { min: 4, minMessage: '请写明退回核准提议的理由（至少 4 个字）', multiline: true }),
+})
+
 export const markPaidInput = versionedRefInput.extend({
   paidOn: dateSchema,
-  reference: z.string().trim().min(4, '请填写转账凭证号').max(60),
+  reference: safeText(60, { min: 4, minMessage: '请填写转账凭证号' }),
 })
 
 export const queueInput = z.object({
-  status: z.string().optional(),
+  status: claimStatusSchema.optional(),
   family: familySchema.optional(),
-  agentId: z.string().optional(),
+  agentId: idSchema.optional(),
 })
 
-export const ledgerInput = z.object({ family: familySchema.optional(), year: z.number().int().optional() })
+export const ledgerInput = z.object({ family: familySchema.optional(), year: z.number().int().min(2000).max(2100).optional() })
 
-export const draftRefInput = z.object({ draftId: z.string().min(1) })
+export const draftRefInput = z.object({ draftId: idSchema })
 
-export const consentInput = z.object({ kind: z.literal('medical_info'), version: z.string().min(1) })
+/** The version of the consent text the person read (e.g. `2021-01`). */
+export const consentInput = z.object({ kind: z.literal('medical_info'), version: z.string().regex(/^[0-9A-Za-z._-]{1,20}$/, '授权文本版本号格式不正确') })

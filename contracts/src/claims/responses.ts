@@ -1,7 +1,7 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { Assessment } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, instantSchema, productSchema, schemeIdSchema } from '../common'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
 export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
@@ -111,8 +111,35 @@ export const decisionViewSchema = z.object({
   note: z.string().nullable(),
   reasonCode: z.string().nullable(),
   at: instantSchema,
+  /** Name of the office user who proposed an approval that a second one confirmed (four eyes); null otherwise. */
+  proposedBy: z.string().nullable().default(null),
 })
 export type DecisionView = z.infer<typeof decisionViewSchema>
+
+/** Why an approval waits for a second office user: above the rules' amount, or above the office's threshold. */
+export const fourEyesReasonSchema = z.enum(['above_computed', 'above_threshold'])
+
+/** An approval proposed by one office user, waiting for a second (shown to reviewers only). */
+export const proposalViewSchema = z.object({
+  amountFen: z.number().int(),
+  computedFen: z.number().int(),
+  note: z.string().nullable(),
+  reasons: z.array(fourEyesReasonSchema),
+  thresholdFen: z.number().int(),
+  byName: z.string(),
+  at: instantSchema,
+  /** The caller proposed it (they may withdraw it, not confirm it). */
+  byMe: z.boolean(),
+  /** The caller may confirm it: another office user with no stake in the claim. */
+  canConfirm: z.boolean(),
+  /** The caller may send it back (or, as its proposer, withdraw it). */
+  canReturn: z.boolean(),
+})
+export type ProposalView = z.infer<typeof proposalViewSchema>
+
+/** A page's content against the hash recorded when it was submitted (reviewers only). */
+export const pageCheckSchema = fileCheckSchema
+export type PageCheck = z.infer<typeof pageCheckSchema>
 
 export const claimDetailSchema = z.object({
   id: z.string(),
@@ -142,6 +169,8 @@ export const claimDetailSchema = z.object({
   assessmentAtSubmit: assessmentSchema.nullable(),
   assessmentAtDecision: assessmentSchema.nullable(),
   decision: decisionViewSchema.nullable(),
+  /** An approval waiting for a second office user (reviewers only; null otherwise). */
+  proposal: proposalViewSchema.nullable().default(null),
   paid: z.object({ paidOn: dateSchema, reference: z.string() }).nullable(),
   actions: z.array(claimEventSchema),
   /** Pages already gathered for a resubmission (filer only, while returned). */

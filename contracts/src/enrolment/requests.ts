@@ -1,60 +1,63 @@
 /** Requests of the `enrolment` function (declarations, payment, certificates), shared by the pages and the function. */
 import { z } from 'zod'
-import { dateSchema, productSchema } from '../common'
+import { dateSchema, productSchema, searchSchema } from '../common'
+import { fileIdSchema, idSchema, safeText } from '../field-bounds'
 
-const idList = z.array(z.string().min(1)).max(20_000)
+/** The people of one declaration: at most 20,000 (a large unit's whole roster). */
+const idList = z.array(idSchema).max(20_000, '一次最多 20000 人')
+const yearSchema = z.number().int().min(2000).max(2100)
 /** `year` omitted = the period open for declaration today. */
-export const enrolmentPrepareSchema = z.object({ year: z.number().int().optional(), unitId: z.string().optional() })
+export const enrolmentPrepareSchema = z.object({ year: yearSchema.optional(), unitId: idSchema.optional() })
 export const enrolmentSubmitSchema = z.object({
   year: z.number().int().min(2020).max(2100),
   personIds: idList.min(1, '请至少选择一名参加人'),
   shares: z.number().int().min(1).max(3).nullable().default(null),
-  products: z.array(productSchema).min(1, '请至少选择一个保障项目'),
+  products: z.array(productSchema).min(1, '请至少选择一个保障项目').max(3),
   /** Resubmitting a returned declaration: its id and version. */
-  enrolmentId: z.string().optional(),
-  version: z.number().int().optional(),
+  enrolmentId: idSchema.optional(),
+  version: z.number().int().min(1).optional(),
 })
 export type EnrolmentSubmit = z.infer<typeof enrolmentSubmitSchema>
 export const enrolmentReviewSchema = z
   .object({
-    enrolmentId: z.string().min(1),
-    version: z.number().int(),
+    enrolmentId: idSchema,
+    version: z.number().int().min(1),
     decision: z.enum(['approve', 'return']),
-    reason: z.string().trim().max(200).optional(),
+    reason: safeText(200, { multiline: true }).optional(),
   })
   .refine((r) => r.decision === 'approve' || (r.reason && r.reason.length >= 2), { message: '退回时请写明原因', path: ['reason'] })
 export const paymentSchema = z.object({
-  enrolmentId: z.string().min(1),
-  version: z.number().int(),
-  amountFen: z.number().int().min(1, '金额必须大于 0'),
+  enrolmentId: idSchema,
+  version: z.number().int().min(1),
+  amountFen: z.number().int().min(1, '金额必须大于 0').max(10_000_000_000, '金额过大，请核对'),
   paidOn: dateSchema,
-  reference: z.string().trim().min(2, '请填写银行流水号或票据号').max(60),
-  receiptFileID: z.string().optional(),
+  reference: safeText(60, { min: 2, minMessage: '请填写银行流水号或票据号' }),
+  receiptFileID: fileIdSchema.optional(),
 })
 export const enrolmentListSchema = z.object({
   status: z.enum(['draft', 'submitted', 'returned', 'approved', 'paid']).optional(),
-  year: z.number().int().optional(),
+  year: yearSchema.optional(),
   skip: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(100).default(50),
 })
 export const enrolmentGetSchema = z.object({
-  enrolmentId: z.string().min(1),
-  query: z.string().trim().max(40).optional(),
+  enrolmentId: idSchema,
+  query: searchSchema.optional(),
   skip: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 })
-export const enrolmentRefSchema = z.object({ enrolmentId: z.string().min(1) })
+export const enrolmentRefSchema = z.object({ enrolmentId: idSchema })
 export const certificateSchema = z.object({
-  unitId: z.string().optional(),
-  year: z.number().int().optional(),
+  unitId: idSchema.optional(),
+  year: yearSchema.optional(),
   skip: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
   /** The caller's own certificate even when they also hold a staff role. */
   mine: z.boolean().optional(),
 })
-export const newHireSchema = z.object({ year: z.number().int(), personIds: idList.min(1, '请选择新入职职工') })
+export const newHireSchema = z.object({ year: yearSchema, personIds: idList.min(1, '请选择新入职职工') })
 export const replacementSchema = z.object({
-  year: z.number().int(),
+  year: yearSchema,
   outPersonIds: idList.min(1, '请选择被替换的参加人'),
   inPersonIds: idList.min(1, '请选择替换进来的职工'),
 })

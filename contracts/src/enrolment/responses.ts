@@ -1,7 +1,7 @@
 /** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import { parseScheme, type QuoteLine, type Scheme } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
 
@@ -210,5 +210,6 @@ export const submittedDeclarationSchema = quoteAnswerSchema.extend({ enrolmentId
 export const addedBatchSchema = quoteAnswerSchema.extend({ enrolmentId: z.string() })
 export const reviewedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int() })
 export const paymentRecordedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int(), coverageStart: dateSchema.optional(), coverageEnd: dateSchema.optional() })
-export const receiptUrlSchema = z.object({ url: z.string() })
+/** The receipt's link, and whether it is still the receipt recorded with the payment (its hash). */
+export const receiptUrlSchema = z.object({ url: z.string(), check: fileCheckSchema.default('unrecorded') })
 export const declarationPageSchema = pageOf(declarationSummarySchema)

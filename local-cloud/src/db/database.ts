@@ -11,9 +11,14 @@
  *
  * Unique indexes are enforced against what the writer can see (committed state overlaid with its own
  * changes) and re-checked at commit.
+ *
+ * Every declared index is kept over the committed documents (index/ordered-index.ts), updated at commit and built
+ * in one go after a start's replay; reads use them through index/query-plan.ts. Only committed state is indexed, so
+ * an abandoned transaction never touches an index, and a transaction's reads (its snapshot) do not use them.
  */
 import type { Doc } from '../ejson'
 import { WireError } from '../wire-error'
+import { OrderedIndex, type IndexDeclaration, type StoredDoc } from './index/ordered-index'
 import { describeKey, uniqueKey, type UniqueIndex } from './unique-key'
 
 /** One durable change, as written to the log. */
@@ -22,7 +27,7 @@ export type WalOp = { op: 'put'; c: string; d: Doc } | { op: 'del'; c: string; i
 /** A declared collection (the subset of the project's CollectionSpec the emulator needs). */
 export interface CollectionDeclaration {
   name: string
-  indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[]
+  indexes: IndexDeclaration[]
 }
 
 /** Map key for a document `_id` (ids may be strings or numbers; 1 and "1" are different documents). */
@@ -31,12 +36,19 @@ export function idKey(id: unknown): string {
 }
 
 class CommittedCollection {
-  readonly docs = new Map<string, Doc>()
-  readonly revisions = new Map<string, number>()
-  /** Commit sequence number of each document's last change (insert, update or delete). */
-  readonly changedAt = new Map<string, number>()
-  /** index name → key → id key */
-  readonly keys = new Map<string, Map<string, string>>()
+  /** Documents in natural (first insertion) order. */
+  readonly docs = new Map<string, StoredDoc>()
+  /** Commit sequence number of deletions, while a transaction may still need to see them as changes. */
+  readonly deletedAt = new Map<string, number>()
+  /** Natural position the next new document gets. */
+  nextPos = 0
+
+  constructor(readonly indexes: OrderedIndex[]) {}
+
+  /** Commit sequence number of a document's last change (insert, update or delete). */
+  changedAt(key: string): number {
+    return this.docs.get(key)?.at ?? this.deletedAt.get(key) ?? 0
+  }
 }
 
 /** Uncommitted writes of one request or one transaction. */
@@ -51,7 +63,8 @@ export class Changes {
   ) {}
 
   readonly docs = new Map<string, Map<string, Doc | null>>()
-  readonly baseRevisions = new Map<string, Map<string, number>>()
+  /** collection → key → the committed change (`changedAt`) the write was based on, re-checked at commit. */
+  readonly baseChanges = new Map<string, Map<string, number>>()
   readonly created = new Set<string>()
   /** collection → index name → key → id key, for documents written in these changes */
   readonly keys = new Map<string, Map<string, Map<string, string>>>()
@@ -74,6 +87,8 @@ interface OldVersion {
 
 export class Database {
   private readonly committed = new Map<string, CommittedCollection>()
+  private readonly declared = new Map<string, IndexDeclaration[]>()
+  /** The unique ones, for the checks of every write. */
   private readonly unique = new Map<string, UniqueIndex[]>()
   /** Commits applied so far; a snapshot is one of these numbers. */
   private seq = 0
@@ -83,14 +98,14 @@ export class Database {
   private readonly history = new Map<string, Map<string, OldVersion[]>>()
   /** collection → key → the open transaction that has written the document. */
   private readonly writers = new Map<string, Map<string, string>>()
+  /** While a start replays the snapshot and log, indexes are left alone and built once at the end. */
+  private loading = false
 
   constructor(declarations: CollectionDeclaration[]) {
     for (const decl of declarations) {
-      const indexes = decl.indexes
-        .filter((i) => i.unique)
-        .map((i) => ({ name: i.name, fields: Object.keys(i.keys) }))
-      this.unique.set(decl.name, indexes)
-      this.committed.set(decl.name, new CommittedCollection())
+      this.declared.set(decl.name, decl.indexes)
+      this.unique.set(decl.name, decl.indexes.filter((i) => i.unique).map((i) => ({ name: i.name, fields: Object.keys(i.keys) })))
+      this.committed.set(decl.name, this.newCollection(decl.name))
     }
   }
 
@@ -113,6 +128,8 @@ export class Database {
     }
     if (this.snapshots.size === 0) {
       this.history.clear()
+      // No transaction can be based on a deletion any more: a new one starts after it.
+      for (const base of this.committed.values()) base.deletedAt.clear()
       return
     }
     const oldest = Math.min(...this.snapshots.values())
@@ -146,12 +163,12 @@ export class Database {
     const overlay = changes?.docs.get(collection)
     const out: Doc[] = []
     if (base) {
-      for (const [key, doc] of base.docs) {
+      for (const [key, stored] of base.docs) {
         if (overlay?.has(key)) {
           const changed = overlay.get(key)
           if (changed) out.push(changed)
         } else {
-          out.push(doc)
+          out.push(stored.doc)
         }
       }
     }
@@ -159,6 +176,23 @@ export class Database {
       for (const [key, doc] of overlay) if (doc && !base?.docs.has(key)) out.push(doc)
     }
     return out
+  }
+
+  /** Number of committed documents (for the benchmark and the start line). */
+  size(collection: string): number {
+    return this.committed.get(collection)?.docs.size ?? 0
+  }
+
+  /**
+   * The declared indexes a read through `changes` may use: those of the committed state, so only for a plain request
+   * with no uncommitted writes to the collection (a transaction reads its snapshot and its own writes: full scan).
+   */
+  indexesFor(collection: string, changes: Changes): { indexes: OrderedIndex[]; reason?: string } {
+    const base = this.committed.get(collection)
+    if (!base) return { indexes: [], reason: '集合尚未创建' }
+    if (changes.snapshot !== undefined) return { indexes: [], reason: '事务内按快照读取，不用索引' }
+    if (changes.docs.has(collection)) return { indexes: [], reason: '本请求已有未提交的写入，不用索引' }
+    return { indexes: base.indexes }
   }
 
   get(collection: string, id: unknown, changes?: Changes): Doc | undefined {
@@ -171,8 +205,8 @@ export class Database {
   /** The committed document as of `snapshot` (the latest when undefined). */
   private committedAt(collection: string, key: string, snapshot: number | undefined): Doc | undefined {
     const base = this.committed.get(collection)
-    const current = base?.docs.get(key)
-    if (snapshot === undefined || (base?.changedAt.get(key) ?? 0) <= snapshot) return current
+    const current = base?.docs.get(key)?.doc
+    if (snapshot === undefined || (base?.changedAt(key) ?? 0) <= snapshot) return current
     for (const version of this.history.get(collection)?.get(key) ?? []) {
       if (version.replacedAt > snapshot) return version.doc
     }
@@ -188,7 +222,7 @@ export class Database {
     this.forgetChangedKeys(changes, collection, key)
     this.remember(changes, collection, key, doc)
     const keys = mapAt(changes.keys, collection)
-    for (const index of this.indexesOf(collection)) mapAt(keys, index.name).set(uniqueKey(doc, index), key)
+    for (const index of this.uniqueIndexesOf(collection)) mapAt(keys, index.name).set(uniqueKey(doc, index), key)
   }
 
   remove(changes: Changes, collection: string, id: unknown): void {
@@ -203,10 +237,10 @@ export class Database {
    * Nothing is applied when validation fails.
    */
   commit(changes: Changes): WalOp[] {
-    for (const [collection, revisions] of changes.baseRevisions) {
+    for (const [collection, bases] of changes.baseChanges) {
       const base = this.committed.get(collection)
-      for (const [key, revision] of revisions) {
-        if ((base?.revisions.get(key) ?? 0) !== revision) throw transactionConflict(collection)
+      for (const [key, at] of bases) {
+        if ((base?.changedAt(key) ?? 0) !== at) throw transactionConflict(collection)
       }
     }
     for (const [collection, docs] of changes.docs) {
@@ -216,7 +250,7 @@ export class Database {
     this.seq++
     for (const collection of changes.created) {
       if (!this.committed.has(collection)) {
-        this.committed.set(collection, new CommittedCollection())
+        this.committed.set(collection, this.newCollection(collection))
         ops.push({ op: 'create', c: collection })
       }
     }
@@ -226,7 +260,7 @@ export class Database {
           this.applyPut(collection, key, doc)
           ops.push({ op: 'put', c: collection, d: doc })
         } else if (this.committed.get(collection)?.docs.has(key)) {
-          const id = this.committed.get(collection)?.docs.get(key)?._id
+          const id = this.committed.get(collection)?.docs.get(key)?.doc._id
           this.applyDelete(collection, key)
           ops.push({ op: 'del', c: collection, id })
         }
@@ -235,12 +269,26 @@ export class Database {
     return ops
   }
 
+  /**
+   * Starts replaying a start's snapshot and log: indexes are not maintained until `finishLoading`, which builds
+   * them in one go (sorting once is far faster than a million tree inserts).
+   */
+  beginLoading(): void {
+    this.loading = true
+  }
+
+  /** Builds every index from the loaded documents. */
+  finishLoading(): void {
+    this.loading = false
+    for (const base of this.committed.values()) for (const index of base.indexes) index.rebuild(base.docs.values())
+  }
+
   /** Replays a logged operation (no checks: it was validated before it was logged). */
   replay(op: WalOp): void {
     if (op.op === 'create') {
-      if (!this.committed.has(op.c)) this.committed.set(op.c, new CommittedCollection())
+      if (!this.committed.has(op.c)) this.committed.set(op.c, this.newCollection(op.c))
     } else if (op.op === 'put') {
-      if (!this.committed.has(op.c)) this.committed.set(op.c, new CommittedCollection())
+      if (!this.committed.has(op.c)) this.committed.set(op.c, this.newCollection(op.c))
       this.applyPut(op.c, idKey(op.d._id), op.d)
     } else {
       this.applyDelete(op.c, idKey(op.id))
@@ -254,24 +302,32 @@ export class Database {
   duplicateKeys(): { collection: string; index: string; key: string; ids: unknown[] }[] {
     const found: { collection: string; index: string; key: string; ids: unknown[] }[] = []
     for (const [collection, base] of this.committed) {
-      for (const index of this.indexesOf(collection)) {
-        const byKey = new Map<string, unknown[]>()
-        for (const doc of base.docs.values()) {
-          const k = uniqueKey(doc, index)
-          byKey.set(k, [...(byKey.get(k) ?? []), doc._id])
+      for (const index of base.indexes) {
+        if (!index.unique) continue
+        for (const group of index.duplicateGroups()) {
+          const docs = group.map((g) => base.docs.get(g.key)?.doc ?? {})
+          found.push({
+            collection,
+            index: index.name,
+            key: uniqueKey(docs[0], { name: index.name, fields: [...index.fields] }),
+            ids: docs.map((d) => d._id),
+          })
         }
-        for (const [key, ids] of byKey) if (ids.length > 1) found.push({ collection, index: index.name, key, ids })
       }
     }
     return found
   }
 
-  /** The whole committed state as log operations (for compaction). */
-  *snapshot(): Generator<WalOp> {
-    for (const [collection, base] of this.committed) {
-      yield { op: 'create', c: collection }
-      for (const doc of base.docs.values()) yield { op: 'put', c: collection, d: doc }
-    }
+  /**
+   * The committed documents of a collection in natural order, read live: a checkpoint walks it in slices while writes
+   * go on. Each document comes out as it is when reached (a Map iterator sees later changes; a document moved to the
+   * end by delete + insert may come out twice) — fine for a snapshot, since the log replayed over it holds every
+   * change since the checkpoint began.
+   */
+  *liveDocuments(collection: string): Generator<Doc> {
+    const base = this.committed.get(collection)
+    if (!base) return
+    for (const stored of base.docs.values()) yield stored.doc
   }
 
   /**
@@ -282,7 +338,7 @@ export class Database {
     if (changes.txId === undefined || changes.snapshot === undefined) return
     const owner = this.writers.get(collection)?.get(key)
     if (owner !== undefined && owner !== changes.txId) throw transactionConflict(collection)
-    if ((this.committed.get(collection)?.changedAt.get(key) ?? 0) > changes.snapshot) throw transactionConflict(collection)
+    if ((this.committed.get(collection)?.changedAt(key) ?? 0) > changes.snapshot) throw transactionConflict(collection)
     mapAt(this.writers, collection).set(key, changes.txId)
   }
 
@@ -291,17 +347,21 @@ export class Database {
     if (this.snapshots.size === 0) return
     const versions = mapAt(this.history, collection)
     const list = versions.get(key) ?? []
-    list.push({ replacedAt: this.seq, doc: base.docs.get(key) })
+    list.push({ replacedAt: this.seq, doc: base.docs.get(key)?.doc })
     versions.set(key, list)
   }
 
-  private indexesOf(collection: string): UniqueIndex[] {
+  private newCollection(name: string): CommittedCollection {
+    return new CommittedCollection((this.declared.get(name) ?? []).map((d) => new OrderedIndex(d)))
+  }
+
+  private uniqueIndexesOf(collection: string): UniqueIndex[] {
     return this.unique.get(collection) ?? []
   }
 
   private remember(changes: Changes, collection: string, key: string, doc: Doc | null): void {
-    const revisions = mapAt(changes.baseRevisions, collection)
-    if (!revisions.has(key)) revisions.set(key, this.committed.get(collection)?.revisions.get(key) ?? 0)
+    const bases = mapAt(changes.baseChanges, collection)
+    if (!bases.has(key)) bases.set(key, this.committed.get(collection)?.changedAt(key) ?? 0)
     mapAt(changes.docs, collection).set(key, doc)
   }
 
@@ -309,7 +369,7 @@ export class Database {
     const previous = changes.docs.get(collection)?.get(key)
     if (!previous) return
     const keys = changes.keys.get(collection)
-    for (const index of this.indexesOf(collection)) {
+    for (const index of this.uniqueIndexesOf(collection)) {
       const byKey = keys?.get(index.name)
       const k = uniqueKey(previous, index)
       if (byKey?.get(k) === key) byKey.delete(k)
@@ -318,46 +378,45 @@ export class Database {
 
   private checkUnique(changes: Changes, collection: string, key: string, doc: Doc): void {
     const base = this.committed.get(collection)
-    for (const index of this.indexesOf(collection)) {
-      const k = uniqueKey(doc, index)
-      const committedOwner = base?.keys.get(index.name)?.get(k)
-      const changedOwner = changes.keys.get(collection)?.get(index.name)?.get(k)
-      const clash =
-        (committedOwner !== undefined && committedOwner !== key && !changes.touched(collection, committedOwner)) ||
-        (changedOwner !== undefined && changedOwner !== key)
-      if (clash) throw duplicateKey(collection, index, describeKey(doc, index))
+    for (const index of this.uniqueIndexesOf(collection)) {
+      const committedIndex = base?.indexes.find((i) => i.name === index.name)
+      const committedClash = (committedIndex?.holders(doc) ?? []).some((owner) => owner !== key && !changes.touched(collection, owner))
+      const changedOwner = changes.keys.get(collection)?.get(index.name)?.get(uniqueKey(doc, index))
+      if (committedClash || (changedOwner !== undefined && changedOwner !== key)) {
+        throw duplicateKey(collection, index, describeKey(doc, index))
+      }
     }
   }
 
   private applyPut(collection: string, key: string, doc: Doc): void {
     const base = this.committed.get(collection) as CommittedCollection
     this.keepOldVersion(collection, key, base)
-    this.dropKeys(collection, base, key)
-    base.docs.set(key, doc)
-    base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
-    base.changedAt.set(key, this.seq)
-    for (const index of this.indexesOf(collection)) mapAt(base.keys, index.name).set(uniqueKey(doc, index), key)
+    const stored = base.docs.get(key)
+    if (stored) {
+      const before = stored.doc
+      const moved = this.loading ? [] : base.indexes.filter((index) => index.changes(before, doc))
+      for (const index of moved) index.remove(stored, before)
+      // The entry object is shared with the indexes: updated in place, they point at the new version.
+      stored.doc = doc
+      stored.at = this.seq
+      for (const index of moved) index.add(stored)
+      return
+    }
+    const created: StoredDoc = { key, doc, pos: base.nextPos++, at: this.seq }
+    base.docs.set(key, created)
+    base.deletedAt.delete(key)
+    if (!this.loading) for (const index of base.indexes) index.add(created)
   }
 
   private applyDelete(collection: string, key: string): void {
     const base = this.committed.get(collection)
-    if (!base) return
+    const stored = base?.docs.get(key)
+    if (!base || !stored) return
     this.keepOldVersion(collection, key, base)
-    this.dropKeys(collection, base, key)
+    if (!this.loading) for (const index of base.indexes) index.remove(stored, stored.doc)
     base.docs.delete(key)
-    // The revision stays (bumped) so a transaction holding the old revision still sees the conflict.
-    base.revisions.set(key, (base.revisions.get(key) ?? 0) + 1)
-    base.changedAt.set(key, this.seq)
-  }
-
-  private dropKeys(collection: string, base: CommittedCollection, key: string): void {
-    const old = base.docs.get(key)
-    if (!old) return
-    for (const index of this.indexesOf(collection)) {
-      const byKey = base.keys.get(index.name)
-      const k = uniqueKey(old, index)
-      if (byKey?.get(k) === key) byKey.delete(k)
-    }
+    // The change stays visible to conflict checks while a transaction may be based on the old document.
+    if (this.snapshots.size > 0) base.deletedAt.set(key, this.seq)
   }
 }
 

@@ -7,6 +7,8 @@ import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'ming
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
 import { duplicateKey, type Changes, type Database } from './database'
+import { newExplain, type Explain } from './explain'
+import { chooseIndex, countKeys, planOrder } from './index/query-plan'
 import { MAX_NESTING } from '../http/nesting'
 import { mongoCompatible } from './mongo-compat'
 import { valueAtPath } from './value-at-path'
@@ -29,20 +31,48 @@ export const MAX_LIMIT = 1000
 
 const QUERY_OPTIONS = { idKey: '_id', scriptEnabled: false, useStrictMode: true }
 
-export function find(view: View, collection: string, criteria: Doc, options: FindOptions): Doc[] {
+export function find(view: View, collection: string, criteria: Doc, options: FindOptions, explain: Explain = newExplain()): Doc[] {
   view.db.requireCollection(collection, view.changes)
   const limit = Math.min(options.limit && options.limit > 0 ? options.limit : DEFAULT_LIMIT, MAX_LIMIT)
-  let cursor = compile(criteria).find<Doc>(candidates(view, collection, criteria), options.projection)
-  if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order)
-  if (options.offset && options.offset > 0) cursor = cursor.skip(options.offset)
+  const offset = options.offset && options.offset > 0 ? options.offset : 0
+  const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
+  const source = readSource(view, collection, criteria, explain, { order, limited: true })
+  if (source.inOrder) {
+    // Already in the answer's order (natural order, or the index gives the sort): stop at the limit.
+    const query = compile(criteria)
+    const page: Doc[] = []
+    let skip = offset
+    for (const doc of source.docs) {
+      explain.docsExamined++
+      if (!query.test(doc)) continue
+      if (skip > 0) {
+        skip--
+        continue
+      }
+      page.push(doc)
+      if (page.length >= limit) break
+    }
+    return options.projection ? compile(criteria).find<Doc>(page, options.projection).all() : page
+  }
+  const docs = [...source.docs]
+  explain.docsExamined += docs.length
+  explain.sortInMemory = true
+  let cursor = compile(criteria).find<Doc>(docs, options.projection)
+  if (order) cursor = cursor.sort(order)
+  if (offset > 0) cursor = cursor.skip(offset)
   return cursor.limit(limit).all()
 }
 
-export function count(view: View, collection: string, criteria: Doc): number {
+export function count(view: View, collection: string, criteria: Doc, explain: Explain = newExplain()): number {
   view.db.requireCollection(collection, view.changes)
+  const source = readSource(view, collection, criteria, explain, { limited: false, countOnly: true })
+  if (source.countScan) return source.countScan()
   const query = compile(criteria)
   let total = 0
-  for (const doc of candidates(view, collection, criteria)) if (query.test(doc)) total++
+  for (const doc of source.docs) {
+    explain.docsExamined++
+    if (query.test(doc)) total++
+  }
   return total
 }
 
@@ -73,20 +103,20 @@ export interface ModifyRequest {
 }
 
 export interface ModifyResult {
+  /** Documents the query matched (at most one unless `multi`). */
+  matched: number
   updated: number
   upsertedId?: unknown
   /** The first matched document after the update (for modifyAndReturnDoc). */
   first?: Doc
 }
 
-export function modify(view: View, collection: string, request: ModifyRequest): ModifyResult {
+export function modify(view: View, collection: string, request: ModifyRequest, explain: Explain = newExplain()): ModifyResult {
   if (!request.upsert) view.db.requireCollection(collection, view.changes)
   const modifier = request.merge ? toModifier(request.data) : null
-  const query = compile(request.criteria)
-  const matches = view.db.exists(collection, view.changes)
-    ? candidates(view, collection, request.criteria).filter((d) => query.test(d))
+  const targets = view.db.exists(collection, view.changes)
+    ? matching(view, collection, request.criteria, explain, request.multi ? Infinity : 1)
     : []
-  const targets = request.multi ? matches : matches.slice(0, 1)
 
   if (targets.length === 0 && request.upsert) {
     const seed = equalityFields(request.criteria)
@@ -98,7 +128,7 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
       doc = { ...request.data, ...(seed._id !== undefined ? { _id: seed._id } : {}) }
     }
     const [id] = insert(view, collection, [doc])
-    return { updated: 0, upsertedId: id, first: view.db.get(collection, id, view.changes) }
+    return { matched: 0, updated: 0, upsertedId: id, first: view.db.get(collection, id, view.changes) }
   }
 
   let updated = 0
@@ -120,27 +150,31 @@ export function modify(view: View, collection: string, request: ModifyRequest): 
     }
     first ??= next
   }
-  return { updated, first }
+  return { matched: targets.length, updated, first }
 }
 
-export function remove(view: View, collection: string, criteria: Doc, multi: boolean): number {
+export function remove(view: View, collection: string, criteria: Doc, multi: boolean, explain: Explain = newExplain()): number {
   view.db.requireCollection(collection, view.changes)
-  const query = compile(criteria)
-  const matches = candidates(view, collection, criteria).filter((d) => query.test(d))
-  const targets = multi ? matches : matches.slice(0, 1)
+  const targets = matching(view, collection, criteria, explain, multi ? Infinity : 1)
   for (const doc of targets) view.db.remove(view.changes, collection, doc._id)
   return targets.length
 }
 
-export function aggregate(view: View, collection: string, pipeline: Doc[]): Doc[] {
+export function aggregate(view: View, collection: string, pipeline: Doc[], explain: Explain = newExplain()): Doc[] {
   view.db.requireCollection(collection, view.changes)
+  // A leading $match picks the documents the pipeline starts from (MongoDB's $cursor stage): by index when it can.
+  // They go in in natural order, as the full scan would give them ($group's $first, $push depend on it).
+  const match = pipeline[0]?.$match
+  const criteria = match !== null && typeof match === 'object' && !Array.isArray(match) ? (match as Doc) : {}
+  const input = [...readSource(view, collection, criteria, explain, { limited: false }).docs]
+  explain.docsExamined += input.length
   const aggregator = new Aggregator(mongoCompatible(pipeline), {
     ...QUERY_OPTIONS,
     // Stages such as $lookup and $addFields may write into their input: work on copies.
     processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => (view.db.exists(name, view.changes) ? view.db.list(name, view.changes) : []),
   })
-  return aggregator.run(view.db.list(collection, view.changes)) as Doc[]
+  return aggregator.run(input) as Doc[]
 }
 
 /**
@@ -164,17 +198,64 @@ export function checkStorable(doc: Doc): void {
   }
 }
 
+/** Where a read gets its documents: a sequence, and whether it is already in the answer's order. */
+interface Source {
+  docs: Iterable<Doc>
+  /** Natural order when no order was asked for, or the requested order. */
+  inOrder: boolean
+  /** For a count the index answers alone: counts the matching keys. */
+  countScan?: () => number
+}
+
 /**
- * Documents that can match: just one when the query fixes `_id` to a string or number (every doc() call),
- * otherwise the whole collection. The full query is still applied to them.
+ * The documents that can match: the one a query fixes `_id` to (every doc() call), those a declared index bounds,
+ * or the whole collection. The full query is still applied to them; `explain` says which it was.
  */
-function candidates(view: View, collection: string, criteria: Doc): Doc[] {
+function readSource(
+  view: View,
+  collection: string,
+  criteria: Doc,
+  explain: Explain,
+  request: { order?: Record<string, 1 | -1>; limited: boolean; countOnly?: boolean },
+): Source {
   const id = criteria._id
   if (typeof id === 'string' || typeof id === 'number') {
+    explain.stage = 'IDHACK'
     const doc = view.db.get(collection, id, view.changes)
-    return doc ? [doc] : []
+    return { docs: doc ? [doc] : [], inOrder: true }
   }
-  return view.db.list(collection, view.changes)
+  const usable = view.db.indexesFor(collection, view.changes)
+  const chosen = usable.reason ? { reason: usable.reason, plan: undefined } : chooseIndex(usable.indexes, { criteria, order: request.order, limited: request.limited })
+  const plan = chosen.plan
+  if (!plan) {
+    explain.stage = 'COLLSCAN'
+    explain.reason = chosen.reason
+    return { docs: view.db.list(collection, view.changes), inOrder: !request.order }
+  }
+  explain.index = plan.index.name
+  if (request.countOnly && plan.covered) {
+    explain.stage = 'COUNT_SCAN'
+    return { docs: [], inOrder: true, countScan: () => countKeys(plan.index, plan.ranges, explain) }
+  }
+  explain.stage = 'IXSCAN'
+  return { docs: docsOf(planOrder(plan, explain)), inOrder: !request.order || plan.sort !== undefined }
+}
+
+function* docsOf(stored: Iterable<{ doc: Doc }>): Generator<Doc> {
+  for (const s of stored) yield s.doc
+}
+
+/** The first `max` matching documents in natural order (what update and remove act on). */
+function matching(view: View, collection: string, criteria: Doc, explain: Explain, max: number): Doc[] {
+  const query = compile(criteria)
+  const out: Doc[] = []
+  for (const doc of readSource(view, collection, criteria, explain, { limited: max !== Infinity }).docs) {
+    explain.docsExamined++
+    if (!query.test(doc)) continue
+    out.push(doc)
+    if (out.length >= max) break
+  }
+  return out
 }
 
 function compile(criteria: Doc): Query {

@@ -1,7 +1,9 @@
 /**
  * Runs the built function bundles `<functionsDir>/<name>/index.js` with the caller's identity, reloading a
  * bundle when its file changes. Every call gets an id; the function's SDK sends it back on each wire request
- * (as `wxCloudApiToken`, from WX_API_TOKEN), which is how nested calls and sent messages know their caller.
+ * (as `wxCloudApiToken`, from WX_API_TOKEN — or WX_TRIGGER_API_TOKEN_V0 in a timer call), which is how nested
+ * calls, sent messages and counted writes know their call. A call made by a function (`cloud.callFunction`)
+ * remembers its parent, so a whole tree of calls can be told apart from the other instances running at once.
  */
 import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
@@ -17,6 +19,27 @@ export interface Identity {
 }
 
 export type { FunctionConfig } from './function-config'
+
+/**
+ * Calls that belong together — a fault-injection operation (local-cloud/src/faults): a call made by a function
+ * joins its caller's group.
+ */
+export interface CallGroup {
+  /** Whether `callId` was stopped (its callees must then never start). */
+  isStopped(callId: string): boolean
+}
+
+export interface InvokeOptions {
+  /** The running call that makes this one (`cloud.callFunction` from a function). */
+  parentCallId?: string
+  /**
+   * A timer trigger's invocation: no user (no OPENID), and the SDK's timer context — `TRIGGER_SRC=timer` with the
+   * call's token in `WX_TRIGGER_API_TOKEN_V0` — as SCF sets them (node-sdk utils/wxCloudToken.js reads exactly these).
+   */
+  timer?: boolean
+  /** Puts the call (and every call it makes) in this group. */
+  group?: CallGroup
+}
 
 export type InvokeResult =
   | { ok: true; json: string }
@@ -40,11 +63,14 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
 /** A synchronous SCF invocation returns at most 6 MB. */
 const MAX_RESULT_BYTES = 6 * 1024 * 1024
 
-/** A running call: who it runs as and which function it is. */
+/** A running call: who it runs as, which function it is, who called it. */
 interface RunningCall {
   identity: Identity
   name: string
   config: FunctionConfig
+  pool: WorkerPool
+  parentId: string | undefined
+  group: CallGroup | undefined
 }
 
 export class FunctionRunner {
@@ -70,7 +96,42 @@ export class FunctionRunner {
     return call ? { name: call.name, config: call.config } : undefined
   }
 
-  async invoke(name: string, event: unknown, identity: Identity): Promise<InvokeResult> {
+  /** The group a running call belongs to, if any. */
+  groupOf(callId: string | undefined): CallGroup | undefined {
+    return callId ? this.calls.get(callId)?.group : undefined
+  }
+
+  /** How many calls are running (queued ones included). */
+  get runningCount(): number {
+    return this.calls.size
+  }
+
+  /** The running calls of `group`. */
+  callsIn(group: CallGroup): string[] {
+    return [...this.calls].filter(([, call]) => call.group === group).map(([id]) => id)
+  }
+
+  /** `callId` and every running call it made, directly or through others. */
+  withCallees(callId: string): string[] {
+    const out = [callId]
+    for (let i = 0; i < out.length; i++) {
+      for (const [id, call] of this.calls) if (call.parentId === out[i]) out.push(id)
+    }
+    return out
+  }
+
+  /**
+   * Stops running calls at once, wherever their code is, as a crash or a CloudBase time-out would: each answers
+   * FUNCTION_TIMEOUT, and its open transactions are aborted.
+   */
+  stop(callIds: readonly string[]): void {
+    for (const id of callIds) this.calls.get(id)?.pool.abort(id, { kind: 'stopped' })
+  }
+
+  async invoke(name: string, event: unknown, identity: Identity, options: InvokeOptions = {}): Promise<InvokeResult> {
+    // Read the caller now, while it surely runs: by the time the pool is ready it may have been stopped.
+    const parentId = options.parentCallId
+    const group = options.group ?? this.groupOf(parentId)
     let pool: WorkerPool | null
     try {
       pool = FUNCTION_NAME.test(name) && !name.startsWith('_') ? await this.poolFor(name) : null
@@ -82,16 +143,28 @@ export class FunctionRunner {
     const timeoutMs = this.options.timeoutMs ?? pool.config.timeoutSeconds * 1000
 
     const callId = randomBytes(16).toString('hex')
-    this.calls.set(callId, { identity, name, config: pool.config })
-    const env: Record<string, string> = {
-      WX_API_TOKEN: callId,
-      // The SDK only forwards context variables listed here (node-sdk getCloudbaseContext).
-      TCB_CONTEXT_KEYS: 'WX_API_TOKEN',
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-      WX_APPID: identity.appid ?? LOCAL_APPID,
+    if (group && parentId && group.isStopped(parentId)) {
+      // The caller crashed while this call was on its way: nothing of it runs.
+      return timedOut(name, this.options.timeoutMs ?? pool.config.timeoutSeconds * 1000)
     }
-    if (identity.openid) env.WX_OPENID = identity.openid
-    if (identity.unionid) env.WX_UNIONID = identity.unionid
+    this.calls.set(callId, { identity, name, config: pool.config, pool, parentId, group })
+    const env: Record<string, string> = options.timer
+      ? {
+          // A timer has no user: getWXContext() then answers no OPENID, APPID or UNIONID (only ENV).
+          TRIGGER_SRC: 'timer',
+          WX_TRIGGER_API_TOKEN_V0: callId,
+          TCB_CONTEXT_KEYS: 'WX_TRIGGER_API_TOKEN_V0',
+          WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+        }
+      : {
+          WX_API_TOKEN: callId,
+          // The SDK only forwards context variables listed here (node-sdk getCloudbaseContext).
+          TCB_CONTEXT_KEYS: 'WX_API_TOKEN',
+          WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+          WX_APPID: identity.appid ?? LOCAL_APPID,
+        }
+    if (identity.openid && !options.timer) env.WX_OPENID = identity.openid
+    if (identity.unionid && !options.timer) env.WX_UNIONID = identity.unionid
     const context = {
       callbackWaitsForEmptyEventLoop: false,
       function_name: name,
@@ -118,7 +191,11 @@ export class FunctionRunner {
     }
     if (outcome.kind === 'timeout') {
       console.error(`[local-cloud] function ${name} timed out after ${timeoutMs} ms (stopped mid-way)`)
-      return { ok: false, code: 'FUNCTION_TIMEOUT', message: `云函数 ${name} 执行超时（${timeoutMs / 1000} 秒），已被中止，请稍后重试` }
+      return timedOut(name, timeoutMs)
+    }
+    if (outcome.kind === 'stopped') {
+      console.error(`[local-cloud] function ${name} stopped mid-way by fault injection (answered as a time-out)`)
+      return timedOut(name, timeoutMs)
     }
     console.error(`[local-cloud] function ${name} failed:\n${outcome.stack}`)
     return { ok: false, code: 'FUNCTION_ERROR', message: `云函数 ${name} 执行出错：${outcome.message}` }
@@ -166,4 +243,9 @@ export class FunctionRunner {
   private baseEnv(): Record<string, string> {
     return functionEnv(this.options.adminUrl)
   }
+}
+
+/** What the caller of a call cut off mid-way gets, whether by its time limit or by a crash. */
+function timedOut(name: string, timeoutMs: number): InvokeResult {
+  return { ok: false, code: 'FUNCTION_TIMEOUT', message: `云函数 ${name} 执行超时（${timeoutMs / 1000} 秒），已被中止，请稍后重试` }
 }

@@ -9,8 +9,22 @@
 const { parentPort, workerData } = require('node:worker_threads')
 const { pathToFileURL } = require('node:url')
 
-/** Variables that vary per call; removed before the next call sets its own. */
-const PER_CALL_KEYS = ['TCB_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_API_TOKEN', 'WX_CONTEXT_KEYS', 'TCB_SOURCE', 'WX_CLIENTIP']
+/**
+ * Variables that vary per call; removed before the next call sets its own (a timer call's TRIGGER_SRC must not make
+ * the next user call look like a timer).
+ */
+const PER_CALL_KEYS = [
+  'TCB_CONTEXT_KEYS',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_API_TOKEN',
+  'WX_CONTEXT_KEYS',
+  'TCB_SOURCE',
+  'WX_CLIENTIP',
+  'TRIGGER_SRC',
+  'WX_TRIGGER_API_TOKEN_V0',
+]
 
 /** Bundles are CommonJS (esbuild, format cjs); an ES module bundle is imported instead. */
 async function loadModule(file) {

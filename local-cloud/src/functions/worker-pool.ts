@@ -22,6 +22,8 @@ export type CallOutcome =
   | { kind: 'ok'; json: string }
   | { kind: 'error'; message: string; stack: string }
   | { kind: 'timeout' }
+  /** Stopped from outside mid-way (fault injection): the worker is terminated wherever its code is, like a timeout. */
+  | { kind: 'stopped' }
 
 interface Slot {
   worker: Worker
@@ -56,6 +58,21 @@ export class WorkerPool {
       this.queue.push({ request, resolve })
       this.dispatch()
     })
+  }
+
+  /**
+   * Ends call `callId` now with `outcome`: a running call has its worker terminated wherever its code is (nothing
+   * after this point of its code runs); a queued one never starts. Unknown ids are ignored (the call already ended).
+   */
+  abort(callId: string, outcome: CallOutcome): void {
+    const queued = this.queue.findIndex((q) => q.request.callId === callId)
+    if (queued >= 0) {
+      const [entry] = this.queue.splice(queued, 1)
+      entry.resolve(outcome)
+      return
+    }
+    const slot = this.slots.find((s) => s.busy?.request.callId === callId)
+    if (slot) this.kill(slot, outcome)
   }
 
   /** Stops taking calls: idle workers exit now, busy ones when their call ends. Queued calls still run. */

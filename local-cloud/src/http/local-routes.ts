@@ -15,6 +15,7 @@ import { checkUpload, MAX_UPLOAD_BYTES } from '../storage/upload-policy'
 import { MAX_FILES_PER_CALL } from '../wire/storage-actions'
 import type { Subscriptions } from '../wechat/subscriptions'
 import type { TemplateRegistry } from '../wechat/templates'
+import { withCallScope } from './call-scope'
 import { contentTypeOf } from './content-types'
 import { HttpError, readBody, readJson, readMultipart, sendJson } from './io'
 
@@ -68,7 +69,9 @@ export function localRoutes(deps: LocalDeps) {
   }
 
   async function answerInvoke(res: ServerResponse, name: string, event: unknown, identity: Identity): Promise<void> {
-    const result = await runner.invoke(name, withUserInfo(event ?? {}, identity), identity)
+    const { result, callId } = await withCallScope(() => runner.invoke(name, withUserInfo(event ?? {}, identity), identity))
+    // Tests read what the call did to the database with this id (GET /local/query-stats?call=…).
+    if (callId) res.setHeader('x-local-call-id', callId)
     if (result.ok) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(result.json) })
       res.end(result.json)
@@ -237,7 +240,7 @@ export function localRoutes(deps: LocalDeps) {
  * CloudBase adds `userInfo: { appId, openId }` to the event of a call from the mini-program; functions must
  * tolerate it (and must not trust it: identity comes from getWXContext()).
  */
-function withUserInfo(event: unknown, identity: Identity): unknown {
+export function withUserInfo(event: unknown, identity: Identity): unknown {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return event
   return { ...event, userInfo: { appId: identity.appid ?? LOCAL_APPID, openId: identity.openid } }
 }

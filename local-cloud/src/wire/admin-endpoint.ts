@@ -7,15 +7,16 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readJson, readMultipart, sendJson } from '../http/io'
 import { WireError } from '../wire-error'
-import type { WireHandler, WireParams } from './types'
+import type { Admission, WireGate, WireHandler, WireParams } from './types'
 
 /** Largest accepted wire request (a batch insert of big documents), in bytes. */
 const MAX_WIRE_BYTES = 50 * 1024 * 1024
 
-export function adminEndpoint(handlers: Record<string, WireHandler>, isKnownCall: (callId: string) => boolean) {
+export function adminEndpoint(handlers: Record<string, WireHandler>, isKnownCall: (callId: string) => boolean, gate?: WireGate) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID()
     let action = ''
+    let admission: Admission | undefined
     try {
       const params = await readParams(req)
       action = typeof params.action === 'string' ? params.action : ''
@@ -24,7 +25,23 @@ export function adminEndpoint(handlers: Record<string, WireHandler>, isKnownCall
         throw new WireError('INVALID_ACTION', `本地 CloudBase 模拟器不支持该操作（action）：${action || '(空)'}`)
       }
       const token = typeof params.wxCloudApiToken === 'string' ? params.wxCloudApiToken : ''
-      const reply = await handler(params, { callId: token && isKnownCall(token) ? token : undefined })
+      const callId = token && isKnownCall(token) ? token : undefined
+      // The raw token too: a call that was just stopped is no longer known, yet its last requests may still arrive.
+      admission = gate?.admit(action, params, callId, token)
+      if (admission && !admission.run) {
+        res.destroy()
+        return
+      }
+      let reply
+      try {
+        reply = await handler(params, { callId })
+      } finally {
+        admission?.after?.()
+      }
+      if (admission && !admission.answer) {
+        res.destroy()
+        return
+      }
       if ('binary' in reply) {
         res.writeHead(200, { 'content-type': reply.contentType, 'content-length': reply.binary.length })
         res.end(reply.binary)
@@ -32,6 +49,10 @@ export function adminEndpoint(handlers: Record<string, WireHandler>, isKnownCall
         sendJson(res, 200, { requestId, ...reply.json })
       }
     } catch (error) {
+      if (admission && !admission.answer) {
+        res.destroy()
+        return
+      }
       if (error instanceof WireError) {
         sendJson(res, 200, { code: error.code, message: error.message, requestId })
         return

@@ -4,7 +4,10 @@
  */
 import { decodeEjson, encodeEjson, type Doc } from '../ejson'
 import { Changes, type Database } from '../db/database'
+import { newExplain, type Explain } from '../db/explain'
 import * as ops from '../db/operations'
+import type { QueryAction, QueryLog } from '../db/query-log'
+import { encodeStored } from '../db/storage-format'
 import type { TransactionManager } from '../db/transactions'
 import type { WriteAheadLog } from '../db/wal'
 import { WireError, invalidParam } from '../wire-error'
@@ -14,10 +17,54 @@ export interface DatabaseDeps {
   db: Database
   wal: WriteAheadLog
   transactions: TransactionManager
+  /** Where each read's statistics go (MongoDB explain's executionStats, per request). */
+  queryLog?: QueryLog
+  /** The function a call id belongs to, for the statistics. */
+  functionOf?: (callId: string | undefined) => string | undefined
+}
+
+/** What a read reports besides its plan. */
+interface ReadReport {
+  action: QueryAction
+  collection: string
+  filter: Doc
+  sort?: Record<string, 1 | -1>
+  skip?: number
+  limit?: number
 }
 
 export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler> {
-  const { db, wal, transactions } = deps
+  const { db, wal, transactions, queryLog, functionOf } = deps
+
+  /** Runs a read (or the read half of a write) with an explain record, and logs it with what it answered. */
+  async function explained<T>(
+    params: WireParams,
+    caller: WireCaller,
+    report: ReadReport,
+    work: (view: ops.View, explain: Explain) => T,
+    answered: (result: T) => number,
+  ): Promise<T> {
+    const explain = newExplain()
+    const started = process.hrtime.bigint()
+    let ms = 0
+    const result = await run(params, (view) => {
+      try {
+        return work(view, explain)
+      } finally {
+        ms = Number(process.hrtime.bigint() - started) / 1e6
+      }
+    })
+    queryLog?.record({
+      ...explain,
+      ...report,
+      filter: encodeStored(report.filter),
+      callId: caller.callId,
+      function: functionOf?.(caller.callId),
+      nReturned: answered(result),
+      ms: Math.round(ms * 1000) / 1000,
+    })
+    return result
+  }
 
   /** Runs `work` on the right view; a write outside a transaction commits and is fsynced before answering. */
   async function run<T>(params: WireParams, work: (view: ops.View) => T): Promise<T> {
@@ -42,22 +89,24 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
   const now = () => Date.now()
 
   return {
-    'database.getDocument': async (params) => {
+    'database.getDocument': async (params, caller) => {
       const collection = collectionName(params)
-      const list = await run(params, (view) =>
-        ops.find(view, collection, query(params, now()), {
-          order: order(params),
-          offset: optionalNumber(params.offset),
-          limit: optionalNumber(params.limit),
-          projection: optionalEjson(params.projection, now()) as Doc | undefined,
-        }),
-      )
+      const criteria = query(params, now())
+      const options = {
+        order: order(params),
+        offset: optionalNumber(params.offset),
+        limit: optionalNumber(params.limit),
+        projection: optionalEjson(params.projection, now()) as Doc | undefined,
+      }
+      const report = { action: 'find' as const, collection, filter: criteria, sort: options.order, skip: options.offset, limit: options.limit }
+      const list = await explained(params, caller, report, (view, explain) => ops.find(view, collection, criteria, options, explain), (l) => l.length)
       return { json: { data: { list: list.map(encodeEjson) } } }
     },
 
-    'database.calculateDocument': async (params) => {
+    'database.calculateDocument': async (params, caller) => {
       const collection = collectionName(params)
-      const total = await run(params, (view) => ops.count(view, collection, query(params, now())))
+      const criteria = query(params, now())
+      const total = await explained(params, caller, { action: 'count', collection, filter: criteria }, (view, explain) => ops.count(view, collection, criteria, explain), (n) => n)
       return { json: { data: { total } } }
     },
 
@@ -70,47 +119,36 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
       return { json: { data: { insertedIds } } }
     },
 
-    'database.modifyDocument': async (params) => {
+    'database.modifyDocument': async (params, caller) => {
       const collection = collectionName(params)
       const at = now()
-      const result = await run(params, (view) =>
-        ops.modify(view, collection, {
-          criteria: query(params, at),
-          data: ejsonObject(params.data, at, 'data'),
-          merge: params.merge !== false,
-          multi: params.multi === true,
-          upsert: params.upsert === true,
-        }),
-      )
+      const criteria = query(params, at)
+      const request = { criteria, data: ejsonObject(params.data, at, 'data'), merge: params.merge !== false, multi: params.multi === true, upsert: params.upsert === true }
+      const result = await explained(params, caller, { action: 'update', collection, filter: criteria }, (view, explain) => ops.modify(view, collection, request, explain), (r) => r.matched)
       const data: Record<string, unknown> = { updated: result.updated }
       if (result.upsertedId !== undefined) data.upsert_id = result.upsertedId
       return { json: { data } }
     },
 
-    'database.modifyAndReturnDoc': async (params) => {
+    'database.modifyAndReturnDoc': async (params, caller) => {
       const collection = collectionName(params)
       const at = now()
-      const result = await run(params, (view) =>
-        ops.modify(view, collection, {
-          criteria: query(params, at),
-          data: ejsonObject(params.data, at, 'data'),
-          merge: params.merge !== false,
-          multi: false,
-          upsert: params.upsert === true,
-        }),
-      )
+      const criteria = query(params, at)
+      const request = { criteria, data: ejsonObject(params.data, at, 'data'), merge: params.merge !== false, multi: false, upsert: params.upsert === true }
+      const result = await explained(params, caller, { action: 'update', collection, filter: criteria }, (view, explain) => ops.modify(view, collection, request, explain), (r) => r.matched)
       // Nothing matched: CloudBase answers `doc: null` (the SDK passes it through as null).
       const data: Record<string, unknown> = { updated: result.updated, doc: result.first ? encodeEjson(result.first) : null }
       return { json: { data } }
     },
 
-    'database.removeDocument': async (params) => {
+    'database.removeDocument': async (params, caller) => {
       const collection = collectionName(params)
-      const deleted = await run(params, (view) => ops.remove(view, collection, query(params, now()), params.multi === true))
+      const criteria = query(params, now())
+      const deleted = await explained(params, caller, { action: 'remove', collection, filter: criteria }, (view, explain) => ops.remove(view, collection, criteria, params.multi === true, explain), (n) => n)
       return { json: { data: { deleted } } }
     },
 
-    'database.aggregateDocuments': async (params) => {
+    'database.aggregateDocuments': async (params, caller) => {
       const collection = collectionName(params)
       const at = now()
       if (!Array.isArray(params.stages)) throw invalidParam('stages 必须是数组')
@@ -119,7 +157,9 @@ export function databaseActions(deps: DatabaseDeps): Record<string, WireHandler>
         if (typeof stageKey !== 'string' || typeof stageValue !== 'string') throw invalidParam('聚合阶段格式无效')
         return { [stageKey]: decodeEjson(stageValue, at) } as Doc
       })
-      const list = await run(params, (view) => ops.aggregate(view, collection, pipeline))
+      const first = pipeline[0]?.$match
+      const filter = first !== null && typeof first === 'object' && !Array.isArray(first) ? (first as Doc) : {}
+      const list = await explained(params, caller, { action: 'aggregate', collection, filter }, (view, explain) => ops.aggregate(view, collection, pipeline, explain), (l) => l.length)
       return { json: { data: { list: list.map(encodeEjson) } } }
     },
 

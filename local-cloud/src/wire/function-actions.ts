@@ -18,7 +18,7 @@ export function functionActions(runner: FunctionRunner): Record<string, WireHand
       }
       // The callee runs as the same user as the calling function (CloudBase passes the user context along).
       const identity = runner.identityOf(caller.callId) ?? {}
-      const result = await runner.invoke(name, event, identity)
+      const result = await runner.invoke(name, event, identity, { parentCallId: caller.callId })
       if (!result.ok) {
         // CloudBase answers a missing function with FUNCTION_NOT_FOUND, "[FUNCTION_NOT_FOUND] 找不到对应的FunctionName."
         if (result.code === 'FUNCTION_NOT_FOUND') throw new WireError('FUNCTION_NOT_FOUND', `[FUNCTION_NOT_FOUND] 找不到对应的FunctionName. ${result.message}`)

@@ -48,7 +48,7 @@ import type {
 export function Button({ children, theme = 'default', variant = 'base', size = 'medium', block, disabled, loading, onClick, className }: ButtonProps) {
   return (
     <TButton
-      className={className}
+      className={className ? `ui-button ${className}` : 'ui-button'}
       theme={theme}
       variant={variant}
       size={size}

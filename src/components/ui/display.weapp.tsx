@@ -19,7 +19,7 @@ import type {
 export function Button({ children, theme = 'default', variant = 'base', size = 'medium', block = false, disabled = false, loading = false, onClick, className = '' }: ButtonProps) {
   return (
     <t-button
-      class={className}
+      class={`ui-button ${className}`}
       theme={theme}
       variant={variant}
       size={size}

@@ -3,7 +3,7 @@
  * are typed by the schemas the function parses, answers are parsed with the contract's output schemas.
  */
 import { claimsContract, messagesContract, type ClaimFiles, type ClaimTarget, type DecideInput, type DraftFacts, type InputOf, type SaveDraftInput } from '@mutual-aid/contracts'
-import type { Family } from '@mutual-aid/shared-rules'
+import type { ClaimStatus, Family } from '@mutual-aid/shared-rules'
 import { callAction } from '@/services/call-action'
 import { pagesBySkip } from '@/services/pages'
 
@@ -24,13 +24,15 @@ export const claimsApi = {
   submit: (draftId: string, idempotencyKey: string) => claims('submit', { draftId, idempotencyKey }),
   get: (claimId: string) => claims('get', { claimId }),
   mine: () => claims('mine', {}),
-  queue: (filter: { status?: string; family?: Family; agentId?: string }) => claims('queue', filter),
+  queue: (filter: { status?: ClaimStatus; family?: Family; agentId?: string }) => claims('queue', filter),
   photoUrls: (claimId: string) => claims('photoUrls', { claimId }),
   confirm: (claimId: string, version: number) => claims('confirm', { claimId, version }),
   returnClaim: (claimId: string, version: number, reason: string) => claims('return', { claimId, version, reason }),
   saveResubmission: (claimId: string, files: ClaimFiles, note?: string) => claims('saveResubmission', { claimId, files, note }),
   resubmit: (claimId: string, version: number, facts: DraftFacts, files: ClaimFiles, note?: string) => claims('resubmit', { claimId, version, facts, files, note }),
   decide: (input: DecideInput) => claims('decide', input),
+  confirmApproval: (claimId: string, version: number) => claims('confirmApproval', { claimId, version }),
+  returnProposal: (claimId: string, version: number, reason: string) => claims('returnProposal', { claimId, version, reason }),
   markPaid: (claimId: string, version: number, paidOn: string, reference: string) => claims('markPaid', { claimId, version, paidOn, reference }),
   ledger: () => claims('ledger', {}),
 }

@@ -15,6 +15,8 @@ export const EVENT_TEXT: Record<string, string> = {
   approve: '审批通过',
   reject: '审批不予给付',
   pay: '登记支付',
+  propose: '提议核准（待第二位审批人确认）',
+  withdraw_proposal: '退回核准提议',
 }
 
 export const DUE_TEXT: Record<'overdue' | 'due_soon' | 'on_time', string> = {

@@ -1,10 +1,13 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button, Tag, toast } from '@/components/ui'
+import { sha256 } from 'js-sha256'
+import { claimPagePath } from '@mutual-aid/contracts'
 import { uploadFile } from '@/services/cloud'
 import { compressPhoto } from './compress'
 import { randomId } from './ids'
+import { readPageBytes } from './page-bytes'
 
 export interface ChecklistItem {
   key: string
@@ -32,9 +35,14 @@ export interface PhotoUploaderProps {
   disabled?: boolean
 }
 
+/** Photos a person may pick at once (wx.chooseMedia allows up to 20; nine fit one screen of thumbnails). */
+const PICK_AT_ONCE = 9
+
 /**
- * One checklist item: its pages (one or more photos from camera or album), each compressed on the device to at most
- * 1600 px and uploaded with progress; a failed page keeps its photo and offers 重试.
+ * One checklist item: its pages (one or more photos from camera or album, `chooseMedia`), each shown as a thumbnail,
+ * compressed on the device to at most 1600 px and uploaded with progress under a name made from its content's hash; a
+ * failed page keeps its photo and offers 重试. Pages saved in an earlier visit show as numbered tiles (the photos
+ * themselves open only through the claim's temporary links once it is submitted).
  */
 export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: PhotoUploaderProps) {
   const [pending, setPending] = useState<Pending[]>([])
@@ -42,6 +50,8 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
   const saved = useRef<string[]>([...fileIDs])
   saved.current = [...fileIDs]
   const queue = useRef<Promise<unknown>>(Promise.resolve())
+  // The compressed local copy of each page uploaded in this visit, for its thumbnail.
+  const localCopies = useRef(new Map<string, string>())
 
   const patch = (id: string, change: Partial<Pending>) =>
     setPending((list) => list.map((p) => (p.id === id ? { ...p, ...change } : p)))
@@ -53,8 +63,11 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
         filePath = (await compressPhoto(p.sourcePath)).filePath
         patch(p.id, { filePath })
       }
+      // The page is stored under its content's sha-256: a path names one content, so the cloud can tell if a page was
+      // overwritten after it was submitted (cloudfunctions/claims/src/evidence.ts).
+      const hash = sha256(await readPageBytes(filePath))
       const { fileID } = await uploadFile({
-        cloudPath: `claims/${folder}/${item.key}/${randomId(12)}.jpg`,
+        cloudPath: claimPagePath(folder, item.key, hash, 'jpg'),
         filePath,
         onProgress: (progress) => patch(p.id, { progress }),
       })
@@ -67,6 +80,7 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
       })
       queue.current = run.catch(() => undefined)
       await run
+      localCopies.current.set(fileID, filePath)
       setPending((list) => list.filter((x) => x.id !== p.id))
     } catch (err) {
       patch(p.id, { error: (err as Error)?.message || '上传失败，请重试', progress: 0 })
@@ -76,10 +90,11 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
   async function choose(): Promise<void> {
     let paths: string[]
     try {
-      const res = await Taro.chooseImage({ count: 9, sizeType: ['original'], sourceType: ['camera', 'album'] })
-      paths = res.tempFilePaths
+      // The original: compressPhoto scales it once, to exactly the size a reviewer needs.
+      const res = await Taro.chooseMedia({ count: PICK_AT_ONCE, mediaType: ['image'], sizeType: ['original'], sourceType: ['camera', 'album'] })
+      paths = res.tempFiles.map((f) => f.tempFilePath)
     } catch {
-      return // cancelled
+      return // cancelled, or the privacy agreement was declined
     }
     const added: Pending[] = paths.map((sourcePath) => ({ id: randomId(10), filePath: null, sourcePath, progress: 0, error: null }))
     setPending((list) => [...list, ...added])
@@ -109,6 +124,7 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
       <View className="claim-photos__pages">
         {fileIDs.map((id, i) => (
           <View key={id} className="claim-photos__page claim-photos__page--done">
+            {localCopies.current.has(id) ? <Image className="claim-photos__thumb" src={localCopies.current.get(id) ?? ''} mode="aspectFill" /> : null}
             <Text>第 {i + 1} 页 ✓</Text>
             {!disabled ? (
               <Text className="claim-photos__remove" onClick={() => void remove(id)}>
@@ -119,6 +135,7 @@ export function PhotoUploader({ item, folder, fileIDs, onChange, disabled }: Pho
         ))}
         {pending.map((p) => (
           <View key={p.id} className={`claim-photos__page ${p.error ? 'claim-photos__page--error' : ''}`}>
+            <Image className="claim-photos__thumb" src={p.filePath ?? p.sourcePath} mode="aspectFill" />
             {p.error ? (
               <>
                 <Text>{p.error}</Text>

@@ -8,7 +8,7 @@ export function CoverageWindows({ windows, className }: { windows: CoverageWindo
     <View className={className}>
       {windows.map((w) => (
         <View key={`${w.from}-${w.benefit}`} className="enrol-window">
-          <Text>
+          <Text className="enrol-window__dates">
             {w.from} 至 {w.to}
           </Text>
           <Text>

@@ -1,3 +1,6 @@
+import { usingKit } from '../../components/ui/native-components'
+
 export default definePageConfig({
   navigationBarTitleText: '职工医疗互助',
+  usingComponents: usingKit('PageState'),
 })

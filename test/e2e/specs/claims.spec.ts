@@ -3,9 +3,11 @@
  * the real file chooser, compressed on a canvas, uploaded), the unit clerk and the agent confirm, the office
  * approves the computed amount (article shown) and marks it paid, and the worker sees 已支付 and the message.
  */
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { claimPagePath } from '../../../contracts/src/claims/requests'
 import { assert, type E2EContext } from '../context'
 
 const WORKER = 'demo-worker-wh-1' // 张伟, WH unit, 2 shares, renewing, coverage from 2021-01-16
@@ -267,8 +269,10 @@ async function fileByApi(ctx: E2EContext, openid: string): Promise<string> {
   const files: Record<string, string[]> = {}
   for (const [i, item] of REQUIRED_ITEMS.entries()) {
     const form = new FormData()
-    form.append('cloudPath', `claims/${draft.draftId}/${item}/api-${i}.png`)
-    form.append('file', new Blob([await readFile(path.join(PHOTOS, `page-${i + 1}.png`))], { type: 'image/png' }), 'page.png')
+    const content = await readFile(path.join(PHOTOS, `page-${i + 1}.png`))
+    // Pages are stored under their content's hash, as the app stores them (write-once paths).
+    form.append('cloudPath', claimPagePath(draft.draftId, item, createHash('sha256').update(content).digest('hex'), 'png'))
+    form.append('file', new Blob([content], { type: 'image/png' }), 'page.png')
     const up = await fetch(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
     files[item] = [((await up.json()) as { fileID: string }).fileID]
   }

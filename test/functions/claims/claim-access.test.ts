@@ -25,6 +25,8 @@ let s: Suite
 const STRANGER = 'stranger-0001' // signed in with WeChat, bound to nothing
 const BENEFICIARY = 'beneficiary-0001'
 const OTHER_AGENT = 'other-agent-01'
+/** A second clerk of the WH unit: confirms what 李红梅 filed on someone's behalf (nobody confirms their own filing). */
+const CLERK_WH_2 = 'demo-clerk-wh-2'
 
 /** Claim by 王秀英 (WH unit), left waiting for the clerk. */
 let workerClaim = ''
@@ -36,6 +38,7 @@ beforeAll(async () => {
   const now = new Date()
   await s.db.collection('agents').add({ data: { _id: 'agent-other', name: '开发区总工会', region: '开发区', createdAt: now, updatedAt: now } })
   await s.db.collection('users').add({ data: { _id: OTHER_AGENT, role: 'agent', name: '钱多', agentId: 'agent-other', createdAt: now, updatedAt: now } })
+  await s.db.collection('users').add({ data: { _id: CLERK_WH_2, role: 'clerk', name: '何强', unitId: 'unit-wh-minghu', createdAt: now, updatedAt: now } })
   const r = await fileClaim(s, WORKER_2, { facts: { ...WH_ILLNESS, payee: { ...PAYEE, name: '王秀英' } } })
   workerClaim = okData(r.submit).claimId
   const b = await fileClaim(s, BENEFICIARY, {
@@ -241,8 +244,8 @@ describe('concurrency: two claims of one person approved at once', () => {
     const payee = { ...PAYEE, name: '黄丽华' }
     const a = okData((await fileClaim(s, CLERK_WH, { target, facts: { ...WH_ILLNESS, payee } })).submit).claimId
     const b = okData((await fileClaim(s, CLERK_WH, { target, facts: { ...WH_ILLNESS, disease: 'WH01', payee } })).submit).claimId
-    await confirmToOffice(s, a)
-    await confirmToOffice(s, b)
+    await confirmToOffice(s, a, CLERK_WH_2)
+    await confirmToOffice(s, b, CLERK_WH_2)
     const [va, vb] = [await versionOf(s, a), await versionOf(s, b)]
     const results = await Promise.all([
       s.call(OFFICE, 'decide', { claimId: a, version: va, outcome: 'approve' }),

@@ -3,8 +3,8 @@
  * 2 shares, renewing, coverage 2021-01-16 → 2021-12-31), and small helpers to file a claim like the app does
  * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
  */
-import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
-import { randomUUID } from 'node:crypto'
+import { SUBSCRIBE_ON, claimPagePath } from '@mutual-aid/contracts'
+import { createHash, randomUUID } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
@@ -45,17 +45,28 @@ export async function startSuite(): Promise<Suite> {
   }
 }
 
-/** Uploads one generated page as `openid` through the browser upload route; answers the fileID. */
-export async function uploadPage(emu: Emulator, openid: string, folder: string, item: string, seed = 1): Promise<string> {
+/** Uploads `content` as `openid` to `cloudPath` through the browser upload route (what the app's upload does). */
+export async function uploadTo(emu: Emulator, openid: string, cloudPath: string, content: Buffer): Promise<{ status: number; fileID?: string }> {
   const token = await emu.token(openid)
   const form = new FormData()
-  const cloudPath = `claims/${folder}/${item}/${randomUUID().slice(0, 8)}.png`
   form.append('cloudPath', cloudPath)
-  form.append('file', new Blob([new Uint8Array(makePng(120, 160, seed))], { type: 'image/png' }), 'page.png')
+  form.append('file', new Blob([new Uint8Array(content)], { type: 'image/png' }), 'page.png')
   const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
   const body = (await res.json()) as { fileID?: string }
-  if (!body.fileID) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.fileID
+  return { status: res.status, fileID: body.fileID }
+}
+
+/**
+ * Uploads one generated page as `openid` the way the app does — under `claims/<folder>/<item>/`, named by the
+ * sha-256 of its content — and answers the fileID.
+ */
+export async function uploadPage(emu: Emulator, openid: string, folder: string, item: string, seed = 1): Promise<string> {
+  // The seed picks the picture; a random pixel row keeps pages of different calls distinct.
+  const content = makePng(120, 160, seed + Number.parseInt(randomUUID().slice(0, 6), 16))
+  const sha256 = createHash('sha256').update(content).digest('hex')
+  const { fileID } = await uploadTo(emu, openid, claimPagePath(folder, item, sha256, 'png'), content)
+  if (!fileID) throw new Error(`upload of ${item} failed`)
+  return fileID
 }
 
 export const PAYEE = { name: '张伟', bank: '中国工商银行鄂州分行', account: '6222020000000000001' }

@@ -155,6 +155,11 @@ describe('TZ declaration', () => {
     }
     expect(await s.call('enrolment', CLERK_WH, 'receiptUrl', { enrolmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await s.call('enrolment', WORKER_TZ, 'receiptUrl', { enrolmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // The receipt is evidence: recorded by its hash with the payment; an overwrite afterwards shows.
+    expect(await s.ok('enrolment', OFFICE, 'receiptUrl', { enrolmentId })).toMatchObject({ check: 'ok' })
+    await s.upload(`receipts/${enrolmentId}/bank.png`, Buffer.from('another-photo'))
+    expect(await s.ok('enrolment', OFFICE, 'receiptUrl', { enrolmentId })).toMatchObject({ check: 'changed' })
+    expect(await s.db.collection('audit').where({ action: 'enrolment.receipt.open', entityId: enrolmentId }).count()).toMatchObject({ total: 5 })
     const active = await s.db.collection('participations').where({ enrolmentId, status: 'active', coverageStart: '2021-06-16' }).count()
     expect(active.total).toBe(22)
     const ledger = await s.db.collection('ledger').where({ sourceType: 'enrolment', sourceId: enrolmentId }).get()

@@ -24,6 +24,11 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
               互助办调整了金额（规则计算 {formatYuan(d.computedFen)}）：{d.note}
             </Text>
           ) : null}
+          {d.proposedBy ? (
+            <Text className="claims-section__hint">
+              两人审批：{d.proposedBy} 提议，{[...c.history].reverse().find((h) => h.event === 'approve')?.name || '另一位审批人'} 确认。
+            </Text>
+          ) : null}
         </>
       ) : (
         <>

@@ -1,11 +1,15 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { ClaimDetail } from '@mutual-aid/contracts'
+import type { ClaimDetail, PageCheck } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
+import { PageCheckNote } from '../page-check-note'
 import { materialLabels } from './claim-view'
 
-/** Every version of the materials, newest first, each item's photos through their temporary links. */
-export function ClaimMaterials({ claim: c, urls }: { claim: ClaimDetail; urls: Record<string, string> }) {
+/**
+ * Every version of the materials, newest first, each item's photos through their temporary links; for reviewers, a
+ * note on any page that no longer matches what was submitted (`checks`).
+ */
+export function ClaimMaterials({ claim: c, urls, checks }: { claim: ClaimDetail; urls: Record<string, string>; checks: Record<string, PageCheck> }) {
   const labels = materialLabels(c)
   return (
     <View className="claims-section">
@@ -37,6 +41,7 @@ export function ClaimMaterials({ claim: c, urls }: { claim: ClaimDetail; urls: R
                   ),
                 )}
               </View>
+              <PageCheckNote ids={ids} checks={checks} />
             </View>
           ))}
         </View>

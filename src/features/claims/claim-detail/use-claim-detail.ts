@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { formatYuan } from '@mutual-aid/shared-rules'
-import type { ClaimDetail, ClaimFiles, RejectCode } from '@mutual-aid/contracts'
+import type { ClaimDetail, ClaimFiles, PageCheck, RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
 import type { Envelope } from '@/services/cloud'
@@ -26,12 +26,13 @@ interface Ask {
 export function useClaimDetail(claimId: string) {
   const [panel, setPanel] = useState<ReviewPanelName | null>(null)
   const detail = useLoad(
-    async (): Promise<Envelope<{ claim: ClaimDetail; urls: Record<string, string> }>> => {
+    async (): Promise<Envelope<{ claim: ClaimDetail; urls: Record<string, string>; checks: Record<string, PageCheck> }>> => {
       const claim = await claimsApi.get(claimId)
       if (!claim.ok) return claim
-      // Without links the page still shows everything else (each photo as an empty tile).
+      // Without links the page still shows everything else (each photo as an empty tile). Reviewers also get each
+      // page checked against the hash recorded when it was submitted.
       const photos = await claimsApi.photoUrls(claimId)
-      return { ok: true, data: { claim: claim.data, urls: photos.ok ? photos.data.urls : {} } }
+      return { ok: true, data: { claim: claim.data, urls: photos.ok ? photos.data.urls : {}, checks: photos.ok ? photos.data.checks : {} } }
     },
     [claimId],
     // Not while a form is open: picking photos takes the page to the background and back, and what is being typed or
@@ -53,7 +54,9 @@ export function useClaimDetail(claimId: string) {
       if (r.code === 'CONFLICT') detail.reload()
       return
     }
-    toast(`${label}成功`, 'success')
+    // Four eyes: an approval above the computed amount or the office's threshold waits for a second office user.
+    const awaiting = (r.data as { awaitingSecond?: boolean } | undefined)?.awaitingSecond
+    toast(awaiting ? '已提交，待第二位审批人确认' : `${label}成功`, 'success')
     setPanel(null)
     resubmission.current.files = null
     detail.reload()

@@ -1,3 +1,6 @@
+import { usingKit } from '../../../components/ui/native-components'
+
 export default definePageConfig({
   navigationBarTitleText: '申请详情',
+  usingComponents: usingKit('Button', 'Input', 'Picker', 'Steps', 'Tag', 'Textarea', 'PageState'),
 })

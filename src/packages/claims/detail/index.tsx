@@ -2,7 +2,9 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { ClaimAssessment, ClaimDecision, ClaimFacts, ClaimMaterials, ClaimStatus, ClaimTimeline, ReviewPanel, useClaimDetail } from '@/features/claims/claim-detail'
+import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
 import '@/features/claims/claims.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 /** One claim: status and what happens next, decision and basis, timeline, photos, and the caller's actions. */
 export default function ClaimDetailPage() {
@@ -13,17 +15,19 @@ export default function ClaimDetailPage() {
   if (!claimId) return <PageState status="error" message="缺少申请编号，请从列表进入。" />
   if (detail.status === 'error') return <PageState status="error" message={detail.message} onRetry={detail.reload} />
   if (detail.status === 'loading') return <PageState status="loading" />
-  const { claim, urls } = detail.data
+  const { claim, urls, checks } = detail.data
 
   return (
     <View className="claims-page claims-detail">
       <ClaimStatus claim={claim} />
+      <SecondApprovalPanel claim={claim} onDone={detail.reload} />
       <ClaimDecision claim={claim} />
       <ClaimAssessment claim={claim} />
       <ClaimFacts claim={claim} />
-      <ClaimMaterials claim={claim} urls={urls} />
+      <ClaimMaterials claim={claim} urls={urls} checks={checks} />
       <ClaimTimeline claim={claim} />
       <ReviewPanel claim={claim} detail={detail} />
+      <PrivacyPopup />
     </View>
   )
 }

@@ -1,3 +1,6 @@
+import { usingKit } from '../../../components/ui/native-components'
+
 export default definePageConfig({
   navigationBarTitleText: '消息',
+  usingComponents: usingKit('Button', 'Tag', 'PageState'),
 })

@@ -4,6 +4,7 @@ import { PageState } from '@/components/page-state'
 import { Steps } from '@/components/ui'
 import { FactsStep, PhotosStep, SubmitStep, TargetStep, WIZARD_STEPS, WIZARD_STEP_TITLES, useClaimWizard } from '@/features/claims/claim-wizard'
 import '@/features/claims/claims.scss'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 /** Start a claim: whom for and what → facts → photos per checklist item → consent and submit once. */
 export default function NewClaimPage() {
@@ -20,6 +21,7 @@ export default function NewClaimPage() {
 
   return (
     <View className="claims-page claims-new">
+      <PrivacyPopup />
       <View className="claims-section">
         <Steps current={WIZARD_STEPS.indexOf(state.step)} items={WIZARD_STEP_TITLES.map((title) => ({ title }))} />
       </View>

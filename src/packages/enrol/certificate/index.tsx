@@ -9,6 +9,7 @@ import { enrolmentPages } from '@/features/enrolment/api'
 import { CoverageWindows } from '@/features/enrolment/coverage-windows'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL, type CertificateView } from '@mutual-aid/contracts'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 function summaryText(c: CertificateView): string {
   if (c.kind === 'person') {
@@ -42,6 +43,7 @@ export default function CertificatePage() {
     const v = c.coverage
     return (
       <View className="enrol-page certificate-page">
+        <PrivacyPopup />
         <View className="enrol-card certificate">
           <Text className="enrol-card__title">职工医疗互助履约确认书</Text>
           <Text className="enrol-card__line">参加人：{v.name}（{v.idMasked}）</Text>
@@ -75,6 +77,7 @@ export default function CertificatePage() {
   const { participants } = c
   return (
     <View className="enrol-page certificate-page">
+      <PrivacyPopup />
       <View className="enrol-card certificate">
         <Text className="enrol-card__title">职工医疗互助履约确认书（{c.year} 年度）</Text>
         <Text className="enrol-card__line">参加单位：{c.unit.name}</Text>

@@ -9,9 +9,11 @@ import { uploadFile } from '@/services/cloud'
 import { LoadMore } from '@/components/load-more'
 import { usePagedLoad } from '@/services/use-load'
 import { enrolmentApi, enrolmentPages } from '@/features/enrolment/api'
+import { compressPhoto } from '@/features/claims/compress'
 import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
 
@@ -30,6 +32,7 @@ export default function DeclarationPage() {
 
   return (
     <View className="enrol-page declaration-page">
+      <PrivacyPopup />
       <Steps
         current={STEP[e.status]}
         currentStatus={e.status === 'returned' ? 'error' : e.status === 'paid' ? 'finish' : 'process'}
@@ -158,12 +161,12 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
   const [busy, setBusy] = useState(false)
   const pickReceipt = async () => {
     try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
+      const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['original'], sourceType: ['camera', 'album'] })
       const file = res.tempFiles[0]
       if (!file) return
-      // The stored name must match the picture's real format (the upload checks the bytes against the extension).
-      const ext = /png/i.test(file.type ?? file.path) ? 'png' : /webp/i.test(file.type ?? file.path) ? 'webp' : 'jpg'
-      const { fileID } = await uploadFile({ cloudPath: `receipts/${e._id}/${Date.now()}.${ext}`, filePath: file.path })
+      // Re-encoded as a JPEG of at most 1600 px, so the stored name's .jpg matches the bytes whatever was picked.
+      const photo = await compressPhoto(file.tempFilePath)
+      const { fileID } = await uploadFile({ cloudPath: `receipts/${e._id}/${Date.now()}.jpg`, filePath: photo.filePath })
       setReceipt(fileID)
       toast('回单已上传', 'success')
     } catch (err) {

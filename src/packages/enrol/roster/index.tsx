@@ -10,6 +10,7 @@ import { enrolmentPages, rosterApi, unitsApi } from '@/features/enrolment/api'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
 import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
 
@@ -94,6 +95,7 @@ export default function RosterPage() {
 
   return (
     <View className="enrol-page roster-page">
+      <PrivacyPopup />
       <View className="enrol-card">
         <Text className="enrol-card__title">{unit.name}</Text>
         <Text className="enrol-card__line">

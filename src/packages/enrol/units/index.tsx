@@ -9,6 +9,7 @@ import { enrolmentPages, unitsApi } from '@/features/enrolment/api'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, FAMILY_SHORT_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitSummary } from '@mutual-aid/contracts'
 import type { UnitType } from '@mutual-aid/shared-rules'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 /** 参加单位 (office: all units; agent: its own): search, create, and open a unit's roster, details or certificate. */
 export default function UnitsPage() {
@@ -40,6 +41,7 @@ export default function UnitsPage() {
 
   return (
     <View className="enrol-page units-page">
+      <PrivacyPopup />
       {invite ? (
         <View className="enrol-card invite-card">
           <Text className="enrol-card__title">{invite.unitName} 经办人邀请码</Text>

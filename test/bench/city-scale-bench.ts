@@ -1,0 +1,164 @@
+/**
+ * The local cloud at city scale (issue 12, deliverable 5): 1,000,000 participants (roster + participations) and
+ * 200,000 claims, written straight into the storage format, then:
+ *   - the emulator's start on it (time to ready, memory), and a restart after writes;
+ *   - indexed reads through the real wx-server-sdk: time, answer size, keys and documents examined;
+ *   - a write at this size (fsync + index upkeep), and a checkpoint of everything while writes go on.
+ * `CITY_SCALE=0.1 npx tsx test/bench/city-scale-bench.ts` runs a tenth of it. Targets (stated, not asserted): a start
+ * within a minute or two and under 8 GB on a 2-core, 24 GB machine; indexed first pages in milliseconds; a write
+ * never waiting for a checkpoint.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
+import type { QueryRecord } from '../../local-cloud/src/db/query-log'
+import { startEmulator, type Emulator } from '../helpers/emulator'
+import { CITY, idHashOf, personId, personOpenid, unitId, writeCity } from './city-data'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+/** Heap for the emulator and the checkpoint probe, MB (the data needs a few GB; Node's default is ~4 GB). */
+const HEAP_MB = 12_288
+const RUNS = 5
+
+function rss(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0)
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+async function start(dataDir: string): Promise<{ emu: Emulator; ms: number }> {
+  const started = Date.now()
+  const emu = await startEmulator({
+    dataDir,
+    readyTimeoutMs: 15 * 60_000,
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim() },
+  })
+  return { emu, ms: Date.now() - started }
+}
+
+export async function runCityScaleBench(): Promise<void> {
+  const scale = Number(process.env.CITY_SCALE ?? 1)
+  const shape = { ...CITY, people: Math.round(CITY.people * scale), claims: Math.round(CITY.claims * scale), units: Math.max(50, Math.round(CITY.units * scale)) }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mutual-aid-city-bench-'))
+  let emu: Emulator | undefined
+  try {
+    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')
+    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${load()} (figures scale with what else runs)`)
+    console.log(`city: ${shape.people.toLocaleString('en')} people + ${shape.people.toLocaleString('en')} participations, ${shape.claims.toLocaleString('en')} claims, ${shape.units.toLocaleString('en')} units`)
+    let t = Date.now()
+    const written = await writeCity(dataDir, shape)
+    console.log(`${'generate (straight into snapshot.ejsonl)'.padEnd(46)} ${seconds(Date.now() - t)}  ${written.documents.toLocaleString('en')} documents, ${(written.bytes / 1e6).toFixed(0)} MB`)
+
+    const first = await start(dataDir)
+    emu = first.emu
+    const mem = rss(emu.pid)
+    console.log(`${'first start (load + build indexes, to ready)'.padEnd(46)} ${seconds(first.ms)}  RSS ${mem.rssMb} MB (peak ${mem.peakMb} MB)`)
+    console.log(`  ${emu.readyLine.replace(/^.*?\(/, '(')}`)
+
+    Object.assign(process.env, emu.sdkEnv(), { SILENCE: 'true' })
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const cloud = require('wx-server-sdk')
+    // A long time-out: the first requests after a start are timed, not refused (the SDK's default is 15 s).
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, timeout: 120_000 })
+    const db = cloud.database()
+    const _ = db.command
+    const someone = Math.floor(shape.people / 6) * 3 // has an openid (every third person)
+    // A claimant and a participation as the data has them (claims pick their person at random).
+    const claimant = (await db.collection('claims').doc('claim-2025-000042').get()).data.personId as string
+    const participation = (await db.collection('participations').doc(`part-2025-${String(someone + 1).padStart(7, '0')}`).get()).data
+
+    const reads: { label: string; run: () => Promise<{ data: unknown } | { total: number }> }[] = [
+      { label: 'claims queue: status, by dueDate, first 20', run: () => db.collection('claims').where({ status: 'submitted' }).orderBy('dueDate', 'asc').limit(20).get() },
+      { label: 'claims queue: next page (dueDate > last)', run: () => db.collection('claims').where({ status: 'submitted', dueDate: _.gt('2025-06-15') }).orderBy('dueDate', 'asc').limit(20).get() },
+      { label: 'claims count per status (paid)', run: () => db.collection('claims').where({ status: 'paid' }).count() },
+      { label: 'claims count per status (submitted)', run: () => db.collection('claims').where({ status: 'submitted' }).count() },
+      { label: "a worker's claims (personId)", run: () => db.collection('claims').where({ personId: claimant }).limit(20).get() },
+      { label: 'claim by number (unique)', run: () => db.collection('claims').where({ claimNo: 'TZ2025000042' }).get() },
+      { label: 'roster: person in unit by idHash (unique)', run: () => db.collection('people').where({ unitId: unitId(someone % shape.units), idHash: idHashOf(someone) }).get() },
+      { label: 'person by openid (binding)', run: () => db.collection('people').where({ openid: personOpenid(someone) }).get() },
+      { label: "a unit's participations (enrolmentId), 100", run: () => db.collection('participations').where({ enrolmentId: `enrol-2025-${unitId(7)}` }).limit(100).get() },
+      { label: 'participation per scheme, year, person', run: () => db.collection('participations').where({ family: participation.family, year: 2025, idHash: participation.idHash }).get() },
+      { label: 'unindexed, for contrast: claims by unitId', run: () => db.collection('claims').where({ unitId: unitId(7) }).limit(20).get() },
+    ]
+    // Right after loading, V8 is still marking the new heap, and the first requests pay for it: one pass to let it
+    // finish, timed alone, then the measured passes.
+    t = Date.now()
+    for (const read of reads) await read.run()
+    console.log(`${'first pass over the reads below, just after start'.padEnd(46)} ${seconds(Date.now() - t)}`)
+    console.log(`${'read (real SDK, median of 5)'.padEnd(46)} ${'ms'.padStart(8)} ${'bytes'.padStart(8)}  plan, keys/docs examined → returned`)
+    for (const read of reads) {
+      const times: number[] = []
+      let answer: unknown
+      let stats: QueryRecord[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const mark = await emu.queryMark()
+        const started = process.hrtime.bigint()
+        answer = await read.run()
+        times.push(Number(process.hrtime.bigint() - started) / 1e6)
+        stats = await emu.queryStatsSince(mark)
+      }
+      times.sort((a, b) => a - b)
+      const q = stats[0]
+      const body = 'data' in (answer as object) ? (answer as { data: unknown }).data : answer
+      const plan = q ? `${q.stage}${q.index ? ` ${q.index}` : ''}${q.sortInMemory ? ' +sort' : ''}, ${q.keysExamined}/${q.docsExamined} → ${q.nReturned}` : '(no record)'
+      console.log(`  ${read.label.padEnd(44)} ${times[Math.floor(RUNS / 2)].toFixed(1).padStart(8)} ${String(JSON.stringify(body).length).padStart(8)}  ${plan}`)
+    }
+
+    const writes: { label: string; run: (i: number) => Promise<unknown> }[] = [
+      { label: 'add a claim (fsync, 4 indexes)', run: (i) => db.collection('claims').add({ data: { _id: `bench-claim-${i}`, claimNo: `BENCH${i}`, idempotencyKey: `bench-${i}`, status: 'submitted', dueDate: '2025-12-31', personId: personId(i) } }) },
+      { label: 'update a claim status (index moves)', run: (i) => db.collection('claims').doc(`claim-2025-${String(i).padStart(6, '0')}`).update({ data: { status: 'approved', updatedAt: new Date() } }) },
+    ]
+    for (const write of writes) {
+      const times: number[] = []
+      for (let i = 0; i < 20; i++) {
+        const started = process.hrtime.bigint()
+        await write.run(i)
+        times.push(Number(process.hrtime.bigint() - started) / 1e6)
+      }
+      times.sort((a, b) => a - b)
+      console.log(`  ${write.label.padEnd(44)} ${times[10].toFixed(1).padStart(8)} ms median of 20`)
+    }
+
+    t = Date.now()
+    await emu.stop()
+    emu = undefined
+    console.log(`${'stop (SIGTERM, to exit)'.padEnd(46)} ${seconds(Date.now() - t)}`)
+    const second = await start(dataDir)
+    emu = second.emu
+    Object.assign(process.env, emu.sdkEnv())
+    const mem2 = rss(emu.pid)
+    console.log(`${'restart (snapshot + log, to ready)'.padEnd(46)} ${seconds(second.ms)}  RSS ${mem2.rssMb} MB (peak ${mem2.peakMb} MB)`)
+    console.log(`  ${emu.readyLine.replace(/^.*?\(/, '(')}`)
+    const check = await db.collection('claims').where({ status: 'submitted', dueDate: '2025-12-31' }).count()
+    if (check.total < 20) throw new Error(`after the restart only ${check.total} of the 20 added claims are there`)
+    await emu.stop()
+    emu = undefined
+
+    const probe = execFileSync(runtimeNode(ROOT).execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', path.join(__dirname, 'checkpoint-probe.ts'), dataDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    })
+    const figures = JSON.parse(probe.trim().split('\n').pop() as string)
+    console.log(
+      `${'checkpoint of everything (in-process probe)'.padEnd(46)} ${seconds(figures.checkpointMs)}  snapshot ${(figures.snapshotBytes / 1e6).toFixed(0)} MB; ` +
+        `${figures.writesDuring} writes meanwhile: p50 ${figures.writeP50Ms.toFixed(1)} ms, p99 ${figures.writeP99Ms.toFixed(1)} ms, max ${figures.writeMaxMs.toFixed(1)} ms`,
+    )
+    console.log(`${'  (probe load: read / index build)'.padEnd(46)} ${seconds(figures.load.readMs)} / ${seconds(figures.load.indexMs)}, RSS ${figures.rssMb} MB`)
+    console.log(`load average at the end: ${load()}`)
+  } finally {
+    await emu?.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+if (require.main === module) {
+  runCityScaleBench().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,131 @@
+/**
+ * Four eyes in the browser: a family member's death claim (filed through the HTTP API) reaches the office, which
+ * proposes a raised amount; the proposer sees it waiting "待第二位审批人确认" and cannot confirm it; a second office
+ * user confirms it on the claim page, and the decision names both.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { claimPagePath } from '../../../contracts/src/claims/requests'
+import { assert, currentPage, type E2EContext } from '../context'
+
+const FAMILY = 'e2e-family-member-01'
+const CLERK = 'demo-clerk-wh'
+const AGENT = 'demo-agent-01'
+const OFFICE = 'demo-office-01' // 周海燕, proposes
+const OFFICE_2 = 'demo-office-02' // 孙莉, confirms
+const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
+const DEATH_ITEMS = ['participant_id', 'household_cancellation', 'beneficiary_proof', 'beneficiary_id', 'death_certificate', 'diagnostic_reports', 'medical_record']
+
+async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
+  const res = await fetch(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  return ((await res.json()) as { token: string }).token
+}
+
+/** Calls the claims function as `openid` through the browser's own route; answers `data`. */
+async function claims(ctx: E2EContext, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
+  const r = await fetch(`${ctx.baseUrl}/fn/claims`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
+    body: JSON.stringify({ action, ...input }),
+  })
+  const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
+  assert(body.ok, `${action} as ${openid} failed: ${body.message}`)
+  return body.data
+}
+
+async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
+  const token = await tokenOf(ctx, openid)
+  const page = await ctx.newPage()
+  await page.goto('/pages/index/index')
+  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
+  return page
+}
+
+async function confirmDialog(page: Page, text: string): Promise<void> {
+  const dialog = page.locator('.t-dialog').last()
+  await dialog.waitFor()
+  await dialog.getByText(text, { exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
+}
+
+/** 李晓东's family files a death claim (renewing, 2 shares, illness outside the list: 6,000 yuan by Art. 10(二)2). */
+async function fileDeathClaim(ctx: E2EContext): Promise<string> {
+  const target = { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' }
+  const prep = await claims(ctx, FAMILY, 'prepare', { target })
+  const facts = {
+    disease: 'other',
+    causeOfDeath: 'illness',
+    eventDate: '2021-05-10',
+    hospital: '鄂州市中心医院',
+    designatedHospital: true,
+    inpatient: true,
+    admission: '2021-05-01',
+    discharge: '2021-05-10',
+    payee: { name: '李小梅', bank: '中国农业银行鄂州分行', account: '6228480000000000003' },
+  }
+  const base = { participationId: prep.participations[0].id, product: 'critical', kind: 'death', facts }
+  const draft = await claims(ctx, FAMILY, 'saveDraft', { ...base, target, files: {} })
+  const token = await tokenOf(ctx, FAMILY)
+  const files: Record<string, string[]> = {}
+  for (const [i, item] of DEATH_ITEMS.entries()) {
+    const content = await readFile(path.join(PHOTOS, `page-${(i % 4) + 1}.png`))
+    const form = new FormData()
+    form.append('cloudPath', claimPagePath(draft.draftId, item, createHash('sha256').update(content).digest('hex'), 'png'))
+    form.append('file', new Blob([content], { type: 'image/png' }), 'page.png')
+    const up = await fetch(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+    files[item] = [((await up.json()) as { fileID: string }).fileID]
+  }
+  await claims(ctx, FAMILY, 'saveDraft', { ...base, draftId: draft.draftId, version: draft.version, files })
+  await claims(ctx, FAMILY, 'consent', { kind: 'medical_info', version: '2021-01' })
+  const { claimId } = await claims(ctx, FAMILY, 'submit', { draftId: draft.draftId, idempotencyKey: `e2e-four-eyes-${Date.now()}` })
+  for (const who of [CLERK, AGENT]) {
+    const { version } = await claims(ctx, OFFICE, 'get', { claimId })
+    await claims(ctx, who, 'confirm', { claimId, version })
+  }
+  return claimId
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  let claimUrl = ''
+
+  await ctx.step('the office proposes a raised amount: it waits for a second office user, who sees why', async () => {
+    const claimId = await fileDeathClaim(ctx)
+    claimUrl = `/packages/claims/detail/index?id=${claimId}`
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto(claimUrl)
+    const view = currentPage(page)
+    await view.getByText('核准', { exact: true }).click()
+    await view.locator('.t-input').filter({ hasText: '调整金额' }).locator('input').first().fill('9000')
+    await view.locator('textarea').first().fill('家庭困难，按丧葬实际支出酌情提高')
+    await view.getByText('按调整金额核准').click()
+    await confirmDialog(page, '核准')
+    await view.locator('.claims-second-approval').getByText('待第二位审批人确认', { exact: true }).waitFor()
+    const panel = await view.locator('.claims-second-approval').innerText()
+    assert(panel.includes('9,000.00') && panel.includes('高于规则核定金额 6,000.00'), `panel does not explain the proposal: ${panel}`)
+    assert(panel.includes('这是您提出的提议'), 'the proposer is not told it is their own proposal')
+    assert((await view.locator('.claims-second-approval').getByText('确认核准', { exact: true }).count()) === 0, 'the proposer is offered 确认核准')
+    await ctx.screenshot(page, 'four-eyes-01-proposer')
+    await page.context().close()
+  })
+
+  await ctx.step('a second office user confirms it; the decision records both', async () => {
+    const page = await signInAs(ctx, OFFICE_2)
+    await page.goto(claimUrl)
+    const view = currentPage(page)
+    const panel = view.locator('.claims-second-approval')
+    await panel.getByText('待第二位审批人确认', { exact: true }).waitFor()
+    assert((await panel.innerText()).includes('周海燕'), 'the panel does not name the proposer')
+    await ctx.screenshot(page, 'four-eyes-02-second-approver')
+    await panel.getByText('确认核准', { exact: true }).click()
+    await confirmDialog(page, '确认核准')
+    await view.getByText('两人审批：周海燕 提议，孙莉 确认。').waitFor()
+    const decision = await view.locator('.claims-decision').innerText()
+    assert(decision.includes('9,000.00'), `decision without the confirmed amount: ${decision}`)
+    const timeline = await view.locator('.claims-timeline').innerText()
+    assert(timeline.includes('提议核准') && timeline.includes('孙莉'), `the timeline does not show both steps: ${timeline}`)
+    await ctx.screenshot(page, 'four-eyes-03-approved')
+    await page.context().close()
+  })
+}

@@ -1,0 +1,80 @@
+/**
+ * Enrolment on the weapp build: the TZ unit's clerk files the staff report and declares online (the subscribe
+ * request inside the tap), the agent approves, the office records the payment with a photo of the bank receipt
+ * (privacy popup, chooseMedia, compressed upload), and the unit's worker then sees the coverage.
+ */
+import { DEMO_WORKERS, TZ_UNIT, AGENT, OFFICE } from '../../../scripts/demo-data'
+import { makeCameraPhoto } from '../host/media'
+import { assert, type HostRun } from '../context'
+import { HOST_TEMPLATE_IDS } from '../template-ids'
+import { openFromHome } from './2-claims'
+
+const TZ_WORKER = DEMO_WORKERS.find((w) => w.unit === TZ_UNIT._id)?.openid ?? ''
+
+export async function run(ctx: HostRun): Promise<void> {
+  const group = '网上申报与缴费'
+  let declarationId = ''
+
+  await ctx.step(group, '经办人（TZ）填报职工月报并网上申报', async () => {
+    const phone = ctx.phone(TZ_UNIT.clerk.openid)
+    await openFromHome(phone, '职工名册')
+    await phone.waitFor('职工名册', () => phone.route === 'packages/enrol/roster/index' && phone.has('填报职工月报'))
+    await phone.tap('填报职工月报')
+    await phone.tap('保存月报')
+    await phone.waitFor('月报已保存', () => !phone.has('职工月报：未填报'))
+    await phone.launch('/pages/index/index')
+    await phone.waitFor('首页', () => phone.has('网上申报'))
+    await phone.tap('网上申报')
+    await phone.waitFor('申报页', () => phone.route === 'packages/enrol/declare/index' && phone.has('全选在职人员'))
+    await phone.tap('全选在职人员')
+    await phone.waitFor('可以提交', () => phone.byClass('declare-blockers').length === 0 && phone.has('提交申报'))
+    await phone.tap('提交申报')
+    await phone.waitFor('申报详情', () => phone.route === 'packages/enrol/declaration/index' && phone.has('待审核'))
+    const ask = phone.subscribeRequests.find((r) => r.tmplIds.includes(HOST_TEMPLATE_IDS.enrolmentReviewed))
+    assert(ask?.inTap, `申报时没有在点击中请求订阅：${JSON.stringify(phone.subscribeRequests)}`)
+    assert(ask.tmplIds.includes(HOST_TEMPLATE_IDS.enrolmentPaid), `申报时请求的通知：${ask.tmplIds.join(', ')}`)
+    assert(phone.modals.some((m) => m.title.includes('提交网上申报')), '提交前没有确认')
+    declarationId = phone.query.id ?? ''
+    assert(declarationId, '申报详情页没有 id')
+    ctx.facts.set('tzDeclarationId', declarationId)
+  })
+
+  await ctx.step(group, '代理单位审核通过', async () => {
+    const phone = ctx.phone(AGENT.user.openid)
+    await openFromHome(phone, '待审核申报')
+    await phone.waitFor('待审核申报', () => phone.has(TZ_UNIT.name))
+    await phone.tap(TZ_UNIT.name)
+    await phone.waitFor('审核', () => phone.route === 'packages/enrol/declaration/index' && phone.has('审核通过'))
+    await phone.tap('审核通过')
+    assert(phone.modals.some((m) => m.title.includes('审核通过')), '审核前没有确认')
+    await phone.waitFor('待缴费', () => phone.has('待缴费') && !phone.has('审核通过'))
+  })
+
+  await ctx.step(group, '互助办上传回单照片并确认到账', async () => {
+    const phone = ctx.phone(OFFICE.openid)
+    await openFromHome(phone, '申报与缴费')
+    await phone.waitFor('申报与缴费', () => phone.has(TZ_UNIT.name))
+    await phone.tap(TZ_UNIT.name)
+    await phone.waitFor('登记缴费', () => phone.has('登记缴费') && phone.has('确认到账'))
+    await phone.type('流水号', 'HY-2021-0615-01')
+    phone.album.push({ bytes: makeCameraPhoto(1200, 1600, 7), ext: 'png' })
+    await phone.tap('上传回单照片')
+    await phone.waitFor('隐私保护提示', () => phone.has('用户隐私保护提示'))
+    await phone.tap('同意并继续')
+    await phone.waitFor('回单已上传', () => phone.has('已上传回单'))
+    assert(phone.uploads.length === 1 && phone.uploads[0].cloudPath.endsWith('.jpg'), `回单上传：${JSON.stringify(phone.uploads.map((u) => u.cloudPath))}`)
+    await phone.tap('确认到账')
+    assert(phone.modals.some((m) => m.title.includes('确认缴费到账')), '确认到账前没有确认')
+    await phone.waitFor('已缴费', () => phone.has('已缴费') && !phone.has('确认到账'))
+    assert(phone.has('查看缴费回单'), '缴费后看不到回单')
+    await phone.tap('查看缴费回单')
+    assert(phone.previews.length === 1 && /^http/.test(phone.previews[0][0]), `回单预览：${JSON.stringify(phone.previews)}`)
+  })
+
+  await ctx.step(group, '该单位职工看到保障已生效', async () => {
+    const phone = ctx.phone(TZ_WORKER)
+    await openFromHome(phone, '我的保障')
+    await phone.waitFor('我的保障', () => phone.route === 'packages/enrol/coverage/index' && phone.has('2021'))
+    assert(!phone.has('尚未为您申报'), '缴费后职工仍看不到保障')
+  })
+}
