@@ -11,6 +11,8 @@ module.exports = {
     '^@mutual-aid/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@mutual-aid/contracts/(.*)$': '<rootDir>/contracts/src/$1',
     '^@cloud-shared/(.*)$': '<rootDir>/cloudfunctions/_shared/src/$1',
+    // The app's alias, for tests of its hooks (platform files are mocked there: jest does not pick .h5/.weapp).
+    '^@/(.*)$': '<rootDir>/src/$1',
   },
   testTimeout: 60000,
 }

@@ -53,6 +53,7 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@types/pngjs': 'types for pngjs (the weapp host encodes photos)',
   'miniprogram-compiler': "WeChat's wcc/wcsc binaries, run by path from scripts/check-weapp.ts",
   '@types/minimatch': 'types pulled in by a dependency’s typings',
+  '@types/react-test-renderer': 'types for react-test-renderer (the hook tests under test/app)',
 }
 
 const SOURCE_DIRS = ['src', 'cloudfunctions', 'shared-rules/src', 'contracts/src', 'local-cloud/src', 'scripts', 'test', 'config', 'types']

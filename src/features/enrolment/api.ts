@@ -2,8 +2,13 @@
  * Calls to the enrolment-side functions (`units`, `roster`, `enrolment`, `auth`) through their contracts
  * (@mutual-aid/contracts): the page sends what the function parses and reads answers parsed with the output schemas.
  */
-import { authContract, enrolmentContract, rosterContract, unitsContract, type InputOf } from '@mutual-aid/contracts'
+import { authContract, enrolmentContract, rosterContract, unitsContract, type CertificateView, type InputOf } from '@mutual-aid/contracts'
+import type { Envelope } from '@/services/cloud'
 import { callAction } from '@/services/call-action'
+import { pagesBySkip } from '@/services/pages'
+
+// Lists by pages for `usePagedLoad`. These actions still page by skip, so each cursor is the count already shown; when
+// an action answers cursor pages itself, its pager passes the cursor through instead.
 
 export const unitsApi = {
   list: (input: InputOf<typeof unitsContract.actions.list>) => callAction(unitsContract, 'list', input),
@@ -41,3 +46,33 @@ export const bindApi = {
   bindWorker: (input: InputOf<typeof authContract.actions.bindWorker>) => callAction(authContract, 'bindWorker', input),
   acceptInvite: (input: InputOf<typeof authContract.actions.acceptInvite>) => callAction(authContract, 'acceptInvite', input),
 }
+
+/** Rows per page of each list. */
+export const PAGE_SIZE = { units: 20, roster: 20, declarations: 50, participants: 30 } as const
+
+export const enrolmentPages = {
+  units: (query?: string) => pagesBySkip((skip) => unitsApi.list({ query, skip, limit: PAGE_SIZE.units })),
+  roster: (input: { unitId?: string; query?: string }) => pagesBySkip((skip) => rosterApi.list({ ...input, skip, limit: PAGE_SIZE.roster })),
+  declarations: (status?: InputOf<typeof enrolmentContract.actions.list>['status']) =>
+    pagesBySkip((skip) => enrolmentApi.list({ status, skip, limit: PAGE_SIZE.declarations })),
+  /** One declaration with its participants by pages (the list is `items`; the declaration beside it). */
+  declaration: (enrolmentId: string, query?: string) =>
+    pagesBySkip(async (skip) => {
+      const answer = await enrolmentApi.get({ enrolmentId, query, skip, limit: PAGE_SIZE.participants })
+      if (!answer.ok) return answer
+      const { participants, ...rest } = answer.data
+      return { ok: true as const, data: { ...rest, items: participants.items, total: participants.total } }
+    }),
+  /** A certificate with its participants by pages (a worker's own certificate has no list: no items). */
+  certificate: (input: { unitId?: string; year?: number; mine?: boolean }) =>
+    pagesBySkip(async (skip): Promise<Envelope<CertificatePage>> => {
+      const answer = await enrolmentApi.certificate({ ...input, skip, limit: PAGE_SIZE.participants })
+      if (!answer.ok) return answer
+      const c = answer.data
+      return { ok: true, data: { certificate: c, items: c.kind === 'unit' ? c.participants.items : [], total: c.kind === 'unit' ? c.participants.total : 0 } }
+    }),
+}
+
+type UnitCertificate = Extract<CertificateView, { kind: 'unit' }>
+/** A certificate read as a page of its participants. */
+export type CertificatePage = { certificate: CertificateView; items: UnitCertificate['participants']['items']; total: number }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { enrolmentApi } from './api'
-import { useLoad } from './use-load'
+import { useLoad } from '@/services/use-load'
 
 const COVERAGE_PAGE = '/packages/enrol/coverage/index'
 

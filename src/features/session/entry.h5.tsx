@@ -1,41 +1,26 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Cell, CellGroup, Tag, toast } from '@/components/ui'
 import { currentOpenid, signIn } from '@/services/cloud'
+import { useLoad } from '@/services/use-load'
 import { fetchLocalIdentities, freshOpenid } from './local-identities'
 import { ROLE_LABEL, ROLE_ORDER, landingPage } from './roles'
-import type { LocalIdentity } from './session.schema'
 import { fetchWhoami, invalidateSession } from './use-session'
 import './entry.scss'
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; identities: LocalIdentity[] }
 
 /**
  * H5 entry = the local sign-in page. There is no WeChat here, so a person picks one of the demo identities
  * the seed stored (or a brand-new unbound user) and the emulator issues a token for that OPENID.
  */
 export function EntryScreen() {
-  const [list, setList] = useState<ListState>({ status: 'loading' })
+  const list = useLoad(async () => {
+    const answer = await fetchLocalIdentities()
+    return answer.ok ? answer : { ok: false as const, code: 'LOCAL_IDENTITIES', message: answer.message }
+  }, [])
   const [busy, setBusy] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
   const signedInAs = currentOpenid()
-
-  useEffect(() => {
-    let live = true
-    setList({ status: 'loading' })
-    void fetchLocalIdentities().then((answer) => {
-      if (!live) return
-      setList(answer.ok ? { status: 'ready', identities: answer.data } : { status: 'error', message: answer.message })
-    })
-    return () => {
-      live = false
-    }
-  }, [attempt])
 
   const enterAs = useCallback(async (openid: string) => {
     if (busy) return
@@ -71,15 +56,15 @@ export function EntryScreen() {
 
       {list.status === 'loading' ? <PageState status="loading" text="正在读取演示身份…" /> : null}
       {list.status === 'error' ? (
-        <PageState status="error" message={list.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <PageState status="error" message={list.message} onRetry={list.reload} />
       ) : null}
-      {list.status === 'ready' && list.identities.length === 0 ? (
+      {list.status === 'ready' && list.data.length === 0 ? (
         <PageState status="empty" description="还没有演示身份：请先运行 npm start 或导入演示数据" />
       ) : null}
 
       {list.status === 'ready'
         ? ROLE_ORDER.map((role) => {
-            const group = list.identities.filter((identity) => identity.role === role)
+            const group = list.data.filter((identity) => identity.role === role)
             if (group.length === 0) return null
             return (
               <CellGroup key={role} title={ROLE_LABEL[role]}>

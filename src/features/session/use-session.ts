@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { authContract, type Whoami } from '@mutual-aid/contracts'
 import { callAction } from '@/services/call-action'
 import type { Failure } from '@/services/cloud'
+import { useLoad } from '@/services/use-load'
 
 /** Asks `auth` who the current user is; the answer is parsed with the contract, so pages can trust its shape. */
 export async function fetchWhoami(): Promise<{ ok: true; data: Whoami } | Failure> {
@@ -36,32 +37,30 @@ export interface UseSessionOptions {
 }
 
 /**
- * The current user's identity and role, with a `reload` for the error state's retry button.
+ * The current user's identity and role, with a `reload` for the error state's retry button (asks the cloud again).
+ * Loaded through the app's one loading hook; not again when the page is shown again (the identity does not change
+ * while the app runs, except through binding, which calls `invalidateSession()` and relaunches).
  * After anything that changes who the user is (binding, accepting an invitation), call
  * `invalidateSession()` before navigating.
  */
 export function useSession({ fresh = false }: UseSessionOptions = {}): SessionState & { reload: () => void } {
-  const [state, setState] = useState<SessionState>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-  const [freshOnMount] = useState(fresh)
-
-  useEffect(() => {
-    let live = true
-    if (freshOnMount && attempt === 0) invalidateSession()
-    setState({ status: 'loading' })
-    void loadWhoami().then((answer) => {
-      if (!live) return
-      setState(answer.ok ? { status: 'ready', whoami: answer.data } : { status: 'error', error: answer })
-    })
-    return () => {
-      live = false
-    }
-  }, [attempt, freshOnMount])
-
+  const [freshOnOpen] = useState(fresh)
+  const opened = useRef(false)
+  const whoami = useLoad(
+    () => {
+      if (freshOnOpen && !opened.current) invalidateSession()
+      opened.current = true
+      return loadWhoami()
+    },
+    [],
+    { refreshOnShow: false },
+  )
+  const { reload: loadAgain } = whoami
   const reload = useCallback(() => {
     invalidateSession()
-    setAttempt((n) => n + 1)
-  }, [])
-
-  return { ...state, reload }
+    loadAgain()
+  }, [loadAgain])
+  if (whoami.status === 'ready') return { status: 'ready', whoami: whoami.data, reload }
+  if (whoami.status === 'error') return { status: 'error', error: { ok: false, code: whoami.code, message: whoami.message }, reload }
+  return { status: 'loading', reload }
 }

@@ -230,6 +230,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     await ctx.screenshot(page, 'claims-15-resubmit')
     await page.getByText('重新提交', { exact: true }).click()
     await confirmDialog(page, '重新提交')
+    // 待单位确认 is on the page before the resubmission too (its timeline's first step): wait for the new version.
+    await page.locator('.claims-detail').getByText('第 2 版').first().waitFor()
     await page.locator('.claims-detail').getByText('待单位确认').first().waitFor()
     const text = await page.locator('.claims-detail').innerText()
     assert(text.includes('第 2 版') && text.includes('第 1 版'), 'both materials versions should be listed')

@@ -183,6 +183,13 @@ export class MiniProgram {
       report: (kind, message) => this.report(kind, message),
       warn: (message) => this.warnings.push({ kind: 'warn', page: this.route, message }),
       tokenFor: (openid) => this.tokenFor(openid),
+      // Binary data handed to the app is made in the app's own realm, as a phone's runtime makes it: code there checks
+      // `x.constructor === ArrayBuffer` (js-sha256 does), which an ArrayBuffer of this realm fails.
+      arrayBuffer: (bytes) => {
+        const buffer = (vm.runInContext('(n) => new ArrayBuffer(n)', this.context) as (n: number) => ArrayBuffer)(bytes.length)
+        new Uint8Array(buffer).set(bytes)
+        return buffer
+      },
     }
     this.context = this.createContext()
     phonesByPromise.set(vm.runInContext('Promise', this.context), this)

@@ -82,6 +82,8 @@ export interface WxHost {
   navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'navigateBack', url: string | null, delta: number): Promise<void>
   report(kind: string, message: string): void
   warn(message: string): void
+  /** A copy of `bytes` as an ArrayBuffer of the app's realm. */
+  arrayBuffer(bytes: Buffer): ArrayBuffer
   tokenFor(openid: string): Promise<string>
 }
 
@@ -425,6 +427,20 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const bitmap = decodeImage(file.bytes)
         return { width: bitmap.width, height: bitmap.height, path: o.src, orientation: 'up', type: ext(String(o.src)) === 'png' ? 'png' : 'jpeg' }
       }),
+    // The file system, as far as the app uses it: reading a temporary file (the claim form hashes each compressed page
+    // before upload). WeChat answers `ArrayBuffer` without `encoding`, a string with one.
+    getFileSystemManager: () => ({
+      readFile: (o: WxCallOptions) =>
+        asyncApi('readFile', o, async () => {
+          const path = String(o.filePath ?? '')
+          const file = host.files.get(path)
+          if (!file) throw new WxFail(`readFile:fail no such file or directory, open ${path}`)
+          const encoding = o.encoding === undefined ? null : String(o.encoding)
+          if (encoding === null) return { data: host.arrayBuffer(file.bytes) }
+          if (!['utf8', 'utf-8', 'base64', 'hex', 'binary', 'latin1', 'ascii'].includes(encoding)) throw new WxFail(`readFile:fail invalid encoding ${encoding}`)
+          return { data: file.bytes.toString(encoding === 'utf-8' ? 'utf8' : (encoding as BufferEncoding)) }
+        }),
+    }),
     compressImage: (o: WxCallOptions) =>
       asyncApi('compressImage', o, async () => {
         const file = host.files.get(String(o.src ?? ''))

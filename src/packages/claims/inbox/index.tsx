@@ -1,38 +1,28 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { LoadMore } from '@/components/load-more'
 import { Button, Tag, toast } from '@/components/ui'
 import { type MessageView } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
-import { messagesApi, useLoadAndRefresh } from '@/features/claims'
-import { loadOutbox, type OutboxEntry } from '@/features/claims/outbox'
+import { usePagedLoad, useLoad } from '@/services/use-load'
+import { messagesApi } from '@/features/claims'
+import { loadOutbox } from '@/features/claims/outbox'
 import '@/features/claims/claims.scss'
 
 /** The in-app messages; locally (h5 on the emulator) also the subscribe messages WeChat would have pushed. */
 export default function InboxPage() {
-  const [items, setItems] = useState<MessageView[] | null>(null)
-  const [unread, setUnread] = useState(0)
-  const [outbox, setOutbox] = useState<OutboxEntry[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    const [r, pushed] = await Promise.all([messagesApi.list(), loadOutbox()])
-    if (!r.ok) return setError(r.message)
-    setItems(r.data.items)
-    setUnread(r.data.unread)
-    setOutbox(pushed)
-  }, [])
-  useLoadAndRefresh(load)
+  // Marked read here since the list was loaded; each load brings them read from the cloud, so it starts afresh.
+  const [readNow, setReadNow] = useState<ReadonlySet<string> | 'all'>(new Set<string>())
+  const messages = usePagedLoad(messagesApi.pages, [], { onReady: () => setReadNow(new Set<string>()) })
+  const outbox = useLoad(async () => ({ ok: true as const, data: await loadOutbox() }), [])
+  const isRead = (m: MessageView) => m.read || readNow === 'all' || readNow.has(m.id)
 
   async function open(m: MessageView): Promise<void> {
-    if (!m.read) {
+    if (!isRead(m)) {
       const r = await messagesApi.markRead([m.id])
-      if (r.ok) {
-        setItems((list) => list?.map((x) => (x.id === m.id ? { ...x, read: true } : x)) ?? null)
-        setUnread((n) => Math.max(0, n - r.data.updated))
-      }
+      if (r.ok) setReadNow((s) => (s === 'all' ? s : new Set([...s, m.id])))
     }
     if (m.page) void Taro.navigateTo({ url: m.page.startsWith('/') ? m.page : `/${m.page}` })
   }
@@ -40,12 +30,14 @@ export default function InboxPage() {
   async function readAll(): Promise<void> {
     const r = await messagesApi.markRead('all')
     if (!r.ok) return toast(r.message, 'error')
-    setItems((list) => list?.map((x) => ({ ...x, read: true })) ?? null)
-    setUnread(0)
+    setReadNow('all')
   }
 
-  if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
-  if (items === null) return <PageState status="loading" />
+  if (messages.status === 'error') return <PageState status="error" message={messages.message} onRetry={messages.reload} />
+  if (messages.status === 'loading') return <PageState status="loading" />
+  const { items, total, nextCursor } = messages.data
+  const unread = readNow === 'all' ? 0 : Math.max(0, messages.data.unread - items.filter((m) => !m.read && readNow.has(m.id)).length)
+  const pushed = outbox.status === 'ready' ? outbox.data : null
 
   return (
     <View className="claims-page claims-inbox">
@@ -59,17 +51,20 @@ export default function InboxPage() {
         <View key={m.id} className="claims-list-item claims-message" onClick={() => void open(m)}>
           <View className="claims-list-item__top">
             <Text className="claims-message__title">{m.title}</Text>
-            {!m.read ? <Tag theme="danger" size="small">未读</Tag> : null}
+            {!isRead(m) ? <Tag theme="danger" size="small">未读</Tag> : null}
           </View>
           <Text className="claims-list-item__meta">{m.body}</Text>
           <Text className="claims-list-item__meta">{formatDateTimeCn(m.createdAt)}</Text>
         </View>
       ))}
-      {outbox && outbox.length > 0 ? (
+      {items.length > 0 ? (
+        <LoadMore total={total} shown={items.length} hasMore={nextCursor !== null} loading={messages.loadingMore} error={messages.moreError} onMore={messages.loadMore} />
+      ) : null}
+      {pushed && pushed.length > 0 ? (
         <View className="claims-section claims-outbox">
           <Text className="claims-section__title">订阅消息（本地模拟器发件箱）</Text>
           <Text className="claims-section__hint">在微信中，这些消息会以服务通知推送到手机。</Text>
-          {[...outbox].reverse().map((o, i) => (
+          {[...pushed].reverse().map((o, i) => (
             <View key={i} className="claims-outbox__entry">
               <Text className="claims-outbox__template">模板 {o.templateId}</Text>
               <Text className="claims-outbox__fields">{Object.values(o.data ?? {}).map((v) => v.value).join(' · ')}</Text>

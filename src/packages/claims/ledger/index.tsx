@@ -1,27 +1,18 @@
-import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
-import { FAMILY_LABEL, type Fund, type LedgerEntryView } from '@mutual-aid/contracts'
+import { FAMILY_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
-import { claimsApi, useLoadAndRefresh } from '@/features/claims'
+import { useLoad } from '@/services/use-load'
+import { claimsApi } from '@/features/claims'
 import '@/features/claims/claims.scss'
 
 /** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
 export default function LedgerPage() {
-  const [data, setData] = useState<{ funds: Fund[]; entries: LedgerEntryView[] } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    const r = await claimsApi.ledger()
-    if (!r.ok) return setError(r.message)
-    setData(r.data)
-  }, [])
-  useLoadAndRefresh(load)
-
-  if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
-  if (!data) return <PageState status="loading" />
+  const ledger = useLoad(() => claimsApi.ledger(), [])
+  if (ledger.status === 'error') return <PageState status="error" message={ledger.message} onRetry={ledger.reload} />
+  if (ledger.status === 'loading') return <PageState status="loading" />
+  const { data } = ledger
   if (data.funds.length === 0) return <PageState status="empty" description="基金台账暂无记录：单位缴费确认后会记入互助金收入" />
 
   return (

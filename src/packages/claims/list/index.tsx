@@ -1,40 +1,31 @@
-import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { LoadMore } from '@/components/load-more'
 import { Button } from '@/components/ui'
-import { KIND_LABEL, PRODUCT_LABEL, type ClaimListItem } from '@mutual-aid/contracts'
+import { KIND_LABEL, PRODUCT_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
-import { claimsApi, useLoadAndRefresh } from '@/features/claims'
+import { usePagedLoad, useLoad } from '@/services/use-load'
+import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import '@/features/claims/claims.scss'
 
-type Drafts = { id: string; product: keyof typeof PRODUCT_LABEL; kind: keyof typeof KIND_LABEL; updatedAt: string }[]
-
 /** The worker's (or beneficiary's) claims and unfinished drafts. */
 export default function MyClaimsPage() {
-  const [items, setItems] = useState<ClaimListItem[] | null>(null)
-  const [drafts, setDrafts] = useState<Drafts>([])
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    const [mine, open] = await Promise.all([claimsApi.mine(), claimsApi.myDrafts()])
-    if (!mine.ok) return setError(mine.message)
-    setItems(mine.data)
-    if (open.ok) setDrafts(open.data)
-  }, [])
-
-  useLoadAndRefresh(load)
+  const claims = usePagedLoad(() => claimsApi.mine(), [])
+  const drafts = useLoad(() => claimsApi.myDrafts(), [])
+  const openDrafts = drafts.status === 'ready' ? drafts.data : []
 
   const start = <Button theme="primary" onClick={() => void Taro.navigateTo({ url: '/packages/claims/new/index' })}>申请互助金</Button>
-  if (error) return <PageState status="error" message={error} onRetry={() => void load()} />
-  if (items === null) return <PageState status="loading" />
-  if (items.length === 0 && drafts.length === 0) return <PageState status="empty" description="您还没有提交过互助金申请" action={start} />
+  if (claims.status === 'error') return <PageState status="error" message={claims.message} onRetry={claims.reload} />
+  // Drafts are shown above the claims: wait for both (a failed drafts list only leaves the drafts out).
+  if (claims.status === 'loading' || drafts.status === 'loading') return <PageState status="loading" />
+  const { items, total, nextCursor } = claims.data
+  if (items.length === 0 && openDrafts.length === 0) return <PageState status="empty" description="您还没有提交过互助金申请" action={start} />
 
   return (
     <View className="claims-page">
-      {drafts.map((d) => (
+      {openDrafts.map((d) => (
         <View key={d.id} className="claims-list-item" onClick={() => void Taro.navigateTo({ url: `/packages/claims/new/index?draftId=${d.id}` })}>
           <View className="claims-list-item__top">
             <Text className="claims-list-item__no">草稿 · {PRODUCT_LABEL[d.product]}</Text>
@@ -46,6 +37,9 @@ export default function MyClaimsPage() {
       {items.map((item) => (
         <ClaimCard key={item.id} item={item} />
       ))}
+      {items.length > 0 ? (
+        <LoadMore total={total} shown={items.length} hasMore={nextCursor !== null} loading={claims.loadingMore} error={claims.moreError} onMore={claims.loadMore} unit="件" />
+      ) : null}
       <View className="claims-actions">{start}</View>
     </View>
   )

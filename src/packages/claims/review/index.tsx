@@ -1,20 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
-import { FAMILY_SHORT_LABEL, STATUS_LABEL, type ClaimListItem } from '@mutual-aid/contracts'
+import { LoadMore } from '@/components/load-more'
+import { FAMILY_SHORT_LABEL, STATUS_LABEL } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, type ClaimStatus, type Family } from '@mutual-aid/shared-rules'
+import { usePagedLoad } from '@/services/use-load'
 import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import { useSession } from '@/features/session'
 import '@/features/claims/claims.scss'
-
-interface Queue {
-  counts: Record<ClaimStatus, number>
-  total: number
-  items: ClaimListItem[]
-  agents: { id: string; name: string }[]
-}
 
 /** What each reviewer works on by default: the status waiting for their level. */
 const DEFAULT_STATUS: Record<string, ClaimStatus> = { clerk: 'submitted', agent: 'clerk_confirmed', office: 'agent_confirmed' }
@@ -26,50 +20,37 @@ export default function ReviewQueuePage() {
   const [status, setStatus] = useState<ClaimStatus | ''>('')
   const [family, setFamily] = useState<Family | ''>('')
   const [agentId, setAgentId] = useState('')
-  const [queue, setQueue] = useState<Queue | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [touched, setTouched] = useState(false)
 
   const effectiveStatus = touched ? status : (role ? DEFAULT_STATUS[role] ?? '' : '')
-
-  const load = useCallback(async (s: ClaimStatus | '', f: Family | '', a: string) => {
-    setError(null)
-    const r = await claimsApi.queue({ status: s || undefined, family: f || undefined, agentId: a || undefined })
-    if (!r.ok) return setError(r.message)
-    setQueue(r.data)
-  }, [])
-
-  useEffect(() => {
-    if (role) void load(effectiveStatus, family, agentId)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [role])
-  // Coming back from a claim's page: refresh (it may have moved on).
-  useDidShow(() => {
-    if (role && queue) void load(effectiveStatus, family, agentId)
-  })
+  // Coming back from a claim's page loads it again (the claim may have moved on).
+  const queue = usePagedLoad(
+    () => claimsApi.queue({ status: effectiveStatus || undefined, family: family || undefined, agentId: agentId || undefined }),
+    [effectiveStatus, family, agentId],
+    { enabled: role !== null },
+  )
 
   if (session.status === 'loading') return <PageState status="loading" />
   if (session.status === 'error') return <PageState status="error" message={session.error.message} onRetry={session.reload} />
-  if (error) return <PageState status="error" message={error} onRetry={() => void load(effectiveStatus, family, agentId)} />
+  if (queue.status === 'error') return <PageState status="error" message={queue.message} onRetry={queue.reload} />
 
   const pick = (s: ClaimStatus | '', f: Family | '' = family, a: string = agentId) => {
     setTouched(true)
     setStatus(s)
     setFamily(f)
     setAgentId(a)
-    setQueue(null)
-    void load(s, f, a)
   }
+  const data = queue.status === 'ready' ? queue.data : null
 
   return (
     <View className="claims-page claims-review">
       <View className="claims-filters">
         <Text className={`claims-chip ${effectiveStatus === '' ? 'claims-chip--active' : ''}`} onClick={() => pick('')}>
-          全部 {queue?.total ?? ''}
+          全部 {data?.total ?? ''}
         </Text>
         {CLAIM_STATUSES.map((s) => (
           <Text key={s} className={`claims-chip ${effectiveStatus === s ? 'claims-chip--active' : ''}`} onClick={() => pick(s)}>
-            {STATUS_LABEL[s]} {queue ? queue.counts[s] : ''}
+            {STATUS_LABEL[s]} {data ? data.counts[s] : ''}
           </Text>
         ))}
       </View>
@@ -79,20 +60,26 @@ export default function ReviewQueuePage() {
             {f === '' ? '全部方案' : FAMILY_SHORT_LABEL[f]}
           </Text>
         ))}
-        {role === 'office' && queue && queue.agents.length > 1
-          ? [{ id: '', name: '全部代理单位' }, ...queue.agents].map((a) => (
+        {role === 'office' && data && data.agents.length > 1
+          ? [{ id: '', name: '全部代理单位' }, ...data.agents].map((a) => (
               <Text key={a.id || 'all-agents'} className={`claims-chip ${agentId === a.id ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, family, a.id)}>
                 {a.name}
               </Text>
             ))
           : null}
       </View>
-      {queue === null ? (
+      {data === null ? (
         <PageState status="loading" />
-      ) : queue.items.length === 0 ? (
+      ) : data.items.length === 0 ? (
         <PageState status="empty" description={effectiveStatus ? `没有「${STATUS_LABEL[effectiveStatus]}」的申请` : '暂无申请'} />
       ) : (
-        queue.items.map((item) => <ClaimCard key={item.id} item={item} showUnit />)
+        <>
+          {data.items.map((item) => (
+            <ClaimCard key={item.id} item={item} showUnit />
+          ))}
+          {/* The queue's total counts every status; the list shows the chosen one. */}
+          <LoadMore total={effectiveStatus ? data.counts[effectiveStatus] : data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={queue.loadingMore} error={queue.moreError} onMore={queue.loadMore} unit="件" />
+        </>
       )}
     </View>
   )

@@ -1,18 +1,15 @@
-import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, Tag, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
-import { enrolmentApi } from '@/features/enrolment/api'
+import { LoadMore } from '@/components/load-more'
+import { usePagedLoad } from '@/services/use-load'
+import { enrolmentPages } from '@/features/enrolment/api'
 import { CoverageWindows } from '@/features/enrolment/coverage-windows'
-import { useLoad } from '@/features/enrolment/use-load'
-import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL, type CertificateView } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
-
-const PAGE = 30
 
 function summaryText(c: CertificateView): string {
   if (c.kind === 'person') {
@@ -26,10 +23,9 @@ function summaryText(c: CertificateView): string {
 /** 履约确认书: the unit's (clerk, agent, office) or the worker's own. */
 export default function CertificatePage() {
   const params = useRouter().params
-  const [skip, setSkip] = useState(0)
   const year = params.year ? Number(params.year) : undefined
   const mine = params.mine === '1'
-  const state = useLoad(() => enrolmentApi.certificate({ unitId: params.unitId, year, skip, limit: PAGE, ...(mine ? { mine } : {}) }), [params.unitId, year, skip, mine])
+  const state = usePagedLoad(enrolmentPages.certificate({ unitId: params.unitId, year, ...(mine ? { mine } : {}) }), [params.unitId, year, mine])
 
   useShareAppMessage(() => ({ title: '职工医疗互助履约确认书', path: '/packages/enrol/certificate/index' }))
 
@@ -37,7 +33,7 @@ export default function CertificatePage() {
   if (state.status === 'error') {
     return state.code === 'NO_COVERAGE' ? <PageState status="empty" description={state.message} /> : <PageState status="error" message={state.message} onRetry={state.reload} />
   }
-  const c = state.data
+  const c = state.data.certificate
   const copy = async () => {
     await Taro.setClipboardData({ data: summaryText(c) })
     toast('已复制，可粘贴发送给职工', 'success')
@@ -114,7 +110,7 @@ export default function CertificatePage() {
         </View>
       ))}
       <Text className="enrol-section-title">参加人名单（{participants.total} 人）</Text>
-      {participants.items.map((p) => (
+      {state.data.items.map((p) => (
         <View key={`${p.name}-${p.idMasked}`} className="enrol-row">
           <View className="enrol-row__main">
             <Text className="enrol-row__name">{p.name}</Text>
@@ -125,7 +121,7 @@ export default function CertificatePage() {
           </View>
         </View>
       ))}
-      <Pager skip={skip} total={participants.total} pageSize={PAGE} onChange={setSkip} />
+      <LoadMore total={state.data.total} shown={state.data.items.length} hasMore={state.data.nextCursor !== null} loading={state.loadingMore} error={state.moreError} onMore={state.loadMore} unit="人" />
       <View className="enrol-actions">
         <Button variant="outline" theme="primary" onClick={copy}>
           复制确认书摘要

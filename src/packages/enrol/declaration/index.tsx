@@ -1,21 +1,20 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { yuanToFen } from '@mutual-aid/shared-rules'
+import { fenToYuan, yuanToFen } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, Search, Steps, Tag, Textarea, confirm, toast } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
 import { uploadFile } from '@/services/cloud'
+import { LoadMore } from '@/components/load-more'
+import { usePagedLoad } from '@/services/use-load'
+import { enrolmentApi, enrolmentPages } from '@/features/enrolment/api'
 import { compressPhoto } from '@/features/claims/compress'
-import { enrolmentApi } from '@/features/enrolment/api'
-import { useLoad } from '@/features/enrolment/use-load'
 import { useSession } from '@/features/session'
-import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
 
-const PAGE = 30
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
 
 /** One declaration: what was declared and quoted; the agent reviews it, the office records the payment. */
@@ -25,12 +24,11 @@ export default function DeclarationPage() {
   const role = session.status === 'ready' ? session.whoami.role : null
   const [query, setQuery] = useState('')
   const [search, setSearch] = useState('')
-  const [skip, setSkip] = useState(0)
-  const state = useLoad(() => enrolmentApi.get({ enrolmentId: id, query: search || undefined, skip, limit: PAGE }), [id, search, skip])
+  const state = usePagedLoad(enrolmentPages.declaration(id, search || undefined), [id, search], { enabled: id !== '' })
   if (!id) return <PageState status="error" message="缺少申报编号，请从申报记录进入。" />
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
-  const { enrolment: e, participants } = state.data
+  const { enrolment: e, items: participants, total } = state.data
 
   return (
     <View className="enrol-page declaration-page">
@@ -97,9 +95,9 @@ export default function DeclarationPage() {
         </View>
       ) : null}
 
-      <Text className="enrol-section-title">参加人（{participants.total} 人）</Text>
-      <Search value={query} onChange={setQuery} onSubmit={(v) => { setSkip(0); setSearch(v.trim()) }} placeholder="按姓名搜索" />
-      {participants.items.map((p) => (
+      <Text className="enrol-section-title">参加人（{total} 人）</Text>
+      <Search value={query} onChange={setQuery} onSubmit={(v) => setSearch(v.trim())} placeholder="按姓名搜索" />
+      {participants.map((p) => (
         <View key={p._id} className="enrol-row">
           <View className="enrol-row__main">
             <Text className="enrol-row__name">{p.name}</Text>
@@ -111,7 +109,7 @@ export default function DeclarationPage() {
           </View>
         </View>
       ))}
-      <Pager skip={skip} total={participants.total} pageSize={PAGE} onChange={setSkip} />
+      <LoadMore total={total} shown={participants.length} hasMore={state.data.nextCursor !== null} loading={state.loadingMore} error={state.moreError} onMore={state.loadMore} unit="人" />
     </View>
   )
 }
@@ -155,7 +153,7 @@ function ReviewBox({ e, onDone }: { e: DeclarationDetail['enrolment']; onDone: (
 }
 
 function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; today: string; onDone: () => void }) {
-  const [amount, setAmount] = useState((e.quote.totalFen / 100).toFixed(2))
+  const [amount, setAmount] = useState(fenToYuan(e.quote.totalFen))
   const [paidOn, setPaidOn] = useState<string | null>(today)
   const [reference, setReference] = useState('')
   const [receipt, setReceipt] = useState<string | undefined>()

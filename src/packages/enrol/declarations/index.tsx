@@ -4,8 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, Tabs, Tag } from '@/components/ui'
 import { formatDateCn, formatYuan } from '@/components/format'
-import { enrolmentApi } from '@/features/enrolment/api'
-import { useLoad } from '@/features/enrolment/use-load'
+import { LoadMore } from '@/components/load-more'
+import { usePagedLoad } from '@/services/use-load'
+import { enrolmentPages } from '@/features/enrolment/api'
 import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL } from '@mutual-aid/contracts'
@@ -20,7 +21,7 @@ export default function DeclarationsPage() {
   const defaultTab: Status = role === 'agent' ? 'submitted' : role === 'office' ? 'approved' : 'all'
   const [tab, setTab] = useState<Status | null>(null)
   const status = tab ?? defaultTab
-  const state = useLoad(() => enrolmentApi.list({ status: status === 'all' ? undefined : status, limit: 50 }), [status])
+  const state = usePagedLoad(enrolmentPages.declarations(status === 'all' ? undefined : status), [status])
 
   return (
     <View className="enrol-page declarations-page">
@@ -60,6 +61,9 @@ export default function DeclarationsPage() {
             </View>
           ))
         : null}
+      {state.status === 'ready' && state.data.items.length > 0 ? (
+        <LoadMore total={state.data.total} shown={state.data.items.length} hasMore={state.data.nextCursor !== null} loading={state.loadingMore} error={state.moreError} onMore={state.loadMore} unit="份" />
+      ) : null}
     </View>
   )
 }

@@ -4,15 +4,14 @@ import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, RadioGroup, Search, Tag, confirm, toast } from '@/components/ui'
 import { uploadFile } from '@/services/cloud'
-import { rosterApi, unitsApi } from '@/features/enrolment/api'
+import { LoadMore } from '@/components/load-more'
+import { usePagedLoad } from '@/services/use-load'
+import { enrolmentPages, rosterApi, unitsApi } from '@/features/enrolment/api'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
-import { useLoad } from '@/features/enrolment/use-load'
-import { Pager } from '@/features/enrolment/pager'
 import '@/features/enrolment/enrol.scss'
 import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
 
-const PAGE = 20
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
 
 /** Last month as YYYY-MM from today's `YYYY-MM-DD` (the staff report is last month's, Art. 5). */
@@ -26,8 +25,8 @@ export default function RosterPage() {
   const params = useRouter().params
   const [query, setQuery] = useState('')
   const [submitted, setSubmitted] = useState('')
-  const [skip, setSkip] = useState(0)
-  const state = useLoad(() => rosterApi.list({ unitId: params.unitId, query: submitted || undefined, skip, limit: PAGE }), [params.unitId, submitted, skip])
+  // Not again on coming back: the file picker hides the page, and an import's result stays on screen.
+  const state = usePagedLoad(enrolmentPages.roster({ unitId: params.unitId, query: submitted || undefined }), [params.unitId, submitted], { refreshOnShow: false })
   const [panel, setPanel] = useState<'none' | 'add' | 'report'>('none')
   const [importing, setImporting] = useState<string | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
@@ -153,7 +152,7 @@ export default function RosterPage() {
       {panel === 'add' ? <AddPerson today={state.data.today} onDone={() => { setPanel('none'); state.reload() }} /> : null}
       {panel === 'report' ? <StaffReport today={state.data.today} defaultHeadcount={inService} onDone={() => { setPanel('none'); state.reload() }} /> : null}
 
-      <Search value={query} onChange={setQuery} onSubmit={(v) => { setSkip(0); setSubmitted(v.trim()) }} placeholder="按姓名或完整身份证号搜索" />
+      <Search value={query} onChange={setQuery} onSubmit={(v) => setSubmitted(v.trim())} placeholder="按姓名或完整身份证号搜索" />
       {items.length === 0 ? (
         <PageState status="empty" description={submitted ? '没有找到匹配的职工' : '名册还是空的：请导入名册文件或逐个添加'} />
       ) : (
@@ -176,7 +175,9 @@ export default function RosterPage() {
           </View>
         ))
       )}
-      <Pager skip={skip} total={total} pageSize={PAGE} onChange={setSkip} />
+      {items.length > 0 ? (
+        <LoadMore total={total} shown={items.length} hasMore={state.data.nextCursor !== null} loading={state.loadingMore} error={state.moreError} onMore={state.loadMore} unit="人" />
+      ) : null}
     </View>
   )
 }

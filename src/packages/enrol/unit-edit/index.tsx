@@ -1,38 +1,42 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { useLoad } from '@/services/use-load'
 import { Button, CellGroup, DatePicker, Input, Tag, confirm, toast } from '@/components/ui'
 import { unitsApi } from '@/features/enrolment/api'
-import { useLoad } from '@/features/enrolment/use-load'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@mutual-aid/contracts'
+import { schemeOn } from '@mutual-aid/shared-rules'
 
 const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '地址', contactName: '联系人', contactPhone: '联系电话' }
 
 /** 单位信息: details and their changes; a change is recorded, and one reported after 15 days is flagged (Art. 23). */
 export default function UnitEditPage() {
   const unitId = useRouter().params.unitId
-  const state = useLoad(() => unitsApi.get(unitId), [unitId])
   const [form, setForm] = useState({ name: '', address: '', contactName: '', contactPhone: '' })
+  // The form starts from the unit as loaded (again after each recorded change); coming back from the background keeps
+  // what was typed.
+  const state = useLoad(() => unitsApi.get(unitId), [unitId], {
+    refreshOnShow: false,
+    onReady: ({ unit: u }) => setForm({ name: u.name, address: u.address, contactName: u.contactName, contactPhone: u.contactPhone }),
+  })
   const [changedOn, setChangedOn] = useState<string | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const loaded = state.status === 'ready' ? state.data.unit : null
-  useEffect(() => {
-    if (loaded) setForm({ name: loaded.name, address: loaded.address, contactName: loaded.contactName, contactPhone: loaded.contactPhone })
-  }, [loaded])
 
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') return <PageState status="error" message={state.message} onRetry={state.reload} />
   const { unit, changes, clerks } = state.data
+  // The reporting limit of the scheme version running today (WH 第二十三条: 15 days); none where the scheme sets none.
+  const limit = schemeOn(unit.family, state.data.today, 'period')?.unitChangeReport ?? null
   const current = unit as unknown as Record<string, unknown>
   const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v.trim() !== String(current[k] ?? '')))
 
   const save = async () => {
     setError('')
     if (!Object.keys(changed).length) return setError('没有修改任何内容。')
-    if (!changedOn) return setError('请选择变更发生的日期（第二十三条：变更后 15 日内报告）。')
+    if (!changedOn) return setError(limit ? `请选择变更发生的日期（${limit.basis}：变更后 ${limit.days} 日内报告）。` : '请选择变更发生的日期。')
     const ok = await confirm({ title: '提交单位信息变更', content: Object.entries(changed).map(([k, v]) => `${FIELD_LABEL[k]}：${v}`).join('\n') })
     if (!ok) return
     setBusy(true)
@@ -54,7 +58,7 @@ export default function UnitEditPage() {
         <Text className="enrol-card__line">经办人 {clerks.map((c) => c.name).join('、') || '尚未绑定'}</Text>
         {unit.staffReport ? <Text className="enrol-card__line">职工月报 {unit.staffReport.month} 在职 {unit.staffReport.headcount} 人</Text> : null}
       </View>
-      <CellGroup title="变更单位信息（变更后 15 日内报告，第二十三条）">
+      <CellGroup title={limit ? `变更单位信息（变更后 ${limit.days} 日内报告，${limit.basis}）` : '变更单位信息'}>
         {Object.keys(FIELD_LABEL).map((k) => (
           <Input key={k} label={FIELD_LABEL[k]} value={form[k as keyof typeof form]} onChange={(v) => setForm({ ...form, [k]: v })} type={k === 'contactPhone' ? 'tel' : 'text'} />
         ))}

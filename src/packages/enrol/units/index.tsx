@@ -3,24 +3,21 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, Checkbox, Input, Picker, RadioGroup, Search, Tag, confirm, toast } from '@/components/ui'
-import { unitsApi } from '@/features/enrolment/api'
-import { useLoad } from '@/features/enrolment/use-load'
-import { Pager } from '@/features/enrolment/pager'
+import { LoadMore } from '@/components/load-more'
+import { usePagedLoad, useLoad } from '@/services/use-load'
+import { enrolmentPages, unitsApi } from '@/features/enrolment/api'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, FAMILY_SHORT_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitSummary } from '@mutual-aid/contracts'
 import type { UnitType } from '@mutual-aid/shared-rules'
 import { PrivacyPopup } from '@/components/privacy-popup'
 
-const PAGE = 20
-
 /** 参加单位 (office: all units; agent: its own): search, create, and open a unit's roster, details or certificate. */
 export default function UnitsPage() {
   const [query, setQuery] = useState('')
   const [search, setSearch] = useState('')
-  const [skip, setSkip] = useState(0)
   const [creating, setCreating] = useState(false)
   const [invite, setInvite] = useState<{ code: string; expiresOn: string; unitName: string } | null>(null)
-  const state = useLoad(() => unitsApi.list({ query: search || undefined, skip, limit: PAGE }), [search, skip])
+  const state = usePagedLoad(enrolmentPages.units(search || undefined), [search])
 
   const open = async (u: UnitSummary) => {
     const items = ['单位信息与变更记录', '职工名册', '履约确认书', '生成经办人邀请码']
@@ -73,7 +70,7 @@ export default function UnitsPage() {
           }}
         />
       ) : null}
-      <Search value={query} onChange={setQuery} onSubmit={(v) => { setSkip(0); setSearch(v.trim()) }} placeholder="搜索单位名称" />
+      <Search value={query} onChange={setQuery} onSubmit={(v) => setSearch(v.trim())} placeholder="搜索单位名称" />
       {state.status === 'loading' ? <PageState status="loading" /> : null}
       {state.status === 'error' ? <PageState status="error" message={state.message} onRetry={state.reload} /> : null}
       {state.status === 'ready' ? (
@@ -92,7 +89,9 @@ export default function UnitsPage() {
               <Text className="enrol-card__line">统一社会信用代码 {u.uscc}</Text>
             </View>
           ))}
-          <Pager skip={skip} total={state.data.total} pageSize={PAGE} onChange={setSkip} />
+          {state.data.items.length > 0 ? (
+            <LoadMore total={state.data.total} shown={state.data.items.length} hasMore={state.data.nextCursor !== null} loading={state.loadingMore} error={state.moreError} onMore={state.loadMore} unit="家" />
+          ) : null}
         </>
       ) : null}
     </View>
@@ -100,7 +99,7 @@ export default function UnitsPage() {
 }
 
 function CreateUnit({ onDone }: { onDone: () => void }) {
-  const agents = useLoad(() => unitsApi.listAgents(), [])
+  const agents = useLoad(() => unitsApi.listAgents(), [], { refreshOnShow: false })
   const [form, setForm] = useState({ name: '', uscc: '', unitType: null as UnitType | null, finance: false, family: 'WH' as 'WH' | 'TZ', agentId: null as string | null, contactName: '', contactPhone: '', address: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)

@@ -4,7 +4,7 @@ import { PageState } from '@/components/page-state'
 import { Tag } from '@/components/ui'
 import { formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
-import { useLoad } from '@/features/enrolment/use-load'
+import { useLoad } from '@/services/use-load'
 import { remindersApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 

@@ -7,7 +7,7 @@ import { PageState } from '@/components/page-state'
 import { Button, Checkbox, Textarea, confirm, toast } from '@/components/ui'
 import { formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
-import { useLoad } from '@/features/enrolment/use-load'
+import { useLoad } from '@/services/use-load'
 import { SchemeEditor, schemeIssues, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 

@@ -6,7 +6,7 @@ import { PRODUCT_LABEL } from '@mutual-aid/contracts'
 import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, confirm, toast } from '@/components/ui'
 import { RoleGate } from '@/features/session'
-import { useLoad } from '@/features/enrolment/use-load'
+import { useLoad } from '@/services/use-load'
 import { FeeRulesEditor, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 

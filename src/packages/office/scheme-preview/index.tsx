@@ -5,7 +5,7 @@ import type { Family } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { Button, Tag, confirm } from '@/components/ui'
 import { RoleGate } from '@/features/session'
-import { useLoad } from '@/features/enrolment/use-load'
+import { useLoad } from '@/services/use-load'
 import { changeLabel, changeValue, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 

@@ -6,7 +6,7 @@ import { PageState } from '@/components/page-state'
 import { Button, Tag, confirm, toast } from '@/components/ui'
 import { formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
-import { useLoad } from '@/features/enrolment/use-load'
+import { useLoad } from '@/services/use-load'
 import { schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 

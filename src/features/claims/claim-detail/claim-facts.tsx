@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@mutual-aid/shared-rules'
+import { INSURANCE_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
+import { diseaseName } from './claim-view'
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="claims-row">
+      <Text className="claims-row__label">{label}</Text>
+      <Text className="claims-row__value">{children}</Text>
+    </View>
+  )
+}
+
+/** What the filer stated: disease, dates, hospital, amounts, and the payee's account (its last four digits). */
+export function ClaimFacts({ claim: c }: { claim: ClaimDetail }) {
+  const f = c.facts
+  const disease = diseaseName(c)
+  return (
+    <View className="claims-section">
+      <Text className="claims-section__title">申请信息</Text>
+      {disease ? <Row label="疾病">{disease}</Row> : null}
+      {f.eventDate ? <Row label={c.kind === 'death' ? '身故日期' : '确诊日期'}>{f.eventDate}</Row> : null}
+      <Row label="医院">
+        {f.hospital}
+        {f.designatedHospital ? '（指定医院）' : '（非指定医院）'}
+      </Row>
+      {f.admission ? (
+        <Row label="住院">
+          {f.admission} 至 {f.discharge ?? '—'}
+        </Row>
+      ) : null}
+      {f.selfPayFen !== undefined ? (
+        <Row label="自负 / 自理">
+          {formatYuan(f.selfPayFen)} / {formatYuan(f.selfFundedFen ?? 0)}
+          {f.medicalInsurance ? ` · ${INSURANCE_LABEL[f.medicalInsurance]}` : ''}
+        </Row>
+      ) : null}
+      {f.payee?.account ? (
+        <Row label="收款">
+          {f.payee.name} · {f.payee.bank} · 尾号 {f.payee.account.slice(-4)}
+        </Row>
+      ) : null}
+    </View>
+  )
+}

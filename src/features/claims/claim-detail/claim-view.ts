@@ -1,0 +1,61 @@
+/**
+ * What the claim page derives from a claim (pure): where it stands on the five steps, the tone of the "现在怎么办"
+ * notice, names for the disease and each checklist item, and the amounts a reviewer types.
+ */
+import { listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
+import type { ClaimDetail, ClaimFiles } from '@mutual-aid/contracts'
+
+/** The steps 提交 → 单位 → 代理 → 互助办 → 支付: the current one and how it stands. */
+export function claimProgress(c: Pick<ClaimDetail, 'status' | 'returned'>): { current: number; status: 'process' | 'error' | 'finish' } {
+  const order = ['submitted', 'clerk_confirmed', 'agent_confirmed', 'approved', 'paid']
+  if (c.status === 'returned') {
+    const at = c.returned?.by === 'clerk' ? 1 : c.returned?.by === 'agent' ? 2 : 3
+    return { current: at, status: 'error' }
+  }
+  if (c.status === 'rejected') return { current: 3, status: 'error' }
+  if (c.status === 'paid') return { current: 4, status: 'finish' }
+  return { current: order.indexOf(c.status) + 1, status: 'process' }
+}
+
+/** The notice's colour: returned → warning, rejected → danger, paid → success, otherwise plain. */
+export function noticeTone(status: ClaimDetail['status']): '' | 'warning' | 'danger' | 'success' {
+  return status === 'returned' ? 'warning' : status === 'rejected' ? 'danger' : status === 'paid' ? 'success' : ''
+}
+
+/** The disease's name as the scheme prints it (`other`: outside the list); the code itself if the scheme lacks it. */
+export function diseaseName(c: Pick<ClaimDetail, 'rules' | 'product' | 'facts'>): string | null {
+  const code = c.facts.disease
+  if (!code) return null
+  if (code === 'other') return '不在保障疾病范围内的其他疾病'
+  return listDiseases(c.rules, c.product).find((d) => d.code === code)?.name ?? code
+}
+
+/** Checklist item key → its label, for every item of the claim's scheme, product and kind. */
+export function materialLabels(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(c.rules, c.product, c.kind).map((i) => [i.key, i.label]))
+}
+
+/** The items a filer photographs (the application form is the online claim itself). */
+export function photoChecklist(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>) {
+  return materialsChecklist(c.rules, c.product, c.kind).filter((i) => i.key !== 'application_form')
+}
+
+/** The office's adjusted amount: empty → none (the rules' amount stands); yuan text → fen; anything else → error. */
+export function adjustedAmount(text: string): { ok: true; fen: number | undefined } | { ok: false; message: string } {
+  if (!text.trim()) return { ok: true, fen: undefined }
+  try {
+    return { ok: true, fen: yuanToFen(text) }
+  } catch {
+    return { ok: false, message: '调整金额格式不正确' }
+  }
+}
+
+/** Files without the items left empty (the resubmission carries only items with pages). */
+export function withoutEmptyItems(files: ClaimFiles): ClaimFiles {
+  return Object.fromEntries(Object.entries(files).filter(([, ids]) => ids.length > 0))
+}
+
+/** The pages a resubmission starts from: the claim's current ones, with those already gathered for it on top. */
+export function resubmissionFiles(c: Pick<ClaimDetail, 'files' | 'resubmission'>): ClaimFiles {
+  return { ...c.files, ...(c.resubmission?.files ?? {}) }
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@mutual-aid/shared-rules'
+import type { ClaimDetail } from '@mutual-aid/contracts'
+import { Button, Input } from '@/components/ui'
+
+export interface PayFormProps {
+  claim: ClaimDetail
+  busy: boolean
+  onCancel: () => void
+  onSubmit: (paidOn: string, reference: string) => void
+}
+
+/** 登记支付: the approved amount to the payee's account, paid on a day (today unless changed), with the reference. */
+export function PayForm({ claim: c, busy, onCancel, onSubmit }: PayFormProps) {
+  const [paidOn, setPaidOn] = useState(c.today)
+  const [reference, setReference] = useState('')
+  return (
+    <View className="claims-section">
+      <Text className="claims-section__title">登记支付</Text>
+      <Text className="claims-section__hint">
+        应付 {formatYuan(c.decision?.amountFen ?? 0)} · 收款人 {c.facts.payee?.name} · {c.facts.payee?.bank} · {c.facts.payee?.account}
+      </Text>
+      <Input label="支付日期" value={paidOn} onChange={setPaidOn} placeholder="YYYY-MM-DD" maxLength={10} required />
+      <Input label="转账凭证号" value={reference} onChange={setReference} required />
+      <View className="claims-inline-actions">
+        <Button variant="outline" onClick={onCancel}>取消</Button>
+        <Button theme="primary" loading={busy} disabled={reference.trim().length < 4} onClick={() => onSubmit(paidOn, reference)}>
+          确认已支付
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { PreparedDeclaration } from '@mutual-aid/contracts'
+import { Button, confirm, toast } from '@/components/ui'
+import { formatYuan } from '@/components/format'
+import { enrolmentApi } from '../api'
+import { declarable, newHireTags, toggled } from './declare-rules'
+import { PeopleList } from './people-list'
+
+/** 新入职增员: new hires join mid-period, charged as first-timers with the unit's shares. */
+export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaration; onDone: () => void }) {
+  const candidates = prepared.people.filter((p) => declarable(p)).sort((a, b) => b.hireDate.localeCompare(a.hireDate))
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const newHire = prepared.rules.newHire
+  const submit = async () => {
+    setError('')
+    const ok = await confirm({ title: '新入职增员', content: `为 ${selected.size} 名新入职职工办理参加（按首次参加计费、与本单位份额相同），提交后由代理单位审核。` })
+    if (!ok) return
+    setBusy(true)
+    const answer = await enrolmentApi.addNewHires({ year: prepared.year, personIds: [...selected] })
+    setBusy(false)
+    if (!answer.ok) return setError(answer.message)
+    toast(`已提交，应缴 ${formatYuan(answer.data.totalFen)}`, 'success')
+    onDone()
+    void Taro.navigateTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
+  }
+  return (
+    <View>
+      <View className="enrol-notice">
+        {newHire ? `期中只能为入职 ${newHire.months} 个月内的新职工办理参加（${newHire.basis}），` : '新职工在参保时间内办理参加，'}按首次参加计费，份额与本单位相同。
+      </View>
+      <PeopleList
+        people={candidates}
+        selected={selected}
+        toggle={(p) => setSelected(toggled(selected, p._id))}
+        tagsOf={(p) => newHireTags(p, prepared)}
+        filters={[{ value: 'all', label: `未参加 ${candidates.length}`, test: () => true }]}
+      />
+      {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      <View className="enrol-footer">
+        <Button theme="primary" block disabled={selected.size === 0} loading={busy} onClick={submit}>
+          提交增员（{selected.size} 人）
+        </Button>
+      </View>
+    </View>
+  )
+}

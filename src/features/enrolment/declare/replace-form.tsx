@@ -1,0 +1,47 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { maxReplacementCount } from '@mutual-aid/shared-rules'
+import type { PreparedDeclaration } from '@mutual-aid/contracts'
+import { Button, confirm, toast } from '@/components/ui'
+import { formatYuan } from '@/components/format'
+import { enrolmentApi } from '../api'
+import { declarable, replacementProblems, toggled } from './declare-rules'
+import { PeopleList } from './people-list'
+
+/** 参保对象替换 (TZ private enterprises): one for one, at most the scheme's share of participants, once a period. */
+export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
+  const enrolled = prepared.people.filter((p) => p.current?.here && p.current.status === 'active')
+  const candidates = prepared.people.filter((p) => declarable(p))
+  const max = maxReplacementCount(prepared.rules, prepared.unit.unitType, enrolled.length)
+  const maxPercent = prepared.rules.family === 'TZ' ? prepared.rules.replacement.maxPercent : 0
+  const [outs, setOuts] = useState<Set<string>>(new Set())
+  const [ins, setIns] = useState<Set<string>>(new Set())
+  const [error, setError] = useState('')
+  const problems = replacementProblems(outs.size, ins.size, max, maxPercent)
+  const submit = async () => {
+    setError('')
+    const ok = await confirm({ title: '参保对象替换', content: `换出 ${outs.size} 人、换入 ${ins.size} 人。每期只能替换一次，提交后不能撤回。`, danger: true })
+    if (!ok) return
+    const answer = await enrolmentApi.replace({ year: prepared.year, outPersonIds: [...outs], inPersonIds: [...ins] })
+    if (!answer.ok) return setError(answer.message)
+    toast(`已提交，补差额 ${formatYuan(answer.data.totalFen)}`, 'success')
+    void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
+  }
+  return (
+    <View>
+      <View className="enrol-notice">民营企业每期可办理一次参保对象替换，最多替换 {max} 人（参加人数的 {maxPercent}%），费用差额重新计算。</View>
+      <Text className="enrol-section-title">换出（本期参加人）</Text>
+      <PeopleList people={enrolled} selected={outs} toggle={(p) => setOuts(toggled(outs, p._id))} tagsOf={() => []} filters={[{ value: 'all', label: `参加人 ${enrolled.length}`, test: () => true }]} />
+      <Text className="enrol-section-title">换入（未参加的在职职工）</Text>
+      <PeopleList people={candidates} selected={ins} toggle={(p) => setIns(toggled(ins, p._id))} tagsOf={() => []} filters={[{ value: 'all', label: `可换入 ${candidates.length}`, test: () => true }]} />
+      {problems.length ? <View className="enrol-notice enrol-notice--error">{problems.join(' ')}</View> : null}
+      {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      <View className="enrol-footer">
+        <Button theme="primary" block disabled={problems.length > 0 || outs.size === 0} onClick={submit}>
+          提交替换
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { maxReplacementCount, type Product } from '@mutual-aid/shared-rules'
+import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
+import { confirm, toast } from '@/components/ui'
+import { formatYuan } from '@/components/format'
+import { useLoad } from '@/services/use-load'
+import { requestSubscriptions } from '@/features/notifications'
+import { enrolmentApi } from '../api'
+import { annualSummary, declarable, initialPlan, initialSelection, toggled, whyNotDeclarable, type Enrolment } from './declare-rules'
+
+export type DeclareMode = 'annual' | 'new_hire' | 'replace'
+
+/**
+ * The declare page's data: `enrolment.prepare` for the chosen year (once per open, again on coming back), and which
+ * forms the unit can use now (annual; new hires once the annual one stands; a replacement where the scheme allows).
+ */
+export function useDeclaration(params: { year?: string; mode?: string }) {
+  const [year, setYear] = useState<number | undefined>(params.year ? Number(params.year) : undefined)
+  const prepared = useLoad(() => enrolmentApi.prepare({ year }), [year])
+  const [mode, setMode] = useState<DeclareMode>((params.mode as DeclareMode) || 'annual')
+  return { prepared, year, setYear, mode, setMode }
+}
+
+/** The forms a unit can use for this period. */
+export function declareModes(prepared: PreparedDeclaration): { value: DeclareMode; label: string }[] {
+  const annual = prepared.enrolments.find((e) => e.kind === 'annual')
+  const active = prepared.people.filter((p) => p.current?.here && p.current.status === 'active').length
+  const modes: { value: DeclareMode; label: string }[] = [{ value: 'annual', label: '年度申报' }]
+  if (annual && annual.status !== 'returned') modes.push({ value: 'new_hire', label: '新入职增员' })
+  if (maxReplacementCount(prepared.rules, prepared.unit.unitType, active) > 0) modes.push({ value: 'replace', label: '参保对象替换' })
+  return modes
+}
+
+/**
+ * The annual declaration form: who is ticked, shares or products, the live ratio and quote, and submitting (or
+ * resubmitting a returned one) after a confirmation.
+ */
+export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: Enrolment) {
+  const [selected, setSelected] = useState<Set<string>>(() => initialSelection(prepared, returned))
+  const [plan] = useState(() => initialPlan(prepared, returned))
+  const [shares, setShares] = useState(plan.shares)
+  const [products, setProducts] = useState<Product[]>(plan.products)
+  const [busy, setBusy] = useState(false)
+  const [serverError, setServerError] = useState('')
+  const summary = annualSummary(prepared, { selected, shares, products })
+
+  const toggle = (p: PreparedPerson) => {
+    if (!declarable(p, returned?._id)) return toast(whyNotDeclarable(p, prepared.rules), 'warning')
+    setSelected(toggled(selected, p._id))
+  }
+  const selectAll = () => setSelected(new Set(prepared.people.filter((p) => declarable(p, returned?._id)).map((p) => p._id)))
+  const clear = () => setSelected(new Set())
+  const toggleProduct = (id: Product) => setProducts(products.includes(id) ? products.filter((x) => x !== id) : [...products, id])
+
+  const submit = async () => {
+    // First thing in the tap: WeChat shows the subscribe dialog only here (agent's decision, payment confirmed).
+    const asked = requestSubscriptions('declare')
+    setServerError('')
+    const { priced, chosen } = summary
+    if (!priced.ok) return
+    await asked
+    const { scheme } = prepared
+    const ok = await confirm({
+      title: returned ? '重新提交申报' : '提交网上申报',
+      content: `${prepared.year} 年度 ${chosen.length} 人参加${scheme.shares ? `，每人 ${shares} 份` : ''}，应缴 ${formatYuan(priced.totalFen)}。提交后由代理单位审核，审核期间不能修改。`,
+      confirmText: '确认提交',
+    })
+    if (!ok) return
+    setBusy(true)
+    const answer = await enrolmentApi.submit({
+      year: prepared.year,
+      personIds: chosen.map((p) => p._id),
+      shares: scheme.shares ? shares : null,
+      products,
+      ...(returned ? { enrolmentId: returned._id, version: returned.version } : {}),
+    })
+    setBusy(false)
+    if (!answer.ok) return setServerError(answer.message)
+    toast('申报已提交，等待代理单位审核', 'success')
+    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` }), 600)
+  }
+
+  return { selected, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, submit }
+}

@@ -1,0 +1,169 @@
+/**
+ * The declare page's derived values (src/features/enrolment/declare/declare-rules.ts): who may be declared and why
+ * not in the scheme's own words, the first selection and plan, the live ratio, quote and blockers (the 70 % rule of
+ * WH 第五条 for a private enterprise), and the replacement checks.
+ */
+import { TZ_2021, WH_2020 } from '@mutual-aid/shared-rules'
+import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
+import {
+  annualSummary,
+  declarable,
+  initialPlan,
+  initialSelection,
+  renewalTags,
+  replacementProblems,
+  returnedDeclaration,
+  toggled,
+  whyNotDeclarable,
+} from '../../../src/features/enrolment/declare/declare-rules'
+
+const person = (id: string, change: Partial<PreparedPerson> = {}): PreparedPerson => ({
+  _id: id,
+  name: `职工${id}`,
+  idMasked: `4201**********${id.padStart(4, '0')}`,
+  sex: 'male',
+  status: 'in_service',
+  hireDate: '2015-03-01',
+  previous: false,
+  current: null,
+  firstTime: true,
+  ...change,
+})
+
+/** A WH private enterprise on 2021-06-15 with `people`, in the window, not first-time (no staff report needed). */
+function whPrepared(people: PreparedPerson[], change: Partial<PreparedDeclaration> = {}): PreparedDeclaration {
+  return {
+    today: '2021-06-15',
+    year: 2021,
+    unit: { _id: 'u1', name: '明湖精密机械有限公司', unitType: 'private', finance: false, family: 'WH', staffReport: null },
+    scheme: { id: 'wh-2020', name: WH_2020.name, family: 'WH', products: [{ id: 'critical', name: '重大疾病互助' }], shares: { min: 1, max: 3 } },
+    rules: WH_2020,
+    window: { ok: true, from: '2021-01-01', to: '2021-12-31' },
+    renewal: null,
+    coverageStartEstimate: '2021-06-16',
+    previousPlan: null,
+    firstTimeUnit: false,
+    enrolments: [],
+    people,
+    ...change,
+  }
+}
+
+describe('who may be declared', () => {
+  it.each([
+    ['in service, nowhere this period', person('1'), undefined, true],
+    ['retired', person('2', { status: 'retired' }), undefined, false],
+    ['left', person('3', { status: 'left' }), undefined, false],
+    ['already in another unit this period (Art. 6)', person('4', { current: { enrolmentId: 'e9', status: 'active', here: false } }), undefined, false],
+    ['in this unit’s returned declaration being resubmitted', person('5', { current: { enrolmentId: 'e1', status: 'pending', here: true } }), 'e1', true],
+    ['in another declaration of this unit', person('6', { current: { enrolmentId: 'e2', status: 'active', here: true } }), 'e1', false],
+  ])('%s → %s', (_, p, returnedId, expected) => {
+    expect(declarable(p, returnedId)).toBe(expected)
+  })
+
+  it('says why not in the scheme’s words: the retirees’ article is the version’s own (WH 第十四条第三项, TZ 二1)', () => {
+    expect(whyNotDeclarable(person('1', { status: 'retired' }), WH_2020)).toBe('退休人员不能参加（第十四条第三项）')
+    expect(whyNotDeclarable(person('1', { status: 'retired' }), TZ_2021)).toBe(`退休人员不能参加（${TZ_2021.retired.basis}）`)
+    expect(whyNotDeclarable(person('1', { status: 'retired' }), TZ_2021)).not.toContain('第十四条')
+    expect(whyNotDeclarable(person('1', { status: 'left' }), WH_2020)).toBe('已离职人员不能参加')
+    expect(whyNotDeclarable(person('1', { current: { enrolmentId: 'x', status: 'active', here: false } }), WH_2020)).toBe('此人本期已在其他单位参加（第六条）')
+  })
+
+  it.each([
+    [person('1', { previous: true, firstTime: false }), ['续保']],
+    [person('1', { previous: true, firstTime: true }), ['上期参加·已断保']],
+    [person('1'), ['新增']],
+    [person('1', { status: 'retired', previous: true }), ['退休（不能参加）', '上期参加']],
+    [person('1', { status: 'left' }), ['已离职']],
+    [person('1', { current: { enrolmentId: 'x', status: 'active', here: false } }), ['本期已在其他单位参加', '新增']],
+  ])('tags of a person on the roster', (p, texts) => {
+    expect(renewalTags(p).map((t) => t.text)).toEqual(texts)
+  })
+})
+
+describe('the form as it opens', () => {
+  it('ticks every declarable person; a returned declaration ticks its own people again', () => {
+    const people = [
+      person('1'),
+      person('2', { status: 'retired' }),
+      person('3', { current: { enrolmentId: 'e1', status: 'pending', here: true } }),
+      person('4'),
+    ]
+    expect([...initialSelection(whPrepared(people))]).toEqual(['1', '4'])
+    const returned = { _id: 'e1', kind: 'annual', status: 'returned', version: 2, shares: 3, products: ['critical'], participantCount: 1, totalFen: 0, returnReason: '缺人', coverageStart: null } as never
+    const prepared = whPrepared(people, { enrolments: [returned] })
+    expect(returnedDeclaration(prepared)).toBe(returned)
+    expect([...initialSelection(prepared, returned)]).toEqual(['3'])
+    expect(initialPlan(prepared, returned)).toEqual({ shares: 3, products: ['critical'] })
+  })
+
+  it('starts from last period’s plan, else the scheme’s fewest shares and every product it offers', () => {
+    expect(initialPlan(whPrepared([]))).toEqual({ shares: 1, products: ['critical'] })
+    expect(initialPlan(whPrepared([], { previousPlan: { shares: 2, products: ['critical', 'female' as never] } }))).toEqual({ shares: 2, products: ['critical'] })
+  })
+})
+
+describe('annualSummary: ratio, quote and what blocks submitting', () => {
+  const ten = Array.from({ length: 10 }, (_, i) => person(String(i + 1)))
+
+  it('all ten of a private enterprise: nothing blocks; the total is the quote', () => {
+    const s = annualSummary(whPrepared(ten), { selected: new Set(ten.map((p) => p._id)), shares: 2, products: ['critical'] })
+    expect(s.blockers).toEqual([])
+    expect(s).toMatchObject({ staff: 10, percent: 100 })
+    expect(s.priced.ok && s.priced.totalFen).toBeGreaterThan(0)
+  })
+
+  it('WH 第四条: a unit of at most 30 staff enrols everyone — six of ten is blocked with the article', () => {
+    const s = annualSummary(whPrepared(ten), { selected: new Set(['1', '2', '3', '4', '5', '6']), shares: 1, products: ['critical'] })
+    expect(s.percent).toBe(60)
+    expect(s.ratio.requiredMin).toBe(10)
+    expect(s.blockers.join()).toContain('第四条')
+  })
+
+  it('WH 第四条: a larger unit enrols at least 80 % — 30 of 40 (75 %) is blocked, 32 passes', () => {
+    const forty = Array.from({ length: 40 }, (_, i) => person(String(i + 1)))
+    const pick = (n: number) => new Set(forty.slice(0, n).map((p) => p._id))
+    const short = annualSummary(whPrepared(forty), { selected: pick(30), shares: 1, products: ['critical'] })
+    expect(short.percent).toBe(75)
+    expect(short.ratio.requiredMin).toBe(32)
+    expect(short.blockers.join()).toContain('80%')
+    expect(annualSummary(whPrepared(forty), { selected: pick(32), shares: 1, products: ['critical'] }).blockers).toEqual([])
+  })
+
+  it('a first-time unit without a staff report, a closed window and nobody chosen each block in words', () => {
+    const s = annualSummary(whPrepared(ten, { firstTimeUnit: true, window: { ok: false, message: '不在参保时间内', basis: '第十一条', from: null, to: null } }), {
+      selected: new Set(),
+      shares: 1,
+      products: ['critical'],
+    })
+    expect(s.blockers).toEqual(expect.arrayContaining(['不在参保时间内（第十一条）', '请至少选择一名参加人。']))
+    expect(s.blockers.some((b) => b.startsWith('首次参加的单位须先填报上月职工月报'))).toBe(true)
+  })
+
+  it('a first-time unit counts the larger of roster and staff report as its staff', () => {
+    const s = annualSummary(whPrepared(ten, { firstTimeUnit: true, unit: { ...whPrepared([]).unit, staffReport: { month: '2021-05', headcount: 20 } } }), {
+      selected: new Set(ten.map((p) => p._id)),
+      shares: 1,
+      products: ['critical'],
+    })
+    expect(s.staff).toBe(20)
+    expect(s.percent).toBe(50)
+  })
+})
+
+describe('replacements and toggling', () => {
+  it.each([
+    [1, 1, 2, []],
+    [3, 3, 2, ['最多可替换 2 人（参加人数的 20%），已选 3 人。']],
+    [2, 1, 2, ['须一人换一人：换出 2 人，换入 1 人。']],
+  ])('%i out, %i in, at most %i', (outs, ins, max, expected) => {
+    expect(replacementProblems(outs, ins, max, 20)).toEqual(expected)
+  })
+
+  it('toggled adds a missing id and removes a present one, leaving the original set unchanged', () => {
+    const set = new Set(['a'])
+    expect([...toggled(set, 'b')]).toEqual(['a', 'b'])
+    expect([...toggled(set, 'a')]).toEqual([])
+    expect([...set]).toEqual(['a'])
+  })
+})

@@ -1,0 +1,116 @@
+/**
+ * Each page calls each cloud action once when it opens, on the real Taro H5 runtime (its page lifecycle delivers the
+ * first onShow after the page mounted, which made list pages load twice), and once more when it is shown again after
+ * another page. Counts the browser's POST /fn/<function> requests by action.
+ */
+import type { Page } from 'playwright-core'
+import { assert, type E2EContext } from '../context'
+
+const WORKER = 'demo-worker-wh-1'
+const CLERK = 'demo-clerk-wh'
+const OFFICE = 'demo-office-01'
+
+/** Signs `openid` in through the local session route and counts every cloud call the page makes from then on. */
+async function signedInPage(ctx: E2EContext, openid: string): Promise<{ page: Page; calls: Map<string, number> }> {
+  const res = await fetch(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  const { token } = (await res.json()) as { token: string }
+  const page = await ctx.newPage()
+  await page.goto('/pages/index/index')
+  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
+  const calls = new Map<string, number>()
+  page.on('request', (request) => {
+    const fn = /\/fn\/([a-z]+)$/.exec(new URL(request.url()).pathname)?.[1]
+    if (request.method() !== 'POST' || !fn) return
+    const action = (JSON.parse(request.postData() ?? '{}') as { action?: string }).action ?? '?'
+    const key = `${fn}.${action}`
+    calls.set(key, (calls.get(key) ?? 0) + 1)
+  })
+  return { page, calls }
+}
+
+/** Waits until the page has been quiet for a while (a second load, if any, would have been sent by then). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(800)
+  await page.waitForLoadState('networkidle')
+}
+
+const counted = (calls: Map<string, number>) => Object.fromEntries([...calls].sort(([a], [b]) => a.localeCompare(b)))
+
+/**
+ * Opens `url` afresh and checks that exactly `actions` were called, each once; `auth.whoami` (asked by pages that need
+ * the caller's role, once per app run) may come at most once.
+ */
+async function opensOnce(ctx: E2EContext, openid: string, url: string, actions: string[]): Promise<void> {
+  const { page, calls } = await signedInPage(ctx, openid)
+  calls.clear()
+  await page.goto(url)
+  await settle(page)
+  const whoami = calls.get('auth.whoami') ?? 0
+  calls.delete('auth.whoami')
+  assert(whoami <= 1, `${url}: auth.whoami ×${whoami}`)
+  const expected = Object.fromEntries([...actions].sort().map((a) => [a, 1]))
+  const seen = counted(calls)
+  await page.context().close()
+  assert(JSON.stringify(seen) === JSON.stringify(expected), `${url}: expected ${JSON.stringify(expected)}, the page called ${JSON.stringify(seen)}`)
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  const pages: Array<[string, string, string[]]> = [
+    [WORKER, '/packages/claims/list/index', ['claims.mine', 'claims.myDrafts']],
+    [WORKER, '/packages/claims/inbox/index', ['messages.list']],
+    [WORKER, '/packages/enrol/coverage/index', ['enrolment.myCoverage']],
+    [WORKER, '/packages/claims/new/index', ['claims.myDrafts', 'claims.prepare']],
+    [CLERK, '/packages/claims/review/index', ['claims.queue']],
+    [CLERK, '/packages/enrol/roster/index', ['roster.list']],
+    [CLERK, '/packages/enrol/declarations/index', ['enrolment.list']],
+    [CLERK, '/packages/enrol/declare/index', ['enrolment.prepare']],
+    [OFFICE, '/packages/claims/ledger/index', ['claims.ledger']],
+    [OFFICE, '/packages/enrol/units/index', ['units.list']],
+  ]
+  for (const [openid, url, actions] of pages) {
+    await ctx.step(`${url} calls ${actions.join(', ')} once when it opens`, () => opensOnce(ctx, openid, url, actions))
+  }
+
+  await ctx.step('a page shown again after another page loads once more: home → 我的保障 → back', async () => {
+    const { page, calls } = await signedInPage(ctx, WORKER)
+    await page.goto('/pages/home/index')
+    await page.locator('.home__card--coverage').waitFor()
+    await settle(page)
+    assert(calls.get('enrolment.myCoverage') === 1, `home opened: myCoverage ×${calls.get('enrolment.myCoverage')}`)
+    await page.locator('.home__menu-title', { hasText: '我的保障' }).first().click()
+    await page.waitForURL(/\/packages\/enrol\/coverage\/index/)
+    await page.locator('.coverage-page').waitFor()
+    await settle(page)
+    assert(calls.get('enrolment.myCoverage') === 2, `coverage page opened: myCoverage ×${calls.get('enrolment.myCoverage')} in all`)
+    await page.goBack()
+    await page.waitForURL(/\/pages\/home\/index/)
+    await settle(page)
+    const seen = counted(calls)
+    await page.context().close()
+    assert(seen['enrolment.myCoverage'] === 3, `back on home: expected one more myCoverage (3 in all), saw ${JSON.stringify(seen)}`)
+    assert(seen['auth.whoami'] === 1, `whoami is asked once per app run: ${JSON.stringify(seen)}`)
+  })
+
+  await ctx.step('加载更多 appends the next page with one call: the WH roster of 36, 20 a page', async () => {
+    const { page, calls } = await signedInPage(ctx, CLERK)
+    await page.goto('/packages/enrol/roster/index')
+    const more = page.locator('.load-more')
+    await more.getByText('共 36 人，已显示 20 人').waitFor()
+    await settle(page)
+    assert(calls.get('roster.list') === 1, `opened: roster.list ×${calls.get('roster.list')}`)
+    assert((await page.locator('.roster-row').count()) === 20, 'the first page should show 20 people')
+    await more.scrollIntoViewIfNeeded()
+    await ctx.screenshot(page, 'load-more-roster-first-page')
+    await more.getByText('加载更多', { exact: true }).click()
+    await more.getByText('共 36 人', { exact: true }).waitFor()
+    await settle(page)
+    const rows = await page.locator('.roster-row').count()
+    const names = await page.locator('.roster-row .enrol-row__name').allInnerTexts()
+    await more.scrollIntoViewIfNeeded()
+    await ctx.screenshot(page, 'load-more-roster-all')
+    await page.context().close()
+    assert(calls.get('roster.list') === 2, `after 加载更多: roster.list ×${calls.get('roster.list')}`)
+    assert(rows === 36 && new Set(names).size === 36, `after 加载更多: ${rows} rows, ${new Set(names).size} different people`)
+  })
+}
