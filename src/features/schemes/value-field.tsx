@@ -42,6 +42,8 @@ export function ValueField({ label, kind, value, onChange, error, tips }: ValueF
       value={text}
       type={kind === 'text' ? 'text' : kind === 'percent' || kind === 'yuan' || kind === 'optionalYuan' ? 'digit' : 'number'}
       suffix={suffix}
+      // The documents' labels are long (they name the article's case): above the field, never squeezed beside it.
+      layout="vertical"
       error={own ?? error}
       tips={tips}
       onChange={(next) => {

@@ -20,9 +20,10 @@ export function WindowListEditor({ title, windows, onChange, errors = {} }: Wind
       <Text className="schemes-block__title">{title}</Text>
       {windows.map((w, i) => (
         <View key={i} className="schemes-window">
-          <Text className="schemes-block__basis">
-            {BENEFIT_LABELS[w.benefit]} · 依据：{w.basis}
+          <Text className="schemes-window__title">
+            第 {i + 1} 段 · {BENEFIT_LABELS[w.benefit]} · 保障第 {w.fromDay} 天{w.toDay === null ? '起至期末' : `至第 ${w.toDay} 天`}
           </Text>
+          <Text className="schemes-block__basis">依据：{w.basis}</Text>
           <ValueField label="自第几天起" kind="count" value={w.fromDay} onChange={(v) => set(i, { fromDay: v as number })} error={errors[`${i}.fromDay`]} />
           <ValueField label="至第几天（不填 = 至期末）" kind="optionalCount" value={w.toDay} onChange={(v) => set(i, { toDay: v as number | null })} error={errors[`${i}.toDay`]} />
           <ValueField label="每份金额（元）" kind="yuan" value={w.perShareFen} onChange={(v) => set(i, { perShareFen: v as number })} error={errors[`${i}.perShareFen`]} />
