@@ -99,7 +99,17 @@ function SchemeFees({ schemeId }: { schemeId: string }) {
         {v.summary.name}：{v.rules.feesBasis}规定缴费标准另行通知。请按通知填写各项目的标准（下列金额已按上一年度预填，请逐项核对）。
       </View>
       <CellGroup title="公布依据" theme="card">
-        <Input label="通知文号或名称" value={notice} onChange={setNotice} placeholder="如 台总工〔2021〕20号" required />
+        <Input
+          label="通知文号或名称"
+          value={notice}
+          onChange={(text) => {
+            setNotice(text)
+            // The problem shown was about what is being corrected now.
+            setError(null)
+          }}
+          placeholder="如 台总工〔2021〕20号"
+          required
+        />
         <DatePicker label="公布日期" value={announcedOn} onChange={setAnnouncedOn} end={ready.today} />
       </CellGroup>
       <FeeRulesEditor rules={cited} onChange={(next) => setRules(next)} />
