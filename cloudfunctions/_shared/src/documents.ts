@@ -76,6 +76,8 @@ export interface ParticipationDoc {
   priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
   retiredAtEnrolment?: boolean
   medicalInsurance?: MedicalInsurance
+  /** The declaration operation (and its generation) that wrote it: a resubmission clears only the earlier ones. */
+  submission?: string
   version: number
   createdAt: Date
   updatedAt: Date
