@@ -42,7 +42,9 @@ export interface OperationDoc<P = unknown, R = unknown> {
   error: { code: string; message: string } | null
   /** How many times this id was started (a failed or finished operation of the same request may start again). */
   generation: number
+  /** Who started it, and in which roles: its audit entries name them, whoever drives it (a retry, the timer). */
   by: string
+  byRoles: string[]
   createdAt: Date
   updatedAt: Date
 }
@@ -131,11 +133,18 @@ export async function startInTx<P>(
     error: null,
     generation: (start.current?.generation ?? 0) + 1,
     by: ctx.caller.openid,
+    byRoles: ctx.caller.roles,
     createdAt: now,
     updatedAt: now,
   }
   await tx.collection(OPERATIONS).doc(start.id).set({ data: doc })
   return { _id: start.id, ...doc }
+}
+
+/** The context of whoever started `op`: what its steps record (audit entries) names them, not the timer that finished it. */
+export function asStarter(ctx: HandlerContext, op: OperationDoc): HandlerContext {
+  if (ctx.caller.openid === op.by) return ctx
+  return { ...ctx, caller: { openid: op.by, user: null, roles: op.byRoles as HandlerContext['caller']['roles'] } }
 }
 
 /** Reads the operation in a transaction and checks no other driver moved it since `op` was read. */

@@ -3,7 +3,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { audit } from '@cloud-shared/audit'
 import { AppError, isDuplicateKey } from '@cloud-shared/errors'
 import { newParticipation } from '@cloud-shared/participation-doc'
-import { derivedId, failInTx, finishInTx, type OperationDoc, type OperationKind } from '@cloud-shared/operation'
+import { asStarter, derivedId, failInTx, finishInTx, type OperationDoc, type OperationKind } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -79,7 +79,7 @@ export const declareOperation: OperationKind<DeclareParams> = {
         await runInTransaction(ctx.db, async (tx: SdkHandle) => {
           if (!(await finishInTx(ctx, tx, op, p.answer))) return
           await tx.collection('enrolments').doc(p.enrolmentId).update({ data: { ...p.fields, status: 'submitted', updatedAt: ctx.clock.now() } })
-          await audit(ctx, { action: p.audit.action, entity: 'enrolments', entityId: p.enrolmentId, before: p.audit.before, after: p.audit.after }, tx)
+          await audit(asStarter(ctx, op), { action: p.audit.action, entity: 'enrolments', entityId: p.enrolmentId, before: p.audit.before, after: p.audit.after, once: `${op._id}:${op.generation}` }, tx)
         })
         return 'advanced'
       },

@@ -74,6 +74,7 @@ export const recordPayment = action({
         entityId: e._id,
         before: { status: e.status },
         after: { status: 'paid', payment: { ...payment, recordedAt: undefined }, coverageStart, coverageEnd },
+        once: `enrolment.recordPayment:${e._id}:v${e.version}`,
       }, tx)
       return started
     }, { busyMessage: '该申报正在被他人同时处理，请稍等几秒后刷新再试。' })

@@ -48,6 +48,7 @@ export const review = action({
         entityId: current._id,
         before: { status: current.status },
         after: { status: patch.status, returnReason: patch.returnReason },
+        once: `enrolment.review:${current._id}:v${current.version}`,
       }, tx)
       const reviewed = { ...current, ...patch } as EnrolmentDoc
       if (approve && current.quote.totalFen === 0) {
