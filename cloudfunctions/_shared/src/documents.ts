@@ -43,6 +43,8 @@ export interface PersonDoc {
   status: 'in_service' | 'retired' | 'left'
   /** The WeChat user bound to this person. */
   openid?: string | null
+  /** The roster import (operation and generation) that last added or changed this person. */
+  importedBy?: string
   version: number
   createdAt: Date
   updatedAt: Date
