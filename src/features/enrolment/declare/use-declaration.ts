@@ -89,8 +89,9 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
     const done = answer.data
     if (isProcessing(done)) return setProgress(`申报${STILL_PROCESSING}`)
     setProgress('')
+    const { enrolmentId } = done
     toast('申报已提交，等待代理单位审核', 'success')
-    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` }), 600)
+    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${enrolmentId}` }), 600)
   }
 
   return { selected, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, progress, submit }
