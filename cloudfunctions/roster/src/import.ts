@@ -36,7 +36,9 @@ export const importRoster = action({
     if (!input.fileID.includes(`roster-imports/${unit._id}/`)) throw new AppError('INVALID_INPUT', '文件不属于本单位，请重新上传。')
     const opId = operationIdOf('rosterImport', unit._id, input.fileID)
     const running = await loadOperation<ImportParams, ImportResult>(ctx.db, opId)
+    // The same upload imported again (a retry after a time-out) resumes it, or answers what it did.
     if (running?.status === 'running') return answerOf(await drive(ctx, importOperation, opId))
+    if (running?.status === 'done') return answerOf(running)
 
     const { buffer, rows, valid, errors } = await validRowsOf(ctx, input.fileID)
     if (!rows) throw new AppError('BAD_FILE', '文件中没有职工数据（第 2 行起填写）。')
@@ -66,7 +68,7 @@ export const importRoster = action({
     const params: ImportParams = { unitId: unit._id, fileID: input.fileID, sha256: sha256Hex(buffer), rows, inserts, updates, unchanged }
     const op = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
       const current = await txGet<OperationDoc<ImportParams>>(tx, OPERATIONS, opId)
-      if (current?.status === 'running') return current
+      if (current?.status === 'running' || current?.status === 'done') return current
       return startInTx(ctx, tx, { id: opId, kind: importOperation.kind, total: inserts.length + updates.length, params, current })
     }, { busyMessage: '本单位正有人同时导入名册，请稍等几秒后刷新查看。' })
     return answerOf(await drive<ImportParams, ImportResult>(ctx, importOperation, op._id))
