@@ -11,6 +11,9 @@ import { checkCrashPoints, expectResumable, type State } from '../../helpers/fau
 import { CLERK_WH, WH_ILLNESS, WH_ILLNESS_ITEMS, WORKER, uploadPage } from '../claims/helpers'
 import { TIMESTAMPS, startOpsSuite, type OpsSuite } from './helpers'
 
+// Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine): a suite takes minutes.
+jest.setTimeout(600_000)
+
 let s: OpsSuite
 const figures: string[] = []
 beforeAll(async () => {

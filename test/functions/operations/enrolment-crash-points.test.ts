@@ -8,6 +8,9 @@ import { makeId } from '../../fixtures/rosters/make-roster'
 import { checkCrashPoints, expectResumable, type CrashPointReport, type State } from '../../helpers/fault-injection'
 import { AGENT, CLERK_WH, OFFICE, SMALL_CLERK, SMALL_WORKERS, TIMESTAMPS, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
 
+// Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine): a suite takes minutes.
+jest.setTimeout(600_000)
+
 let s: OpsSuite
 let personIds: string[] = []
 const figures: string[] = []

@@ -7,6 +7,9 @@ import { makeId, makeRows, rosterXlsx } from '../../fixtures/rosters/make-roster
 import { checkCrashPoints, expectResumable, type State } from '../../helpers/fault-injection'
 import { SMALL_CLERK, TIMESTAMPS, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
 
+// Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine): a suite takes minutes.
+jest.setTimeout(600_000)
+
 let s: OpsSuite
 let unitId = ''
 let fileID = ''
