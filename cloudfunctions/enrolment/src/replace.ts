@@ -22,8 +22,9 @@ export const replace = action({
   input: replacementSchema,
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
-    // A retry while the batch is still being written resumes it.
-    const opId = operationIdOf('replace', unit._id, input.year)
+    // A retry of the same batch while it is still being written resumes it; another batch is another request (and
+    // finds the period's slot taken).
+    const opId = operationIdOf('replace', unit._id, input.year, [...new Set(input.outPersonIds)].sort().join(','), [...new Set(input.inPersonIds)].sort().join(','))
     const resumed = await resumeDeclaration<AddedBatch & { replacedCount: number }>(ctx, opId)
     if (resumed) return resumed
     const today = ctx.clock.today()

@@ -23,8 +23,11 @@ export const submit = action({
   input: enrolmentSubmitSchema,
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
-    // A retry of a declaration still being written resumes it (its request is the one that started it).
-    const opId = input.enrolmentId ? operationIdOf('resubmit', input.enrolmentId, input.version ?? 0) : operationIdOf('declare', unit._id, input.year, 'annual')
+    // A retry of the same declaration while it is still being written resumes it; a different request is another one.
+    const request = [[...new Set(input.personIds)].sort().join(','), String(input.shares), [...input.products].sort().join(',')]
+    const opId = input.enrolmentId
+      ? operationIdOf('resubmit', input.enrolmentId, input.version ?? 0, ...request)
+      : operationIdOf('declare', unit._id, input.year, 'annual', ...request)
     const resumed = await resumeDeclaration<SubmittedDeclaration>(ctx, opId)
     if (resumed) return resumed
     const today = ctx.clock.today()
