@@ -18,6 +18,7 @@ export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, 
 export { envelopeSchema } from './envelope'
 export * from './action'
 export * from './common'
+export * from './processing'
 export * from './field-bounds'
 export * from './settings'
 export * from './roles'

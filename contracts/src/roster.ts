@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { dateSchema, familySchema, nameSchema as name, noInput, personStatusSchema, residentIdSchema, searchSchema, sexSchema } from './common'
 import { fileIdSchema, idSchema } from './field-bounds'
 import { defineFunction } from './action'
+import { orProcessing } from './processing'
 
 export const rosterAddSchema = z.object({
   name,
@@ -55,7 +56,7 @@ export const importResultSchema = z.object({
 export type ImportResult = z.infer<typeof importResultSchema>
 
 export const rosterContract = defineFunction('roster', {
-  import: { input: rosterImportSchema, output: importResultSchema },
+  import: { input: rosterImportSchema, output: orProcessing(importResultSchema) },
   template: { input: noInput, output: z.object({ fileID: z.string(), url: z.string() }) },
   add: { input: rosterAddSchema, output: z.object({ personId: z.string(), idMasked: z.string(), birthDate: dateSchema, sex: sexSchema }) },
   list: { input: rosterListSchema, output: rosterPageSchema },

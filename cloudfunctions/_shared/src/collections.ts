@@ -89,6 +89,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('timerState', 'Where each timer task stopped in its last tick (bounded work, resumed next tick)'),
   adminOnly('settings', 'Settings the office manages, one document per area (review: the four-eyes threshold); read on every call'),
   adminOnly('slots', 'Declarations a unit makes once per period (annual, TZ replacement batch): _id = <kind>-<unit>-<year> → the declaration holding it'),
+  adminOnly('operations', 'Multi-step operations (declare, activate, roster import) with their step and cursor: resumed by a retry or the timer (operation.ts)', [
+    { name: 'by_fn_status', keys: { fn: 1, status: 1, updatedAt: 1 } },
+  ]),
+  adminOnly('outbox', 'Notices written with the change they tell, until delivered to the inbox and WeChat (outbox.ts)', [
+    { name: 'by_fn', keys: { fn: 1, createdAt: 1 } },
+  ]),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
 ]

@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { claimsContract } from '@mutual-aid/contracts'
-import { createMain } from '@cloud-shared/create-main'
+import { createMain, timer } from '@cloud-shared/create-main'
+import { deliverPending } from '@cloud-shared/outbox'
 import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
 import { submit } from './submit'
 import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
@@ -10,6 +11,13 @@ import { get, ledger, mine, photoUrls, queue } from './queries'
  * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
  * ledger. The lifecycle is the rules' pure state machine (shared-rules/src/claims/lifecycle.ts).
  */
+/** The `outbox` timer delivers the notices of changes whose call was cut off right after committing them. */
+const outbox = timer({
+  async run(ctx) {
+    return { delivered: await deliverPending(ctx) }
+  },
+})
+
 export const main = createMain(claimsContract, cloud, {
   prepare,
   rosterForClaims,
@@ -31,4 +39,4 @@ export const main = createMain(claimsContract, cloud, {
   returnProposal,
   markPaid,
   ledger,
-})
+}, { timers: { outbox } })

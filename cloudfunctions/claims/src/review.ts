@@ -19,7 +19,8 @@ import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, ty
 import { loadReviewSettings } from '@cloud-shared/settings'
 import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, ParticipationDoc, PayoutDoc, Proposal } from './model'
 import { assessClaim, sameAssessment } from './assessment'
-import { notifyClaimPeople } from './notices'
+import { claimNotices, type ClaimTemplate } from './notices'
+import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { assertNotInvolved, isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
@@ -52,6 +53,8 @@ interface Step {
   note?: string
   /** This approval confirms the pending proposal (the second office user of four eyes). */
   confirmsProposal?: boolean
+  /** The notice this change sends (through the outbox, in the same transaction), with its amount. */
+  notice?: { template: ClaimTemplate; amountFen: (after: ClaimDoc) => number }
   /** Extra fields to write on the claim, computed from the claim as read inside the transaction. */
   patch?: (claim: ClaimDoc, to: ClaimStatus, tx: SdkHandle) => Promise<Partial<ClaimDoc>> | Partial<ClaimDoc>
 }
@@ -64,7 +67,7 @@ interface Step {
  */
 async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
-  return runInTransaction(ctx.db, async (tx: SdkHandle) => {
+  const { claim, outbox } = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
     const event = lifecycleEvent(step.event)
     const actor = actorFor(ctx, claim, event)
@@ -109,11 +112,17 @@ async function applyStep(ctx: HandlerContext, claimId: string, version: number, 
         before: { status: claim.status, version: claim.version, ...(proposal ? { proposal } : {}) },
         after: { status: after.status, version: after.version, ...stripHeavy(extra) },
         note: step.note,
+        once: `claim.${step.event}:${claimId}:v${claim.version}`,
       },
       tx,
     )
-    return { ...after, _id: claimId }
+    const changed = { ...after, _id: claimId }
+    const outbox = step.notice ? await enqueueInTx(ctx, tx, claimNotices(ctx, changed, step.notice.template, step.notice.amountFen(changed))) : []
+    return { claim: changed, outbox }
   }, { busyMessage: '该申请正在被他人同时处理，请稍等几秒后刷新，再按最新状态操作。' })
+  // Committed: tell them now (a call cut off here leaves the notices to the timer's sweep).
+  await deliver(ctx, outbox)
+  return claim
 }
 
 /** The claim, checked before any review step: the caller has no stake in it (separation of duties). */
@@ -163,8 +172,8 @@ export const returnClaim = action({
       event: 'return',
       note: reason,
       patch: (c) => ({ returned: { by: levelFor(c.status) as ReviewLevel, reason, at: ctx.clock.now() } }),
+      notice: { template: 'claimNeedsMaterials', amountFen: () => 0 },
     })
-    await notifyClaimPeople(ctx, claim, 'claimNeedsMaterials')
     return summary(claim)
   },
 })
@@ -278,8 +287,8 @@ export const decide = action({
             ...by,
           },
         }),
+        notice: { template: 'claimDecided', amountFen: () => 0 },
       })
-      await notifyClaimPeople(ctx, claim, 'claimDecided', 0)
       return summary(claim)
     }
     const amountFen = input.amountFen ?? assessment.amountFen
@@ -345,6 +354,7 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
   const claim = await applyStep(ctx, claimId, version, {
     event: 'approve',
     confirmsProposal: proposer !== null,
+    notice: { template: 'claimDecided', amountFen: () => a.amountFen },
     note: proposer ? `确认 ${proposer.byName || '互助办'} 的核准提议（${formatYuan(a.amountFen)}）${a.note ? `。说明：${a.note}` : ''}` : a.note ?? undefined,
     patch: async (c, _to, tx) => {
       // Two claims of one person approved at once: re-read the participation inside the transaction, so the
@@ -392,7 +402,6 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
       return { assessmentAtDecision: a.assessment, payoutId, decision, proposal: null }
     },
   })
-  await notifyClaimPeople(ctx, claim, 'claimDecided', a.amountFen)
   return claim
 }
 
@@ -460,7 +469,7 @@ async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: C
   if (effect.endsProducts.length > 0) patch.endedProducts = _.addToSet({ $each: [...effect.endsProducts] })
   if (effect.allowanceDays > 0) patch.inpatientDaysUsed = _.inc(effect.allowanceDays)
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
-  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect } }, tx)
+  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect }, once: `participation.payout_effect:${claim._id}` }, tx)
 }
 
 /** The office records the transfer: payout paid, claim paid, and the fund ledger's payout entry (Art. 20–21). */
@@ -474,6 +483,7 @@ export const markPaid = action({
     const now = ctx.clock.now()
     const claim = await applyStep(ctx, claimId, version, {
       event: 'pay',
+      notice: { template: 'claimPaid', amountFen: (c) => c.decision?.amountFen ?? 0 },
       note: `转账凭证 ${reference}`,
       patch: async (c, _to, tx) => {
         if (!c.payoutId || !c.decision) throw new AppError('INVALID_INPUT', '该申请没有支付记录，请联系管理员。')
@@ -496,7 +506,6 @@ export const markPaid = action({
         return { paid: { paidOn, reference } }
       },
     })
-    await notifyClaimPeople(ctx, claim, 'claimPaid', claim.decision?.amountFen ?? 0)
     return summary(claim)
   },
 })

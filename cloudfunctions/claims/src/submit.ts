@@ -12,7 +12,8 @@ import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from '.
 import { assessClaim } from './assessment'
 import { hasConsent } from './drafts'
 import { checkPagesBelong, hashPages } from './evidence'
-import { notifyClaimPeople } from './notices'
+import { claimNoticeIds, claimNotices } from './notices'
+import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { txGet, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
@@ -61,15 +62,14 @@ function answer(claim: ClaimDoc, duplicate: boolean) {
 }
 
 /**
- * The "received" notice of a claim, told once per recipient whatever number of submits (double taps, retries,
- * concurrent instances) reach this point: its message id is derived from the claim. A retry after a call was cut off
- * before the notice completes it.
+ * Delivers the "received" notice of a claim, written to the outbox with the claim: told once per recipient whatever
+ * number of submits (double taps, retries, concurrent instances) reach this point, since its message id is derived
+ * from the claim. A retry after a call was cut off before delivering completes it (as does the timer's sweep).
  */
 async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<void> {
-  if (claim.status !== 'submitted') return
-  await notifyClaimPeople(ctx, claim, 'claimReceived')
+  await deliver(ctx, claimNoticeIds(ctx, claim, 'claimReceived'))
   // The unit's clerks hear that a claim waits for them (once per claim version, whichever call tells it).
-  await remindClaimLevel(ctx, claim)
+  if (claim.status === 'submitted') await remindClaimLevel(ctx, claim)
 }
 
 /**
@@ -192,7 +192,8 @@ export const submit = action({
         }
         await tx.collection('claims').add({ data: doc })
         await tx.collection('claimDrafts').doc(draft._id).update({ data: { claimId: doc._id, updatedAt: now } })
-        await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
+        await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc), once: `claim.submit:${doc._id}` }, tx)
+        await enqueueInTx(ctx, tx, claimNotices(ctx, doc, 'claimReceived'))
         return doc
       }, { busyMessage: '现在提交申请的人较多，请稍等几秒后再点“提交申请”。您填写的内容和照片都已保存。' })
       await noticeReceived(ctx, claim)

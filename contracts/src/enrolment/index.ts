@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { noInput } from '../common'
 import { defineFunction } from '../action'
+import { orProcessing } from '../processing'
 import {
   certificateSchema,
   enrolmentGetSchema,
@@ -32,14 +33,14 @@ export * from './responses'
 
 export const enrolmentContract = defineFunction('enrolment', {
   prepare: { input: enrolmentPrepareSchema, output: preparedDeclarationSchema },
-  submit: { input: enrolmentSubmitSchema, output: submittedDeclarationSchema },
+  submit: { input: enrolmentSubmitSchema, output: orProcessing(submittedDeclarationSchema) },
   review: { input: enrolmentReviewSchema, output: reviewedSchema },
-  recordPayment: { input: paymentSchema, output: paymentRecordedSchema },
+  recordPayment: { input: paymentSchema, output: orProcessing(paymentRecordedSchema) },
   list: { input: enrolmentListSchema, output: declarationPageSchema },
   get: { input: enrolmentGetSchema, output: declarationDetailSchema },
   certificate: { input: certificateSchema, output: certificateViewSchema },
   myCoverage: { input: noInput, output: myCoverageSchema },
-  addNewHires: { input: newHireSchema, output: addedBatchSchema },
-  replace: { input: replacementSchema, output: addedBatchSchema.extend({ replacedCount: z.number().int() }) },
+  addNewHires: { input: newHireSchema, output: orProcessing(addedBatchSchema) },
+  replace: { input: replacementSchema, output: orProcessing(addedBatchSchema.extend({ replacedCount: z.number().int() })) },
   receiptUrl: { input: enrolmentRefSchema, output: receiptUrlSchema },
 })

@@ -208,6 +208,8 @@ export type CertificateView = z.infer<typeof certificateViewSchema>
 
 export const submittedDeclarationSchema = quoteAnswerSchema.extend({ enrolmentId: z.string(), status: enrolmentStatusSchema })
 export const addedBatchSchema = quoteAnswerSchema.extend({ enrolmentId: z.string() })
+export type SubmittedDeclaration = z.infer<typeof submittedDeclarationSchema>
+export type AddedBatch = z.infer<typeof addedBatchSchema>
 export const reviewedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int() })
 export const paymentRecordedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int(), coverageStart: dateSchema.optional(), coverageEnd: dateSchema.optional() })
 /** The receipt's link, and whether it is still the receipt recorded with the payment (its hash). */

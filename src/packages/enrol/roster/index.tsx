@@ -9,7 +9,8 @@ import { usePagedLoad } from '@/services/use-load'
 import { enrolmentPages, rosterApi, unitsApi } from '@/features/enrolment/api'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
-import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
+import { PERSON_STATUS_LABEL, isProcessing, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { PrivacyPopup } from '@/components/privacy-popup'
 
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
@@ -49,9 +50,13 @@ export default function RosterPage() {
         onProgress: (p) => setImporting(`正在上传 ${p}%`),
       })
       setImporting('正在核对每一行…')
-      const answer = await rosterApi.importFile(fileID)
+      // A large file is written over several calls: 处理中 with its progress until it is done.
+      const answer = await untilDone(() => rosterApi.importFile(fileID), (p) => setImporting(p.message))
       if (!answer.ok) setImportError(answer.message)
-      else {
+      else if (isProcessing(answer.data)) {
+        toast(`名册导入${STILL_PROCESSING}`, 'info')
+        state.reload()
+      } else {
         setResult(answer.data)
         if (answer.data.errorCount === 0) {
           toast(`导入完成：新增 ${answer.data.imported} 人`, 'success')
