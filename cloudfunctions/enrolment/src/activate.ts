@@ -2,6 +2,7 @@ import { wxDate, wxThing } from '@mutual-aid/contracts'
 import { addDays, coverageEnd, coverageStatus, getScheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { PAGE_LIMIT, findAll } from '@cloud-shared/db'
+import { addToFund } from '@cloud-shared/fund'
 import { conflict } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
 import { runInTransaction } from '@cloud-shared/transaction'
@@ -45,6 +46,7 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
           at: now,
         },
       })
+      await addToFund(tx, { family: e.family, year: e.year, type: 'contribution', amountFen: payment.amountFen, at: now })
     }
   }, { busyMessage: '该申报正在被他人同时处理，请稍等几秒后刷新再试。' })
 

@@ -1,6 +1,6 @@
 /** The `claims` function: drafts with photos, consent, submit once, three review levels, decision, payout, ledger. */
 import { z } from 'zod'
-import { noInput } from '../common'
+import { cursorPageOf, noInput } from '../common'
 import { defineFunction } from '../action'
 import {
   claimRefInput,
@@ -8,6 +8,7 @@ import {
   decideInput,
   draftRefInput,
   ledgerInput,
+  mineInput,
   markPaidInput,
   queueInput,
   resolveTargetInput,
@@ -26,8 +27,7 @@ import {
   pageCheckSchema,
   draftSummarySchema,
   draftViewSchema,
-  fundSchema,
-  ledgerEntryViewSchema,
+  ledgerSchema,
   preparedClaimSchema,
   statusAnswerSchema,
 } from './responses'
@@ -49,7 +49,7 @@ export const claimsContract = defineFunction('claims', {
     output: z.object({ claimId: z.string(), claimNo: z.string(), status: claimStatusSchema, duplicate: z.boolean() }),
   },
   get: { input: claimRefInput, output: claimDetailSchema },
-  mine: { input: noInput, output: z.array(claimListItemSchema) },
+  mine: { input: mineInput, output: cursorPageOf(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
   photoUrls: {
     input: claimRefInput,
@@ -74,5 +74,5 @@ export const claimsContract = defineFunction('claims', {
   confirmApproval: { input: versionedRefInput, output: statusAnswerSchema.extend({ amountFen: z.number().int() }) },
   returnProposal: { input: returnProposalInput, output: statusAnswerSchema },
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
-  ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
+  ledger: { input: ledgerInput, output: ledgerSchema },
 })

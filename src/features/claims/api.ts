@@ -23,8 +23,10 @@ export const claimsApi = {
   myDrafts: () => claims('myDrafts', {}),
   submit: (draftId: string, idempotencyKey: string) => claims('submit', { draftId, idempotencyKey }),
   get: (claimId: string) => claims('get', { claimId }),
-  mine: () => claims('mine', {}),
-  queue: (filter: { status?: ClaimStatus; family?: Family; agentId?: string }) => claims('queue', filter),
+  /** One page of the caller's claims (`usePagedLoad` passes the previous page's cursor). */
+  mine: (cursor?: string) => claims('mine', { cursor }),
+  /** One page of the review queue with the counts per status. */
+  queue: (filter: { status?: ClaimStatus; family?: Family; agentId?: string }, cursor?: string) => claims('queue', { ...filter, cursor }),
   photoUrls: (claimId: string) => claims('photoUrls', { claimId }),
   confirm: (claimId: string, version: number) => claims('confirm', { claimId, version }),
   returnClaim: (claimId: string, version: number, reason: string) => claims('return', { claimId, version, reason }),
@@ -34,7 +36,8 @@ export const claimsApi = {
   confirmApproval: (claimId: string, version: number) => claims('confirmApproval', { claimId, version }),
   returnProposal: (claimId: string, version: number, reason: string) => claims('returnProposal', { claimId, version, reason }),
   markPaid: (claimId: string, version: number, paidOn: string, reference: string) => claims('markPaid', { claimId, version, paidOn, reference }),
-  ledger: () => claims('ledger', {}),
+  /** The funds and one page of ledger entries. */
+  ledger: (cursor?: string) => claims('ledger', { cursor }),
 }
 
 export const messagesApi = {
