@@ -1,6 +1,6 @@
 /** The `units` function: participating units, their changes (WH Art. 23), clerk invitations, staff reports (Art. 5). */
 import { z } from 'zod'
-import { dateSchema, familySchema, nameSchema as name, noInput, pageOf, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
+import { cursorPageOf, dateSchema, familySchema, nameSchema as name, noInput, pageRequestSchema, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
 import { fileIdSchema, idRef, idSchema, safeText } from './field-bounds'
 import { defineFunction } from './action'
 
@@ -32,7 +32,8 @@ export const unitUpdateSchema = z.object({
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), '没有需要变更的内容'),
 })
-export const unitListSchema = z.object({ query: searchSchema.optional(), skip: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) })
+/** Units newest first, or by name when `query` (the beginning of a name) is given, one page at a time. */
+export const unitListSchema = pageRequestSchema.extend({ query: searchSchema.optional() })
 export const unitGetSchema = z.object({ unitId: idSchema.optional() })
 export const inviteCreateSchema = z.object({ unitId: idSchema })
 export const staffReportSchema = z.object({
@@ -86,7 +87,7 @@ export const unitsContract = defineFunction('units', {
     input: unitUpdateSchema,
     output: z.object({ late: z.boolean(), lateDays: z.number().int().nullable(), limitDays: z.number().int().nullable(), basis: z.string().nullable() }),
   },
-  list: { input: unitListSchema, output: pageOf(unitSummarySchema) },
+  list: { input: unitListSchema, output: cursorPageOf(unitSummarySchema) },
   get: { input: unitGetSchema, output: unitDetailSchema },
   createInvite: { input: inviteCreateSchema, output: z.object({ code: z.string(), expiresOn: dateSchema, unitName: z.string() }) },
   recordStaffReport: { input: staffReportSchema, output: z.object({ staffReport: z.object({ month: z.string(), headcount: z.number().int() }) }) },

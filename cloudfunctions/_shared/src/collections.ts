@@ -84,6 +84,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'scheme_year_person_unique', keys: { family: 1, year: 1, idHash: 1 }, unique: true },
     // A declaration's and a certificate's people by name (enrolment get.ts, certificate.ts).
     { name: 'by_enrolment', keys: { enrolmentId: 1, name: 1, _id: 1 } },
+    { name: 'by_unit_year_status', keys: { unitId: 1, year: 1, status: 1, name: 1, _id: 1 } },
+    { name: 'by_unit_year_status_first', keys: { unitId: 1, year: 1, status: 1, firstTime: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
   ]),
   adminOnly('claims', 'Benefit claims with their history', [

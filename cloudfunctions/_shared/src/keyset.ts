@@ -19,7 +19,24 @@ type Key = string | number | Date | null
 export interface KeysetRequest {
   cursor?: string
   limit: number
+  /**
+   * More conditions every read must meet, joined with `$and` (a field may then carry two: the page's lower bound
+   * and, say, the upper end of a name's prefix — see `prefixOf`).
+   */
+  also?: Record<string, unknown>[]
 }
+
+/**
+ * "Starts with `text`" on `field` as an index range (a regular expression is never index-served): `where` gets the
+ * lower end, `also` the upper.
+ */
+export function prefixOf(db: SdkHandle, field: string, text: string): { where: Record<string, unknown>; also: Record<string, unknown>[] } {
+  const _ = db.command
+  return { where: { [field]: _.gte(text) }, also: [{ [field]: _.lt(`${text}\uffff`) }] }
+}
+
+const joined = (db: SdkHandle, filter: Record<string, unknown>, also: Record<string, unknown>[] = []) =>
+  also.length ? db.command.and([filter, ...also]) : filter
 
 export interface KeysetPage<T> {
   docs: T[]
@@ -71,11 +88,11 @@ export async function keysetPage<T extends object>(
   collection: string,
   where: Record<string, unknown>,
   sort: SortSpec,
-  { cursor, limit }: KeysetRequest,
+  { cursor, limit, also }: KeysetRequest,
 ): Promise<KeysetPage<T>> {
   const _ = db.command
   const read = async (filter: Record<string, unknown>, order: SortSpec, n: number): Promise<T[]> => {
-    let q = db.collection(collection).where(filter)
+    let q = db.collection(collection).where(joined(db, filter, also))
     for (const [field, dir] of order) q = q.orderBy(field, dir)
     return (await q.limit(n).get()).data as T[]
   }
@@ -104,7 +121,7 @@ export async function keysetPage<T extends object>(
 }
 
 /** The exact number of rows `where` selects (counted by the database from the index, not by reading the list). */
-export async function countWhere(db: SdkHandle, collection: string, where: Record<string, unknown>): Promise<number> {
-  const res = await db.collection(collection).where(where).count()
+export async function countWhere(db: SdkHandle, collection: string, where: Record<string, unknown>, also?: Record<string, unknown>[]): Promise<number> {
+  const res = await db.collection(collection).where(joined(db, where, also)).count()
   return res.total as number
 }

@@ -5,7 +5,6 @@
 import { claimsContract, messagesContract, type ClaimFiles, type ClaimTarget, type DecideInput, type DraftFacts, type InputOf, type SaveDraftInput } from '@mutual-aid/contracts'
 import type { ClaimStatus, Family } from '@mutual-aid/shared-rules'
 import { callAction } from '@/services/call-action'
-import { pagesBySkip } from '@/services/pages'
 
 type ClaimsActions = typeof claimsContract.actions
 
@@ -41,7 +40,7 @@ export const claimsApi = {
 }
 
 export const messagesApi = {
-  /** The inbox by pages (`usePagedLoad`): the action still pages by skip, so the cursor is the count shown. */
-  pages: pagesBySkip((skip) => callAction(messagesContract, 'list', { skip })),
+  /** The inbox by pages (`usePagedLoad` passes the previous page's cursor). */
+  pages: (cursor?: string) => callAction(messagesContract, 'list', { cursor }),
   markRead: (ids: string[] | 'all') => callAction(messagesContract, 'markRead', ids === 'all' ? { all: true } : { ids }),
 }
