@@ -1,6 +1,6 @@
 /** The `units` function: participating units, their changes (WH Art. 23), clerk invitations, staff reports (Art. 5). */
 import { z } from 'zod'
-import { cursorPageOf, dateSchema, familySchema, nameSchema as name, noInput, pageRequestSchema, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
+import { cursorPageOf, dateSchema, instantSchema, familySchema, nameSchema as name, noInput, pageRequestSchema, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
 import { fileIdSchema, idRef, idSchema, safeText } from './field-bounds'
 import { defineFunction } from './action'
 
@@ -81,6 +81,28 @@ export const unitDetailSchema = z.object({
 })
 export type UnitDetail = z.infer<typeof unitDetailSchema>
 
+/** The audit log for the office, newest first, one page at a time; optionally one entity (`claim` + its id, …). */
+export const auditListSchema = pageRequestSchema.extend({
+  entity: z.string().trim().regex(/^[a-zA-Z]{1,30}$/, '记录类型无效').optional(),
+  entityId: idSchema.optional(),
+})
+export const auditEntryViewSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** Who: the caller's OPENID and roles at the time, and the function that acted. */
+  openid: z.string(),
+  roles: z.array(z.string()),
+  fn: z.string(),
+  at: instantSchema,
+  note: z.string().nullable(),
+  /** Before and after as JSON text, cut at 500 characters each. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+})
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>
+
 export const unitsContract = defineFunction('units', {
   create: { input: unitCreateSchema, output: z.object({ unitId: z.string() }) },
   update: {
@@ -92,4 +114,5 @@ export const unitsContract = defineFunction('units', {
   createInvite: { input: inviteCreateSchema, output: z.object({ code: z.string(), expiresOn: dateSchema, unitName: z.string() }) },
   recordStaffReport: { input: staffReportSchema, output: z.object({ staffReport: z.object({ month: z.string(), headcount: z.number().int() }) }) },
   listAgents: { input: noInput, output: z.array(z.object({ _id: z.string(), name: z.string(), region: z.string() })) },
+  auditLog: { input: auditListSchema, output: cursorPageOf(auditEntryViewSchema) },
 })

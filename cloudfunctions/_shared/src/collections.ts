@@ -31,8 +31,7 @@ function queueIndexes(): IndexSpec[] {
       const name = (what: string) => ['queue', scope || 'all', what, family ? 'family' : ''].filter(Boolean).join('_')
       out.push({ name: name('submitted'), keys: { ...lead, ...fam, submittedOn: 1, claimNo: 1 } })
       out.push({ name: name('status_submitted'), keys: { ...lead, status: 1, ...fam, submittedOn: 1, claimNo: 1 } })
-      // by_status already is the office's due-date order without a scheme filter.
-      if (scope || family) out.push({ name: name('status_due'), keys: { ...lead, status: 1, ...fam, dueDate: 1, claimNo: 1 } })
+      out.push({ name: name('status_due'), keys: { ...lead, status: 1, ...fam, dueDate: 1, claimNo: 1 } })
     }
   }
   return out
@@ -94,8 +93,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     // The review queue (claims queries.ts): scope (office: none; agent or the office's agent filter: agentId; clerk:
     // unitId), then the status and scheme filters when given, then the page order — the office's 待审核 by review due
     // date, other statuses oldest first, 全部 newest first (the same index walked backwards). claimNo breaks ties.
-    // by_status first: of equally good indexes the first declared is used.
-    { name: 'by_status', keys: { status: 1, dueDate: 1, claimNo: 1 } },
+    { name: 'by_status', keys: { status: 1, dueDate: 1 } },
     ...queueIndexes(),
     // A worker's own claims (filed by them, or for them), newest first.
     { name: 'by_filer', keys: { 'filedBy.openid': 1, submittedOn: 1, claimNo: 1 } },
@@ -125,6 +123,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('audit', 'Append-only audit log: who, role, when, what, before/after', [
     // The office's audit page (units audit.ts): newest first, all or one entity.
     { name: 'by_entity', keys: { entity: 1, entityId: 1, at: 1, _id: 1 } },
+    { name: 'by_entity_at', keys: { entity: 1, at: 1, _id: 1 } },
     { name: 'by_at', keys: { at: 1, _id: 1 } },
   ]),
   adminOnly('schemeFees', 'Fees announced for a scheme version whose document left them to a later notice (TZ 2022 四(一)2); _id = scheme id, written once', [
