@@ -8,6 +8,7 @@ import {
   decideInput,
   draftRefInput,
   ledgerInput,
+  rosterPickInput,
   mineInput,
   markPaidInput,
   queueInput,
@@ -39,7 +40,7 @@ export * from './reject-codes'
 
 export const claimsContract = defineFunction('claims', {
   prepare: { input: resolveTargetInput, output: preparedClaimSchema },
-  rosterForClaims: { input: noInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
+  rosterForClaims: { input: rosterPickInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
   consent: { input: consentInput, output: z.object({ consent: z.boolean() }) },
   saveDraft: { input: saveDraftInput, output: z.object({ draftId: z.string(), version: z.number().int() }) },
   getDraft: { input: draftRefInput, output: draftViewSchema },

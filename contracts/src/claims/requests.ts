@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Product } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, pageRequestSchema, productSchema } from '../common'
+import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, pageRequestSchema, productSchema, searchSchema } from '../common'
 import { boundedRecord, cloudPathOf, fileIdSchema, idRef, idSchema, safeText } from '../field-bounds'
 import { REJECT_CODES, type RejectCode } from './reject-codes'
 
@@ -200,6 +200,9 @@ export const queueInput = pageRequestSchema.extend({
   family: familySchema.optional(),
   agentId: idSchema.optional(),
 })
+
+/** A clerk looks for whom to file for: the unit's in-service people by name, those whose name begins with `query`. */
+export const rosterPickInput = z.object({ query: searchSchema.optional() })
 
 /** The caller's own claims by pages, newest first. */
 export const mineInput = pageRequestSchema

@@ -15,7 +15,8 @@ const claims = <K extends keyof ClaimsActions & string>(action: K, input: InputO
 
 export const claimsApi = {
   prepare: (target: ClaimTarget) => claims('prepare', { target }),
-  roster: () => claims('rosterForClaims', {}),
+  /** The unit's in-service people by name (a clerk filing for someone), those whose name begins with `query`. */
+  roster: (query?: string) => claims('rosterForClaims', query ? { query } : {}),
   consent: () => claims('consent', { kind: 'medical_info', version: CONSENT_VERSION }),
   saveDraft: (input: SaveDraftInput) => claims('saveDraft', input),
   getDraft: (draftId: string) => claims('getDraft', { draftId }),
