@@ -45,7 +45,12 @@ const adminOnly = (name: string, description: string, indexes: IndexSpec[] = [])
 })
 
 export const COLLECTIONS: CollectionSpec[] = [
-  adminOnly('users', 'WeChat users (by OPENID): staff role, unit/agent, bound roster person'),
+  adminOnly('users', 'WeChat users (by OPENID): staff role, unit/agent, bound roster person', [
+    // Whom to notify (unit-scope.ts clerksOf, usersWithRole): a unit's clerks, an agent's or the office's staff —
+    // among a city's bound workers.
+    { name: 'by_role_unit', keys: { role: 1, unitId: 1 } },
+    { name: 'by_role_agent', keys: { role: 1, agentId: 1 } },
+  ]),
   adminOnly('agents', 'District / sector unions (代理单位)'),
   adminOnly('units', 'Participating units (参加单位)', [
     { name: 'uscc_unique', keys: { uscc: 1 }, unique: true },
@@ -99,7 +104,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_filer', keys: { 'filedBy.openid': 1, submittedOn: 1, claimNo: 1 } },
     { name: 'by_person', keys: { personId: 1, submittedOn: 1, claimNo: 1 } },
   ]),
-  adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form'),
+  adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form', [
+    // A caller's drafts (claims drafts.ts myDrafts), on every open of 我的申请.
+    { name: 'by_openid', keys: { openid: 1 } },
+  ]),
   adminOnly('payouts', 'Payout records of approved claims', [{ name: 'claim_unique', keys: { claimId: 1 }, unique: true }]),
   adminOnly('ledger', 'Fund ledger per scheme and year (Art. 20–21)', [
     { name: 'source_unique', keys: { sourceType: 1, sourceId: 1 }, unique: true },
