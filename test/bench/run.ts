@@ -11,6 +11,7 @@ const benches: { name: string; file: string; fn: string }[] = [
   { name: 'rules', file: './rules-bench', fn: 'runRulesBench' },
   { name: 'emulator', file: './emulator-bench', fn: 'runEmulatorBench' },
   { name: 'enrolment (10,000 people)', file: './enrolment-bench', fn: 'runEnrolmentBench' },
+  { name: 'cold start (each bundle vs wx-server-sdk alone)', file: './cold-start-bench', fn: 'runColdStartBench' },
   { name: 'city scale (1,000,000 participants, 200,000 claims)', file: './city-scale-bench', fn: 'runCityScaleBench' },
 ]
 

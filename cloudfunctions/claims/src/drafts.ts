@@ -3,7 +3,8 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
-import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
+import { consentInput, resolveTargetInput, rosterPickInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
+import { keysetPage, prefixOf } from '@cloud-shared/keyset'
 import { kindsFor, type Scheme } from '@mutual-aid/shared-rules'
 import { loadSchemes } from '@cloud-shared/schemes'
 import type { DraftDoc, ParticipationDoc } from './model'
@@ -53,17 +54,23 @@ export const prepare = action({
   },
 })
 
-/** The roster of the clerk's unit, to pick whom to file for (name and masked ID only). */
+/** People the clerk's picker lists at once; a longer roster is narrowed by typing the name. */
+const PICK_ROWS = 30
+
+/**
+ * The in-service people of the clerk's unit by name — the first rows, or those whose name begins with `query` — to
+ * pick whom to file for (name and masked ID only). One index range however large the unit.
+ */
 export const rosterForClaims = action({
   access: ['clerk'],
-  input: noInput,
-  async run(ctx) {
+  input: rosterPickInput,
+  async run(ctx, input) {
     const unitId = ctx.caller.user?.unitId
     if (!unitId) throw forbidden()
-    const people = await findAll<{ _id: string; name: string; idMasked: string; status: string }>(ctx.db, 'people', { unitId })
-    return people
-      .filter((p) => p.status === 'in_service')
-      .map((p) => ({ id: p._id, name: p.name, idMasked: p.idMasked }))
+    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const where = { unitId, status: 'in_service', ...prefix.where }
+    const page = await keysetPage<{ _id: string; name: string; idMasked: string }>(ctx.db, 'people', where, [['name', 'asc'], ['_id', 'asc']], { limit: PICK_ROWS, also: prefix.also })
+    return page.docs.map((p) => ({ id: p._id, name: p.name, idMasked: p.idMasked }))
   },
 })
 

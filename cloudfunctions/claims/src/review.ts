@@ -4,6 +4,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { addToFund } from '@cloud-shared/fund'
 import { runInTransaction } from '@cloud-shared/transaction'
 import {
   decideInput,
@@ -503,6 +504,7 @@ export const markPaid = action({
             at: now,
           },
         })
+        await addToFund(tx, { family: c.family, year: c.year, type: 'payout', amountFen: c.decision.amountFen, at: now })
         return { paid: { paidOn, reference } }
       },
     })

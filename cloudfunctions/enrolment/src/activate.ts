@@ -2,6 +2,7 @@ import { wxDate, wxThing } from '@mutual-aid/contracts'
 import { addDays, coverageEnd, coverageStatus } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
+import { addToFund } from '@cloud-shared/fund'
 import { notify } from '@cloud-shared/notify'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { drive, loadOperation, operationIdOf, processing, startInTx, type OperationDoc, type OperationKind, type Processing } from '@cloud-shared/operation'
@@ -65,6 +66,7 @@ export async function startActivationInTx(ctx: HandlerContext, tx: SdkHandle, e:
         at: now,
       },
     })
+    await addToFund(tx, { family: e.family, year: e.year, type: 'contribution', amountFen: payment.amountFen, at: now })
   }
   const params: ActivateParams = {
     enrolmentId: e._id,

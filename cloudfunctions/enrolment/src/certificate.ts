@@ -8,6 +8,12 @@ import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
+import { countWhere, keysetPage, type SortSpec } from '@cloud-shared/keyset'
+
+const BY_NAME: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
 
 /**
  * 履约确认书. For a unit (clerk, agent, office): each paid declaration of the period with its scheme, products,
@@ -28,13 +34,13 @@ export const certificate = action({
     )
     const schemes = await loadSchemes(ctx.db)
     const scheme = enrolments[0] ? schemes.get(enrolments[0].schemeId) : null
-    const ids = enrolments.map((e) => e._id)
-    const _ = ctx.db.command
-    const where = { enrolmentId: _.in(ids.length ? ids : ['__none__']), status: 'active' }
-    const [count, firstCount, page] = await Promise.all([
-      ctx.db.collection('participations').where(where).count(),
-      ctx.db.collection('participations').where({ ...where, firstTime: true }).count(),
-      ctx.db.collection('participations').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    // The period's active participations of the unit are those of its paid declarations (payment activates them):
+    // one index range for the page and the counts, where `enrolmentId in […]` would sort every match in memory.
+    const where = { unitId: unit._id, year, status: 'active' }
+    const [total, firstTime, page] = await Promise.all([
+      countWhere(ctx.db, 'participations', where),
+      countWhere(ctx.db, 'participations', { ...where, firstTime: true }),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50 }),
     ])
     return {
       kind: 'unit' as const,
@@ -66,9 +72,10 @@ export const certificate = action({
         }
       }),
       participants: {
-        total: count.total as number,
-        firstTime: firstCount.total as number,
-        items: (page.data as ParticipationDoc[]).map((p) => ({
+        total,
+        nextCursor: page.nextCursor,
+        firstTime,
+        items: page.docs.map((p) => ({
           name: p.name,
           idMasked: p.idMasked ?? '',
           firstTime: p.firstTime,

@@ -4,8 +4,13 @@ import { notFound } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
+
+const BY_NAME: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
 
 /** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */
 export const get = action({
@@ -15,12 +20,12 @@ export const get = action({
     const e = await findById<EnrolmentDoc>(ctx.db, 'enrolments', input.enrolmentId)
     if (!e) throw notFound('该申报')
     const unit = await unitInScope(ctx, e.unitId)
-    const where: Record<string, unknown> = { enrolmentId: e._id }
-    if (input.query) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
-    const coll = ctx.db.collection('participations')
-    const [count, page] = await Promise.all([
-      coll.where(where).count(),
-      coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    // Searched by the beginning of a name (an index range; a regular expression would read the whole declaration).
+    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const where: Record<string, unknown> = { enrolmentId: e._id, ...prefix.where }
+    const [total, page] = await Promise.all([
+      countWhere(ctx.db, 'participations', where, prefix.also),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50, also: prefix.also }),
     ])
     const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
     return {
@@ -39,8 +44,9 @@ export const get = action({
         replacedCount: e.replacedParticipationIds?.length ?? 0,
       },
       participants: {
-        total: count.total as number,
-        items: (page.data as ParticipationDoc[]).map((p) => ({
+        total,
+        nextCursor: page.nextCursor,
+        items: page.docs.map((p) => ({
           _id: p._id,
           name: p.name,
           idMasked: p.idMasked ?? '',

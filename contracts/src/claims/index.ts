@@ -1,6 +1,6 @@
 /** The `claims` function: drafts with photos, consent, submit once, three review levels, decision, payout, ledger. */
 import { z } from 'zod'
-import { noInput } from '../common'
+import { cursorPageOf, noInput } from '../common'
 import { defineFunction } from '../action'
 import {
   claimRefInput,
@@ -8,6 +8,8 @@ import {
   decideInput,
   draftRefInput,
   ledgerInput,
+  rosterPickInput,
+  mineInput,
   markPaidInput,
   queueInput,
   resolveTargetInput,
@@ -26,8 +28,7 @@ import {
   pageCheckSchema,
   draftSummarySchema,
   draftViewSchema,
-  fundSchema,
-  ledgerEntryViewSchema,
+  ledgerSchema,
   preparedClaimSchema,
   statusAnswerSchema,
 } from './responses'
@@ -39,7 +40,7 @@ export * from './reject-codes'
 
 export const claimsContract = defineFunction('claims', {
   prepare: { input: resolveTargetInput, output: preparedClaimSchema },
-  rosterForClaims: { input: noInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
+  rosterForClaims: { input: rosterPickInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
   consent: { input: consentInput, output: z.object({ consent: z.boolean() }) },
   saveDraft: { input: saveDraftInput, output: z.object({ draftId: z.string(), version: z.number().int() }) },
   getDraft: { input: draftRefInput, output: draftViewSchema },
@@ -49,7 +50,7 @@ export const claimsContract = defineFunction('claims', {
     output: z.object({ claimId: z.string(), claimNo: z.string(), status: claimStatusSchema, duplicate: z.boolean() }),
   },
   get: { input: claimRefInput, output: claimDetailSchema },
-  mine: { input: noInput, output: z.array(claimListItemSchema) },
+  mine: { input: mineInput, output: cursorPageOf(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
   photoUrls: {
     input: claimRefInput,
@@ -74,5 +75,5 @@ export const claimsContract = defineFunction('claims', {
   confirmApproval: { input: versionedRefInput, output: statusAnswerSchema.extend({ amountFen: z.number().int() }) },
   returnProposal: { input: returnProposalInput, output: statusAnswerSchema },
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
-  ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
+  ledger: { input: ledgerInput, output: ledgerSchema },
 })

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Product } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, productSchema } from '../common'
+import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, pageRequestSchema, productSchema, searchSchema } from '../common'
 import { boundedRecord, cloudPathOf, fileIdSchema, idRef, idSchema, safeText } from '../field-bounds'
 import { REJECT_CODES, type RejectCode } from './reject-codes'
 
@@ -194,13 +194,20 @@ export const markPaidInput = versionedRefInput.extend({
   reference: safeText(60, { min: 4, minMessage: '请填写转账凭证号' }),
 })
 
-export const queueInput = z.object({
+/** The review queue by pages: the office's 待审核 by review due date, other statuses oldest first, 全部 newest first. */
+export const queueInput = pageRequestSchema.extend({
   status: claimStatusSchema.optional(),
   family: familySchema.optional(),
   agentId: idSchema.optional(),
 })
 
-export const ledgerInput = z.object({ family: familySchema.optional(), year: z.number().int().min(2000).max(2100).optional() })
+/** A clerk looks for whom to file for: the unit's in-service people by name, those whose name begins with `query`. */
+export const rosterPickInput = z.object({ query: searchSchema.optional() })
+
+/** The caller's own claims by pages, newest first. */
+export const mineInput = pageRequestSchema
+
+export const ledgerInput = pageRequestSchema.extend({ family: familySchema.optional(), year: z.number().int().min(2000).max(2100).optional() })
 
 export const draftRefInput = z.object({ draftId: idSchema })
 

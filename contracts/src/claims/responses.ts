@@ -1,7 +1,7 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { Assessment } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema, schemeRulesSchema } from '../common'
+import { cursorPageOf, dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema, schemeRulesSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
 export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
@@ -183,10 +183,13 @@ export const claimDetailSchema = z.object({
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>
 
-export const claimQueueSchema = z.object({
+/**
+ * A page of the review queue: `total` is what the filters select (the chosen status), `counts` every status's count
+ * in scope and scheme, `all` their sum (全部) — all counted by the database.
+ */
+export const claimQueueSchema = cursorPageOf(claimListItemSchema).extend({
   counts: z.record(claimStatusSchema, z.number().int()),
-  total: z.number().int(),
-  items: z.array(claimListItemSchema),
+  all: z.number().int(),
   agents: z.array(z.object({ id: z.string(), name: z.string() })),
 })
 
@@ -213,6 +216,9 @@ export const ledgerEntryViewSchema = z.object({
   at: instantSchema,
 })
 export type LedgerEntryView = z.infer<typeof ledgerEntryViewSchema>
+
+/** The funds (running totals kept with each entry) and a page of entries, newest first. */
+export const ledgerSchema = cursorPageOf(ledgerEntryViewSchema).extend({ funds: z.array(fundSchema) })
 
 /** A claim's status after a review step. */
 export const statusAnswerSchema = z.object({ status: claimStatusSchema })

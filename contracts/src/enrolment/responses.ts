@@ -1,7 +1,7 @@
 /** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { QuoteLine } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, schemeRulesSchema, sexSchema, unitTypeSchema } from '../common'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, cursorPageOf, personStatusSchema, productSchema, schemeIdSchema, schemeRulesSchema, sexSchema, unitTypeSchema } from '../common'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
 
@@ -110,7 +110,7 @@ export const declarationDetailSchema = z.object({
     coverageEnd: dateSchema.nullish(),
     reviewedAt: instantSchema.nullish(),
   }),
-  participants: pageOf(
+  participants: cursorPageOf(
     z.object({
       _id: z.string(),
       name: z.string(),
@@ -188,6 +188,7 @@ export const certificateViewSchema = z.discriminatedUnion('kind', [
     ),
     participants: z.object({
       total: z.number().int(),
+      nextCursor: z.string().nullable(),
       firstTime: z.number().int(),
       items: z.array(
         z.object({
@@ -214,4 +215,4 @@ export const reviewedSchema = z.object({ status: enrolmentStatusSchema, version:
 export const paymentRecordedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int(), coverageStart: dateSchema.optional(), coverageEnd: dateSchema.optional() })
 /** The receipt's link, and whether it is still the receipt recorded with the payment (its hash). */
 export const receiptUrlSchema = z.object({ url: z.string(), check: fileCheckSchema.default('unrecorded') })
-export const declarationPageSchema = pageOf(declarationSummarySchema)
+export const declarationPageSchema = cursorPageOf(declarationSummarySchema)

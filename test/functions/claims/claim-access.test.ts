@@ -117,9 +117,9 @@ describe('authorization matrix: who may see a claim and open its photos', () => 
   })
 
   it('"mine" lists only the caller’s claims', async () => {
-    expect(okData(await s.call(WORKER_2, 'mine')).map((c: any) => c.id)).toEqual([workerClaim])
-    expect(okData(await s.call(BENEFICIARY, 'mine')).map((c: any) => c.id)).toEqual([beneficiaryClaim])
-    expect(okData(await s.call(WORKER, 'mine'))).toEqual([])
+    expect(okData(await s.call(WORKER_2, 'mine')).items.map((c: any) => c.id)).toEqual([workerClaim])
+    expect(okData(await s.call(BENEFICIARY, 'mine')).items.map((c: any) => c.id)).toEqual([beneficiaryClaim])
+    expect(okData(await s.call(WORKER, 'mine')).items).toEqual([])
   })
 })
 

@@ -5,11 +5,10 @@ import { formatYuan } from '@mutual-aid/shared-rules'
 import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL } from '@mutual-aid/contracts'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, RadioGroup, Search } from '@/components/ui'
+import { useLoad } from '@/services/use-load'
+import { claimsApi } from '../api'
 import type { ClaimWizard } from './use-claim-wizard'
 import { kindsOffered } from './wizard-state'
-
-/** Rows of the roster listed at once while the clerk searches. */
-const ROSTER_ROWS = 30
 
 /** Open drafts to continue instead of starting again. */
 function OpenDrafts({ wizard }: { wizard: ClaimWizard }) {
@@ -28,11 +27,15 @@ function OpenDrafts({ wizard }: { wizard: ClaimWizard }) {
   )
 }
 
-/** A clerk picks the worker from the unit's roster. */
+/**
+ * A clerk picks the worker from the unit's roster: the first people by name, or — once a name is typed — those whose
+ * name begins with it, looked up by the function (a large unit's roster never travels whole).
+ */
 function RosterPicker({ wizard }: { wizard: ClaimWizard }) {
   const [query, setQuery] = useState('')
-  const roster = wizard.loads.roster
   const q = query.trim()
+  const searched = useLoad(() => claimsApi.roster(q), [q], { enabled: q !== '', refreshOnShow: false })
+  const roster = q ? searched : wizard.loads.roster
   return (
     <View className="claims-section">
       <Text className="claims-section__title">选择职工</Text>
@@ -40,16 +43,16 @@ function RosterPicker({ wizard }: { wizard: ClaimWizard }) {
       {roster.status === 'loading' ? <Text className="claims-section__hint">正在加载名册…</Text> : null}
       {roster.status === 'error' ? <PageState status="error" message={roster.message} onRetry={roster.reload} /> : null}
       {roster.status === 'ready'
-        ? roster.data
-            .filter((p) => !q || p.name.includes(q))
-            .slice(0, ROSTER_ROWS)
-            .map((p) => (
-              <View key={p.id} className="claims-row" onClick={() => wizard.pick({ mode: 'on_behalf', personId: p.id })}>
-                <Text className="claims-row__label">{p.name}</Text>
-                <Text className="claims-row__value">{p.idMasked} ›</Text>
-              </View>
-            ))
+        ? roster.data.map((p) => (
+            <View key={p.id} className="claims-row" onClick={() => wizard.pick({ mode: 'on_behalf', personId: p.id })}>
+              <Text className="claims-row__label">{p.name}</Text>
+              <Text className="claims-row__value">{p.idMasked} ›</Text>
+            </View>
+          ))
         : null}
+      {roster.status === 'ready' && roster.data.length === 0 ? (
+        <Text className="claims-section__hint">{q ? `没有姓名以「${q}」开头的在职职工，请核对姓名` : '本单位名册中还没有在职职工'}</Text>
+      ) : null}
     </View>
   )
 }

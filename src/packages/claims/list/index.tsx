@@ -12,7 +12,7 @@ import '@/features/claims/claims.scss'
 
 /** The worker's (or beneficiary's) claims and unfinished drafts. */
 export default function MyClaimsPage() {
-  const claims = usePagedLoad(() => claimsApi.mine(), [])
+  const claims = usePagedLoad((cursor) => claimsApi.mine(cursor), [])
   const drafts = useLoad(() => claimsApi.myDrafts(), [])
   const openDrafts = drafts.status === 'ready' ? drafts.data : []
 

@@ -25,7 +25,7 @@ export default function ReviewQueuePage() {
   const effectiveStatus = touched ? status : (role ? DEFAULT_STATUS[role] ?? '' : '')
   // Coming back from a claim's page loads it again (the claim may have moved on).
   const queue = usePagedLoad(
-    () => claimsApi.queue({ status: effectiveStatus || undefined, family: family || undefined, agentId: agentId || undefined }),
+    (cursor) => claimsApi.queue({ status: effectiveStatus || undefined, family: family || undefined, agentId: agentId || undefined }, cursor),
     [effectiveStatus, family, agentId],
     { enabled: role !== null },
   )
@@ -46,7 +46,7 @@ export default function ReviewQueuePage() {
     <View className="claims-page claims-review">
       <View className="claims-filters">
         <Text className={`claims-chip ${effectiveStatus === '' ? 'claims-chip--active' : ''}`} onClick={() => pick('')}>
-          全部 {data?.total ?? ''}
+          全部 {data?.all ?? ''}
         </Text>
         {CLAIM_STATUSES.map((s) => (
           <Text key={s} className={`claims-chip ${effectiveStatus === s ? 'claims-chip--active' : ''}`} onClick={() => pick(s)}>
@@ -77,8 +77,7 @@ export default function ReviewQueuePage() {
           {data.items.map((item) => (
             <ClaimCard key={item.id} item={item} showUnit />
           ))}
-          {/* The queue's total counts every status; the list shows the chosen one. */}
-          <LoadMore total={effectiveStatus ? data.counts[effectiveStatus] : data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={queue.loadingMore} error={queue.moreError} onMore={queue.loadMore} unit="件" />
+          <LoadMore total={data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={queue.loadingMore} error={queue.moreError} onMore={queue.loadMore} unit="件" />
         </>
       )}
     </View>
