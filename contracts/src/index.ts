@@ -29,10 +29,12 @@ export * from './roster'
 export * from './enrolment'
 export * from './claims'
 export * from './messages'
+export * from './fund'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
 import { enrolmentContract } from './enrolment'
+import { fundContract } from './fund'
 import { messagesContract } from './messages'
 import { rosterContract } from './roster'
 import { unitsContract } from './units'
@@ -45,4 +47,5 @@ export const FUNCTION_CONTRACTS = {
   enrolment: enrolmentContract,
   claims: claimsContract,
   messages: messagesContract,
+  fund: fundContract,
 } as const

@@ -98,6 +98,13 @@ export const TEMPLATES = {
     sentTo: '申请人和参加人：互助办确认已支付时',
     askedAt: '申请人点“重新提交”，或在已核准的申请详情页点“到账时提醒我”',
   },
+  claimPayFailed: {
+    title: '付款失败通知',
+    keywords: { character_string1: 'character_string', amount2: 'amount', thing3: 'thing', date4: 'date' },
+    page: 'packages/claims/detail/index',
+    sentTo: '申请人和参加人：银行批量转账回单显示该笔付款失败时',
+    askedAt: '在已核准的申请详情页点“到账时提醒我”',
+  },
 } as const satisfies Record<string, TemplateDefinition>
 
 export type TemplateKey = keyof typeof TEMPLATES
@@ -118,7 +125,7 @@ export const MAX_TEMPLATES_PER_REQUEST = 3
 export const SUBSCRIBE_ON = {
   claimSubmit: ['claimReceived', 'claimNeedsMaterials', 'claimDecided'],
   claimResubmit: ['claimNeedsMaterials', 'claimDecided', 'claimPaid'],
-  claimApproved: ['claimPaid'],
+  claimApproved: ['claimPaid', 'claimPayFailed'],
   declare: ['enrolmentReviewed', 'enrolmentPaid'],
   bind: ['coverageStarted'],
   officeReview: ['unitChangedLate'],

@@ -52,18 +52,25 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'scheme_year_person_unique', keys: { family: 1, year: 1, idHash: 1 }, unique: true },
     { name: 'by_enrolment', keys: { enrolmentId: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
   ]),
   adminOnly('claims', 'Benefit claims with their history', [
     { name: 'claim_no_unique', keys: { claimNo: 1 }, unique: true },
     { name: 'idempotency_unique', keys: { idempotencyKey: 1 }, unique: true },
     { name: 'by_status', keys: { status: 1, dueDate: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
+    { name: 'payable', keys: { status: 1, paymentBatchId: 1, claimNo: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form'),
   adminOnly('payouts', 'Payout records of approved claims', [{ name: 'claim_unique', keys: { claimId: 1 }, unique: true }]),
   adminOnly('ledger', 'Fund ledger per scheme and year (Art. 20–21)', [
     { name: 'by_fund', keys: { family: 1, year: 1 } },
     { name: 'source_unique', keys: { sourceType: 1, sourceId: 1 }, unique: true },
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
+  ]),
+  adminOnly('paymentBatches', 'Bank payment batches of approved claims: lines, the bank file, the imported result and its cursor', [
+    { name: 'by_created', keys: { createdAt: -1, _id: -1 } },
   ]),
   adminOnly('consents', 'Recorded consents (PIPL, medical information): one per WeChat user and kind', [
     { name: 'openid_kind_unique', keys: { openid: 1, kind: 1 }, unique: true },
