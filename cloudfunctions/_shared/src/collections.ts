@@ -59,7 +59,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'idempotency_unique', keys: { idempotencyKey: 1 }, unique: true },
     { name: 'by_status', keys: { status: 1, dueDate: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
-    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
+    // Reports: a scope's claims by unit, and the Art. 19 overdue count (status, then the due-date range) with or
+    // without a unit scope.
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1, status: 1, dueDate: 1 } },
+    { name: 'by_fund_status', keys: { family: 1, year: 1, status: 1, dueDate: 1 } },
     { name: 'payable', keys: { status: 1, paymentBatchId: 1, claimNo: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form'),

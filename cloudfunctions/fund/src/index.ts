@@ -24,7 +24,7 @@ const exportReport = action({
   async run(ctx, input) {
     const figures = await buildReport(ctx, input)
     const stored = await storeReport(ctx, figures, await reportWorkbook(figures))
-    await audit(ctx, { action: 'report.export', entity: 'report', entityId: `${input.family}-${input.year}`, after: { ...figures.scope, fileID: stored.fileID } })
+    await audit(ctx, { action: 'report.export', entity: 'report', entityId: `${figures.scope.family}-${figures.scope.year}`, after: { ...figures.scope, fileID: stored.fileID } })
     return stored
   },
 })

@@ -27,7 +27,7 @@ async function aggregate<T>(ctx: HandlerContext, collection: string, match: Matc
  * The leading `$match` every report query starts with: the scheme family and year, and the units in scope — the
  * fields of the `by_fund_unit` indexes, so only the scope's documents are read (never a whole collection).
  */
-function scopeMatch(ctx: HandlerContext, input: ReportInput, scope: ReportScope): Match {
+function scopeMatch(ctx: HandlerContext, input: ReportInput & { year: number }, scope: ReportScope): Match {
   const _ = ctx.db.command
   return { family: input.family, year: input.year, ...(scope.unitIds ? { unitId: _.in(scope.unitIds) } : {}) }
 }
@@ -54,10 +54,11 @@ export const averageTenths = (sum: number, n: number): number | null => (n > 0 ?
  * is one `$match` on indexed fields followed by a `$group`, so the work is bounded by the number of groups, never
  * by reading the collections into the function.
  */
-export async function buildReport(ctx: HandlerContext, input: ReportInput): Promise<FundReport> {
+export async function buildReport(ctx: HandlerContext, request: ReportInput): Promise<FundReport> {
+  const today = ctx.clock.today()
+  const input = { ...request, year: request.year ?? Number(today.slice(0, 4)) }
   const scope = await reportScope(ctx, input)
   const match = scopeMatch(ctx, input, scope)
-  const today = ctx.clock.today()
   const schemes = await loadSchemes(ctx.db)
   const scheme = schemes.registry.forYear(input.family, input.year)
 

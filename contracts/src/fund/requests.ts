@@ -3,10 +3,13 @@ import { z } from 'zod'
 import { familySchema, pageRequestSchema } from '../common'
 import { fileIdSchema, idSchema } from '../field-bounds'
 
-/** Whose figures: one scheme family and year, optionally one agent's units or one unit (agents: their own only). */
+/**
+ * Whose figures: one scheme family and year (omitted: the business date's year), optionally one agent's units or one
+ * unit (agents: their own only).
+ */
 export const reportInput = z.object({
   family: familySchema,
-  year: z.number().int().min(2020, '年度不正确').max(2100, '年度不正确'),
+  year: z.number().int().min(2020, '年度不正确').max(2100, '年度不正确').optional(),
   agentId: idSchema.optional(),
   unitId: idSchema.optional(),
 })

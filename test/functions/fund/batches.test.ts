@@ -5,7 +5,7 @@
  * to approved with the reason, everyone is told once, and importing the same file twice changes nothing.
  */
 import { BANK_FILE_COLUMNS } from '@mutual-aid/contracts'
-import { AGENT, CLERK_WH, OFFICE, OFFICE_2, WORKER, addApprovedClaims, bankResultFile, batchSent, importAll, readBankFile, startSuite, uploadResult, type Suite } from './helpers'
+import { AGENT, CLERK_WH, OFFICE, OFFICE_2, WORKER, addApprovedClaims, bankResultFile, batchSent, importAll, startSuite, uploadResult, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
