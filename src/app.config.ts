@@ -1,11 +1,12 @@
 import enrolRoutes from './packages/enrol/routes'
 import claimsRoutes from './packages/claims/routes'
+import fundRoutes from './packages/fund/routes'
 
 // Main package holds only the entry and the role homes; every feature page lives in a subpackage so the
 // main package stays far below WeChat's 2 MB per-package limit.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/home/index'],
-  subPackages: [enrolRoutes, claimsRoutes],
+  subPackages: [enrolRoutes, claimsRoutes, fundRoutes],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f3f3',
@@ -19,6 +20,6 @@ export default defineAppConfig({
   // opens both, and a new WeChat user goes from the entry page to binding (packages/enrol).
   preloadRule: {
     'pages/index/index': { network: 'all', packages: [enrolRoutes.root] },
-    'pages/home/index': { network: 'all', packages: [enrolRoutes.root, claimsRoutes.root] },
+    'pages/home/index': { network: 'all', packages: [enrolRoutes.root, claimsRoutes.root, fundRoutes.root] },
   },
 })

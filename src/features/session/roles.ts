@@ -38,6 +38,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'units', title: '参加单位', icon: 'city', url: '/packages/enrol/units/index' },
     { key: 'declarations', title: '待审核申报', icon: 'view-list', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '待确认申请', icon: 'task-checked', url: '/packages/claims/review/index' },
+    { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
     INBOX,
   ],
   office: [
@@ -45,6 +46,8 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'declarations', title: '申报与缴费', icon: 'wallet', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '互助金审批', icon: 'task-checked', url: '/packages/claims/review/index' },
     { key: 'ledger', title: '基金台账', icon: 'chart-bar', url: '/packages/claims/ledger/index' },
+    { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
+    { key: 'batches', title: '银行批量支付', icon: 'wallet', url: '/packages/fund/batches/index' },
     INBOX,
   ],
 }
