@@ -42,6 +42,9 @@ function reach(facts: Map<string, string>): Record<string, Array<[Role, string]>
     'packages/claims/review/index': [['单位经办人', ''], ['代理单位', ''], ['互助办', '']],
     'packages/claims/ledger/index': [['互助办', '']],
     'packages/claims/inbox/index': [['职工', ''], ['单位经办人', ''], ['代理单位', ''], ['互助办', '']],
+    'packages/fund/report/index': [['代理单位', ''], ['互助办', '']],
+    'packages/fund/batches/index': [['互助办', '']],
+    'packages/fund/batch/index': facts.get('batchId') ? [['互助办', `id=${facts.get('batchId')}`]] : [],
   }
 }
 

@@ -18,6 +18,9 @@ export interface CanvasTarget {
   height: number
   pixelRatio: number
   createImage?: () => unknown
+  /** The mini-program has no global requestAnimationFrame: its canvas node's own. */
+  requestAnimationFrame?: (cb: () => void) => number
+  cancelAnimationFrame?: (id: number) => void
 }
 
 /** Draws the chart into the target; answers a function that releases it. */
@@ -45,6 +48,8 @@ export function drawBarChart(target: CanvasTarget, props: Pick<BarChartProps, 'd
     height: target.height,
     animate: false,
     createImage: target.createImage as never,
+    requestAnimationFrame: target.requestAnimationFrame as never,
+    cancelAnimationFrame: target.cancelAnimationFrame as never,
     children: chart,
   })
   void canvas.render()

@@ -16,6 +16,8 @@ interface CanvasNode {
   height: number
   getContext(kind: '2d'): CanvasRenderingContext2D
   createImage?: () => unknown
+  requestAnimationFrame?: (cb: () => void) => number
+  cancelAnimationFrame?: (id: number) => void
 }
 
 export function BarChart({ id, title, data, height = 420, format, horizontal }: BarChartProps) {
@@ -35,7 +37,10 @@ export function BarChart({ id, title, data, height = 420, format, horizontal }: 
           node.width = Math.round(found.width * ratio)
           node.height = Math.round(found.height * ratio)
           release = drawBarChart(
-            { context: node.getContext('2d'), width: found.width, height: found.height, pixelRatio: ratio, createImage: node.createImage?.bind(node) },
+            { context: node.getContext('2d'), width: found.width, height: found.height, pixelRatio: ratio, createImage: node.createImage?.bind(node),
+              requestAnimationFrame: node.requestAnimationFrame?.bind(node),
+              cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
+            },
             { data, format, horizontal },
           )
         })
