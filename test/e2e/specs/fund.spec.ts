@@ -54,11 +54,11 @@ async function confirmDialog(page: Page, text: string): Promise<void> {
 }
 
 /** A worker's leukaemia claim (renewing, 2 shares → 20,000 yuan), confirmed by clerk and agent and approved. */
-async function approvedClaim(ctx: E2EContext, worker: string, account: string): Promise<{ claimId: string; claimNo: string }> {
+async function approvedClaim(ctx: E2EContext, worker: string, name: string, account: string): Promise<{ claimId: string; claimNo: string }> {
   const prep = await call(ctx, 'claims', worker, 'prepare', { target: { mode: 'self' } })
   const facts = {
     disease: 'WH05', eventDate: '2021-05-01', hospital: '鄂州市中心医院', designatedHospital: true, inpatient: true, admission: '2021-05-01', discharge: '2021-05-20',
-    payee: { name: prep.participations[0].name ?? '职工', bank: '中国工商银行鄂州分行', account },
+    payee: { name, bank: '中国工商银行鄂州分行', account },
   }
   const base = { participationId: prep.participations[0].id, product: 'critical', kind: 'illness', facts }
   const draft = await call(ctx, 'claims', worker, 'saveDraft', { ...base, target: { mode: 'self' }, files: {} })
@@ -96,8 +96,8 @@ export async function run(ctx: E2EContext): Promise<void> {
   let bankRows: string[][] = []
 
   await ctx.step('the office chooses approved claims and makes a bank batch', async () => {
-    claims.push(await approvedClaim(ctx, WORKERS[0], '6222020000000000001'))
-    claims.push(await approvedClaim(ctx, WORKERS[1], '6222020000000000002'))
+    claims.push(await approvedClaim(ctx, WORKERS[0], '张伟', '6222020000000000001'))
+    claims.push(await approvedClaim(ctx, WORKERS[1], '王秀英', '6222020000000000002'))
     const page = await signInAs(ctx, OFFICE)
     await page.goto('/packages/fund/batches/index')
     const view = currentPage(page)
@@ -160,7 +160,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await worker.context().close()
     const paid = await signInAs(ctx, WORKERS[0])
     await paid.goto(`/packages/claims/detail/index?id=${claims[0].claimId}`)
-    await currentPage(paid).getByText(/已支付.*BK20210615001/).waitFor()
+    await currentPage(paid).locator('.claims-row__value', { hasText: 'BK20210615001' }).waitFor()
     await paid.context().close()
   })
 
