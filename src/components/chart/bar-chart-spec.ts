@@ -21,6 +21,8 @@ export interface CanvasTarget {
   /** The mini-program has no global requestAnimationFrame: its canvas node's own. */
   requestAnimationFrame?: (cb: () => void) => number
   cancelAnimationFrame?: (id: number) => void
+  /** Where text is measured: the mini-program has no `document` to make one, so it passes its own offscreen canvas. */
+  offscreenCanvas?: unknown
 }
 
 /** Draws the chart into the target; answers a function that releases it. */
@@ -50,6 +52,7 @@ export function drawBarChart(target: CanvasTarget, props: Pick<BarChartProps, 'd
     createImage: target.createImage as never,
     requestAnimationFrame: target.requestAnimationFrame as never,
     cancelAnimationFrame: target.cancelAnimationFrame as never,
+    offscreenCanvas: target.offscreenCanvas as never,
     children: chart,
   })
   void canvas.render()

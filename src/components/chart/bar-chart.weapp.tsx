@@ -40,6 +40,8 @@ export function BarChart({ id, title, data, height = 420, format, horizontal }: 
             { context: node.getContext('2d'), width: found.width, height: found.height, pixelRatio: ratio, createImage: node.createImage?.bind(node),
               requestAnimationFrame: node.requestAnimationFrame?.bind(node),
               cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
+              // F2 measures text on an offscreen canvas; without a document it cannot make one itself.
+              offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 300, height: 150 }),
             },
             { data, format, horizontal },
           )

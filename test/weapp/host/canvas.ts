@@ -35,6 +35,8 @@ function recordingContext(calls: DrawCall[]): unknown {
     getLineDash: () => [],
     isPointInPath: () => false,
     getTransform: () => ({ a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }),
+    // Nothing is painted: every pixel reads blank (white, opaque), as an untouched canvas filled white would.
+    getImageData: (_x, _y, w, h) => ({ width: Number(w), height: Number(h), data: new Uint8ClampedArray(Math.max(1, Number(w) * Number(h)) * 4).fill(255) }),
   }
   return new Proxy(state, {
     get(target, prop) {
@@ -97,6 +99,12 @@ export function canvasNode(id: string, width: number, height: number, track: (wo
   }
   const context = recordingContext(calls)
   return node
+}
+
+/** `wx.createOffscreenCanvas({ type: '2d' })`: the same recording canvas, not on any page (F2 measures text on it). */
+export function offscreenCanvas(options: { type?: string; width?: number; height?: number } | undefined, track: (work: Promise<unknown>) => void): CanvasNodeStub {
+  if (options?.type && options.type !== '2d') throw new Error(`weapp host: createOffscreenCanvas type '${options.type}' — only '2d' is provided`)
+  return canvasNode('offscreen', options?.width ?? 300, options?.height ?? 150, track)
 }
 
 export interface QueryHost {

@@ -13,7 +13,7 @@
  * - `chooseImage` is deprecated (base library 2.21.0): using it is reported.
  * Network APIs talk to the local emulator as the phone's WeChat user (its OPENID).
  */
-import { createSelectorQuery, type CanvasNodeStub } from './canvas'
+import { createSelectorQuery, offscreenCanvas, type CanvasNodeStub } from './canvas'
 import { request as httpRequest } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { compressToJpeg, decodeImage, type TempFiles } from './media'
@@ -321,6 +321,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
     nextTick: (fn: () => void) => void host.track(Promise.resolve().then(fn)),
     createSelectorQuery: () =>
       createSelectorQuery({ findCanvas: (id) => host.findCanvas(id), windowWidth: windowInfo.windowWidth, canvases: host.canvases, track: (w) => void host.track(w) }),
+    createOffscreenCanvas: (o?: { type?: string; width?: number; height?: number }) => offscreenCanvas(o, (w) => void host.track(w)),
     onError: () => undefined,
     onUnhandledRejection: () => undefined,
     onAppShow: () => undefined,
