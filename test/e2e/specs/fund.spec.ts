@@ -93,7 +93,7 @@ async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
 export async function run(ctx: E2EContext): Promise<void> {
   const claims: { claimId: string; claimNo: string }[] = []
   let batchUrl = ''
-  let bankRows: string[][] = []
+  const bankRows: string[][] = []
 
   await ctx.step('the office chooses approved claims and makes a bank batch', async () => {
     claims.push(await approvedClaim(ctx, WORKERS[0], '张伟', '6222020000000000001'))
@@ -101,6 +101,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await signInAs(ctx, OFFICE)
     await page.goto('/packages/fund/batches/index')
     const view = currentPage(page)
+    // The list loads with the page (three calls on a busy machine can take a while).
+    await view.locator(`[data-claim="${claims[1].claimNo}"]`).waitFor({ timeout: 60_000 })
     for (const c of claims) await view.locator(`[data-claim="${c.claimNo}"]`).locator('.t-checkbox').first().click()
     await view.getByText('已选 2 笔，合计 40,000.00 元').waitFor()
     await ctx.screenshot(page, 'fund-01-payable')
@@ -140,7 +142,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await signInAs(ctx, OFFICE)
     await page.goto(batchUrl)
     const view = currentPage(page)
-    await view.getByText('导入银行回单', { exact: true }).waitFor()
+    await view.getByText('导入银行回单', { exact: true }).waitFor({ timeout: 60_000 })
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), view.getByText('导入银行回单', { exact: true }).click()])
     await chooser.setFiles(file)
     await view.getByText('已完成').first().waitFor({ timeout: 30_000 })
