@@ -59,7 +59,7 @@ function recordingContext(calls: DrawCall[]): unknown {
   })
 }
 
-export function canvasNode(id: string, width: number, height: number, track: (work: Promise<unknown>) => void): CanvasNodeStub {
+export function canvasNode(id: string, width: number, height: number, report: (message: string) => void): CanvasNodeStub {
   const calls: DrawCall[] = []
   const timers = new Map<number, ReturnType<typeof setTimeout>>()
   let next = 0
@@ -73,23 +73,21 @@ export function canvasNode(id: string, width: number, height: number, track: (wo
       return context
     },
     createImage: () => ({}),
+    // Animation frames are not page work: a chart library keeps a render loop running for as long as the page
+    // lives (as on a phone), so frames never hold up "settled". An exception in one is still the app's error.
     requestAnimationFrame: (cb) => {
       const n = ++next
-      track(
-        new Promise<void>((resolve) => {
-          timers.set(
-            n,
-            setTimeout(() => {
-              timers.delete(n)
-              try {
-                cb()
-              } finally {
-                resolve()
-              }
-            }, 16),
-          )
-        }),
-      )
+      const timer = setTimeout(() => {
+        timers.delete(n)
+        try {
+          cb()
+        } catch (err) {
+          report(`canvas ${id} requestAnimationFrame: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+        }
+      }, 16)
+      // A loop left running by a phone the run has finished with must not keep the host process alive.
+      timer.unref()
+      timers.set(n, timer)
       return n
     },
     cancelAnimationFrame: (n) => {
@@ -102,9 +100,9 @@ export function canvasNode(id: string, width: number, height: number, track: (wo
 }
 
 /** `wx.createOffscreenCanvas({ type: '2d' })`: the same recording canvas, not on any page (F2 measures text on it). */
-export function offscreenCanvas(options: { type?: string; width?: number; height?: number } | undefined, track: (work: Promise<unknown>) => void): CanvasNodeStub {
+export function offscreenCanvas(options: { type?: string; width?: number; height?: number } | undefined, report: (message: string) => void): CanvasNodeStub {
   if (options?.type && options.type !== '2d') throw new Error(`weapp host: createOffscreenCanvas type '${options.type}' — only '2d' is provided`)
-  return canvasNode('offscreen', options?.width ?? 300, options?.height ?? 150, track)
+  return canvasNode('offscreen', options?.width ?? 300, options?.height ?? 150, report)
 }
 
 export interface QueryHost {
@@ -113,6 +111,7 @@ export interface QueryHost {
   windowWidth: number
   canvases: Map<string, CanvasNodeStub>
   track(work: Promise<unknown>): void
+  report(message: string): void
 }
 
 /** `height: 420rpx` (Taro's pxTransform) → px at this window width. */
@@ -151,7 +150,7 @@ export function createSelectorQuery(host: QueryHost) {
         const height = heightOf(found.attrs, width)
         let node = host.canvases.get(id)
         if (!node) {
-          node = canvasNode(id, width, height, host.track)
+          node = canvasNode(id, width, height, host.report)
           host.canvases.set(id, node)
         }
         return { id, ...(fields.node ? { node } : {}), ...(fields.size ? { width, height } : {}) }

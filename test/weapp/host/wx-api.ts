@@ -320,8 +320,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
     canIUse: () => true,
     nextTick: (fn: () => void) => void host.track(Promise.resolve().then(fn)),
     createSelectorQuery: () =>
-      createSelectorQuery({ findCanvas: (id) => host.findCanvas(id), windowWidth: windowInfo.windowWidth, canvases: host.canvases, track: (w) => void host.track(w) }),
-    createOffscreenCanvas: (o?: { type?: string; width?: number; height?: number }) => offscreenCanvas(o, (w) => void host.track(w)),
+      createSelectorQuery({ findCanvas: (id) => host.findCanvas(id), windowWidth: windowInfo.windowWidth, canvases: host.canvases, track: (w) => void host.track(w), report: (m) => host.report('error', m) }),
+    createOffscreenCanvas: (o?: { type?: string; width?: number; height?: number }) => offscreenCanvas(o, (m) => host.report('error', m)),
     onError: () => undefined,
     onUnhandledRejection: () => undefined,
     onAppShow: () => undefined,
