@@ -41,7 +41,7 @@ export function drawBarChart(target: CanvasTarget, props: Pick<BarChartProps, 'd
       color: grouped ? { field: 'series', range: COLORS } : COLORS[0],
       adjust: grouped ? { type: 'dodge', marginRatio: 0.1 } : undefined,
     }),
-    grouped ? el(Legend, { position: 'top' }) : null,
+    grouped ? el(Legend, { position: 'top', nameStyle: { fontSize: 13, fill: '#333' }, marker: 'square' }) : null,
   )
   const canvas = new Canvas({
     context: target.context,

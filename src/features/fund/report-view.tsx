@@ -1,9 +1,12 @@
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { FundReport } from '@mutual-aid/contracts'
 import { formatYuan, formatYuanShort } from '@/components/format'
 import { BarChart } from '@/components/chart/bar-chart'
 
-const wan = (fen: number) => `${(fen / 1_000_000).toFixed(fen % 1_000_000 === 0 ? 0 : 1)}万`
+/** Axis labels in one unit for the whole axis: 万 (10,000 yuan) when the largest value reaches it, else yuan. */
+const moneyAxis = (maxFen: number) =>
+  maxFen >= 1_000_000 ? (fen: number) => `${Number((fen / 1_000_000).toFixed(1))}万` : (fen: number) => `${Math.round(fen / 100)}`
 
 function Figure({ label, value, sub, negative }: { label: string; value: string; sub?: string; negative?: boolean }) {
   return (
@@ -44,17 +47,23 @@ export function ReportFigures({ r }: { r: FundReport }) {
 
 /** Charts of the same figures: claims by status, and money in and out by agent or unit. */
 export function ReportCharts({ r }: { r: FundReport }) {
-  const byStatus = r.claims.byStatus.map((s) => ({ label: s.label, value: s.count }))
-  const money = r.rows
-    .slice(0, 8)
-    .flatMap((row) => [
-      { label: row.name.length > 6 ? `${row.name.slice(0, 6)}…` : row.name, value: row.contributionsFen, series: '已收' },
-      { label: row.name.length > 6 ? `${row.name.slice(0, 6)}…` : row.name, value: row.paidFen, series: '已支付' },
+  // Built once per report, so a chart redraws only when its figures change.
+  const { byStatus, money, format } = useMemo(() => {
+    const short = (name: string) => (name.length > 6 ? `${name.slice(0, 6)}…` : name)
+    const rows = r.rows.slice(0, 8).flatMap((row) => [
+      { label: short(row.name), value: row.contributionsFen, series: '已收' },
+      { label: short(row.name), value: row.paidFen, series: '已支付' },
     ])
+    return {
+      byStatus: r.claims.byStatus.map((s) => ({ label: s.label, value: s.count })),
+      money: rows,
+      format: moneyAxis(Math.max(0, ...rows.map((m) => m.value))),
+    }
+  }, [r])
   return (
     <View className="fund-section" data-section="charts">
       <BarChart id="chart-status" title="申请按状态（笔）" data={byStatus} height={400} />
-      <BarChart id="chart-money" title={r.rowsBy === 'agent' ? '各代理单位收支（元）' : '各单位收支（元）'} data={money} height={460} format={(v) => wan(v)} horizontal />
+      <BarChart id="chart-money" title={r.rowsBy === 'agent' ? '各代理单位收支（元）' : '各单位收支（元）'} data={money} height={460} format={format} horizontal />
     </View>
   )
 }
