@@ -22,13 +22,28 @@ const WORKERS = ['demo-worker-wh-1', 'demo-worker-wh-2'] // 张伟, 王秀英
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
+/**
+ * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
+ * emulator can take longer than undici's 10 s to accept a connection.
+ */
+async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (err) {
+      if (attempt >= 3) throw err
+      await new Promise((r) => setTimeout(r, 1000 * attempt))
+    }
+  }
+}
+
 async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
-  const res = await fetch(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  const res = await fetchRetry(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
   return ((await res.json()) as { token: string }).token
 }
 
 async function call(ctx: E2EContext, fn: string, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
-  const r = await fetch(`${ctx.baseUrl}/fn/${fn}`, {
+  const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
     body: JSON.stringify({ action, ...input }),
@@ -69,7 +84,7 @@ async function approvedClaim(ctx: E2EContext, worker: string, name: string, acco
     const form = new FormData()
     form.append('cloudPath', claimPagePath(draft.draftId, item, createHash('sha256').update(content).digest('hex'), 'png'))
     form.append('file', new Blob([content], { type: 'image/png' }), 'page.png')
-    const up = await fetch(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+    const up = await fetchRetry(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
     files[item] = [((await up.json()) as { fileID: string }).fileID]
   }
   await call(ctx, 'claims', worker, 'saveDraft', { ...base, draftId: draft.draftId, version: draft.version, files })

@@ -21,13 +21,28 @@ const OFFICE = 'demo-office-01'
 const PHOTOS = join(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
+/**
+ * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
+ * emulator can take longer than undici's 10 s to accept a connection.
+ */
+async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (err) {
+      if (attempt >= 3) throw err
+      await new Promise((r) => setTimeout(r, 1000 * attempt))
+    }
+  }
+}
+
 async function tokenOf(url: string, openid: string): Promise<string> {
-  const res = await fetch(`${url}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  const res = await fetchRetry(`${url}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
   return ((await res.json()) as { token: string }).token
 }
 
 async function call(url: string, fn: string, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
-  const r = await fetch(`${url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(url, openid)}` }, body: JSON.stringify({ action, ...input }) })
+  const r = await fetchRetry(`${url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(url, openid)}` }, body: JSON.stringify({ action, ...input }) })
   const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
   assert(body.ok, `${fn}.${action} as ${openid}: ${body.message}`)
   return body.data
@@ -46,7 +61,7 @@ async function approvedClaim(url: string): Promise<{ claimId: string; claimNo: s
     const form = new FormData()
     form.append('cloudPath', `claims/${draft.draftId}/${item}/${createHash('sha256').update(content).digest('hex')}.png`)
     form.append('file', new Blob([new Uint8Array(content)], { type: 'image/png' }), 'page.png')
-    const up = await fetch(`${url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+    const up = await fetchRetry(`${url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
     files[item] = [((await up.json()) as { fileID: string }).fileID]
   }
   await call(url, 'claims', WORKER, 'saveDraft', { ...base, draftId: draft.draftId, version: draft.version, files })
