@@ -191,6 +191,9 @@ async function seedPaidWhEnrolment(db: SdkHandle, now: Date, secrets: FunctionCo
       amountFen: priced.totalFen,
       sourceType: 'enrolment',
       sourceId: enrolmentId,
+      // As enrolment's activate() writes it: the unit, so the fund report can attribute the contribution.
+      unitId: WH_UNIT._id,
+      paidOn: '2021-01-15',
       at: new Date('2021-01-15T15:00:00+08:00'),
     },
   })

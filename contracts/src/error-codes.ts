@@ -78,6 +78,7 @@ export const FUNCTION_ERROR_CODES = {
     MATERIALS_MISSING: '申请材料不全',
     NOTE_REQUIRED: '调整金额须写明理由',
     NOTHING_PAYABLE: '核定给付金额为 0',
+    IN_BATCH: '申请已纳入银行支付批次',
   },
   messages: {},
   schemes: {
@@ -89,6 +90,12 @@ export const FUNCTION_ERROR_CODES = {
     VERSION_EXISTS: '该方案版本已存在',
   },
   reminders: {},
+  fund: {
+    BAD_FILE: '银行回单文件无法读取或与批次不符',
+    WRONG_STATUS: '批次当前状态不能办理此项',
+    NOTHING_PAYABLE: '所选申请都不能纳入批次',
+    RESULT_MISMATCH: '已导入过另一份回单',
+  },
 } as const
 
 export type FunctionName = keyof typeof FUNCTION_ERROR_CODES

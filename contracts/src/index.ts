@@ -32,10 +32,12 @@ export * from './claims'
 export * from './messages'
 export * from './schemes'
 export * from './reminders'
+export * from './fund'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
 import { enrolmentContract } from './enrolment'
+import { fundContract } from './fund'
 import { messagesContract } from './messages'
 import { remindersContract } from './reminders'
 import { rosterContract } from './roster'
@@ -52,4 +54,5 @@ export const FUNCTION_CONTRACTS = {
   messages: messagesContract,
   schemes: schemesContract,
   reminders: remindersContract,
+  fund: fundContract,
 } as const

@@ -133,6 +133,13 @@ export const TEMPLATES = {
     sentTo: '单位经办人：名册中新入职、尚未参加的职工距第十三条 2 个月期限不足 15 天时一次',
     askedAt: '单位经办人在互助金申请上点“确认无误”',
   },
+  claimPayFailed: {
+    title: '付款失败通知',
+    keywords: { character_string1: 'character_string', amount2: 'amount', thing3: 'thing', date4: 'date' },
+    page: 'packages/claims/detail/index',
+    sentTo: '申请人和参加人：银行批量转账回单显示该笔付款失败时',
+    askedAt: '在已核准的申请详情页点“到账时提醒我”',
+  },
 } as const satisfies Record<string, TemplateDefinition>
 
 export type TemplateKey = keyof typeof TEMPLATES
@@ -153,7 +160,7 @@ export const MAX_TEMPLATES_PER_REQUEST = 3
 export const SUBSCRIBE_ON = {
   claimSubmit: ['claimReceived', 'claimNeedsMaterials', 'claimDecided'],
   claimResubmit: ['claimNeedsMaterials', 'claimDecided', 'claimPaid'],
-  claimApproved: ['claimPaid'],
+  claimApproved: ['claimPaid', 'claimPayFailed'],
   declare: ['enrolmentReviewed', 'enrolmentPaid', 'enrolmentWindow'],
   bind: ['coverageStarted'],
   officeReview: ['unitChangedLate', 'reviewPending', 'reviewDue'],

@@ -119,6 +119,18 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
   reminders: {
     recent: [{ limit: 30 }],
   },
+  fund: {
+    report: [{ family: 'WH', year: 2021, agentId: 'agent-chengqu', unitId: 'unit-wh-minghu' }, { family: 'TZ' }],
+    exportReport: [{ family: 'WH', year: 2021, agentId: 'agent-chengqu' }],
+    payable: [{ family: 'WH', agentId: 'agent-chengqu', cursor: 'WH2021-000001', limit: 50 }],
+    createBatch: [{ requestId: 'r0123456789abcdef', claimIds: [ref.claimId, 'claim-WH2021-000002'] }],
+    batches: [{ cursor: '1623715200000.batch-r0123456789', limit: 20 }],
+    batch: [{ batchId: 'batch-r0123456789abcdef' }],
+    batchFile: [{ batchId: 'batch-r0123456789abcdef' }],
+    markSent: [{ batchId: 'batch-r0123456789abcdef', version: 2 }],
+    importResult: [{ batchId: 'batch-r0123456789abcdef', fileID: 'cloud://local-dev.6c6f-local-dev-1300000000/bank-results/batch-r0123456789abcdef/1.xlsx' }],
+    continueResult: [{ batchId: 'batch-r0123456789abcdef' }],
+  },
 }
 
 type Path = (string | number)[]

@@ -92,6 +92,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_unit_year_status', keys: { unitId: 1, year: 1, status: 1, name: 1, _id: 1 } },
     { name: 'by_unit_year_status_first', keys: { unitId: 1, year: 1, status: 1, firstTime: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
   ]),
   adminOnly('claims', 'Benefit claims with their history', [
     { name: 'claim_no_unique', keys: { claimNo: 1 }, unique: true },
@@ -104,6 +105,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     // A worker's own claims (filed by them, or for them), newest first.
     { name: 'by_filer', keys: { 'filedBy.openid': 1, submittedOn: 1, claimNo: 1 } },
     { name: 'by_person', keys: { personId: 1, submittedOn: 1, claimNo: 1 } },
+    // Reports: a scope's claims by unit, and the Art. 19 overdue count (status, then the due-date range) with or
+    // without a unit scope.
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1, status: 1, dueDate: 1 } },
+    { name: 'by_fund_status', keys: { family: 1, year: 1, status: 1, dueDate: 1 } },
+    { name: 'payable', keys: { status: 1, paymentBatchId: 1, claimNo: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form', [
     // A caller's drafts (claims drafts.ts myDrafts), on every open of 我的申请.
@@ -117,10 +123,14 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_at', keys: { at: 1, _id: 1 } },
     { name: 'by_family_at', keys: { family: 1, at: 1, _id: 1 } },
     { name: 'by_year_at', keys: { year: 1, at: 1, _id: 1 } },
+    { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
   ]),
   adminOnly('funds', 'Running totals per scheme and year (_id = <family>-<year>), moved in the transaction of each ledger entry', [
     { name: 'by_family_year', keys: { family: 1, year: 1 } },
     { name: 'by_year', keys: { year: 1 } },
+  ]),
+  adminOnly('paymentBatches', 'Bank payment batches of approved claims: lines, the bank file, the imported result and its cursor', [
+    { name: 'by_created', keys: { createdAt: -1, _id: -1 } },
   ]),
   adminOnly('consents', 'Recorded consents (PIPL, medical information): one per WeChat user and kind', [
     { name: 'openid_kind_unique', keys: { openid: 1, kind: 1 }, unique: true },

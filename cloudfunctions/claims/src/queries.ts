@@ -141,6 +141,8 @@ export const get = action({
         : null,
       proposal: reviewer ? proposalView(ctx, claim, involved) : null,
       paid: claim.paid,
+      paymentBatch: claim.paymentBatchId ? { batchNo: claim.paymentBatchNo ?? '' } : null,
+      payFailure: claim.payFailure ? { batchNo: claim.payFailure.batchNo, reason: claim.payFailure.reason, on: claim.payFailure.on } : null,
       actions: allowedActions(ctx, claim, involved),
       resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
       today,

@@ -488,6 +488,10 @@ export const markPaid = action({
       note: `转账凭证 ${reference}`,
       patch: async (c, _to, tx) => {
         if (!c.payoutId || !c.decision) throw new AppError('INVALID_INPUT', '该申请没有支付记录，请联系管理员。')
+        // Read inside the transaction: a batch that takes the claim bumps its version, so one of the two loses.
+        if (c.paymentBatchId) {
+          throw new AppError('IN_BATCH', `该申请已纳入银行支付批次 ${c.paymentBatchNo ?? ''}，请在该批次导入银行回单，不能再单笔登记支付。`)
+        }
         await tx.collection('payouts').doc(c.payoutId).update({
           data: { status: 'paid', paidOn, reference, recordedBy: ctx.caller.openid, recordedAt: now },
         })
@@ -500,12 +504,14 @@ export const markPaid = action({
             sourceType: 'claim',
             sourceId: c._id,
             ref: c.claimNo,
+            unitId: c.unitId,
+            agentId: c.agentId,
             on: paidOn,
             at: now,
           },
         })
         await addToFund(tx, { family: c.family, year: c.year, type: 'payout', amountFen: c.decision.amountFen, at: now })
-        return { paid: { paidOn, reference } }
+        return { paid: { paidOn, reference }, payFailure: null }
       },
     })
     return summary(claim)

@@ -176,6 +176,10 @@ export const claimDetailSchema = z.object({
   /** An approval waiting for a second office user (reviewers only; null otherwise). */
   proposal: proposalViewSchema.nullable().default(null),
   paid: z.object({ paidOn: dateSchema, reference: z.string() }).nullable(),
+  /** The bank batch the approved claim is being paid in (paid only through it meanwhile). */
+  paymentBatch: z.object({ batchNo: z.string() }).nullable().default(null),
+  /** The bank's last refusal of its transfer: the claim is approved again, to be paid anew. */
+  payFailure: z.object({ batchNo: z.string(), reason: z.string(), on: dateSchema }).nullable().default(null),
   actions: z.array(claimEventSchema),
   /** Pages already gathered for a resubmission (filer only, while returned). */
   resubmission: z.object({ files: filesSchema, note: z.string() }).nullable(),

@@ -22,6 +22,7 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   claimDraftDeadline: process.env.TARO_APP_TEMPLATE_CLAIM_DRAFT_DEADLINE ?? '',
   enrolmentWindow: process.env.TARO_APP_TEMPLATE_ENROLMENT_WINDOW ?? '',
   newHireDeadline: process.env.TARO_APP_TEMPLATE_NEW_HIRE_DEADLINE ?? '',
+  claimPayFailed: process.env.TARO_APP_TEMPLATE_CLAIM_PAY_FAILED ?? '',
 }
 
 /**

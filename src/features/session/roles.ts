@@ -38,6 +38,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'units', title: '参加单位', icon: 'city', url: '/packages/enrol/units/index' },
     { key: 'declarations', title: '待审核申报', icon: 'view-list', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '待确认申请', icon: 'task-checked', url: '/packages/claims/review/index' },
+    { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
     INBOX,
   ],
   office: [
@@ -47,6 +48,8 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'ledger', title: '基金台账', icon: 'chart-bar', url: '/packages/claims/ledger/index' },
     { key: 'schemes', title: '方案管理', icon: 'setting', url: '/packages/office/schemes/index' },
     { key: 'reminders', title: '提醒记录', icon: 'alarm', url: '/packages/office/reminders/index' },
+    { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
+    { key: 'batches', title: '银行批量支付', icon: 'wallet', url: '/packages/fund/batches/index' },
     INBOX,
   ],
 }

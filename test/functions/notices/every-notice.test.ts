@@ -4,13 +4,14 @@
  * (-604101) and the one-time quota (43101). One story reaches every template: a claim returned, resubmitted, approved
  * and paid (each review level told when it reaches them, the office when its due date nears); a draft near its claim
  * deadline, the TZ window open and a new hire near the 2-month limit (the reminders timer); a TZ declaration reviewed
- * and paid (the bound worker's coverage starts); a unit change reported late.
+ * and paid (the bound worker's coverage starts); a unit change reported late; a bank transfer that fails.
  */
 import { SUBSCRIBE_ON, TEMPLATE_KEYS, TEMPLATES, localTemplateId } from '../../../contracts/src/templates'
 import { makeId } from '../../fixtures/rosters/make-roster'
 import { keywordProblem } from '../../../local-cloud/src/wechat/keyword-rules'
 import { startSuite as startClaims, fileClaim, okData, AGENT, CLERK_WH, OFFICE, WORKER, WORKER_2, type Suite } from '../claims/helpers'
 import { CLERK_TZ, TZ_UNIT, WH_UNIT, WORKER_TZ } from '../enrolment/helpers'
+import { addApprovedClaims, bankResultFile, readBankFile } from '../fund/helpers'
 
 let s: Suite
 const PRODUCTS = ['inpatient', 'critical', 'female']
@@ -61,6 +62,19 @@ test('a story that reaches every template: each message passes WeChat’s rules 
   // A unit change reported 45 days late (WH Art. 23: 15 days): the office, subscribed on its review tap, hears of it.
   const unit = (await fn('units', CLERK_WH, 'get', { unitId: WH_UNIT })).data.unit
   expect(await fn('units', CLERK_WH, 'update', { unitId: WH_UNIT, version: unit.version, changedOn: '2021-05-01', changes: { contactPhone: '13800000011' } })).toMatchObject({ ok: true, data: { late: true } })
+
+  // A bank batch whose transfer fails (issue 14): the worker, subscribed on 到账时提醒我, hears of it.
+  const [failing] = await addApprovedClaims({ db: s.db } as any, 1, { prefix: 'notice', filer: WORKER_2 })
+  await s.emu.subscribe(WORKER_2, ['claimPayFailed'])
+  const made = okData(await fn('fund', OFFICE, 'createBatch', { requestId: 'req-every-notice', claimIds: [failing.id] }))
+  const rows = await readBankFile(okData(await fn('fund', OFFICE, 'batchFile', { batchId: made.id })).url)
+  okData(await fn('fund', OFFICE, 'markSent', { batchId: made.id, version: made.version }))
+  const form = new FormData()
+  form.append('cloudPath', `bank-results/${made.id}/result.xlsx`)
+  form.append('file', new Blob([new Uint8Array(await bankResultFile(rows, { [failing.claimNo]: '账户已销户' }))]), 'result.xlsx')
+  const up = await fetch(`${s.emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await s.emu.token(OFFICE)}` }, body: form })
+  const fileID = ((await up.json()) as { fileID: string }).fileID
+  expect(okData(await fn('fund', OFFICE, 'importResult', { batchId: made.id, fileID }))).toMatchObject({ failed: 1, done: true })
 
   const outbox = await s.emu.outbox()
   const sent = new Set(outbox.map((m: any) => m.templateId))

@@ -47,6 +47,17 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-row__value">已支付 · {c.paid.paidOn} · 凭证 {c.paid.reference}</Text>
         </View>
       ) : null}
+      {!c.paid && c.paymentBatch ? (
+        <View className="claims-row">
+          <Text className="claims-row__label">支付</Text>
+          <Text className="claims-row__value">银行批量转账办理中 · 批次 {c.paymentBatch.batchNo}</Text>
+        </View>
+      ) : null}
+      {!c.paid && c.payFailure ? (
+        <Text className="claims-error claims-error--flush" data-pay-failure="">
+          {c.payFailure.on} 银行转账未成功（批次 {c.payFailure.batchNo}）：{c.payFailure.reason}。互助办将核对收款信息后重新支付。
+        </Text>
+      ) : null}
       <Text className="claims-section__hint">审批时间：{formatDateTimeCn(d.at)}</Text>
     </View>
   )
