@@ -6,7 +6,7 @@ import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
 import { audit } from '@cloud-shared/audit'
 import { checkPages } from './evidence'
-import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
+import { claimRefInput, ledgerInput, queueInput, noInput, type DraftFacts } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 import { isFilerOrParticipant, isInvolvedAnywhere, loadVisibleClaim, reviewLevelsOver } from './scope'
@@ -92,7 +92,7 @@ export const get = action({
     const today = ctx.clock.today()
     const resubmission =
       claim.status === 'returned' && isFilerOrParticipant(ctx, claim)
-        ? await findById<{ files: Record<string, string[]>; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
+        ? await findById<{ files: Record<string, string[]>; facts?: DraftFacts | null; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
         : null
     // A draft from an earlier return does not belong to this one.
     const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
@@ -138,7 +138,7 @@ export const get = action({
       proposal: reviewer ? proposalView(ctx, claim, involved) : null,
       paid: claim.paid,
       actions: allowedActions(ctx, claim, involved),
-      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
+      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, facts: resubmission.facts ?? null } : null,
       today,
     }
   },

@@ -174,7 +174,7 @@ export const claimDetailSchema = z.object({
   paid: z.object({ paidOn: dateSchema, reference: z.string() }).nullable(),
   actions: z.array(claimEventSchema),
   /** Pages already gathered for a resubmission (filer only, while returned). */
-  resubmission: z.object({ files: filesSchema, note: z.string() }).nullable(),
+  resubmission: z.object({ files: filesSchema, note: z.string(), facts: draftFactsSchema.nullable().optional() }).nullable(),
   today: dateSchema,
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>
