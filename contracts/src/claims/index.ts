@@ -36,6 +36,7 @@ import { claimStatusSchema } from './requests'
 export * from './requests'
 export * from './responses'
 export * from './reject-codes'
+export * from './assess-facts'
 
 export const claimsContract = defineFunction('claims', {
   prepare: { input: resolveTargetInput, output: preparedClaimSchema },

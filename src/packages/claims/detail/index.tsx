@@ -26,7 +26,7 @@ export default function ClaimDetailPage() {
       <ClaimFacts claim={claim} />
       <ClaimMaterials claim={claim} urls={urls} checks={checks} />
       <ClaimTimeline claim={claim} />
-      <ReviewPanel claim={claim} detail={detail} />
+      <ReviewPanel claim={claim} detail={detail} urls={urls} />
       <PrivacyPopup />
     </View>
   )
