@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ClaimDetail, ClaimFiles, DraftFacts } from '@mutual-aid/contracts'
 import { Button, DatePicker, Input, RadioGroup, Textarea, toast } from '@/components/ui'
 import { PhotoUploader } from '../../photo-uploader'
 import { choiceFromFacts, factsFromForm, textFromFacts, visibleErrors, type Choice, type FormText, type TextField } from '../../claim-wizard/claim-form'
 import { factChanges, photoChecklist, resubmissionFiles } from '../claim-view'
+import { useIntoView } from './use-into-view'
 
 export interface ResubmitFormProps {
   claim: ClaimDetail
@@ -32,11 +32,8 @@ export function ResubmitForm({ claim: c, busy, urls, onCancel, onSaveItem, onSub
   const [text, setTextState] = useState<FormText>(() => textFromFacts(start))
   const [choice, setChoiceState] = useState<Choice>(() => choiceFromFacts(start))
   const [showAll, setShowAll] = useState(false)
-  const top = useRef<string>(`resubmit-${c.id}`)
   // The form opens at the bottom of a long page: bring it into view.
-  useEffect(() => {
-    void Taro.pageScrollTo({ selector: `#${top.current}`, duration: 300 }).catch(() => undefined)
-  }, [])
+  useIntoView('claim-resubmit-form')
 
   const facts: DraftFacts = { ...c.facts, ...factsFromForm(text, choice, c.kind) }
   const errors = visibleErrors(c.kind, text, choice, showAll, c.filedBy.as)
@@ -47,7 +44,7 @@ export function ResubmitForm({ claim: c, busy, urls, onCancel, onSaveItem, onSub
   const today = c.today
 
   return (
-    <View className="claims-section" id={top.current}>
+    <View className="claims-section" id="claim-resubmit-form">
       <Text className="claims-section__title">补充材料</Text>
       <Text className="claims-section__hint">如退回原因涉及申请信息，请在下方更正；可在各项下增加照片或删除不清晰的照片。之前提交的版本会保留在记录中。</Text>
 
