@@ -44,9 +44,17 @@ export function answerWarnings(participation: ParticipationView | null, product:
   } catch {
     return [] // answers the rules cannot read yet (half-typed): the field errors say what is missing
   }
+  // Only for questions already answered: an unanswered one is a missing field, not an ineligible answer.
+  const answered: Partial<Record<ReasonCode, boolean>> = {
+    NOT_DESIGNATED_HOSPITAL: facts.designatedHospital !== undefined,
+    NOT_INPATIENT: kind === 'inpatient' || facts.inpatient !== undefined,
+    NOT_ILLNESS_DEATH: facts.causeOfDeath !== undefined,
+    NO_MEDICAL_INSURANCE: facts.medicalInsurance !== undefined,
+    NOT_COVERED_DISEASE: facts.disease !== undefined,
+  }
   return result.reasons
     .filter((r) => (ANSWER_CODES as readonly string[]).includes(r.code))
-    .filter((r) => r.code !== 'NOT_COVERED_DISEASE' || facts.disease !== undefined)
+    .filter((r) => answered[r.code as ReasonCode] ?? true)
     .map((r) => ({ code: r.code as ReasonCode, title: reasonTitle(r.code as ReasonCode), message: r.message, basis: readableBasis(r.basis), blocking: !result.payable }))
 }
 

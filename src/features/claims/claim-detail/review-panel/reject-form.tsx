@@ -12,7 +12,7 @@ export interface RejectFormProps {
 
 /** 不予给付: a stable reason code and the explanation the filer will read. */
 export function RejectForm({ busy, onCancel, onSubmit }: RejectFormProps) {
-  useIntoView('claim-reject-form')
+  useIntoView('claim-reject-form', true)
   const [code, setCode] = useState<RejectCode | null>(null)
   const [note, setNote] = useState('')
   return (

@@ -11,7 +11,7 @@ export interface ReturnFormProps {
 
 /** 退回补充材料: what the filer must add (at least 4 characters, so it says something they can act on). */
 export function ReturnForm({ busy, onCancel, onSubmit }: ReturnFormProps) {
-  useIntoView('claim-return-form')
+  useIntoView('claim-return-form', true)
   const [reason, setReason] = useState('')
   return (
     <View className="claims-section" id="claim-return-form">
