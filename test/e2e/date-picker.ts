@@ -12,7 +12,16 @@ const DRAG_WHEEL = `async function (column, want) {
   if (!wheel) return 'no wheel ' + column
   const items = Array.from(wheel.querySelectorAll('li'))
   const target = items.findIndex(function (li) { return parseInt((li.textContent || '').replace(/\\D/g, ''), 10) === want })
-  const current = items.findIndex(function (li) { return li.className.indexOf('--active') >= 0 })
+  // The selected item is the one under the indicator band (the wheel's class may lag after its options change).
+  const band = pickers[pickers.length - 1].querySelector('[class*="picker__indicator"]') || wheel.parentElement
+  const bandRect = band.getBoundingClientRect()
+  const middle = bandRect.top + bandRect.height / 2
+  let current = 0
+  items.forEach(function (li, i) {
+    const r = li.getBoundingClientRect()
+    const cur = items[current].getBoundingClientRect()
+    if (Math.abs(r.top + r.height / 2 - middle) < Math.abs(cur.top + cur.height / 2 - middle)) current = i
+  })
   if (target < 0) return want + ' is not offered (' + items.map(function (li) { return li.textContent }).join(',') + ')'
   if (target === current) return 'ok'
   const height = items[0].getBoundingClientRect().height

@@ -191,6 +191,8 @@ export function FactsStep({ wizard }: { wizard: ClaimWizard }) {
           onChange={(v) => wizard.setChoice({ designatedHospital: v === 'yes' })}
         />
         {state.showAllErrors && errors.all.designatedHospital ? <Text className="claims-error">{errors.all.designatedHospital}</Text> : null}
+        {/* Right under the answer that caused it, where the person is looking. */}
+        <AnswerWarnings warnings={view.warnings} />
         {kind !== 'inpatient' ? (
           <>
             <Text className="claims-field-title">{kind === 'death' ? '身故前是否住院治疗' : '是否住院治疗'}</Text>
@@ -206,7 +208,6 @@ export function FactsStep({ wizard }: { wizard: ClaimWizard }) {
           </>
         ) : null}
         {kind === 'inpatient' || state.choice.inpatient ? <HospitalStayFields wizard={wizard} /> : null}
-        <AnswerWarnings warnings={view.warnings} />
       </View>
       {state.prepared?.filedAs === 'beneficiary' ? <ApplicantFields wizard={wizard} /> : null}
       <View className="claims-section">
