@@ -50,9 +50,11 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   const picker = page.locator('.t-picker').last()
   await picker.waitFor()
   const wanted = date.split('-').map(Number)
-  for (let col = 0; col < 3; col += 1) {
+  // Twice over: a wheel's options change when the one before it moves (January starts at the coverage's first day),
+  // and the second pass sets what the first could not.
+  for (let col = 0; col < 6; col += 1) {
     // Sent as source text: the test runner's transpiler would wrap named functions in helpers the page lacks.
-    const moved = (await page.evaluate(`(${DRAG_WHEEL})(${col}, ${wanted[col]})`)) as string
+    const moved = (await page.evaluate(`(${DRAG_WHEEL})(${col % 3}, ${wanted[col % 3]})`)) as string
     if (moved !== 'ok') throw new Error(`date picker 「${label}」: ${moved}`)
     // The wheels after it may change (days in the month, bounds): let them settle.
     await page.waitForTimeout(450)

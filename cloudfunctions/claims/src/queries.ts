@@ -138,7 +138,7 @@ export const get = action({
       proposal: reviewer ? proposalView(ctx, claim, involved) : null,
       paid: claim.paid,
       actions: allowedActions(ctx, claim, involved),
-      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, facts: resubmission.facts ?? null } : null,
+      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, ...(resubmission.facts ? { facts: resubmission.facts } : {}) } : null,
       today,
     }
   },

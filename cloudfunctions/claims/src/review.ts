@@ -187,7 +187,7 @@ export const saveResubmission = action({
     await ctx.db
       .collection('claimDrafts')
       .doc(resubmissionDraftId(claimId))
-      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, facts: facts ?? null, note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
+      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, ...(facts ? { facts } : {}), note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
     await audit(ctx, {
       action: 'claim.saveResubmission',
       entity: 'claim',
