@@ -8,6 +8,7 @@
 export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
 export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
 export { REASON_CODES, isReasonCode, reasonTitle } from './reasons/reason-codes'
+export { readableBasis } from './reasons/readable-basis'
 export type { ReasonCode } from './reasons/reason-codes'
 export { BENEFIT_LABELS } from './benefit-labels'
 

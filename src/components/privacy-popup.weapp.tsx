@@ -21,7 +21,7 @@ const AGREE_BUTTON_ID = 'privacy-agree'
 const PURPOSE: Record<string, string> = {
   chooseMedia: '拍摄或选择申请材料、缴费回单的照片',
   chooseImage: '拍摄或选择照片',
-  chooseMessageFile: '从聊天记录中选择职工名册文件',
+  chooseMessageFile: '从聊天记录中选择职工名册文件、电子票据或电子报告',
   setClipboardData: '复制邀请码、履约确认书摘要',
 }
 

@@ -71,6 +71,7 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     saveDraft: [{ draftId: 'd1', version: 1, target: { mode: 'on_behalf', personId: 'p1' }, participationId: 'part-1', product: 'critical', kind: 'illness', facts: FACTS, files: FILES }],
     getDraft: [{ draftId: 'd1' }],
     myDrafts: [{}],
+    draftFileUrls: [{ draftId: 'd1' }, { draftId: 'resubmit-claim-WH2021-000001' }],
     submit: [{ draftId: 'd1', idempotencyKey: 'k1234567890' }],
     get: [{ claimId: ref.claimId }],
     mine: [{}, { cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
@@ -78,7 +79,7 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     photoUrls: [{ claimId: ref.claimId }],
     confirm: [ref],
     return: [{ ...ref, reason: '出院小结第 2 页不清晰' }],
-    saveResubmission: [{ claimId: ref.claimId, files: FILES, note: '已重新拍摄' }],
+    saveResubmission: [{ claimId: ref.claimId, files: FILES, note: '已重新拍摄' }, { claimId: ref.claimId, files: FILES, facts: FACTS }],
     resubmit: [{ ...ref, facts: FACTS, files: FILES, note: '已重新拍摄' }],
     decide: [
       { ...ref, outcome: 'approve', amountFen: 100_00, note: '部分费用不符' },

@@ -1,6 +1,6 @@
 import { assessWithEffects, type Assessment, type AssessInput, type ClaimAssessment, type Scheme } from '@mutual-aid/shared-rules'
 import { AppError } from '@cloud-shared/errors'
-import type { ClaimKind, ClaimProduct, DraftFacts } from '@mutual-aid/contracts'
+import { assessClaimOf, type ClaimKind, type ClaimProduct, type DraftFacts } from '@mutual-aid/contracts'
 import type { ParticipationDoc } from './model'
 
 /**
@@ -16,7 +16,6 @@ export function assessInput(
   scheme: Scheme,
 ): AssessInput {
   const f = claim.facts
-  const isInpatientKind = claim.kind === 'inpatient'
   return {
     scheme,
     product: claim.product,
@@ -32,23 +31,7 @@ export function assessInput(
       paidThisPeriod: (p.endedProducts ?? []).includes(claim.product),
       allowanceDaysUsed: p.inpatientDaysUsed ?? 0,
     },
-    claim: {
-      kind: claim.kind,
-      disease: f.disease ?? '',
-      severity: f.severity ?? 'severe',
-      inSitu: f.inSitu ?? false,
-      // A TZ inpatient stay is dated by its admission ([I-11]).
-      eventDate: (isInpatientKind ? f.admission : f.eventDate) ?? '',
-      causeOfDeath: f.causeOfDeath ?? 'illness',
-      inpatient: isInpatientKind ? true : (f.inpatient ?? false),
-      designatedHospital: f.designatedHospital ?? false,
-      admission: f.admission,
-      discharge: f.discharge,
-      selfPayFen: f.selfPayFen ?? 0,
-      selfFundedFen: f.selfFundedFen ?? 0,
-      exclusions: [],
-      submittedOn,
-    },
+    claim: assessClaimOf(claim.kind, claim.facts, submittedOn),
   } as AssessInput
 }
 

@@ -3,6 +3,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { tempUrls } from '@cloud-shared/files'
 import { consentInput, resolveTargetInput, rosterPickInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
 import { keysetPage, prefixOf } from '@cloud-shared/keyset'
 import { kindsFor, type Scheme } from '@mutual-aid/shared-rules'
@@ -136,6 +137,10 @@ export const saveDraft = action({
     if (!p) throw new AppError('NOT_FOUND', '未找到该职工有效的参加记录，请确认单位已为其办理参加并缴费。')
     if (!p.products.includes(input.product)) throw new AppError('INVALID_INPUT', '该职工未参加此保障项目。')
     if (!kindsFor(p.family, input.product).includes(input.kind)) throw new AppError('INVALID_INPUT', '该项目没有这种申请类型。')
+    // 身故抚恤 is claimed by the family (or a clerk for them), never by the worker for themself.
+    if (t.filedAs === 'worker' && input.kind === 'death') {
+      throw new AppError('INVALID_INPUT', '身故抚恤金由参加人的家属（受益人）或单位经办人申请；本人请选择“确诊”申请。')
+    }
     if (t.filedAs === 'beneficiary' && input.kind !== 'death') {
       throw new AppError('INVALID_INPUT', '受益人只能申请身故抚恤金；其他申请请由职工本人或单位经办人办理。')
     }
@@ -204,5 +209,22 @@ export const myDrafts = action({
       .filter((d) => !d.claimId)
       .sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime())
       .map((d) => ({ id: d._id, product: d.product, kind: d.kind, personId: d.personId, updatedAt: d.updatedAt }))
+  },
+})
+
+/**
+ * Temporary links to the pages of one of the caller's own drafts — a new claim's, or the pages gathered to resubmit a
+ * returned claim (`resubmit-<claimId>`) — so the form shows thumbnails of pages saved in an earlier visit. Only the
+ * draft's owner; only the pages the draft names; every opening is on record, like `photoUrls`.
+ */
+export const draftFileUrls = action({
+  access: 'signed-in',
+  input: draftRefInput,
+  async run(ctx, { draftId }) {
+    const draft = await ownDraft(ctx, draftId)
+    const files = [...new Set(Object.values(draft.files ?? {}).flat())]
+    if (files.length === 0) return { urls: {} }
+    await audit(ctx, { action: 'claimDraft.files.open', entity: 'claimDraft', entityId: draft._id, after: { files } })
+    return { urls: await tempUrls(ctx, files) }
   },
 })

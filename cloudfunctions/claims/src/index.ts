@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk'
 import { claimsContract } from '@mutual-aid/contracts'
 import { createMain, timer } from '@cloud-shared/create-main'
 import { deliverPending } from '@cloud-shared/outbox'
-import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
+import { consent, draftFileUrls, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from './drafts'
 import { submit } from './submit'
 import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
@@ -25,6 +25,7 @@ export const main = createMain(claimsContract, cloud, {
   saveDraft,
   getDraft,
   myDrafts,
+  draftFileUrls,
   submit,
   get,
   mine,

@@ -7,7 +7,7 @@ import { tempUrls } from '@cloud-shared/files'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { audit } from '@cloud-shared/audit'
 import { checkPages } from './evidence'
-import { claimRefInput, ledgerInput, mineInput, queueInput } from '@mutual-aid/contracts'
+import { claimRefInput, ledgerInput, mineInput, queueInput, type DraftFacts } from '@mutual-aid/contracts'
 import { countWhere, encodeCursor, keysetPage, type SortSpec } from '@cloud-shared/keyset'
 import type { FundDoc } from '@cloud-shared/fund'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
@@ -95,7 +95,7 @@ export const get = action({
     const today = ctx.clock.today()
     const resubmission =
       claim.status === 'returned' && isFilerOrParticipant(ctx, claim)
-        ? await findById<{ files: Record<string, string[]>; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
+        ? await findById<{ files: Record<string, string[]>; facts?: DraftFacts | null; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
         : null
     // A draft from an earlier return does not belong to this one.
     const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
@@ -144,7 +144,7 @@ export const get = action({
       paymentBatch: claim.paymentBatchId ? { batchNo: claim.paymentBatchNo ?? '' } : null,
       payFailure: claim.payFailure ? { batchNo: claim.payFailure.batchNo, reason: claim.payFailure.reason, on: claim.payFailure.on } : null,
       actions: allowedActions(ctx, claim, involved),
-      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
+      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, ...(resubmission.facts ? { facts: resubmission.facts } : {}) } : null,
       today,
     }
   },

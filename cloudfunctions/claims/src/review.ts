@@ -194,7 +194,7 @@ export const resubmissionDraftId = (claimId: string) => `resubmit-${claimId}`
 export const saveResubmission = action({
   access: 'signed-in',
   input: saveResubmissionInput,
-  async run(ctx, { claimId, files, note }) {
+  async run(ctx, { claimId, files, facts, note }) {
     const claim = await loadClaim(ctx, claimId)
     if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人本人可以补充材料。')
     if (claim.status !== 'returned') throw new AppError('INVALID_TRANSITION', '该申请当前不需要补充材料。')
@@ -203,7 +203,7 @@ export const saveResubmission = action({
     await ctx.db
       .collection('claimDrafts')
       .doc(resubmissionDraftId(claimId))
-      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
+      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, ...(facts ? { facts } : {}), note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
     await audit(ctx, {
       action: 'claim.saveResubmission',
       entity: 'claim',
@@ -221,7 +221,7 @@ export const resubmit = action({
   async run(ctx, { claimId, version, facts: rawFacts, files, note }) {
     const current = await loadClaim(ctx, claimId)
     if (!isFilerOrParticipant(ctx, current)) throw forbidden('只有申请人本人可以补充材料。')
-    const facts = checkFacts(current.kind, rawFacts)
+    const facts = checkFacts(current.kind, rawFacts, current.filedBy.as)
     checkResubmittedFiles(files, current)
     const scheme = (await loadSchemes(ctx.db)).get(current.schemeId)
     checkRequiredMaterials(scheme, current.product, current.kind, files)

@@ -43,8 +43,8 @@ export function checkRequiredMaterials(scheme: SchemeRef, product: ClaimProduct,
 }
 
 /** Checks the facts with the same schema the form uses; the first problems in one sentence. */
-export function checkFacts(kind: ClaimKind, facts: unknown) {
-  const parsed = submitFactsSchema(kind).safeParse(facts)
+export function checkFacts(kind: ClaimKind, facts: unknown, filedAs?: 'worker' | 'clerk' | 'beneficiary') {
+  const parsed = submitFactsSchema(kind, filedAs).safeParse(facts)
   if (!parsed.success) {
     const msg = parsed.error.issues.slice(0, 3).map((i) => i.message).join('；')
     throw new AppError('INVALID_INPUT', `申请信息未填写完整：${msg}。`, parsed.error.issues)
@@ -111,7 +111,7 @@ export const submit = action({
     const unit = await findById<UnitDoc>(ctx.db, 'units', p.unitId)
     if (!unit) throw notFound('参加单位')
 
-    const facts = checkFacts(draft.kind, draft.facts)
+    const facts = checkFacts(draft.kind, draft.facts, draft.filedAs)
     checkPagesBelong(draft.files, [draft._id])
     // The version the participation is under (第二十六条), built-in or published by the office.
     const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)

@@ -37,6 +37,7 @@ import { claimStatusSchema } from './requests'
 export * from './requests'
 export * from './responses'
 export * from './reject-codes'
+export * from './assess-facts'
 
 export const claimsContract = defineFunction('claims', {
   prepare: { input: resolveTargetInput, output: preparedClaimSchema },
@@ -45,6 +46,8 @@ export const claimsContract = defineFunction('claims', {
   saveDraft: { input: saveDraftInput, output: z.object({ draftId: z.string(), version: z.number().int() }) },
   getDraft: { input: draftRefInput, output: draftViewSchema },
   myDrafts: { input: noInput, output: z.array(draftSummarySchema) },
+  /** Temporary links to the caller's own draft pages (a new claim's, or a returned claim's resubmission), for thumbnails. */
+  draftFileUrls: { input: draftRefInput, output: z.object({ urls: z.record(z.string(), z.string()) }) },
   submit: {
     input: submitInput,
     output: z.object({ claimId: z.string(), claimNo: z.string(), status: claimStatusSchema, duplicate: z.boolean() }),

@@ -182,7 +182,7 @@ export const claimDetailSchema = z.object({
   payFailure: z.object({ batchNo: z.string(), reason: z.string(), on: dateSchema }).nullable().default(null),
   actions: z.array(claimEventSchema),
   /** Pages already gathered for a resubmission (filer only, while returned). */
-  resubmission: z.object({ files: filesSchema, note: z.string() }).nullable(),
+  resubmission: z.object({ files: filesSchema, note: z.string(), facts: draftFactsSchema.nullable().optional() }).nullable(),
   today: dateSchema,
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>

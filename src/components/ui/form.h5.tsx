@@ -54,7 +54,7 @@ export function Input({ label, value, onChange, placeholder, error, tips, type =
   )
 }
 
-export function Textarea({ label, value, onChange, placeholder, error, maxLength }: TextareaProps) {
+export function Textarea({ label, value, onChange, placeholder, error, maxLength, autoFocus }: TextareaProps) {
   return (
     <div className="ui-textarea">
       <TTextarea
@@ -65,6 +65,7 @@ export function Textarea({ label, value, onChange, placeholder, error, maxLength
         maxlength={maxLength}
         indicator={maxLength !== undefined}
         autosize={{ minRows: 3 }}
+        autofocus={autoFocus}
       />
       {error ? <div className="ui-field-error">{error}</div> : null}
     </div>

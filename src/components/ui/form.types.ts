@@ -24,6 +24,8 @@ export interface TextareaProps {
   placeholder?: string
   error?: string
   maxLength?: number
+  /** Focus it as it appears (a review form opened at the bottom of a long page). */
+  autoFocus?: boolean
 }
 
 export interface SearchProps {

@@ -49,7 +49,7 @@ export function Input({ label, value, onChange, placeholder = '', error = '', ti
   )
 }
 
-export function Textarea({ label, value, onChange, placeholder = '', error = '', maxLength = -1 }: TextareaProps) {
+export function Textarea({ label, value, onChange, placeholder = '', error = '', maxLength = -1, autoFocus = false }: TextareaProps) {
   return (
     <View className="ui-textarea">
       <t-textarea
@@ -59,6 +59,7 @@ export function Textarea({ label, value, onChange, placeholder = '', error = '',
         maxlength={maxLength}
         indicator={maxLength > 0}
         autosize
+        autofocus={autoFocus}
         onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
       />
       {error ? <View className="ui-field-error">{error}</View> : null}

@@ -21,6 +21,7 @@ export const claimsApi = {
   saveDraft: (input: SaveDraftInput) => claims('saveDraft', input),
   getDraft: (draftId: string) => claims('getDraft', { draftId }),
   myDrafts: () => claims('myDrafts', {}),
+  draftFileUrls: (draftId: string) => claims('draftFileUrls', { draftId }),
   submit: (draftId: string, idempotencyKey: string) => claims('submit', { draftId, idempotencyKey }),
   get: (claimId: string) => claims('get', { claimId }),
   /** One page of the caller's claims (`usePagedLoad` passes the previous page's cursor). */
@@ -30,7 +31,7 @@ export const claimsApi = {
   photoUrls: (claimId: string) => claims('photoUrls', { claimId }),
   confirm: (claimId: string, version: number) => claims('confirm', { claimId, version }),
   returnClaim: (claimId: string, version: number, reason: string) => claims('return', { claimId, version, reason }),
-  saveResubmission: (claimId: string, files: ClaimFiles, note?: string) => claims('saveResubmission', { claimId, files, note }),
+  saveResubmission: (claimId: string, files: ClaimFiles, note?: string, facts?: DraftFacts) => claims('saveResubmission', { claimId, files, note, facts }),
   resubmit: (claimId: string, version: number, facts: DraftFacts, files: ClaimFiles, note?: string) => claims('resubmit', { claimId, version, facts, files, note }),
   decide: (input: DecideInput) => claims('decide', input),
   confirmApproval: (claimId: string, version: number) => claims('confirmApproval', { claimId, version }),

@@ -70,6 +70,7 @@ jest.mock('@/features/claims/api', () => ({
       return { ok: true, data: { draftId: 'd1', version: cloud.version } }
     },
     myDrafts: async () => ({ ok: true, data: [] }),
+    draftFileUrls: async () => ({ ok: true, data: { urls: {} } }),
     rosterForClaims: async () => ({ ok: true, data: [] }),
   },
 }))

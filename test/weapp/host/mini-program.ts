@@ -718,6 +718,12 @@ export class MiniProgram {
       if (index < 0) throw new Error(`选择器里没有「${choice}」：${range.join('、')}`)
       this.dispatch(picker, 'change', { value: index }, false)
     } else {
+      // As WeChat's date picker: a day outside start/end is not on the wheels.
+      if (mode === 'date') {
+        const start = typeof picker.attrs.start === 'string' ? picker.attrs.start : ''
+        const end = typeof picker.attrs.end === 'string' ? picker.attrs.end : ''
+        if ((start && choice < start) || (end && choice > end)) throw new Error(`日期选择器只能选 ${start || '…'} 至 ${end || '…'}，没有「${choice}」`)
+      }
       this.dispatch(picker, 'change', { value: choice }, false)
     }
     await this.settle()

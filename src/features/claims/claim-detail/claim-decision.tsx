@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL, rejectLabel, type ClaimDetail } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
 
@@ -15,7 +15,7 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-amount">{formatYuan(d.amountFen)}</Text>
           {c.assessmentAtDecision?.lines.map((l) => (
             <View key={`${l.benefit}-${l.basis}`} className="claims-row">
-              <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit}（{l.basis}）</Text>
+              <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit}（{readableBasis(l.basis)}）</Text>
               <Text className="claims-row__value">{formatYuan(l.amountFen)}</Text>
             </View>
           ))}
@@ -36,7 +36,7 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-section__hint">说明：{d.note}</Text>
           {c.assessmentAtDecision?.reasons.map((r) => (
             <Text key={r.code} className="claims-section__hint">
-              • {r.message}（{r.basis}）
+              • {r.message}（{readableBasis(r.basis)}）
             </Text>
           ))}
         </>

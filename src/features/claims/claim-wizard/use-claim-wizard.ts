@@ -50,6 +50,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
       dispatch({ type: 'resumed', view })
     },
   })
+  // Thumbnails of the pages saved in an earlier visit: temporary links to the caller's own draft files.
+  const fileUrls = useLoad(() => claimsApi.draftFileUrls(draftId), [draftId], { enabled: ready && draftId !== '', refreshOnShow: false })
   const starting = ready && draftId === ''
   const drafts = useLoad(() => claimsApi.myDrafts(), [], { enabled: starting, refreshOnShow: false })
   const roster = useLoad(() => claimsApi.roster(), [], { enabled: starting && state.mode === 'on_behalf', refreshOnShow: false })
@@ -103,6 +105,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
     view,
     busy,
     loads: { resumed, drafts, roster, prepare },
+    /** Temporary links of the draft's pages saved before this visit (empty until loaded). */
+    fileUrls: fileUrls.status === 'ready' ? fileUrls.data.urls : {},
     /** Whom `prepare` is running or ran for (null: nobody picked yet). */
     target,
 
