@@ -15,6 +15,7 @@ import {
 } from '@/features/session'
 import { WorkerCoverageCard } from '@/features/enrolment/worker-coverage-card'
 import { signOut, supportsLocalSignIn } from '@/services/cloud'
+import { LargeFontSwitch, withPageFrame } from '@/features/large-font'
 import { ROLE_NOTES } from './role-notes'
 import './index.scss'
 
@@ -25,7 +26,7 @@ function switchIdentity(): void {
 }
 
 /** The signed-in user's home: who they are, and the entries of their role. */
-export default function HomePage() {
+function HomePage() {
   const session = useSession({ fresh: true })
 
   const unbound = session.status === 'ready' && session.whoami.role === null
@@ -84,6 +85,10 @@ export default function HomePage() {
         ))}
       </View>
 
+      <View className="home__prefs">
+        <LargeFontSwitch />
+      </View>
+
       <View className="home__cards">
         {whoami.roles.includes('worker') ? <WorkerCoverageCard /> : null}
         {ROLE_NOTES[role].map((note) => (
@@ -96,3 +101,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default withPageFrame(HomePage)

@@ -6,9 +6,10 @@ import { formatDateTimeCn } from '@/components/format'
 import { useLoad } from '@/services/use-load'
 import { claimsApi } from '@/features/claims'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
-export default function LedgerPage() {
+function LedgerPage() {
   const ledger = useLoad(() => claimsApi.ledger(), [])
   if (ledger.status === 'error') return <PageState status="error" message={ledger.message} onRetry={ledger.reload} />
   if (ledger.status === 'loading') return <PageState status="loading" />
@@ -56,3 +57,5 @@ export default function LedgerPage() {
     </View>
   )
 }
+
+export default withPageFrame(LedgerPage)

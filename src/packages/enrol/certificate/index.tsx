@@ -10,6 +10,7 @@ import { CoverageWindows } from '@/features/enrolment/coverage-windows'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL, type CertificateView } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 function summaryText(c: CertificateView): string {
   if (c.kind === 'person') {
@@ -21,7 +22,7 @@ function summaryText(c: CertificateView): string {
 }
 
 /** 履约确认书: the unit's (clerk, agent, office) or the worker's own. */
-export default function CertificatePage() {
+function CertificatePage() {
   const params = useRouter().params
   const year = params.year ? Number(params.year) : undefined
   const mine = params.mine === '1'
@@ -130,3 +131,5 @@ export default function CertificatePage() {
     </View>
   )
 }
+
+export default withPageFrame(CertificatePage)

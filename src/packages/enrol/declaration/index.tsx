@@ -14,11 +14,12 @@ import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
 
 /** One declaration: what was declared and quoted; the agent reviews it, the office records the payment. */
-export default function DeclarationPage() {
+function DeclarationPage() {
   const id = useRouter().params.id ?? ''
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
@@ -227,3 +228,5 @@ function ReceiptLink({ enrolmentId }: { enrolmentId: string }) {
     </Button>
   )
 }
+
+export default withPageFrame(DeclarationPage)

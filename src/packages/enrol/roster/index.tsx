@@ -11,6 +11,7 @@ import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
 import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
 
@@ -21,7 +22,7 @@ function lastMonth(today: string): string {
 }
 
 /** 职工名册: import from a file, add one by one, search, change status, file the staff report. */
-export default function RosterPage() {
+function RosterPage() {
   const params = useRouter().params
   const [query, setQuery] = useState('')
   const [submitted, setSubmitted] = useState('')
@@ -245,3 +246,5 @@ function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defau
     </View>
   )
 }
+
+export default withPageFrame(RosterPage)
