@@ -4,7 +4,8 @@
  * Builds only what is missing (dist/h5, function bundles), starts the emulator on a free port with a fresh
  * data directory, seeds the demo data (scripts/seed.ts `seedDemo`), then runs every `specs/*.spec.ts`
  * (each exports `run(ctx)`). Prints `✓ name` / `✗ name` per step and ends with `N passed, M failed`;
- * exit 1 on any failure. Screenshots go to test-results/e2e/.
+ * exit 1 on any failure. Screenshots go to test-results/e2e/: every `<name>.png` also as `<name>.elder.png`, the same
+ * screen in 长辈模式 (large-font mode).
  *
  * Options: `npm run test:e2e -- <filter>` runs only spec files whose name contains <filter>.
  */
@@ -143,6 +144,13 @@ async function main(): Promise<number> {
         },
         async screenshot(page, name) {
           await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+          // The same screen in 长辈模式 (large-font mode): the mode is the class `ma-elder` on <html> (app.scss), so
+          // flipping it shows exactly what a user who switched it on sees, without disturbing the flow under test.
+          const wasOn = await page.evaluate(() => document.documentElement.classList.contains('ma-elder'))
+          await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), !wasOn)
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+          await page.screenshot({ path: join(shotsDir, `${name}.${wasOn ? 'normal' : 'elder'}.png`), fullPage: true })
+          await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), wasOn)
         },
         restartEmulator: () => emulator.restart(),
         async step(name, body) {
