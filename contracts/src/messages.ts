@@ -1,6 +1,6 @@
 /** The `messages` function: the caller's in-app inbox (every notice lands here, pushed or not). */
 import { z } from 'zod'
-import { instantSchema } from './common'
+import { instantSchema, noInput } from './common'
 import { idSchema } from './field-bounds'
 import { defineFunction } from './action'
 
@@ -21,4 +21,6 @@ export type MessageView = z.infer<typeof messageViewSchema>
 export const messagesContract = defineFunction('messages', {
   list: { input: messageListInput, output: z.object({ items: z.array(messageViewSchema), unread: z.number().int(), total: z.number().int() }) },
   markRead: { input: markReadInput, output: z.object({ updated: z.number().int() }) },
+  /** The home page's 消息 badge: a count only (the by_openid index), no message bodies. */
+  unreadCount: { input: noInput, output: z.object({ unread: z.number().int().min(0) }) },
 })

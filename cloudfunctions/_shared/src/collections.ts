@@ -47,6 +47,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },
     { name: 'by_status', keys: { status: 1 } },
+    // Home badges: a clerk's and an agent's counts by status (enrolment.badges).
+    { name: 'by_unit_status', keys: { unitId: 1, status: 1 } },
+    { name: 'by_agent_status', keys: { agentId: 1, status: 1 } },
   ]),
   adminOnly('participations', 'One person enrolled in one scheme and period (Art. 6: at most once)', [
     { name: 'scheme_year_person_unique', keys: { family: 1, year: 1, idHash: 1 }, unique: true },
@@ -58,6 +61,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'idempotency_unique', keys: { idempotencyKey: 1 }, unique: true },
     { name: 'by_status', keys: { status: 1, dueDate: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
+    // Home badges: claims waiting at a clerk's or an agent's level (claims.badges).
+    { name: 'by_unit_status', keys: { unitId: 1, status: 1 } },
+    { name: 'by_agent_status', keys: { agentId: 1, status: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form'),
   adminOnly('payouts', 'Payout records of approved claims', [{ name: 'claim_unique', keys: { claimId: 1 }, unique: true }]),
@@ -68,7 +74,10 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('consents', 'Recorded consents (PIPL, medical information): one per WeChat user and kind', [
     { name: 'openid_kind_unique', keys: { openid: 1, kind: 1 }, unique: true },
   ]),
-  adminOnly('messages', 'In-app inbox per user', [{ name: 'by_openid', keys: { openid: 1, createdAt: -1 } }]),
+  adminOnly('messages', 'In-app inbox per user', [
+    { name: 'by_openid', keys: { openid: 1, createdAt: -1 } },
+    { name: 'unread_by_openid', keys: { openid: 1, read: 1 } },
+  ]),
   adminOnly('audit', 'Append-only audit log: who, role, when, what, before/after', [
     { name: 'by_entity', keys: { entity: 1, entityId: 1 } },
   ]),

@@ -12,6 +12,7 @@ import { myCoverage } from './my-coverage'
 import { addNewHires } from './new-hires'
 import { replace } from './replace'
 import { receiptUrl } from './receipt-url'
+import { badges } from './badges'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
-export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl })
+export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges })

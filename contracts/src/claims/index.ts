@@ -51,6 +51,8 @@ export const claimsContract = defineFunction('claims', {
   get: { input: claimRefInput, output: claimDetailSchema },
   mine: { input: noInput, output: z.array(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
+  /** Home-page badges: the caller's claims sent back to them, and claims waiting at the caller's review level. */
+  badges: { input: noInput, output: z.object({ returned: z.number().int().min(0), waiting: z.number().int().min(0) }) },
   photoUrls: {
     input: claimRefInput,
     output: z.object({

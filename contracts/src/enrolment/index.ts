@@ -36,6 +36,14 @@ export const enrolmentContract = defineFunction('enrolment', {
   review: { input: enrolmentReviewSchema, output: reviewedSchema },
   recordPayment: { input: paymentSchema, output: paymentRecordedSchema },
   list: { input: enrolmentListSchema, output: declarationPageSchema },
+  /**
+   * Home-page badges over the declarations in the caller's scope: sent back for correction (clerk), waiting for the
+   * agent's review, approved and waiting for the contribution to arrive (clerk pays, office records it).
+   */
+  badges: {
+    input: noInput,
+    output: z.object({ returned: z.number().int().min(0), waitingReview: z.number().int().min(0), awaitingPayment: z.number().int().min(0) }),
+  },
   get: { input: enrolmentGetSchema, output: declarationDetailSchema },
   certificate: { input: certificateSchema, output: certificateViewSchema },
   myCoverage: { input: noInput, output: myCoverageSchema },

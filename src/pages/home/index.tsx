@@ -16,6 +16,7 @@ import {
 import { WorkerCoverageCard } from '@/features/enrolment/worker-coverage-card'
 import { signOut, supportsLocalSignIn } from '@/services/cloud'
 import { LargeFontSwitch, withPageFrame } from '@/features/large-font'
+import { badgeText, useHomeBadges } from '@/features/home-badges'
 import { ROLE_NOTES } from './role-notes'
 import './index.scss'
 
@@ -28,6 +29,7 @@ function switchIdentity(): void {
 /** The signed-in user's home: who they are, and the entries of their role. */
 function HomePage() {
   const session = useSession({ fresh: true })
+  const badges = useHomeBadges(session.status === 'ready' ? session.whoami.role : null)
 
   const unbound = session.status === 'ready' && session.whoami.role === null
   useEffect(() => {
@@ -70,19 +72,23 @@ function HomePage() {
       </View>
 
       <View className="home__menu">
-        {ROLE_MENU[role].map((entry) => (
-          <View
-            key={entry.key}
-            className="home__menu-item"
-            hoverClass="home__menu-item--pressed"
-            onClick={() => void Taro.navigateTo({ url: entry.url })}
-          >
-            <View className="home__menu-icon">
-              <Icon name={entry.icon} size={48} color="#0052d9" />
+        {ROLE_MENU[role].map((entry) => {
+          const count = badges[entry.key] ?? 0
+          return (
+            <View
+              key={entry.key}
+              className="home__menu-item"
+              hoverClass="home__menu-item--pressed"
+              onClick={() => void Taro.navigateTo({ url: entry.url })}
+            >
+              <View className="home__menu-icon">
+                <Icon name={entry.icon} size={48} color="#0052d9" />
+                {count > 0 ? <Text className="home__badge">{badgeText(count)}</Text> : null}
+              </View>
+              <Text className="home__menu-title">{entry.title}</Text>
             </View>
-            <Text className="home__menu-title">{entry.title}</Text>
-          </View>
-        ))}
+          )
+        })}
       </View>
 
       <View className="home__prefs">
