@@ -5,6 +5,8 @@ import { notFound } from '@cloud-shared/errors'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { loadPaymentSettings } from '@cloud-shared/settings'
+import { paymentReference } from './payment-reference'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 
 /** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */
@@ -23,6 +25,12 @@ export const get = action({
       coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
     ])
     const scheme = getScheme(e.schemeId)
+    // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).
+    const unpaid = e.status === 'submitted' || e.status === 'approved'
+    const accounts = unpaid ? await loadPaymentSettings(ctx.db) : null
+    const payTo = accounts
+      ? { ...accounts.settings[e.family], amountFen: e.quote.totalFen, reference: paymentReference(unit.name, e), demo: accounts.demo }
+      : null
     return {
       today: ctx.clock.today(),
       enrolment: {
@@ -38,6 +46,7 @@ export const get = action({
         payment: e.payment ? { ...e.payment, recordedBy: undefined } : undefined,
         replacedCount: e.replacedParticipationIds?.length ?? 0,
       },
+      payTo,
       participants: {
         total: count.total as number,
         items: (page.data as ParticipationDoc[]).map((p) => ({

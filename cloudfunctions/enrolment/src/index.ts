@@ -13,6 +13,7 @@ import { addNewHires } from './new-hires'
 import { replace } from './replace'
 import { receiptUrl } from './receipt-url'
 import { badges } from './badges'
+import { paymentSettings, setPaymentSettings } from './payment-settings'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
-export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges })
+export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges, paymentSettings, setPaymentSettings })

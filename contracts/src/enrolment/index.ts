@@ -1,6 +1,7 @@
 /** The `enrolment` function: declare, review, payment, coverage certificate, new hires, replacement. */
 import { z } from 'zod'
 import { noInput } from '../common'
+import { paymentSettingsSchema } from '../settings'
 import { defineFunction } from '../action'
 import {
   certificateSchema,
@@ -50,4 +51,11 @@ export const enrolmentContract = defineFunction('enrolment', {
   addNewHires: { input: newHireSchema, output: addedBatchSchema },
   replace: { input: replacementSchema, output: addedBatchSchema.extend({ replacedCount: z.number().int() }) },
   receiptUrl: { input: enrolmentRefSchema, output: receiptUrlSchema },
+  /** The accounts units pay into (staff); `demo` while the office has stored none. */
+  paymentSettings: { input: noInput, output: z.object({ settings: paymentSettingsSchema, demo: z.boolean(), version: z.number().int() }) },
+  /** The office stores the accounts (optimistic: `version` is the one it read; 0 when none was stored). */
+  setPaymentSettings: {
+    input: z.object({ settings: paymentSettingsSchema, version: z.number().int().min(0) }),
+    output: z.object({ version: z.number().int() }),
+  },
 })

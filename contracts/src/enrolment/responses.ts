@@ -1,6 +1,7 @@
 /** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import { parseScheme, type QuoteLine, type Scheme } from '@mutual-aid/shared-rules'
+import { payeeAccountSchema } from '../settings'
 import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
@@ -110,6 +111,12 @@ export const declarationDetailSchema = z.object({
     coverageEnd: dateSchema.nullish(),
     reviewedAt: instantSchema.nullish(),
   }),
+  /**
+   * Where and how the unit pays (the office's account for the scheme, the amount, the reference to quote in the
+   * transfer's remark), from the office's payment settings; null once the payment is recorded (or never declared).
+   * `demo`: the office has stored no account yet and these are the documented demo defaults.
+   */
+  payTo: payeeAccountSchema.extend({ amountFen: z.number().int(), reference: z.string(), demo: z.boolean() }).nullable(),
   participants: pageOf(
     z.object({
       _id: z.string(),

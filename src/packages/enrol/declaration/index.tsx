@@ -14,6 +14,7 @@ import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { PayToCard } from '@/features/enrolment/pay-to-card'
 import { withPageFrame } from '@/features/large-font'
 
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
@@ -78,6 +79,7 @@ function DeclarationPage() {
         ) : null}
         {e.payment?.receiptFileID ? <ReceiptLink enrolmentId={e._id} /> : null}
       </View>
+      {state.data.payTo ? <PayToCard payTo={state.data.payTo} approved={e.status === 'approved'} /> : null}
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
       {role === 'office' && e.status === 'approved' ? <PaymentBox e={e} today={state.data.today} onDone={state.reload} /> : null}
