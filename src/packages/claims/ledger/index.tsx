@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatSignedYuan, formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { FAMILY_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
@@ -48,8 +48,7 @@ function LedgerPage() {
               {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
-              {e.type === 'contribution' ? '+' : '−'}
-              {formatYuan(e.amountFen)}
+              {formatSignedYuan(e.type === 'contribution' ? e.amountFen : -e.amountFen)}
             </Text>
           </View>
         ))}

@@ -56,7 +56,8 @@ function ReviewQueuePage() {
         ))}
       </View>
       <View className="claims-filters">
-        {(['', 'WH', 'TZ'] as const).map((f) => (
+        {/* Only the office sees both schemes' claims; a clerk's or an agent's scope is one scheme, so no filter. */}
+        {(role === 'office' ? (['', 'WH', 'TZ'] as const) : []).map((f) => (
           <Text key={f || 'all'} className={`claims-chip ${family === f ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, f)}>
             {f === '' ? '全部方案' : FAMILY_SHORT_LABEL[f]}
           </Text>

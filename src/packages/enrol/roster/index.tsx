@@ -132,7 +132,8 @@ function RosterPage() {
       {result && result.errorCount > 0 ? (
         <View className="import-errors">
           <View className="enrol-notice enrol-notice--error">
-            文件共 {result.rows} 行，发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
+            {/* `rows` counts the people (file lines 2 … rows + 1 under the header); errors cite file line numbers. */}
+            文件中有 {result.rows} 名职工（第 2 至 {result.rows + 1} 行），发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
           </View>
           <View className="enrol-errors">
             {result.errors.map((e, i) => (
