@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { buttonA11y } from '@/components/a11y'
 import { Icon, Tag } from '@/components/ui'
 import {
   ENTRY_PAGE,
@@ -64,7 +65,7 @@ function HomePage() {
           {org ? <Text className="home__org">{org}</Text> : null}
         </View>
         {supportsLocalSignIn ? (
-          <View className="home__switch" onClick={switchIdentity}>
+          <View className="home__switch" {...buttonA11y('切换身份', switchIdentity)} onClick={switchIdentity}>
             <Icon name="swap" size={28} color="#ffffff" />
             <Text>切换身份</Text>
           </View>
@@ -74,12 +75,14 @@ function HomePage() {
       <View className="home__menu">
         {ROLE_MENU[role].map((entry) => {
           const count = badges[entry.key] ?? 0
+          const open = () => void Taro.navigateTo({ url: entry.url })
           return (
             <View
               key={entry.key}
+              {...buttonA11y(count > 0 ? `${entry.title}，${count} 项待处理` : entry.title, open)}
               className="home__menu-item"
               hoverClass="home__menu-item--pressed"
-              onClick={() => void Taro.navigateTo({ url: entry.url })}
+              onClick={open}
             >
               <View className="home__menu-icon">
                 <Icon name={entry.icon} size={48} color="#0052d9" />
