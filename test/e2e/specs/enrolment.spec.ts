@@ -205,7 +205,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.locator('.certificate').waitFor({ timeout: 20_000 })
     const certificate = await page.locator('.certificate').innerText()
     assert(!certificate.includes('（）'), `the certificate shows empty brackets: ${certificate.slice(0, 200)}`)
-    assert(/参加人：.+（\d{6}\*+\d{3}[\dX]）/.test(certificate), `the certificate does not show the masked ID: ${certificate.slice(0, 200)}`)
+    assert(/参加人：.+（\d{4}\*+\d{3}[\dX]）/.test(certificate), `the certificate does not show the masked ID: ${certificate.slice(0, 200)}`)
     const cert = await page.locator('.certificate').innerText()
     assert(cert.includes(dud[0]) && cert.includes('2021年6月16日'), `worker certificate: ${cert}`)
     await settle(page)
