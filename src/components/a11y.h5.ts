@@ -8,7 +8,8 @@ import type { ButtonA11y } from './a11y.types'
 export const buttonA11y: ButtonA11y = (label, activate) => ({
   role: 'button',
   tabIndex: 0,
-  'aria-label': label,
+  // '' = the name comes from the view's own text (no aria-label that could disagree with what is shown).
+  ...(label ? { 'aria-label': label } : {}),
   onKeyDown: (e: { key: string; preventDefault(): void }) => {
     if (e.key !== 'Enter' && e.key !== ' ') return
     e.preventDefault()

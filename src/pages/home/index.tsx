@@ -79,14 +79,19 @@ function HomePage() {
           return (
             <View
               key={entry.key}
-              {...buttonA11y(count > 0 ? `${entry.title}，${count} 项待处理` : entry.title, open)}
+              {...buttonA11y('', open)}
               className="home__menu-item"
               hoverClass="home__menu-item--pressed"
               onClick={open}
             >
               <View className="home__menu-icon">
                 <Icon name={entry.icon} size={48} color="#0052d9" />
-                {count > 0 ? <Text className="home__badge">{badgeText(count)}</Text> : null}
+                {count > 0 ? (
+                  <Text className="home__badge">
+                    {badgeText(count)}
+                    <Text className="ma-visually-hidden"> 项待处理：</Text>
+                  </Text>
+                ) : null}
               </View>
               <Text className="home__menu-title">{entry.title}</Text>
             </View>

@@ -132,8 +132,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     // The home says there is a declaration waiting (issue 13 item 9).
     const entry = page.locator('.home__menu-item', { hasText: '待审核申报' })
     await entry.locator('.home__badge').waitFor({ timeout: 10_000 })
-    assert(Number(await entry.locator('.home__badge').innerText()) >= 1, 'the 待审核申报 badge shows no count')
-    assert(/待处理/.test((await entry.getAttribute('aria-label')) ?? ''), 'the badge is not in the entry\'s accessible name')
+    assert(parseInt(await entry.locator('.home__badge').innerText(), 10) >= 1, 'the 待审核申报 badge shows no count')
+    assert(/待处理/.test((await entry.textContent()) ?? ''), 'the badge does not say (to a screen reader) what it counts')
+    assert((await entry.getAttribute('role')) === 'button', 'the menu entry is not a button for screen readers')
     await openMenu(page, '待审核申报', /\/packages\/enrol\/declarations\/index/)
     await page.locator('.declaration-item', { hasText: '海悦电子科技有限公司' }).first().click()
     await page.waitForURL(/\/packages\/enrol\/declaration\/index/)
