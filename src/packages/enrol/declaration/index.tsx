@@ -69,7 +69,7 @@ function DeclarationPage() {
             <Text>
               {l.label} {l.persons} 人 × {formatYuan(Math.abs(l.perPersonFen))}
             </Text>
-            <Text>{formatYuan(l.amountFen)}</Text>
+            <Text className="enrol-quote-line__amount">{formatYuan(l.amountFen)}</Text>
           </View>
         ))}
         {e.payment ? (
