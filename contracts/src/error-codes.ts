@@ -80,6 +80,15 @@ export const FUNCTION_ERROR_CODES = {
     NOTHING_PAYABLE: '核定给付金额为 0',
   },
   messages: {},
+  schemes: {
+    DRAFT_PUBLISHED: '草稿已发布，不能再修改',
+    EFFECTIVE_TOO_EARLY: '施行日期须晚于今天',
+    FEES_ALREADY_ANNOUNCED: '该版本的缴费标准已公布',
+    FEES_IN_DOCUMENT: '该版本的缴费标准已由方案文件规定',
+    INVALID_SCHEME: '方案数据不符合规定',
+    VERSION_EXISTS: '该方案版本已存在',
+  },
+  reminders: {},
 } as const
 
 export type FunctionName = keyof typeof FUNCTION_ERROR_CODES

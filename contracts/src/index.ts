@@ -29,12 +29,16 @@ export * from './roster'
 export * from './enrolment'
 export * from './claims'
 export * from './messages'
+export * from './schemes'
+export * from './reminders'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
 import { enrolmentContract } from './enrolment'
 import { messagesContract } from './messages'
+import { remindersContract } from './reminders'
 import { rosterContract } from './roster'
+import { schemesContract } from './schemes'
 import { unitsContract } from './units'
 
 /** Every deployed function's contract, by name. */
@@ -45,4 +49,6 @@ export const FUNCTION_CONTRACTS = {
   enrolment: enrolmentContract,
   claims: claimsContract,
   messages: messagesContract,
+  schemes: schemesContract,
+  reminders: remindersContract,
 } as const

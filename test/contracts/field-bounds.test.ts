@@ -92,6 +92,32 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     list: [{ limit: 20, skip: 0 }],
     markRead: [{ ids: ['m1', 'm2'], all: false }],
   },
+  schemes: {
+    list: [{}],
+    get: [{ schemeId: 'tz-2022' }],
+    announceFees: [{
+      schemeId: 'tz-2022',
+      fees: [
+        { per: 'person_month', product: 'inpatient', byUnitType: { agency: 600, institution: 600, social_org: 600, soe: 600, private_non_enterprise: 600, private: 400 }, financeFen: 600, basis: '台总工〔2021〕20号 一' },
+        { per: 'person_period', product: 'female', fen: 2000, onlySex: 'female', basis: '台总工〔2021〕20号 三' },
+      ],
+      notice: '台总工〔2021〕20号',
+      announcedOn: '2021-10-12',
+    }],
+    createDraft: [{ baseId: 'wh-2020', year: 2022 }],
+    getDraft: [{ draftId: 'draft-wh-2022-1a2b3c4d' }],
+    saveDraft: [{
+      draftId: 'draft-wh-2022-1a2b3c4d',
+      version: 2,
+      scheme: { id: 'wh-2022', name: '武汉城市圈职工重大疾病医疗互助（2022年版办法）', shares: { min: 1, max: 3, basis: '第六条' }, diseases: { critical: [{ code: 'WH05', name: '白血病', basis: '第二条⑸' }] } },
+    }],
+    preview: [{ draftId: 'draft-wh-2022-1a2b3c4d' }],
+    publish: [{ draftId: 'draft-wh-2022-1a2b3c4d', version: 3 }],
+    discardDraft: [{ draftId: 'draft-wh-2022-1a2b3c4d', version: 3 }],
+  },
+  reminders: {
+    recent: [{ limit: 30 }],
+  },
 }
 
 type Path = (string | number)[]

@@ -43,6 +43,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'unit_id_unique', keys: { unitId: 1, idHash: 1 }, unique: true },
     { name: 'by_id', keys: { idHash: 1 } },
     { name: 'by_openid', keys: { openid: 1 } },
+    { name: 'by_status_hire', keys: { status: 1, hireDate: 1 } },
   ]),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },
@@ -84,6 +85,17 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('schemeFees', 'Fees announced for a scheme version whose document left them to a later notice (TZ 2022 四(一)2); _id = scheme id, written once', [
     { name: 'scheme_unique', keys: { schemeId: 1 }, unique: true },
   ]),
+  adminOnly('schemeVersions', 'Scheme versions the office published (issue 14); _id = scheme id, written once, never changed (第二十六条)', [
+    { name: 'slot_unique', keys: { slot: 1 }, unique: true },
+  ]),
+  adminOnly('schemeDrafts', 'Scheme versions being edited by the office before publishing (versioned updates)', [
+    { name: 'by_status', keys: { status: 1, updatedAt: -1 } },
+  ]),
+  adminOnly('reminders', 'Every reminder sent, one document per reminder (_id = what it reminds of): sent exactly once', [
+    { name: 'by_state', keys: { state: 1, createdAt: 1 } },
+    { name: 'by_recipient', keys: { openid: 1, createdAt: -1 } },
+  ]),
+  adminOnly('timerState', 'Where each timer task stopped in its last tick (bounded work, resumed next tick)'),
   adminOnly('settings', 'Settings the office manages, one document per area (review: the four-eyes threshold); read on every call'),
   adminOnly('slots', 'Declarations a unit makes once per period (annual, TZ replacement batch): _id = <kind>-<unit>-<year> → the declaration holding it'),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),

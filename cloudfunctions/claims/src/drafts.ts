@@ -4,7 +4,8 @@ import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
 import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
-import { kindsFor } from '@mutual-aid/shared-rules'
+import { kindsFor, type Scheme } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { DraftDoc, ParticipationDoc } from './model'
 import { resolveTarget } from './target'
 import { checkPagesBelong } from './evidence'
@@ -17,7 +18,8 @@ export async function hasConsent(ctx: HandlerContext): Promise<boolean> {
   return res.total > 0
 }
 
-function participationView(p: ParticipationDoc) {
+/** A participation as the claim form shows it, with its version's data (disease lists, materials checklists). */
+function participationView(p: ParticipationDoc, rules: Scheme) {
   return {
     id: p._id,
     schemeId: p.schemeId,
@@ -30,6 +32,7 @@ function participationView(p: ParticipationDoc) {
     coverageEnd: p.coverageEnd,
     endedProducts: p.endedProducts ?? [],
     inpatientDaysUsed: p.inpatientDaysUsed ?? 0,
+    rules,
   }
 }
 
@@ -39,10 +42,11 @@ export const prepare = action({
   input: resolveTargetInput,
   async run(ctx, { target }) {
     const t = await resolveTarget(ctx, target)
+    const schemes = await loadSchemes(ctx.db)
     return {
       filedAs: t.filedAs,
       person: { id: t.person._id, name: t.person.name, idMasked: t.person.idMasked, unitName: t.unit.name },
-      participations: t.participations.map(participationView),
+      participations: t.participations.map((p) => participationView(p, schemes.get(p.schemeId))),
       consent: await hasConsent(ctx),
       today: ctx.clock.today(),
     }
@@ -176,7 +180,7 @@ export const getDraft = action({
         updatedAt: draft.updatedAt,
       },
       person: { id: draft.personId, name: person?.name ?? '', idMasked: person?.idMasked ?? '' },
-      participation: participationView(p),
+      participation: participationView(p, (await loadSchemes(ctx.db)).get(p.schemeId)),
       consent: await hasConsent(ctx),
       today: ctx.clock.today(),
     }

@@ -4,6 +4,7 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { audit } from '@cloud-shared/audit'
 import { checkPages } from './evidence'
 import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
@@ -102,6 +103,7 @@ export const get = action({
       version: claim.version,
       family: claim.family,
       schemeId: claim.schemeId,
+      rules: (await loadSchemes(ctx.db)).get(claim.schemeId),
       year: claim.year,
       product: claim.product,
       kind: claim.kind,

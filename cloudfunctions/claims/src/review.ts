@@ -1,4 +1,4 @@
-import { formatYuan, reviewDueDate, type ClaimAssessment } from '@mutual-aid/shared-rules'
+import { formatYuan, reviewDueDate, type ClaimAssessment, type Scheme } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -24,6 +24,8 @@ import { assertNotInvolved, isFilerOrParticipant, loadClaim, reviewLevelsOver } 
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
+import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
@@ -134,15 +136,19 @@ export const confirm = action({
   access: ['clerk', 'agent'],
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
-    await claimToReview(ctx, claimId)
+    const current = await claimToReview(ctx, claimId)
+    // The review limit of the claim's own version (第十九条: 30 working days; the default where a version sets none).
+    const workingDays = (await loadSchemes(ctx.db)).get(current.schemeId).review?.workingDays
     const claim = await applyStep(ctx, claimId, version, {
       event: 'confirm',
       patch: (_c, to) => {
         if (to !== 'agent_confirmed') return {}
         const today = ctx.clock.today()
-        return { materialsCompleteOn: today, dueDate: reviewDueDate(today).date }
+        return { materialsCompleteOn: today, dueDate: reviewDueDate(today, workingDays).date }
       },
     })
+    // The next level's reviewers hear that the claim now waits for them.
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })
@@ -207,14 +213,15 @@ export const resubmit = action({
     if (!isFilerOrParticipant(ctx, current)) throw forbidden('只有申请人本人可以补充材料。')
     const facts = checkFacts(current.kind, rawFacts)
     checkResubmittedFiles(files, current)
-    checkRequiredMaterials(current.schemeId, current.product, current.kind, files)
+    const scheme = (await loadSchemes(ctx.db)).get(current.schemeId)
+    checkRequiredMaterials(scheme, current.product, current.kind, files)
     // Every page of the new version, kept and added ones alike, is checked against its name and its hash recorded: a
     // page replaced since is a new page of this version, never a silent change of an earlier one.
-    const hashes = await hashPages(ctx, files, checklistLabels(current.schemeId, current.product, current.kind))
+    const hashes = await hashPages(ctx, files, checklistLabels(scheme, current.product, current.kind))
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     // Lateness stays judged on the first submission day.
-    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn)
+    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn, scheme)
     const claim = await applyStep(ctx, claimId, version, {
       event: 'resubmit',
       note,
@@ -227,11 +234,12 @@ export const resubmit = action({
           materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, hashes, ...(note ? { note } : {}) }],
           assessmentAtSubmit: assessment,
           returned: null,
-          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
+          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today, scheme.review?.workingDays).date } : {}),
         }
       },
     })
     await ctx.db.collection('claimDrafts').where({ _id: resubmissionDraftId(claimId) }).remove()
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })
@@ -250,7 +258,8 @@ export const decide = action({
     const current = await claimToReview(ctx, input.claimId)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
-    const assessment = assessClaim(p, current, current.submittedOn)
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    const assessment = assessClaim(p, current, current.submittedOn, scheme)
     const now = ctx.clock.now()
     const by = { at: now, by: ctx.caller.openid, byName: ctx.caller.user?.name ?? '' }
     if (input.outcome === 'reject') {
@@ -309,7 +318,7 @@ export const decide = action({
       })
       return { ...summary(claim), amountFen, awaitingSecond: true }
     }
-    const claim = await approve(ctx, input.claimId, input.version, { amountFen, overridden, note: input.note ?? null, assessment, proposedBy: null })
+    const claim = await approve(ctx, input.claimId, input.version, { amountFen, overridden, note: input.note ?? null, assessment, proposedBy: null, scheme })
     return { ...summary(claim), amountFen }
   },
 })
@@ -321,6 +330,8 @@ interface Approval {
   assessment: ClaimAssessment
   /** The office user whose proposal this approval confirms (four eyes), or null for a single approver. */
   proposedBy: Proposal | null
+  /** The claim's version as loaded, to assess it again inside the transaction. */
+  scheme: Scheme
 }
 
 /**
@@ -339,7 +350,7 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
       // Two claims of one person approved at once: re-read the participation inside the transaction, so the
       // second sees the first one's coverage effect and its assessment no longer matches what was shown.
       const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
-      if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), a.assessment)) {
+      if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn, a.scheme), a.assessment)) {
         throw conflict(
           proposer
             ? '该参加人的保障或规则核定结果已发生变化，请退回此核准提议，由互助办按最新核定结果重新审批。'
@@ -394,12 +405,16 @@ export const confirmApproval = action({
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
     const current = await claimToReview(ctx, claimId)
+    // Someone acted on the claim since the caller saw it (e.g. the other office user confirmed first): say so, whatever
+    // it looks like now.
+    if (current.version !== version) throw conflict('该申请刚刚已被他人处理或修改，请刷新后查看最新状态再操作。')
     const proposal = current.proposal
     if (!proposal) throw new AppError('NO_PROPOSAL', '该申请没有待确认的核准提议，请刷新后查看。')
     if (proposal.by === ctx.caller.openid) throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
-    const assessment = assessClaim(p, current, current.submittedOn)
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    const assessment = assessClaim(p, current, current.submittedOn, scheme)
     if (assessment.amountFen !== proposal.computedFen) {
       throw conflict(`规则核定金额已由 ${formatYuan(proposal.computedFen)} 变为 ${formatYuan(assessment.amountFen)}，请退回此核准提议后重新审批。`)
     }
@@ -409,6 +424,7 @@ export const confirmApproval = action({
       note: proposal.note,
       assessment,
       proposedBy: proposal,
+      scheme,
     })
     return { ...summary(claim), amountFen: proposal.amountFen }
   },

@@ -1,4 +1,6 @@
-import { claimDeadline, materialsChecklist } from '@mutual-aid/shared-rules'
+import { claimDeadline, materialsChecklist, type SchemeRef } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -24,14 +26,14 @@ export const formatClaimNo = (family: string, year: number, seq: number): string
  */
 export const ONLINE_ITEMS: readonly string[] = ['application_form']
 
-/** The checklist's item labels by key, to name a page in a refusal. */
-export function checklistLabels(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind): Record<string, string> {
-  return Object.fromEntries(materialsChecklist(schemeId, product, kind).map((item) => [item.key, item.label]))
+/** The checklist's item labels by key, to name a page in a refusal (the checklist of the claim's loaded version). */
+export function checklistLabels(scheme: SchemeRef, product: ClaimProduct, kind: ClaimKind): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(scheme, product, kind).map((item) => [item.key, item.label]))
 }
 
-/** Required checklist items without any page → a refusal naming them. */
-export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
-  const missing = materialsChecklist(schemeId, product, kind)
+/** Required checklist items without any page → a refusal naming them (the checklist of the claim's loaded version). */
+export function checkRequiredMaterials(scheme: SchemeRef, product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
+  const missing = materialsChecklist(scheme, product, kind)
     .filter((item) => item.required && !ONLINE_ITEMS.includes(item.key) && !(files[item.key]?.length > 0))
     .map((item) => item.label)
   if (missing.length > 0) {
@@ -64,7 +66,10 @@ function answer(claim: ClaimDoc, duplicate: boolean) {
  * before the notice completes it.
  */
 async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<void> {
-  if (claim.status === 'submitted') await notifyClaimPeople(ctx, claim, 'claimReceived')
+  if (claim.status !== 'submitted') return
+  await notifyClaimPeople(ctx, claim, 'claimReceived')
+  // The unit's clerks hear that a claim waits for them (once per claim version, whichever call tells it).
+  await remindClaimLevel(ctx, claim)
 }
 
 /**
@@ -108,15 +113,17 @@ export const submit = action({
 
     const facts = checkFacts(draft.kind, draft.facts)
     checkPagesBelong(draft.files, [draft._id])
-    checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+    // The version the participation is under (第二十六条), built-in or published by the office.
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    checkRequiredMaterials(scheme, draft.product, draft.kind, draft.files)
     // Evidence: each page's content as stored now, checked against its name and recorded with the first version.
-    const hashes = await hashPages(ctx, draft.files, checklistLabels(p.schemeId, draft.product, draft.kind))
+    const hashes = await hashPages(ctx, draft.files, checklistLabels(scheme, draft.product, draft.kind))
 
     const today = ctx.clock.today()
-    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
+    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today, scheme)
     const late = assessment.reasons.find((r) => r.code === 'LATE_CLAIM')
     const eventDate = (draft.kind === 'inpatient' ? facts.admission : facts.eventDate) as string
-    const deadline = claimDeadline(p.schemeId, eventDate)
+    const deadline = claimDeadline(scheme, eventDate)
     if (late) {
       throw new AppError('LATE_CLAIM', `已超过申请期限（最后一天为 ${deadline.date}，依据${deadline.basis}）：${late.message}`, {
         deadline,

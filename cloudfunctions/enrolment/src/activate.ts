@@ -1,10 +1,11 @@
 import { wxDate, wxThing } from '@mutual-aid/contracts'
-import { addDays, coverageEnd, coverageStatus, getScheme } from '@mutual-aid/shared-rules'
+import { addDays, coverageEnd, coverageStatus, type Scheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { PAGE_LIMIT, findAll } from '@cloud-shared/db'
 import { conflict } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
 import { runInTransaction } from '@cloud-shared/transaction'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { estimatedStart } from './period'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -17,9 +18,10 @@ type Payment = NonNullable<EnrolmentDoc['payment']>
  * participations become active, a replacement voids the people it replaces, and bound workers are told.
  */
 export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: string, payment: Payment | null): Promise<EnrolmentDoc> {
-  const scheme = getScheme(e.schemeId)
+  // The declaration's own version (built-in or published), as every rule below must see it.
+  const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
   const start = estimatedStart(scheme, e.year, paidOn)
-  const end = coverageEnd(scheme.id, start)
+  const end = coverageEnd(scheme, start)
   const now = ctx.clock.now()
   const patch = { status: 'paid' as const, payment: payment ?? undefined, coverageStart: start, coverageEnd: end, version: e.version + 1, updatedAt: now }
   if (!payment) delete patch.payment
@@ -61,12 +63,12 @@ export async function activate(ctx: HandlerContext, e: EnrolmentDoc, paidOn: str
       .update({ data: { status: 'void', coverageEnd: addDays(start, -1), voidedBy: e._id, version: _.inc(1), updatedAt: now } })
   }
   const paid = { ...e, ...patch } as EnrolmentDoc
-  await noticeWorkers(ctx, paid)
+  await noticeWorkers(ctx, paid, scheme)
   return paid
 }
 
 /** Workers bound to the roster hear that their coverage starts, with where they stand in words. */
-async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void> {
+async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc, scheme: Scheme): Promise<void> {
   const _ = ctx.db.command
   const bound = await findAll<PersonDoc>(ctx.db, 'people', { unitId: e.unitId, openid: _.nin([null, '']) }, 200_000)
   if (!bound.length) return
@@ -80,7 +82,7 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc): Promise<void
     const part = byPerson.get(person._id)
     if (!part || !person.openid || !e.coverageStart) continue
     const status = coverageStatus({
-      scheme: e.schemeId,
+      scheme,
       product: part.products[0] ?? 'critical',
       firstTime: part.firstTime,
       coverageStart: e.coverageStart,

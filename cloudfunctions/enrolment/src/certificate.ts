@@ -1,9 +1,10 @@
 import { certificateSchema } from '@mutual-aid/contracts'
-import { coverageStatus, getScheme, observationPeriod, type Product } from '@mutual-aid/shared-rules'
+import { coverageStatus, observationPeriod, type Product } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
@@ -25,7 +26,8 @@ export const certificate = action({
     const enrolments = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year, status: 'paid' }, 1000)).sort((a, b) =>
       String(a.coverageStart).localeCompare(String(b.coverageStart)),
     )
-    const scheme = enrolments[0] ? getScheme(enrolments[0].schemeId) : null
+    const schemes = await loadSchemes(ctx.db)
+    const scheme = enrolments[0] ? schemes.get(enrolments[0].schemeId) : null
     const ids = enrolments.map((e) => e._id)
     const _ = ctx.db.command
     const where = { enrolmentId: _.in(ids.length ? ids : ['__none__']), status: 'active' }
@@ -42,15 +44,16 @@ export const certificate = action({
       scheme: scheme ? { id: scheme.id, name: scheme.name, document: scheme.document } : null,
       batches: enrolments.map((e) => {
         const products = e.products as Product[]
+        const version = schemes.get(e.schemeId)
         // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2), where the scheme has them.
         const firstTimeWindows =
-          observationPeriod(e.schemeId) && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
-            ? coverageStatus({ scheme: e.schemeId, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
+          observationPeriod(version) && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
+            ? coverageStatus({ scheme: version, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
             : []
         return {
           enrolmentId: e._id,
           kind: e.kind,
-          products: products.map((p) => ({ id: p, name: getScheme(e.schemeId).products.find((x) => x.id === p)?.name ?? p })),
+          products: products.map((p) => ({ id: p, name: version.products.find((x) => x.id === p)?.name ?? p })),
           shares: e.shares,
           // Only paid batches are certified, and payment sets their coverage dates.
           coverageStart: e.coverageStart as string,
@@ -87,5 +90,6 @@ async function personalCertificate(ctx: HandlerContext, year: number, today: str
   const p = res.data[0] as ParticipationDoc | undefined
   if (!p) throw new AppError('NO_COVERAGE', `${year} 年度您还没有生效的互助保障。如单位已申报，请等待缴费确认。`)
   const unit = await findById<{ name: string; uscc: string }>(ctx.db, 'units', p.unitId)
-  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: { ...coverageView(p, today), idMasked: p.idMasked || person.idMasked || '' } }
+  const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: { ...coverageView(p, today, scheme), idMasked: p.idMasked || person.idMasked || '' } }
 }

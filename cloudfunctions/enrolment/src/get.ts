@@ -1,7 +1,7 @@
-import { getScheme } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { notFound } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import { escapeRegExp } from '@cloud-shared/escape-regexp'
@@ -24,7 +24,7 @@ export const get = action({
       coll.where(where).count(),
       coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
     ])
-    const scheme = getScheme(e.schemeId)
+    const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
     // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).
     const unpaid = e.status === 'submitted' || e.status === 'approved'
     const accounts = unpaid ? await loadPaymentSettings(ctx.db) : null

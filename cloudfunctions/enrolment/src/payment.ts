@@ -3,6 +3,7 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { cloudPathOf } from '@mutual-aid/contracts'
 import { downloadChecked, sha256Hex } from '@cloud-shared/files'
 import { paymentSchema } from '@mutual-aid/contracts'
@@ -32,7 +33,8 @@ export const recordPayment = action({
     }
     const renewing = e.participantCount - (e.firstTimeCount ?? 0)
     if (e.kind === 'annual' && renewing > 0) {
-      const continuity = isContinuous({ scheme: e.schemeId, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
+      const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
+      const continuity = isContinuous({ scheme, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
       if (!continuity.continuous) {
         throw new AppError('RENEWAL_LATE', `缴费日期 ${input.paidOn} 已超过续保宽限期，${renewing} 名续保人员须按首次参加计费并设观察期（${continuity.basis}）。请退回单位重新提交申报。`)
       }

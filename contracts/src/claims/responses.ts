@@ -1,7 +1,7 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { Assessment } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema } from '../common'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema, schemeRulesSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
 export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
@@ -38,6 +38,8 @@ export const participationViewSchema = z.object({
   coverageEnd: dateSchema.nullable(),
   endedProducts: z.array(productSchema),
   inpatientDaysUsed: z.number().int(),
+  /** The version the participation is assessed under (第二十六条), as loaded: its disease lists and materials checklists. */
+  rules: schemeRulesSchema,
 })
 export type ParticipationView = z.infer<typeof participationViewSchema>
 
@@ -147,6 +149,8 @@ export const claimDetailSchema = z.object({
   version: z.number().int(),
   family: familySchema,
   schemeId: schemeIdSchema,
+  /** The claim's version as loaded (built-in or published): disease names and the materials checklist come from it. */
+  rules: schemeRulesSchema,
   year: z.number().int(),
   product: productSchema,
   kind: kindSchema,

@@ -1,8 +1,8 @@
 /** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
-import { parseScheme, type QuoteLine, type Scheme } from '@mutual-aid/shared-rules'
+import type { QuoteLine } from '@mutual-aid/shared-rules'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, schemeRulesSchema, sexSchema, unitTypeSchema } from '../common'
 import { payeeAccountSchema } from '../settings'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
 
@@ -40,7 +40,7 @@ export const preparedDeclarationSchema = z.object({
     shares: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
   }),
   /** The scheme version as the enrolment function quotes with it (announced fees applied): pass it to the rules. */
-  rules: z.custom<Scheme>((v) => parseScheme(v).ok, '方案数据格式不正确'),
+  rules: schemeRulesSchema,
   window: z.object({
     ok: z.boolean(),
     code: z.string().optional(),

@@ -34,7 +34,7 @@ const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'te
   password: 'password',
 }
 
-export function Input({ label, value, onChange, placeholder, error, tips, type = 'text', maxLength, disabled, required, suffix }: InputProps) {
+export function Input({ label, value, onChange, placeholder, error, tips, type = 'text', maxLength, disabled, required, suffix, layout = 'horizontal' }: InputProps) {
   return (
     <TInput
       label={required ? <span className="ui-required">{label}</span> : label}
@@ -47,6 +47,7 @@ export function Input({ label, value, onChange, placeholder, error, tips, type =
       maxlength={maxLength}
       disabled={disabled}
       suffix={suffix}
+      layout={layout}
       clearable={!disabled}
       clearTrigger="focus"
     />

@@ -30,7 +30,7 @@ const WEAPP_TYPE: Record<NonNullable<InputProps['type']>, string> = {
   password: 'password',
 }
 
-export function Input({ label, value, onChange, placeholder = '', error = '', tips = '', type = 'text', maxLength = -1, disabled = false, required = false, suffix = '' }: InputProps) {
+export function Input({ label, value, onChange, placeholder = '', error = '', tips = '', type = 'text', maxLength = -1, disabled = false, required = false, suffix = '', layout = 'horizontal' }: InputProps) {
   return (
     <t-input
       label={required ? `${label} *` : label}
@@ -42,6 +42,7 @@ export function Input({ label, value, onChange, placeholder = '', error = '', ti
       maxlength={maxLength}
       disabled={disabled}
       suffix={suffix}
+      layout={layout}
       clearable={!disabled}
       onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
     />

@@ -45,6 +45,8 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'declarations', title: '申报与缴费', icon: 'wallet', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '互助金审批', icon: 'task-checked', url: '/packages/claims/review/index' },
     { key: 'ledger', title: '基金台账', icon: 'chart-bar', url: '/packages/claims/ledger/index' },
+    { key: 'schemes', title: '方案管理', icon: 'setting', url: '/packages/office/schemes/index' },
+    { key: 'reminders', title: '提醒记录', icon: 'alarm', url: '/packages/office/reminders/index' },
     INBOX,
   ],
 }

@@ -3,6 +3,7 @@
  * (claim-form.ts): defaults after `prepare`, choices, what a resumed draft restores, and which steps can be reached.
  */
 import fc from 'fast-check'
+import { getScheme } from '@mutual-aid/shared-rules'
 import type { DraftView, ParticipationView, PreparedClaim } from '@mutual-aid/contracts'
 import { EMPTY_TEXT, dateFormatError, factsFromForm, textFromFacts, visibleErrors } from '../../../src/features/claims/claim-wizard/claim-form'
 import { wizardView } from '../../../src/features/claims/claim-wizard/wizard-derived'
@@ -11,6 +12,7 @@ import { WIZARD_STEPS, canBeOn, initialWizard, kindsOffered, wizardReducer, type
 const whParticipation: ParticipationView = {
   id: 'p-wh',
   schemeId: 'wh-2020',
+  rules: getScheme('wh-2020'),
   family: 'WH',
   year: 2021,
   products: ['critical'],
@@ -21,7 +23,7 @@ const whParticipation: ParticipationView = {
   endedProducts: [],
   inpatientDaysUsed: 0,
 }
-const tzParticipation: ParticipationView = { ...whParticipation, id: 'p-tz', schemeId: 'tz-2021', family: 'TZ', products: ['critical', 'inpatient'], shares: 0 }
+const tzParticipation: ParticipationView = { ...whParticipation, id: 'p-tz', schemeId: 'tz-2021', rules: getScheme('tz-2021'), family: 'TZ', products: ['critical', 'inpatient'], shares: 0 }
 const prepared = (participations: ParticipationView[], filedAs: PreparedClaim['filedAs'] = 'worker'): PreparedClaim => ({
   filedAs,
   person: { id: 'w1', name: '张伟', idMasked: '4207**********1234', unitName: '明湖精密机械有限公司' },

@@ -55,6 +55,8 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
     assert(phone.has('请在 2021-08-28 前提交'), '没有显示申请期限')
     await phone.tap('保存，下一步')
     await phone.waitFor('上传材料', () => phone.has('拍照或从相册选择'))
+    const draftAsk = phone.subscribeRequests.find((r) => r.tmplIds.includes(HOST_TEMPLATE_IDS.claimDraftDeadline))
+    assert(draftAsk?.inTap, `保存草稿时没有在点击中请求申请期限提醒：${JSON.stringify(phone.subscribeRequests)}`)
     assert(phone.query.draftId, `草稿没有保存到页面地址：${JSON.stringify(phone.query)}`)
 
     for (const [i, label] of REQUIRED_ITEMS.entries()) {
@@ -124,6 +126,8 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
       assert(phone.has('规则核定（供审核参考）'), '审核人看不到规则核定')
       await phone.tap('确认无误')
       lastModal(phone, '确认该申请')
+      const ask = phone.subscribeRequests.find((r) => r.tmplIds.includes(HOST_TEMPLATE_IDS.reviewPending))
+      assert(ask?.inTap && ask.tmplIds.includes(HOST_TEMPLATE_IDS.reviewDue), `确认时没有在点击中请求审核提醒：${JSON.stringify(phone.subscribeRequests)}`)
       await phone.waitFor(next, () => phone.has(next))
     })
   }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan, getScheme } from '@mutual-aid/shared-rules'
+import { formatYuan } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { DUE_TEXT } from '../format'
 
@@ -8,7 +8,7 @@ export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
   if (!c.assessmentAtSubmit) return null
   const a = c.assessmentAtDecision ?? c.assessmentAtSubmit
   // The review period the due date counts (WH 第十九条: 30 working days from complete materials).
-  const review = getScheme(c.schemeId).review
+  const review = c.rules.review
   const changed = c.assessmentAtDecision && c.assessmentAtDecision.amountFen !== c.assessmentAtSubmit.amountFen
   return (
     <View className="claims-section claims-assessment">

@@ -23,21 +23,21 @@ export function noticeTone(status: ClaimDetail['status']): '' | 'warning' | 'dan
 }
 
 /** The disease's name as the scheme prints it (`other`: outside the list); the code itself if the scheme lacks it. */
-export function diseaseName(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'facts'>): string | null {
+export function diseaseName(c: Pick<ClaimDetail, 'rules' | 'product' | 'facts'>): string | null {
   const code = c.facts.disease
   if (!code) return null
   if (code === 'other') return '不在保障疾病范围内的其他疾病'
-  return listDiseases(c.schemeId, c.product).find((d) => d.code === code)?.name ?? code
+  return listDiseases(c.rules, c.product).find((d) => d.code === code)?.name ?? code
 }
 
 /** Checklist item key → its label, for every item of the claim's scheme, product and kind. */
-export function materialLabels(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'kind'>): Record<string, string> {
-  return Object.fromEntries(materialsChecklist(c.schemeId, c.product, c.kind).map((i) => [i.key, i.label]))
+export function materialLabels(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(c.rules, c.product, c.kind).map((i) => [i.key, i.label]))
 }
 
 /** The items a filer photographs (the application form is the online claim itself). */
-export function photoChecklist(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'kind'>) {
-  return materialsChecklist(c.schemeId, c.product, c.kind).filter((i) => i.key !== 'application_form')
+export function photoChecklist(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>) {
+  return materialsChecklist(c.rules, c.product, c.kind).filter((i) => i.key !== 'application_form')
 }
 
 /** The office's adjusted amount: empty → none (the rules' amount stands); yuan text → fen; anything else → error. */

@@ -64,6 +64,8 @@ export function useClaimDetail(claimId: string) {
 
   function confirmClaim(): void {
     if (!claim) return
+    // First thing in the tap: the reviewer's next reminders (a claim reaching them, a due date, a new hire's limit).
+    void requestSubscriptions(claim.status === 'submitted' ? 'clerkConfirm' : 'agentConfirm')
     void act('确认', () => claimsApi.confirm(claim.id, claim.version), { title: '确认该申请？', content: '在线确认代替纸质盖章，确认后转下一环节审核。' })
   }
 

@@ -118,6 +118,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
 
     /** 保存，下一步: every field checked (all problems shown), the deadline checked, the draft saved. */
     async toPhotos(): Promise<void> {
+      // First thing in the tap, on the save that creates the draft: the reminder before its claim deadline.
+      if (!saved.current.draft) void requestSubscriptions('claimDraft')
       dispatch({ type: 'showErrors' })
       if (Object.keys(view.errors.all).length > 0) return toast('还有信息未填写完整，请按红字提示修改', 'warning')
       if (view.late && view.deadline) return toast(`已超过申请期限（最后一天 ${view.deadline.date}），无法提交`, 'error')

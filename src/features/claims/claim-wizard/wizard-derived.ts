@@ -16,8 +16,8 @@ export function wizardView(s: WizardState) {
   const today = s.prepared?.today ?? ''
   const facts = factsFromForm(s.text, s.choice, kind)
   const errors = visibleErrors(kind, s.text, s.choice, s.showAllErrors)
-  const checklist = participation && product && kind ? materialsChecklist(participation.schemeId, product, kind).filter((i) => !ONLINE_ITEMS.includes(i.key)) : []
-  const diseases = participation && product ? listDiseases(participation.schemeId, product) : []
+  const checklist = participation && product && kind ? materialsChecklist(participation.rules, product, kind).filter((i) => !ONLINE_ITEMS.includes(i.key)) : []
+  const diseases = participation && product ? listDiseases(participation.rules, product) : []
   const diseaseOptions = [
     ...diseases.map((d) => ({ value: d.code, label: d.mild ? `${d.name}（轻症）` : d.name })),
     ...(kind === 'death' ? [{ value: 'other', label: '不属于上述疾病的其他疾病' }] : []),
@@ -25,12 +25,12 @@ export function wizardView(s: WizardState) {
   const selectedDisease = diseases.find((d) => d.code === s.choice.disease)
   // The day the deadline counts from: admission for an inpatient claim, else diagnosis or death.
   const eventDate = kind === 'inpatient' ? facts.admission : facts.eventDate
-  const deadline = participation && eventDate ? claimDeadline(participation.schemeId, eventDate) : null
+  const deadline = participation && eventDate ? claimDeadline(participation.rules, eventDate) : null
   const late = deadline !== null && today !== '' && today > deadline.date
   const coverage =
     participation && product && participation.coverageStart && today
       ? coverageStatus({
-          scheme: participation.schemeId,
+          scheme: participation.rules,
           product,
           firstTime: participation.firstTime,
           coverageStart: participation.coverageStart,
