@@ -24,7 +24,7 @@ export function PayToCard({ payTo, approved }: { payTo: PayTo; approved: boolean
       <Text className="enrol-card__line">
         {approved
           ? '请按以下账户转账缴纳互助费；互助办确认到账后，保障即生效。'
-          : '代理单位审核通过后，请按以下账户转账缴纳互助费。'}
+          : '代理单位审核同意后，请按以下账户转账缴纳互助费。'}
       </Text>
       {payTo.demo ? (
         <Text className="pay-to__demo">演示账户：互助办尚未设置实际收款账户，请勿向此账户转账。</Text>
