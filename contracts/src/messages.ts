@@ -1,6 +1,6 @@
 /** The `messages` function: the caller's in-app inbox (every notice lands here, pushed or not). */
 import { z } from 'zod'
-import { cursorPageOf, instantSchema, pageRequestSchema } from './common'
+import { cursorPageOf, instantSchema, noInput, pageRequestSchema } from './common'
 import { idSchema } from './field-bounds'
 import { defineFunction } from './action'
 
@@ -22,4 +22,6 @@ export type MessageView = z.infer<typeof messageViewSchema>
 export const messagesContract = defineFunction('messages', {
   list: { input: messageListInput, output: cursorPageOf(messageViewSchema).extend({ unread: z.number().int() }) },
   markRead: { input: markReadInput, output: z.object({ updated: z.number().int() }) },
+  /** The home page's 消息 badge: a count only (the by_openid index), no message bodies. */
+  unreadCount: { input: noInput, output: z.object({ unread: z.number().int().min(0) }) },
 })

@@ -41,7 +41,7 @@ export { isWorkingDay, addWorkingDays } from './dates/working-days'
 // Money
 export { yuanToFen } from './money/yuan-to-fen'
 export { fenToYuan } from './money/fen-to-yuan'
-export { formatYuan, formatYuanShort } from './money/format-yuan'
+export { MINUS_SIGN, formatSignedYuan, formatYuan, formatYuanShort } from './money/format-yuan'
 export { roundHalfUp, ceilDiv, percentOf } from './money/round-half-up'
 
 // Identity

@@ -84,6 +84,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'list_agent_status', keys: { agentId: 1, status: 1, updatedAt: 1, _id: 1 } },
     { name: 'list_unit', keys: { unitId: 1, updatedAt: 1, _id: 1 } },
     { name: 'list_unit_status', keys: { unitId: 1, status: 1, updatedAt: 1, _id: 1 } },
+    // Home badges: a clerk's and an agent's counts by status (enrolment.badges).
+    { name: 'by_unit_status', keys: { unitId: 1, status: 1 } },
+    { name: 'by_agent_status', keys: { agentId: 1, status: 1 } },
   ]),
   adminOnly('participations', 'One person enrolled in one scheme and period (Art. 6: at most once)', [
     { name: 'scheme_year_person_unique', keys: { family: 1, year: 1, idHash: 1 }, unique: true },
@@ -110,6 +113,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1, status: 1, dueDate: 1 } },
     { name: 'by_fund_status', keys: { family: 1, year: 1, status: 1, dueDate: 1 } },
     { name: 'payable', keys: { status: 1, paymentBatchId: 1, claimNo: 1 } },
+    // Home badges: claims waiting at a clerk's or an agent's level (claims.badges).
+    { name: 'by_unit_status', keys: { unitId: 1, status: 1 } },
+    { name: 'by_agent_status', keys: { agentId: 1, status: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form', [
     // A caller's drafts (claims drafts.ts myDrafts), on every open of 我的申请.

@@ -6,6 +6,7 @@ import { consent, draftFileUrls, getDraft, myDrafts, prepare, rosterForClaims, s
 import { submit } from './submit'
 import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
+import { badges } from './badges'
 
 /**
  * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
@@ -30,6 +31,7 @@ export const main = createMain(claimsContract, cloud, {
   get,
   mine,
   queue,
+  badges,
   photoUrls,
   confirm,
   return: returnClaim,

@@ -98,5 +98,5 @@ async function personalCertificate(ctx: HandlerContext, year: number, today: str
   if (!p) throw new AppError('NO_COVERAGE', `${year} 年度您还没有生效的互助保障。如单位已申报，请等待缴费确认。`)
   const unit = await findById<{ name: string; uscc: string }>(ctx.db, 'units', p.unitId)
   const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
-  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: coverageView(p, today, scheme) }
+  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: { ...coverageView(p, today, scheme), idMasked: p.idMasked || person.idMasked || '' } }
 }

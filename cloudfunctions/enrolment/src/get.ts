@@ -5,6 +5,8 @@ import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
+import { loadPaymentSettings } from '@cloud-shared/settings'
+import { paymentReference } from './payment-reference'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 
 const BY_NAME: SortSpec = [
@@ -28,6 +30,12 @@ export const get = action({
       keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50, also: prefix.also }),
     ])
     const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
+    // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).
+    const unpaid = e.status === 'submitted' || e.status === 'approved'
+    const accounts = unpaid ? await loadPaymentSettings(ctx.db) : null
+    const payTo = accounts
+      ? { ...accounts.settings[e.family], amountFen: e.quote.totalFen, reference: paymentReference(unit.name, e), demo: accounts.demo }
+      : null
     return {
       today: ctx.clock.today(),
       enrolment: {
@@ -43,6 +51,7 @@ export const get = action({
         payment: e.payment ? { ...e.payment, recordedBy: undefined } : undefined,
         replacedCount: e.replacedParticipationIds?.length ?? 0,
       },
+      payTo,
       participants: {
         total,
         nextCursor: page.nextCursor,

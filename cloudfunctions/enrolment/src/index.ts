@@ -16,6 +16,8 @@ import { myCoverage } from './my-coverage'
 import { addNewHires } from './new-hires'
 import { replace } from './replace'
 import { receiptUrl } from './receipt-url'
+import { badges } from './badges'
+import { paymentSettings, setPaymentSettings } from './payment-settings'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
 /**
@@ -32,6 +34,6 @@ const resume = timer({
 export const main = createMain(
   enrolmentContract,
   cloud,
-  { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl },
+  { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges, paymentSettings, setPaymentSettings },
   { timers: { resume } },
 )

@@ -5,7 +5,8 @@ import { notify, type Notice } from '@cloud-shared/notify'
 import { clerksOf } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc } from './model'
 
-const KIND = { annual: '年度申报', new_hire: '新入职增员', replacement: '参保对象替换' } as const
+// Said after "2021 年度": the annual kind is just 申报 there (never "2021 年度年度申报").
+const KIND = { annual: '申报', new_hire: '新入职增员', replacement: '参保对象替换' } as const
 
 /**
  * What the unit's clerks are told about a declaration (returned, approved, paid), once per declaration version and
@@ -15,7 +16,7 @@ const KIND = { annual: '年度申报', new_hire: '新入职增员', replacement:
 export function clerkNotices(ctx: HandlerContext, e: EnrolmentDoc, event: 'approved' | 'returned' | 'paid', clerks: string[]): Notice[] {
   const what = `${e.year} 年度${KIND[e.kind]}（${e.participantCount} 人）`
   const text = {
-    approved: { title: '申报已审核通过', body: `${what}已由代理单位审核通过，请按 ${formatYuan(e.quote.totalFen)} 缴纳互助费。`, status: '审核通过' },
+    approved: { title: '申报已审核通过', body: `${what}已由代理单位审核通过，请按 ${formatYuan(e.quote.totalFen)} 缴纳互助费；收款账户和转账附言见申报详情。`, status: '审核通过' },
     returned: { title: '申报被退回', body: `${what}被代理单位退回。请打开申报查看退回原因，修改后重新提交。`, status: '已退回' },
     paid: {
       title: e.payment ? '缴费已确认' : '已生效',

@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { markReadInput, messageListInput, messagesContract } from '@mutual-aid/contracts'
+import { markReadInput, messageListInput, messagesContract, noInput } from '@mutual-aid/contracts'
 import { action, createMain } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { countWhere, keysetPage, type SortSpec } from '@cloud-shared/keyset'
@@ -66,5 +66,15 @@ const markRead = action({
   },
 })
 
+/** How many of the caller's messages are unread: one count() on the by_openid index. */
+const unreadCount = action({
+  access: 'signed-in',
+  input: noInput,
+  async run(ctx) {
+    const res = await ctx.db.collection('messages').where({ openid: ctx.caller.openid, read: false }).count()
+    return { unread: res.total as number }
+  },
+})
+
 /** In-app inbox (站内消息): every notice written by notify() lands here, pushed or not. */
-export const main = createMain(messagesContract, cloud, { list, markRead })
+export const main = createMain(messagesContract, cloud, { list, markRead, unreadCount })

@@ -55,6 +55,8 @@ export const claimsContract = defineFunction('claims', {
   get: { input: claimRefInput, output: claimDetailSchema },
   mine: { input: mineInput, output: cursorPageOf(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
+  /** Home-page badges: the caller's claims sent back to them, and claims waiting at the caller's review level. */
+  badges: { input: noInput, output: z.object({ returned: z.number().int().min(0), waiting: z.number().int().min(0) }) },
   photoUrls: {
     input: claimRefInput,
     output: z.object({

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { QuoteLine } from '@mutual-aid/shared-rules'
 import { dateSchema, familySchema, fileCheckSchema, instantSchema, cursorPageOf, personStatusSchema, productSchema, schemeIdSchema, schemeRulesSchema, sexSchema, unitTypeSchema } from '../common'
+import { payeeAccountSchema } from '../settings'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
 
@@ -110,6 +111,12 @@ export const declarationDetailSchema = z.object({
     coverageEnd: dateSchema.nullish(),
     reviewedAt: instantSchema.nullish(),
   }),
+  /**
+   * Where and how the unit pays (the office's account for the scheme, the amount, the reference to quote in the
+   * transfer's remark), from the office's payment settings; null once the payment is recorded (or never declared).
+   * `demo`: the office has stored no account yet and these are the documented demo defaults.
+   */
+  payTo: payeeAccountSchema.extend({ amountFen: z.number().int(), reference: z.string(), demo: z.boolean() }).nullable(),
   participants: cursorPageOf(
     z.object({
       _id: z.string(),

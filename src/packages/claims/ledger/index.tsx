@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatSignedYuan, formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { FAMILY_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
@@ -7,9 +7,10 @@ import { usePagedLoad } from '@/services/use-load'
 import { LoadMore } from '@/components/load-more'
 import { claimsApi } from '@/features/claims'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries by pages. */
-export default function LedgerPage() {
+function LedgerPage() {
   const ledger = usePagedLoad((cursor) => claimsApi.ledger(cursor), [])
   if (ledger.status === 'error') return <PageState status="error" message={ledger.message} onRetry={ledger.reload} />
   if (ledger.status === 'loading') return <PageState status="loading" />
@@ -48,8 +49,7 @@ export default function LedgerPage() {
               {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
-              {e.type === 'contribution' ? '+' : '−'}
-              {formatYuan(e.amountFen)}
+              {formatSignedYuan(e.type === 'contribution' ? e.amountFen : -e.amountFen)}
             </Text>
           </View>
         ))}
@@ -58,3 +58,5 @@ export default function LedgerPage() {
     </View>
   )
 }
+
+export default withPageFrame(LedgerPage)

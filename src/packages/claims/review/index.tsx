@@ -9,12 +9,13 @@ import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import { useSession } from '@/features/session'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** What each reviewer works on by default: the status waiting for their level. */
 const DEFAULT_STATUS: Record<string, ClaimStatus> = { clerk: 'submitted', agent: 'clerk_confirmed', office: 'agent_confirmed' }
 
 /** The review queue in the caller's scope: counts per status, filters, overdue and nearly due first. */
-export default function ReviewQueuePage() {
+function ReviewQueuePage() {
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
   const [status, setStatus] = useState<ClaimStatus | ''>('')
@@ -55,7 +56,8 @@ export default function ReviewQueuePage() {
         ))}
       </View>
       <View className="claims-filters">
-        {(['', 'WH', 'TZ'] as const).map((f) => (
+        {/* Only the office sees both schemes' claims; a clerk's or an agent's scope is one scheme, so no filter. */}
+        {(role === 'office' ? (['', 'WH', 'TZ'] as const) : []).map((f) => (
           <Text key={f || 'all'} className={`claims-chip ${family === f ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, f)}>
             {f === '' ? '全部方案' : FAMILY_SHORT_LABEL[f]}
           </Text>
@@ -83,3 +85,5 @@ export default function ReviewQueuePage() {
     </View>
   )
 }
+
+export default withPageFrame(ReviewQueuePage)

@@ -15,11 +15,13 @@ import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, isProcessing, type DeclarationDetail } from '@mutual-aid/contracts'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { PayToCard } from '@/features/enrolment/pay-to-card'
+import { withPageFrame } from '@/features/large-font'
 
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
 
 /** One declaration: what was declared and quoted; the agent reviews it, the office records the payment. */
-export default function DeclarationPage() {
+function DeclarationPage() {
   const id = useRouter().params.id ?? ''
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
@@ -68,7 +70,7 @@ export default function DeclarationPage() {
             <Text>
               {l.label} {l.persons} 人 × {formatYuan(Math.abs(l.perPersonFen))}
             </Text>
-            <Text>{formatYuan(l.amountFen)}</Text>
+            <Text className="enrol-quote-line__amount">{formatYuan(l.amountFen)}</Text>
           </View>
         ))}
         {e.payment ? (
@@ -78,6 +80,7 @@ export default function DeclarationPage() {
         ) : null}
         {e.payment?.receiptFileID ? <ReceiptLink enrolmentId={e._id} /> : null}
       </View>
+      {state.data.payTo ? <PayToCard payTo={state.data.payTo} approved={e.status === 'approved'} /> : null}
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
       {role === 'office' && e.status === 'approved' ? <PaymentBox e={e} today={state.data.today} onDone={state.reload} /> : null}
@@ -240,3 +243,5 @@ function ReceiptLink({ enrolmentId }: { enrolmentId: string }) {
     </Button>
   )
 }
+
+export default withPageFrame(DeclarationPage)

@@ -12,6 +12,7 @@ import '@/features/enrolment/enrol.scss'
 import { PERSON_STATUS_LABEL, isProcessing, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
 
@@ -22,7 +23,7 @@ function lastMonth(today: string): string {
 }
 
 /** 职工名册: import from a file, add one by one, search, change status, file the staff report. */
-export default function RosterPage() {
+function RosterPage() {
   const params = useRouter().params
   const [query, setQuery] = useState('')
   const [submitted, setSubmitted] = useState('')
@@ -136,7 +137,8 @@ export default function RosterPage() {
       {result && result.errorCount > 0 ? (
         <View className="import-errors">
           <View className="enrol-notice enrol-notice--error">
-            文件共 {result.rows} 行，发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
+            {/* `rows` counts the people (file lines 2 … rows + 1 under the header); errors cite file line numbers. */}
+            文件中有 {result.rows} 名职工（第 2 至 {result.rows + 1} 行），发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
           </View>
           <View className="enrol-errors">
             {result.errors.map((e, i) => (
@@ -250,3 +252,5 @@ function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defau
     </View>
   )
 }
+
+export default withPageFrame(RosterPage)
