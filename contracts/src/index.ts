@@ -29,12 +29,14 @@ export * from './roster'
 export * from './enrolment'
 export * from './claims'
 export * from './messages'
+export * from './settlements'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
 import { enrolmentContract } from './enrolment'
 import { messagesContract } from './messages'
 import { rosterContract } from './roster'
+import { settlementsContract } from './settlements'
 import { unitsContract } from './units'
 
 /** Every deployed function's contract, by name. */
@@ -45,4 +47,5 @@ export const FUNCTION_CONTRACTS = {
   enrolment: enrolmentContract,
   claims: claimsContract,
   messages: messagesContract,
+  settlements: settlementsContract,
 } as const

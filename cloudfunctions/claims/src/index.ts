@@ -5,6 +5,7 @@ import { consent, getDraft, myDrafts, prepare, rosterForClaims, saveDraft } from
 import { submit } from './submit'
 import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
+import { acceptProposal, declineProposal } from './proposals'
 
 /**
  * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
@@ -31,4 +32,6 @@ export const main = createMain(claimsContract, cloud, {
   returnProposal,
   markPaid,
   ledger,
+  acceptProposal,
+  declineProposal,
 })

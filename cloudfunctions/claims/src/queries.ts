@@ -9,7 +9,8 @@ import { checkPages } from './evidence'
 import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
-import { isFilerOrParticipant, isInvolvedAnywhere, loadVisibleClaim, reviewLevelsOver } from './scope'
+import { canSee, isFilerOrParticipant, isInvolvedAnywhere, isParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
+import { lastPayee } from './proposals'
 
 /** Calendar days before the review due date at which a claim counts as nearly due in the office queue. */
 const NEARLY_DUE_DAYS = 7
@@ -37,6 +38,7 @@ function allowedActions(ctx: HandlerContext, claim: ClaimDoc, involved: boolean)
     if (actor && transition(claim.status, event, actor).ok) out.push(event)
   }
   if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'resubmit', 'filer', claim.returned?.by).ok) out.push('resubmit')
+  if (isParticipant(ctx, claim) && claim.status === 'proposed') out.push('accept', 'decline')
   return out
 }
 
@@ -77,8 +79,14 @@ function listItem(c: ClaimDoc, today: string) {
     dueState: dueState(c.dueDate, today, c.status),
     amountFen: c.decision?.outcome === 'approve' ? c.decision.amountFen : null,
     filedAs: c.filedBy.as,
+    source: c.source ?? 'manual',
     updatedAt: c.updatedAt,
   }
+}
+
+function settlementView(e: NonNullable<ClaimDoc['settlement']>) {
+  const { settlementId: _s, importId: _i, ...shown } = e
+  return shown
 }
 
 /** One claim with its timeline; reviewers also get the rules' assessment, everyone sees the decision and its basis. */
@@ -96,6 +104,15 @@ export const get = action({
         : null
     // A draft from an earlier return does not belong to this one.
     const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
+    const fromSettlement = claim.source === 'settlement' && claim.settlement
+    // The participant of a proposal sees how it was computed (it is their own stay) and the account they last gave.
+    const offer =
+      fromSettlement && claim.status === 'proposed' && isParticipant(ctx, claim)
+        ? { assessment: claim.assessmentAtSubmit, lastPayee: await lastPayee(ctx, claim.personId), acceptBy: claim.claimDeadline.date, acceptByBasis: claim.claimDeadline.basis }
+        : null
+    const linked = claim.linkedClaimId ? await findById<ClaimDoc>(ctx.db, 'claims', claim.linkedClaimId) : null
+    // Every opening of the bureau's data about a person's stay is on record.
+    if (fromSettlement) await audit(ctx, { action: 'claim.settlement.view', entity: 'claim', entityId: claim._id, after: { claimNo: claim.claimNo, status: claim.status } })
     return {
       id: claim._id,
       claimNo: claim.claimNo,
@@ -140,6 +157,10 @@ export const get = action({
       actions: allowedActions(ctx, claim, involved),
       resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
       today,
+      source: claim.source ?? 'manual',
+      settlement: fromSettlement ? settlementView(claim.settlement!) : null,
+      offer,
+      linkedClaimNo: linked && canSee(ctx, linked) ? linked.claimNo : null,
     }
   },
 })
@@ -155,7 +176,8 @@ export const mine = action({
       personId ? findAll<ClaimDoc>(ctx.db, 'claims', { personId }) : Promise.resolve([] as ClaimDoc[]),
     ])
     const byId = new Map<string, ClaimDoc>()
-    for (const c of [...filed, ...forMe]) byId.set(c._id, c)
+    // A held proposal was never offered (the stay is claimed by hand): it is the office's to see, not the worker's list.
+    for (const c of [...filed, ...forMe]) if (c.status !== 'held') byId.set(c._id, c)
     const today = ctx.clock.today()
     return [...byId.values()]
       .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
@@ -183,7 +205,8 @@ export const queue = action({
       where.unitId = user.unitId
     }
     if (input.family) where.family = input.family
-    const all = await findAll<ClaimDoc>(ctx.db, 'claims', where)
+    // Proposals the participant has not accepted are not the unit's or agent's to see (scope.ts canSee).
+    const all = (await findAll<ClaimDoc>(ctx.db, 'claims', where)).filter((c) => canSee(ctx, c))
     const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
     for (const c of all) counts[c.status] += 1
     const today = ctx.clock.today()

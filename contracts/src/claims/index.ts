@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { noInput } from '../common'
 import { defineFunction } from '../action'
 import {
+  acceptProposalInput,
   claimRefInput,
+  declineProposalInput,
   consentInput,
   decideInput,
   draftRefInput,
@@ -74,5 +76,7 @@ export const claimsContract = defineFunction('claims', {
   confirmApproval: { input: versionedRefInput, output: statusAnswerSchema.extend({ amountFen: z.number().int() }) },
   returnProposal: { input: returnProposalInput, output: statusAnswerSchema },
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
+  acceptProposal: { input: acceptProposalInput, output: statusAnswerSchema.extend({ claimNo: z.string() }) },
+  declineProposal: { input: declineProposalInput, output: statusAnswerSchema },
   ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
 })

@@ -17,6 +17,7 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   claimNeedsMaterials: process.env.TARO_APP_TEMPLATE_CLAIM_NEEDS_MATERIALS ?? '',
   claimDecided: process.env.TARO_APP_TEMPLATE_CLAIM_DECIDED ?? '',
   claimPaid: process.env.TARO_APP_TEMPLATE_CLAIM_PAID ?? '',
+  claimProposed: process.env.TARO_APP_TEMPLATE_CLAIM_PROPOSED ?? '',
 }
 
 /**
