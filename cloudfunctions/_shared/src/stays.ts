@@ -1,5 +1,8 @@
 import { staysOverlap, type Stay } from '@mutual-aid/shared-rules'
-import type { StayEntry } from './documents'
+import type { HandlerContext } from './context'
+import type { ParticipationDoc, StayEntry } from './documents'
+import type { SdkHandle } from './sdk'
+import { txGet } from './tx'
 
 /**
  * The inpatient stays a participation has claims for (`ParticipationDoc.inpatientStays`), by either channel: a claim
@@ -31,4 +34,16 @@ export function withoutStay(stays: readonly StayEntry[] | undefined, claimId: st
 /** The stays with `claimId`'s days now counted in `inpatientDaysUsed` (its approval added them). */
 export function withStayCounted(stays: readonly StayEntry[] | undefined, claimId: string): StayEntry[] {
   return (stays ?? []).map((s) => (s.claimId === claimId ? { ...s, counted: true } : s))
+}
+
+/**
+ * Frees the stay a claim held on its participation, inside the caller's transaction (a proposal declined or lapsed, a
+ * claim rejected). The version moves on, so an import deciding this participation at the same moment decides again.
+ */
+export async function freeStay(ctx: HandlerContext, tx: SdkHandle, participationId: string, claimId: string): Promise<void> {
+  const p = await txGet<ParticipationDoc>(tx, 'participations', participationId)
+  if (!p?.inpatientStays?.some((st) => st.claimId === claimId)) return
+  await tx.collection('participations').doc(participationId).update({
+    data: { inpatientStays: ctx.db.command.set(withoutStay(p.inpatientStays, claimId)), version: ctx.db.command.inc(1), updatedAt: ctx.clock.now() },
+  })
 }

@@ -6,7 +6,8 @@ import { AppError, forbidden } from '@cloud-shared/errors'
 import type { ClaimDoc } from './model'
 import { hasConsent } from './drafts'
 import { notifyClaimPeople } from './notices'
-import { applyStep, freeStay } from './review'
+import { applyStep } from './review'
+import { freeStay } from '@cloud-shared/stays'
 import { isParticipant, loadClaim } from './scope'
 
 /**
@@ -77,7 +78,7 @@ export const declineProposal = action({
       event: 'decline',
       note: reason ? `本人放弃：${reason}` : '本人放弃',
       patch: async (c, _to, tx) => {
-        await freeStay(ctx, tx, c)
+        await freeStay(ctx, tx, c.participationId, c._id)
         return {}
       },
     })

@@ -21,7 +21,7 @@ import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, Pa
 import { assessClaim, sameAssessment } from './assessment'
 import { notifyClaimPeople } from './notices'
 import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
-import { withStayCounted, withoutStay } from '@cloud-shared/stays'
+import { freeStay, withStayCounted } from '@cloud-shared/stays'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
@@ -266,7 +266,7 @@ export const decide = action({
         note: input.note,
         patch: async (c, _to, tx) => {
           // A rejected claim no longer holds its stay: the bureau's settlement for it may be proposed (and assessed) later.
-          await freeStay(ctx, tx, c)
+          await freeStay(ctx, tx, c.participationId, c._id)
           return {
           assessmentAtDecision: assessment,
           decision: {
@@ -458,15 +458,6 @@ async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: C
   if (p.inpatientStays?.some((st) => st.claimId === claim._id)) patch.inpatientStays = _.set(withStayCounted(p.inpatientStays, claim._id))
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
   await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect } }, tx)
-}
-
-/** Frees the stay a claim held on its participation (read and written inside the caller's transaction). */
-export async function freeStay(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc): Promise<void> {
-  const p = await txGet<ParticipationDoc>(tx, 'participations', claim.participationId)
-  if (!p?.inpatientStays?.some((st) => st.claimId === claim._id)) return
-  await tx.collection('participations').doc(claim.participationId).update({
-    data: { inpatientStays: ctx.db.command.set(withoutStay(p.inpatientStays, claim._id)), updatedAt: ctx.clock.now() },
-  })
 }
 
 /** The office records the transfer: payout paid, claim paid, and the fund ledger's payout entry (Art. 20–21). */

@@ -93,7 +93,8 @@ async function registerStay(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc)
     )
   }
   const entry: StayEntry = { claimId: claim._id, source: 'manual', admission, discharge, days: (claim.assessmentAtSubmit as Partial<ClaimAssessment>).onPayout?.allowanceDays ?? 0, counted: false }
-  await tx.collection('participations').doc(p._id).update({ data: { inpatientStays: ctx.db.command.push([entry]), updatedAt: ctx.clock.now() } })
+  // The version moves on so that an import deciding this participation at the same moment decides again.
+  await tx.collection('participations').doc(p._id).update({ data: { inpatientStays: ctx.db.command.push([entry]), version: ctx.db.command.inc(1), updatedAt: ctx.clock.now() } })
 }
 
 /**
