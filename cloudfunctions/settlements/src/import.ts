@@ -132,26 +132,34 @@ async function countState(ctx: HandlerContext, importId: string, state: string):
   return (await ctx.db.collection('settlements').where({ importId, state }).count()).total
 }
 
-/** The import is finished: its counts, the uploaded file deleted (it holds clear ID numbers), the outcome audited. */
+/** The import is finished: its counts, and the outcome audited. (The uploaded file goes at the next tick: `purgeFiles`.) */
 async function finish(ctx: HandlerContext, imp: ImportDoc): Promise<void> {
   const [proposed, held, unmatched, notQualifying] = await Promise.all(
     ['proposed', 'held', 'unmatched', 'not_qualifying'].map((s) => countState(ctx, imp._id, s)),
   )
   const counts = { proposed, held, unmatched, notQualifying, duplicate: imp.duplicateCount }
-  if (!imp.fileDeleted) {
-    try {
-      await ctx.cloud.deleteFile({ fileList: [imp.fileID] })
-    } catch (err) {
-      // Already gone is fine; anything else is retried by the next call or tick (fileDeleted stays false).
-      console.error('[settlements] could not delete the uploaded file', err)
-      return
-    }
-  }
   await ctx.db.collection('settlementImports').where({ _id: imp._id }).update({
-    data: { status: 'done', counts: ctx.db.command.set(counts), fileDeleted: true, updatedAt: ctx.clock.now() },
+    data: { status: 'done', counts: ctx.db.command.set(counts), updatedAt: ctx.clock.now() },
   })
   await audit(ctx, { action: 'settlement.import.done', entity: 'settlementImport', entityId: imp._id, after: { rows: imp.rows, ...counts }, once: `settlement.import.done:${imp._id}` })
-  Object.assign(imp, { status: 'done', counts, fileDeleted: true })
+  Object.assign(imp, { status: 'done', counts })
+}
+
+/**
+ * Deletes the uploaded files of finished imports: they hold clear ID numbers and are needed only until every row is
+ * stored (keyed hash and masked form only). Until then the storage rule lets no client read them. Done by the timer
+ * rather than at the end of the import, so that a retry of a cut-off import always finds its file.
+ */
+export async function purgeFiles(ctx: HandlerContext): Promise<number> {
+  const done = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: 'done', fileDeleted: false }, 1000)
+  for (let i = 0; i < done.length; i += 50) {
+    const batch = done.slice(i, i + 50)
+    // At most 50 files per call (CloudBase); a file already gone counts as deleted.
+    await ctx.cloud.deleteFile({ fileList: batch.map((imp) => imp.fileID) })
+    await ctx.db.collection('settlementImports').where({ _id: ctx.db.command.in(batch.map((imp) => imp._id)) }).update({ data: { fileDeleted: true, updatedAt: ctx.clock.now() } })
+    for (const imp of batch) await audit(ctx, { action: 'settlement.file.delete', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID }, once: `settlement.file.delete:${imp._id}` })
+  }
+  return done.length
 }
 
 /** Moves an import on until it is done or this call's time budget is spent; answers where it stands. */
@@ -214,8 +222,9 @@ export const importSettlements = action({
     const known = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
     if (known) {
       assertCanSeeImport(ctx, known)
-      const again = known.fileID !== fileID
-      return importView(await drive(ctx, known, started), again)
+      // A second upload of a file already imported: the copy holds clear ID numbers and is not needed.
+      if (known.fileID !== fileID) await ctx.cloud.deleteFile({ fileList: [fileID] })
+      return importView(await drive(ctx, known, started), known.fileID !== fileID)
     }
     const { rows, valid, errors } = await readAndValidate(ctx, fileID, buffer)
     if (errors.length) {

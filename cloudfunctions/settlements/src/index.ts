@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { settlementsContract } from '@mutual-aid/contracts'
 import { createMain, timer } from '@cloud-shared/create-main'
-import { continueImport, importSettlements, resumeImports, CALL_BUDGET_MS } from './import'
+import { continueImport, importSettlements, purgeFiles, resumeImports, CALL_BUDGET_MS } from './import'
 import { imports, rows } from './queries'
 import { template } from './template'
 import { expireAndRemind } from './expiry'
@@ -22,8 +22,9 @@ export const main = createMain(
         async run(ctx) {
           const started = Date.now()
           const importsDone = await resumeImports(ctx, started)
+          const filesDeleted = await purgeFiles(ctx)
           const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 4_000)
-          return { importsDone, ...proposals }
+          return { importsDone, filesDeleted, ...proposals }
         },
       }),
     },

@@ -32,28 +32,28 @@ export const rows = action({
     assertCanSeeImport(ctx, imp)
     await audit(ctx, { action: 'settlement.rows.view', entity: 'settlementImport', entityId: imp._id, after: { state: input.state ?? null, cursor: input.cursor ?? null } })
     const after = input.cursor ? Number(input.cursor) : 0
+    const duplicateRow = (d: ImportDoc['duplicates'][number]): SettlementRow => ({
+      row: d.row,
+      serial: d.serial,
+      name: d.name,
+      idMasked: d.idMasked,
+      hospitalName: '',
+      admission: imp.importedOn,
+      discharge: imp.importedOn,
+      selfPayFen: 0,
+      selfFundedFen: 0,
+      state: 'duplicate',
+      reasons: [{ code: 'DUPLICATE_SERIAL', message: d.reason, basis: null }],
+      claimNo: null,
+      amountFen: null,
+    })
+    // Duplicates are not stored as settlements (their serial is another row's): they are listed from the import.
+    const duplicates = !input.state || input.state === 'duplicate' ? imp.duplicates.filter((d) => d.row > after).sort((a, b) => a.row - b.row) : []
     if (input.state === 'duplicate') {
-      const all = imp.duplicates.filter((d) => d.row > after).sort((a, b) => a.row - b.row)
-      const page = all.slice(0, input.limit)
+      const page = duplicates.slice(0, input.limit)
       return {
-        items: page.map(
-          (d): SettlementRow => ({
-            row: d.row,
-            serial: d.serial,
-            name: d.name,
-            idMasked: d.idMasked,
-            hospitalName: '',
-            admission: '1970-01-01',
-            discharge: '1970-01-01',
-            selfPayFen: 0,
-            selfFundedFen: 0,
-            state: 'duplicate',
-            reasons: [{ code: 'DUPLICATE_SERIAL', message: d.reason, basis: null }],
-            claimNo: null,
-            amountFen: null,
-          }),
-        ),
-        nextCursor: all.length > input.limit ? String(page[page.length - 1].row) : null,
+        items: page.map(duplicateRow),
+        nextCursor: duplicates.length > input.limit ? String(page[page.length - 1].row) : null,
         total: imp.duplicateCount,
       }
     }
@@ -63,30 +63,36 @@ export const rows = action({
       ctx.db.collection('settlements').where({ ...where, row: _.gt(after) }).orderBy('row', 'asc').limit(input.limit + 1).get(),
       ctx.db.collection('settlements').where(where).count(),
     ])
-    const docs = (res.data as SettlementDoc[]).slice(0, input.limit)
+    const stored = res.data as SettlementDoc[]
+    // Stored rows and duplicates merged in file order, one page.
+    const merged = [...stored.map((d) => ({ row: d.row, d })), ...duplicates.slice(0, input.limit + 1).map((dup) => ({ row: dup.row, dup }))].sort((a, b) => a.row - b.row)
+    const page = merged.slice(0, input.limit)
+    const more = merged.length > input.limit
+    const docs = page.flatMap((m) => ('d' in m && m.d ? [m.d] : []))
     const claimIds = docs.map((d) => d.claimId).filter((id): id is string => !!id)
     const claims = claimIds.length ? await findAll<ClaimDoc>(ctx.db, 'claims', { _id: _.in(claimIds) }) : []
     const claimNo = new Map(claims.map((c) => [c._id, c.claimNo]))
     return {
-      items: docs.map(
-        (d): SettlementRow => ({
-          row: d.row,
-          serial: d.serial,
-          name: d.name,
-          idMasked: d.idMasked,
-          hospitalName: d.hospitalName,
-          admission: d.admission,
-          discharge: d.discharge,
-          selfPayFen: d.selfPayFen,
-          selfFundedFen: d.selfFundedFen,
-          state: d.state,
-          reasons: d.reasons ?? [],
-          claimNo: d.claimId ? claimNo.get(d.claimId) ?? null : null,
-          amountFen: d.amountFen,
-        }),
-      ),
-      nextCursor: (res.data as SettlementDoc[]).length > input.limit ? String(docs[docs.length - 1].row) : null,
+      items: page.map((m) => ('dup' in m && m.dup ? duplicateRow(m.dup) : rowOf((m as { d: SettlementDoc }).d))),
+      nextCursor: more ? String(page[page.length - 1].row) : null,
       total: count.total + (input.state ? 0 : imp.duplicateCount),
+    }
+    function rowOf(d: SettlementDoc): SettlementRow {
+      return {
+        row: d.row,
+        serial: d.serial,
+        name: d.name,
+        idMasked: d.idMasked,
+        hospitalName: d.hospitalName,
+        admission: d.admission,
+        discharge: d.discharge,
+        selfPayFen: d.selfPayFen,
+        selfFundedFen: d.selfFundedFen,
+        state: d.state,
+        reasons: d.reasons ?? [],
+        claimNo: d.claimId ? claimNo.get(d.claimId) ?? null : null,
+        amountFen: d.amountFen,
+      }
     }
   },
 })
