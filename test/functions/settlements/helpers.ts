@@ -45,6 +45,12 @@ export async function startSettleSuite(options: { today?: string; faultInjection
     )
     await db.collection('participations').add({ data: { _id, ...doc, medicalInsurance: 'employee' } })
   }
+  // Every TZ person bound to a WeChat user (余静 is the demo's; the others `tz-w-<index>`), so each can file and accept.
+  for (const [i, person] of people.entries()) {
+    if (i === 0) continue
+    await db.collection('users').add({ data: { _id: workerOf(i), role: null, name: person.name, personId: person._id, createdAt: now, updatedAt: now } })
+    await db.collection('people').doc(person._id).update({ data: { openid: workerOf(i) } })
+  }
   return {
     emu,
     db,
@@ -58,6 +64,9 @@ export async function startSettleSuite(options: { today?: string; faultInjection
     },
   }
 }
+
+/** The WeChat user bound to TZ roster person `i`. */
+export const workerOf = (i: number) => (i === 0 ? WORKER_TZ : `tz-w-${i}`)
 
 /** The resident ID of TZ roster person `i` (余静 = 0). */
 export const tzId = (i: number) => TZ_PEOPLE[i][1]
