@@ -12,6 +12,7 @@ const benches: { name: string; file: string; fn: string }[] = [
   { name: 'emulator', file: './emulator-bench', fn: 'runEmulatorBench' },
   { name: 'enrolment (10,000 people)', file: './enrolment-bench', fn: 'runEnrolmentBench' },
   { name: 'city scale (1,000,000 participants, 200,000 claims)', file: './city-scale-bench', fn: 'runCityScaleBench' },
+  { name: 'settlements (20,000-row bureau export)', file: './settlement-bench', fn: 'runSettlementBench' },
 ]
 
 async function main(): Promise<void> {

@@ -138,10 +138,11 @@ async function finish(ctx: HandlerContext, imp: ImportDoc): Promise<void> {
     ['proposed', 'held', 'unmatched', 'not_qualifying'].map((s) => countState(ctx, imp._id, s)),
   )
   const counts = { proposed, held, unmatched, notQualifying, duplicate: imp.duplicateCount }
+  // The record first (once): a call cut off after it finishes the import again; one cut off after `done` would not.
+  await audit(ctx, { action: 'settlement.import.done', entity: 'settlementImport', entityId: imp._id, after: { rows: imp.rows, ...counts }, once: `settlement.import.done:${imp._id}` })
   await ctx.db.collection('settlementImports').where({ _id: imp._id }).update({
     data: { status: 'done', counts: ctx.db.command.set(counts), updatedAt: ctx.clock.now() },
   })
-  await audit(ctx, { action: 'settlement.import.done', entity: 'settlementImport', entityId: imp._id, after: { rows: imp.rows, ...counts }, once: `settlement.import.done:${imp._id}` })
   Object.assign(imp, { status: 'done', counts })
 }
 
@@ -165,6 +166,8 @@ export async function purgeFiles(ctx: HandlerContext): Promise<number> {
 /** Moves an import on until it is done or this call's time budget is spent; answers where it stands. */
 export async function drive(ctx: HandlerContext, imp: ImportDoc, started: number, valid?: ValidRow[]): Promise<ImportDoc> {
   if (imp.status === 'staging') {
+    // On record once, whichever call (first or a retry after a crash) stages the rows.
+    await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
     await stage(ctx, imp, valid ?? (await readAndValidate(ctx, imp.fileID)).valid)
   }
   while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
@@ -263,7 +266,6 @@ export const importSettlements = action({
     }
     try {
       await ctx.db.collection('settlementImports').add({ data: imp })
-      await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: importId, after: { fileID, rows: rows.length }, once: `settlement.import:${importId}` })
     } catch (err) {
       // The same file uploaded twice at once: the other call created the import; carry on with it.
       if (!isDuplicateKey(err)) throw err

@@ -28,8 +28,8 @@ export interface Suite {
   part: string[]
 }
 
-export async function startSettleSuite(options: { today?: string; faultInjection?: boolean } = {}): Promise<Suite> {
-  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: options.today ?? '2021-06-15' }, faultInjection: options.faultInjection })
+export async function startSettleSuite(options: { today?: string; faultInjection?: boolean; dataDir?: string } = {}): Promise<Suite> {
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: options.today ?? '2021-06-15' }, faultInjection: options.faultInjection, dataDir: options.dataDir })
   const db = localCloud(emu.url).database()
   await seedDemo(emu.url)
   const people = (await db.collection('people').where({ unitId: TZ_UNIT }).orderBy('_id', 'asc').limit(100).get()).data
