@@ -38,6 +38,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'units', title: '参加单位', icon: 'city', url: '/packages/enrol/units/index' },
     { key: 'declarations', title: '待审核申报', icon: 'view-list', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '待确认申请', icon: 'task-checked', url: '/packages/claims/review/index' },
+    { key: 'settlements', title: '医保结算导入', icon: 'file-paste', url: '/packages/settle/import/index' },
     INBOX,
   ],
   office: [
@@ -45,6 +46,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'declarations', title: '申报与缴费', icon: 'wallet', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '互助金审批', icon: 'task-checked', url: '/packages/claims/review/index' },
     { key: 'ledger', title: '基金台账', icon: 'chart-bar', url: '/packages/claims/ledger/index' },
+    { key: 'settlements', title: '医保结算导入', icon: 'file-paste', url: '/packages/settle/import/index' },
     INBOX,
   ],
 }
