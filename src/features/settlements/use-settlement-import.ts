@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { SettlementImport } from '@mutual-aid/contracts'
 import { toast } from '@/components/ui'
 import { uploadFile } from '@/services/cloud'
-import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
+type PickedFile = { filePath: string; name: string; size: number }
 import { settlementsApi } from './api'
 
 /** How many `continue` calls the page makes before it stops and lets the timer finish (each is ≤ 20 s). */
@@ -11,9 +11,15 @@ const MAX_CONTINUES = 60
 /**
  * The office's (or an agent's) import of the bureau's settlement export: pick the file (chat file on the phone, file
  * input in the browser), upload it under the caller's folder, `import`, then `continue` while the answer says
- * `running`, showing progress; a file with errors shows them by row and changes nothing.
+ * `running`, showing progress; a file with errors shows them by row and changes nothing. The file picking is the
+ * roster import's (the page passes it in: features use each other only through their index).
  */
-export function useSettlementImport(openid: string | null) {
+export interface FileIo {
+  pickSpreadsheet: () => Promise<PickedFile | null>
+  openFileUrl: (url: string, name: string) => Promise<void>
+}
+
+export function useSettlementImport(openid: string | null, { pickSpreadsheet, openFileUrl }: FileIo) {
   const [progress, setProgress] = useState<string | null>(null)
   const [result, setResult] = useState<SettlementImport | null>(null)
   const [error, setError] = useState('')

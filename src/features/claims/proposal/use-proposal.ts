@@ -25,7 +25,7 @@ export function useProposal(claimId: string) {
 
   useEffect(() => {
     if (claim) setPayee(initialPayee(claim))
-  }, [claim?.id, claim?.version])
+  }, [claim])
 
   const openClaim = (id: string) => void Taro.redirectTo({ url: `/packages/claims/detail/index?id=${id}` })
 

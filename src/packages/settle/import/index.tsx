@@ -4,6 +4,7 @@ import { Button } from '@/components/ui'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { useSession } from '@/features/session'
 import { ImportResult, useSettlementImport } from '@/features/settlements'
+import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
 import '@/features/settlements/settlements.scss'
 
@@ -13,7 +14,7 @@ const COLUMNS = '身份证号码、姓名、险种（职工医保/城乡居民�
 export default function SettlementImportPage() {
   const session = useSession()
   const openid = session.status === 'ready' ? session.whoami.openid : null
-  const model = useSettlementImport(openid)
+  const model = useSettlementImport(openid, { pickSpreadsheet, openFileUrl })
   if (session.status === 'loading') return <PageState status="loading" />
   if (session.status === 'error') return <PageState status="error" message={session.error.message} />
   return (
