@@ -18,6 +18,8 @@ export const CHUNK_ROWS = 500
  * (config.json) and a chunk takes a few seconds; the page calls `continue`, and the timer finishes an abandoned import.
  */
 export const CALL_BUDGET_MS = 11_000
+/** Rows stored per batch while staging (one existence query and one insert each). */
+const STAGE_ROWS = 500
 const MAX_ERRORS_SHOWN = 200
 const MAX_DUPLICATES_KEPT = 2_000
 
@@ -47,21 +49,17 @@ export function importView(imp: ImportDoc, again = false): SettlementImport {
 }
 
 /**
- * Stores the file's rows as settlement documents, once each: a serial already stored by another import is a
- * duplicate (reported, not stored again); one stored by this import (a retry after a crash) is left as it is. The
- * database's unique `_id` decides between two imports racing for one serial.
+ * Stores the file's rows as settlement documents, once each, 500 at a time until the call's time budget is spent: a
+ * serial already stored by another import is a duplicate (reported, not stored again); one stored by this import (a
+ * retry after a crash) is left as it is. The database's unique `_id` decides between two imports racing for one serial.
+ * Progress (`stageIndex`, `stagePosition`, the duplicates so far) is written after each batch, whole, so a batch done
+ * again after a crash counts the same. Answers whether every row is stored.
  */
-async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[]): Promise<void> {
+async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], started: number): Promise<boolean> {
   const _ = ctx.db.command
-  const duplicates: ImportDoc['duplicates'] = []
-  let duplicateCount = 0
-  const fresh = valid.filter((r) => {
-    if (r.repeatOf === null) return true
-    duplicateCount++
-    if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason: `与本文件第 ${r.repeatOf} 行的结算流水号相同` })
-    return false
-  })
-  let position = 0
+  const duplicates: ImportDoc['duplicates'] = [...(imp.duplicates ?? [])]
+  let duplicateCount = imp.duplicateCount ?? 0
+  let position = imp.stagePosition ?? 0
   const now = ctx.clock.now()
   const docOf = (r: ValidRow, chunk: number): SettlementDoc => ({
     _id: r.settlementId,
@@ -89,13 +87,18 @@ async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[]): Pr
     amountFen: null,
     createdAt: now,
   })
-  const duplicate = (r: ValidRow, other: string) => {
+  const duplicate = (r: ValidRow, reason: string) => {
     duplicateCount++
-    if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason: other })
+    if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason })
   }
-  for (let i = 0; i < fresh.length; i += 500) {
-    const batch = fresh.slice(i, i + 500)
-    const existing = await findAll<{ _id: string; importId: string }>(ctx.db, 'settlements', { _id: _.in(batch.map((r) => r.settlementId)) })
+  for (let i = imp.stageIndex ?? 0; i < valid.length; i += STAGE_ROWS) {
+    if (Date.now() - started > CALL_BUDGET_MS) return false
+    const batch = valid.slice(i, i + STAGE_ROWS).filter((r) => {
+      if (r.repeatOf === null) return true
+      duplicate(r, `与本文件第 ${r.repeatOf} 行的结算流水号相同`)
+      return false
+    })
+    const existing = batch.length ? await findAll<{ _id: string; importId: string }>(ctx.db, 'settlements', { _id: _.in(batch.map((r) => r.settlementId)) }) : []
     const owner = new Map(existing.map((d) => [d._id, d.importId]))
     const toInsert: SettlementDoc[] = []
     for (const r of batch) {
@@ -104,28 +107,33 @@ async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[]): Pr
       else if (by === imp._id) position++
       else duplicate(r, '该结算流水号已在之前的导入中处理过')
     }
-    if (!toInsert.length) continue
-    try {
-      await ctx.db.collection('settlements').add({ data: toInsert })
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
-      // Another import stored some of these serials meanwhile: insert one by one, the database decides each.
-      await inPool(toInsert, 8, async (doc) => {
-        try {
-          await ctx.db.collection('settlements').add({ data: doc })
-        } catch (e) {
-          if (!isDuplicateKey(e)) throw e
-          const won = await findById<{ importId: string }>(ctx.db, 'settlements', doc._id)
-          if (won?.importId !== imp._id) duplicate(valid.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
-        }
-      })
+    if (toInsert.length) {
+      try {
+        await ctx.db.collection('settlements').add({ data: toInsert })
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+        // Another import stored some of these serials meanwhile: insert one by one, the database decides each.
+        await inPool(toInsert, 8, async (doc) => {
+          try {
+            await ctx.db.collection('settlements').add({ data: doc })
+          } catch (e) {
+            if (!isDuplicateKey(e)) throw e
+            const won = await findById<{ importId: string }>(ctx.db, 'settlements', doc._id)
+            if (won?.importId !== imp._id) duplicate(valid.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
+          }
+        })
+      }
     }
+    const progress = { stageIndex: i + STAGE_ROWS, stagePosition: position, duplicates, duplicateCount }
+    await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({
+      data: { ...progress, duplicates: _.set(duplicates), updatedAt: ctx.clock.now() },
+    })
+    Object.assign(imp, progress)
   }
   const chunks = Math.ceil(position / CHUNK_ROWS)
-  await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({
-    data: { status: 'running', chunks, duplicates: _.set(duplicates), duplicateCount, updatedAt: ctx.clock.now() },
-  })
-  Object.assign(imp, { status: 'running', chunks, duplicates, duplicateCount })
+  await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({ data: { status: 'running', chunks, updatedAt: ctx.clock.now() } })
+  Object.assign(imp, { status: 'running', chunks })
+  return true
 }
 
 async function countState(ctx: HandlerContext, importId: string, state: string): Promise<number> {
@@ -168,7 +176,7 @@ export async function drive(ctx: HandlerContext, imp: ImportDoc, started: number
   if (imp.status === 'staging') {
     // On record once, whichever call (first or a retry after a crash) stages the rows.
     await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
-    await stage(ctx, imp, valid ?? (await readAndValidate(ctx, imp.fileID)).valid)
+    if (!(await stage(ctx, imp, valid ?? (await validRowsOf(ctx, imp)), started))) return imp
   }
   while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
     if (Date.now() - started > CALL_BUDGET_MS) return imp
@@ -176,6 +184,19 @@ export async function drive(ctx: HandlerContext, imp: ImportDoc, started: number
   }
   if (imp.status === 'running') await finish(ctx, imp)
   return imp
+}
+
+/**
+ * The valid rows of an import's file. A warm instance keeps the last file it read (calls of one import usually land on
+ * the same instance): a 20,000-row file is then read once, not on every `continue`.
+ */
+let lastRead: { importId: string; valid: ValidRow[] } | null = null
+
+async function validRowsOf(ctx: HandlerContext, imp: ImportDoc): Promise<ValidRow[]> {
+  if (lastRead?.importId === imp._id) return lastRead.valid
+  const { valid } = await readAndValidate(ctx, imp.fileID)
+  lastRead = { importId: imp._id, valid }
+  return valid
 }
 
 async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
@@ -258,6 +279,8 @@ export const importSettlements = action({
       blocks: {},
       duplicates: [],
       duplicateCount: 0,
+      stageIndex: 0,
+      stagePosition: 0,
       counts: null,
       importedOn: ctx.clock.today(),
       fileDeleted: false,
@@ -273,6 +296,7 @@ export const importSettlements = action({
       if (!other) throw err
       return importView(await drive(ctx, other, started), true)
     }
+    lastRead = { importId, valid }
     return importView(await drive(ctx, imp, started, valid))
   },
 })

@@ -16,6 +16,9 @@ export interface ImportDoc {
   blocks: Record<string, { from: number; count: number }>
   duplicates: { row: number; serial: string; name: string; idMasked: string; reason: string }[]
   duplicateCount: number
+  /** Staging progress: valid rows looked at, and rows of this import stored (their order decides their chunk). */
+  stageIndex: number
+  stagePosition: number
   counts: { proposed: number; held: number; unmatched: number; notQualifying: number; duplicate: number } | null
   importedOn: string
   fileDeleted: boolean
