@@ -77,7 +77,8 @@ export type SettlementRow = z.infer<typeof settlementRowSchema>
 export const settlementRowsInput = z.object({
   importId: idSchema,
   state: settlementStateSchema.optional(),
-  cursor: z.string().max(100).nullable().optional(),
+  /** The last row number shown. */
+  cursor: z.string().regex(/^\d{1,6}$/, '分页标记不正确，请刷新后重试').nullable().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 })
 
