@@ -30,10 +30,10 @@ export function ProposalOffer({ model }: { model: ReturnType<typeof useProposal>
         <Text className="claims-section__title">怎么算的</Text>
         {assessment.lines.map((l) => (
           <View key={`${l.benefit}-${l.basis}`} className="claims-row">
-            <Text className="claims-row__label">
+            <Text className="claims-row__label claims-row__label--wrap">
               {BENEFIT_LABEL[l.benefit] ?? l.benefit}（{l.basis}）
             </Text>
-            <Text className="claims-row__value">{formatYuan(l.amountFen)}</Text>
+            <Text className="claims-row__value claims-row__value--nowrap">{formatYuan(l.amountFen)}</Text>
           </View>
         ))}
         {assessment.reasons.map((r) => (
