@@ -73,7 +73,7 @@ module.exports = {
       typescript: { project: path.join(root, 'tsconfig.json'), extensions: ['.h5.ts', '.h5.tsx', '.ts', '.tsx', '.d.ts', '.js', '.json'] },
     },
   },
-  ignorePatterns: ['node_modules/', 'dist/', '**/dist/', 'cloudfunctions/*/index.js', 'test-results/', 'coverage/'],
+  ignorePatterns: ['node_modules/', 'dist/', '**/dist/', 'cloudfunctions/*/index.js', 'cloudfunctions/*/lib-*.js', 'test-results/', 'coverage/'],
   rules: {
     '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],

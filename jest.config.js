@@ -15,4 +15,7 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   testTimeout: 60000,
+  // Each run names its emulator data folders and removes them at the end (test/helpers/temp-dirs.ts).
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
 }

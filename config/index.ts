@@ -58,6 +58,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The WeChat cloud environment id; set TARO_APP_CLOUD_ENV in .env.* or the shell before a weapp build.
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The mutual-aid office's phone shown on the claim pages (src/features/claims/contact-entry.*); empty = none.
+      'process.env.TARO_APP_OFFICE_PHONE': JSON.stringify(process.env.TARO_APP_OFFICE_PHONE ?? ''),
       // Subscribe-message template ids (src/features/notifications/subscribe.weapp.ts); empty = not configured.
       ...Object.fromEntries(
         TEMPLATE_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()).map((key) => [

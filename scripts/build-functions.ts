@@ -5,7 +5,7 @@
  *
  * Usage: tsx scripts/build-functions.ts [name ...]
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -20,10 +20,45 @@ export function listFunctions(dir = functionsDir): string[] {
     .sort()
 }
 
+/**
+ * Libraries a function loads only in some actions (`await import(pkg)`), built as their own file beside the bundle —
+ * `<name>/lib-<pkg>.js`, uploaded with it — so that starting the function does not parse them. The roster reads and
+ * writes spreadsheets with exceljs only when importing a file or building the template; a plain list must start as
+ * fast as any other function (issue 12: cold start no worse than wx-server-sdk alone).
+ */
+export const SPLIT_LIBRARIES: Record<string, string[]> = { roster: ['exceljs'] }
+
+const splitFile = (pkg: string) => `lib-${pkg.replace(/[^a-z0-9]+/gi, '-')}.js`
+
+/** Resolves each split library to its file beside the bundle, left for Node to load at run time. */
+function splitPlugin(libraries: string[]): Plugin {
+  return {
+    name: 'split-libraries',
+    setup(b) {
+      for (const pkg of libraries) {
+        b.onResolve({ filter: new RegExp(`^${pkg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }, () => ({ path: `./${splitFile(pkg)}`, external: true }))
+      }
+    },
+  }
+}
+
 export async function buildFunctions(names = listFunctions()): Promise<void> {
   const started = Date.now()
-  await Promise.all(
-    names.map((name) =>
+  const libraries = names.flatMap((name) => (SPLIT_LIBRARIES[name] ?? []).map((pkg) => ({ name, pkg })))
+  await Promise.all([
+    ...libraries.map(({ name, pkg }) =>
+      build({
+        stdin: { contents: `module.exports = require(${JSON.stringify(pkg)})`, resolveDir: root, loader: 'js' },
+        outfile: join(functionsDir, name, splitFile(pkg)),
+        bundle: true,
+        platform: 'node',
+        target: 'node24',
+        format: 'cjs',
+        legalComments: 'none',
+        logLevel: 'warning',
+      }),
+    ),
+    ...names.map((name) =>
       build({
         entryPoints: [join(functionsDir, name, 'src', 'index.ts')],
         outfile: join(functionsDir, name, 'index.js'),
@@ -37,9 +72,10 @@ export async function buildFunctions(names = listFunctions()): Promise<void> {
         sourcemap: false,
         legalComments: 'none',
         logLevel: 'warning',
+        plugins: SPLIT_LIBRARIES[name] ? [splitPlugin(SPLIT_LIBRARIES[name])] : [],
       }),
     ),
-  )
+  ])
   console.log(`built ${names.length} cloud functions (${names.join(', ')}) in ${Date.now() - started} ms`)
 }
 

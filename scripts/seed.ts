@@ -191,8 +191,15 @@ async function seedPaidWhEnrolment(db: SdkHandle, now: Date, secrets: FunctionCo
       amountFen: priced.totalFen,
       sourceType: 'enrolment',
       sourceId: enrolmentId,
+      // As enrolment's activate() writes it: the unit, so the fund report can attribute the contribution.
+      unitId: WH_UNIT._id,
+      paidOn: '2021-01-15',
       at: new Date('2021-01-15T15:00:00+08:00'),
     },
+  })
+  // The fund's running totals move with every ledger entry (cloudfunctions/_shared/src/fund.ts).
+  await db.collection('funds').doc('WH-2021').set({
+    data: { family: 'WH', year: 2021, contributionsFen: priced.totalFen, payoutsFen: 0, entries: 1, updatedAt: new Date('2021-01-15T15:00:00+08:00') },
   })
 }
 

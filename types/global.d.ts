@@ -32,5 +32,7 @@ declare namespace NodeJS {
   interface ProcessEnv {
     /** WeChat cloud environment id for the weapp build (see config/index.ts defineConstants). */
     TARO_APP_CLOUD_ENV?: string
+    /** The mutual-aid office's phone for the claim pages' contact entry (config/index.ts). */
+    TARO_APP_OFFICE_PHONE?: string
   }
 }

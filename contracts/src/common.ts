@@ -4,14 +4,23 @@
  */
 import { z } from 'zod'
 import { isCleanText, UNSAFE_TEXT_MESSAGE } from './field-bounds'
-import { dateSchema, isSchemeId, parseResidentId, productSchema, unitTypeSchema, validateUscc, type SchemeId } from '@mutual-aid/shared-rules'
+import { dateSchema, isSchemeIdShape, parseResidentId, parseScheme, productSchema, unitTypeSchema, validateUscc, type Scheme, type SchemeId } from '@mutual-aid/shared-rules'
 
 export { dateSchema, productSchema, unitTypeSchema }
 
 export const familySchema = z.enum(['WH', 'TZ'])
 
-/** A scheme version id of the registry (`wh-2020`, `tz-2021`, …); follows the registry, never a list written here. */
-export const schemeIdSchema = z.custom<SchemeId>((v) => typeof v === 'string' && isSchemeId(v), '未知的方案编号')
+/**
+ * A scheme version id (`wh-2020`, `tz-2021`, a published `tz-2023`, …). Checked by its shape only: versions the office
+ * publishes exist only in the functions' registry at run time, which is what decides whether an id names a version.
+ */
+export const schemeIdSchema = z.custom<SchemeId>((v) => isSchemeIdShape(v), '方案编号格式不正确（应形如 tz-2023）')
+
+/**
+ * A scheme version's data as a function loaded it (built-in or published, with announced fees), for the app to pass
+ * to the rules (`quote`, `listDiseases`, `materialsChecklist`): checked by the same schema as the built-in data.
+ */
+export const schemeRulesSchema = z.custom<Scheme>((v) => parseScheme(v).ok, '方案数据格式不正确')
 
 export const personStatusSchema = z.enum(['in_service', 'retired', 'left'])
 export type PersonStatus = z.infer<typeof personStatusSchema>

@@ -78,6 +78,7 @@ export const FUNCTION_ERROR_CODES = {
     MATERIALS_MISSING: '申请材料不全',
     NOTE_REQUIRED: '调整金额须写明理由',
     NOTHING_PAYABLE: '核定给付金额为 0',
+    IN_BATCH: '申请已纳入银行支付批次',
     PROPOSAL_EXISTS: '同一次住院已有医保结算生成的补助或申请',
   },
   settlements: {
@@ -85,6 +86,21 @@ export const FUNCTION_ERROR_CODES = {
     LATE_CLAIM: '超过申请时限',
   },
   messages: {},
+  schemes: {
+    DRAFT_PUBLISHED: '草稿已发布，不能再修改',
+    EFFECTIVE_TOO_EARLY: '施行日期须晚于今天',
+    FEES_ALREADY_ANNOUNCED: '该版本的缴费标准已公布',
+    FEES_IN_DOCUMENT: '该版本的缴费标准已由方案文件规定',
+    INVALID_SCHEME: '方案数据不符合规定',
+    VERSION_EXISTS: '该方案版本已存在',
+  },
+  reminders: {},
+  fund: {
+    BAD_FILE: '银行回单文件无法读取或与批次不符',
+    WRONG_STATUS: '批次当前状态不能办理此项',
+    NOTHING_PAYABLE: '所选申请都不能纳入批次',
+    RESULT_MISMATCH: '已导入过另一份回单',
+  },
 } as const
 
 export type FunctionName = keyof typeof FUNCTION_ERROR_CODES

@@ -18,6 +18,7 @@ export type { KeywordType, SubscribeMoment, TemplateDefinition, TemplateFields, 
 export { envelopeSchema } from './envelope'
 export * from './action'
 export * from './common'
+export * from './processing'
 export * from './field-bounds'
 export * from './settings'
 export * from './roles'
@@ -29,13 +30,19 @@ export * from './roster'
 export * from './enrolment'
 export * from './claims'
 export * from './messages'
+export * from './schemes'
+export * from './reminders'
+export * from './fund'
 export * from './settlements'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
 import { enrolmentContract } from './enrolment'
+import { fundContract } from './fund'
 import { messagesContract } from './messages'
+import { remindersContract } from './reminders'
 import { rosterContract } from './roster'
+import { schemesContract } from './schemes'
 import { settlementsContract } from './settlements'
 import { unitsContract } from './units'
 
@@ -47,5 +54,8 @@ export const FUNCTION_CONTRACTS = {
   enrolment: enrolmentContract,
   claims: claimsContract,
   messages: messagesContract,
+  schemes: schemesContract,
+  reminders: remindersContract,
+  fund: fundContract,
   settlements: settlementsContract,
 } as const

@@ -45,7 +45,8 @@ export const INSURANCE_LABEL: Record<'employee' | 'resident' | 'none', string> =
 }
 
 export const ENROLMENT_STATUS_LABEL: Record<'draft' | 'submitted' | 'returned' | 'approved' | 'paid', string> = {
-  draft: '草稿',
+  // A declaration whose participations are still being written (a retry or the timer completes it).
+  draft: '处理中',
   submitted: '待审核',
   returned: '已退回',
   approved: '待缴费',

@@ -1,10 +1,11 @@
 /** The `messages` function: the caller's in-app inbox (every notice lands here, pushed or not). */
 import { z } from 'zod'
-import { instantSchema } from './common'
+import { cursorPageOf, instantSchema, noInput, pageRequestSchema } from './common'
 import { idSchema } from './field-bounds'
 import { defineFunction } from './action'
 
-export const messageListInput = z.object({ limit: z.number().int().min(1).max(100).default(50), skip: z.number().int().min(0).max(10_000).default(0) })
+/** The inbox newest first, one page at a time. */
+export const messageListInput = pageRequestSchema
 export const markReadInput = z.object({ ids: z.array(idSchema).max(100).optional(), all: z.boolean().optional() })
 
 export const messageViewSchema = z.object({
@@ -19,6 +20,8 @@ export const messageViewSchema = z.object({
 export type MessageView = z.infer<typeof messageViewSchema>
 
 export const messagesContract = defineFunction('messages', {
-  list: { input: messageListInput, output: z.object({ items: z.array(messageViewSchema), unread: z.number().int(), total: z.number().int() }) },
+  list: { input: messageListInput, output: cursorPageOf(messageViewSchema).extend({ unread: z.number().int() }) },
   markRead: { input: markReadInput, output: z.object({ updated: z.number().int() }) },
+  /** The home page's 消息 badge: a count only (the by_openid index), no message bodies. */
+  unreadCount: { input: noInput, output: z.object({ unread: z.number().int().min(0) }) },
 })

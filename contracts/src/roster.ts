@@ -1,8 +1,9 @@
 /** The `roster` function: a unit's staff roster (file import, one-by-one entry, list, status changes). */
 import { z } from 'zod'
-import { dateSchema, familySchema, nameSchema as name, noInput, personStatusSchema, residentIdSchema, searchSchema, sexSchema } from './common'
+import { dateSchema, familySchema, nameSchema as name, noInput, pageRequestSchema, personStatusSchema, residentIdSchema, searchSchema, sexSchema } from './common'
 import { fileIdSchema, idSchema } from './field-bounds'
 import { defineFunction } from './action'
+import { orProcessing } from './processing'
 
 export const rosterAddSchema = z.object({
   name,
@@ -11,12 +12,11 @@ export const rosterAddSchema = z.object({
   status: z.enum(['in_service', 'retired']).default('in_service'),
 })
 export const rosterImportSchema = z.object({ fileID: fileIdSchema.min(1, '请先上传名册文件') })
-export const rosterListSchema = z.object({
+/** The roster by name, one page at a time; `query` is a full ID number or the beginning of a name. */
+export const rosterListSchema = pageRequestSchema.extend({
   unitId: idSchema.optional(),
   query: searchSchema.optional(),
   status: personStatusSchema.optional(),
-  skip: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
 })
 export const rosterSetStatusSchema = z.object({ personId: idSchema, version: z.number().int().min(1), status: personStatusSchema })
 
@@ -39,6 +39,7 @@ export const rosterPageSchema = z.object({
   total: z.number().int(),
   inService: z.number().int(),
   items: z.array(rosterPersonSchema),
+  nextCursor: z.string().nullable(),
 })
 export type RosterPage = z.infer<typeof rosterPageSchema>
 
@@ -55,7 +56,7 @@ export const importResultSchema = z.object({
 export type ImportResult = z.infer<typeof importResultSchema>
 
 export const rosterContract = defineFunction('roster', {
-  import: { input: rosterImportSchema, output: importResultSchema },
+  import: { input: rosterImportSchema, output: orProcessing(importResultSchema) },
   template: { input: noInput, output: z.object({ fileID: z.string(), url: z.string() }) },
   add: { input: rosterAddSchema, output: z.object({ personId: z.string(), idMasked: z.string(), birthDate: dateSchema, sex: sexSchema }) },
   list: { input: rosterListSchema, output: rosterPageSchema },

@@ -19,5 +19,28 @@ export type ReviewSettings = z.infer<typeof reviewSettingsSchema>
  */
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { fourEyesAboveFen: 2_000_000 }
 
+/** Where a unit pays its contribution, per scheme family: the office's account, and its phone for questions. */
+export const payeeAccountSchema = z.object({
+  accountName: z.string().trim().min(2).max(60),
+  bank: z.string().trim().min(2).max(60),
+  /** Bank account number, digits (spaces allowed for reading). */
+  accountNumber: z.string().trim().regex(/^[0-9 ]{8,40}$/, '账号只能是数字'),
+  /** The office's phone for questions about paying (also the help entry on H5: tel:). */
+  phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码只能是数字和“-”'),
+})
+export type PayeeAccount = z.infer<typeof payeeAccountSchema>
+
+export const paymentSettingsSchema = z.object({ WH: payeeAccountSchema, TZ: payeeAccountSchema })
+export type PaymentSettings = z.infer<typeof paymentSettingsSchema>
+
+/**
+ * The demo's accounts, used until the office stores its own (settings document `payment`). They are marked 演示 in
+ * the account name so nobody mistakes them for a real account; `README.md` (演示数据) says how to set the real ones.
+ */
+export const DEFAULT_PAYMENT_SETTINGS: PaymentSettings = {
+  WH: { accountName: '职工医疗互助办公室（演示账户）', bank: '中国工商银行（演示）', accountNumber: '6222 0000 0000 0000 001', phone: '027-00000000' },
+  TZ: { accountName: '职工服务中心互助专户（演示账户）', bank: '中国农业银行（演示）', accountNumber: '6228 0000 0000 0000 002', phone: '0576-00000000' },
+}
+
 /** The `settings` document id of each area. */
-export const SETTINGS_IDS = { review: 'review' } as const
+export const SETTINGS_IDS = { review: 'review', payment: 'payment' } as const

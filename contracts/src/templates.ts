@@ -98,6 +98,48 @@ export const TEMPLATES = {
     sentTo: '申请人和参加人：互助办确认已支付时',
     askedAt: '申请人点“重新提交”，或在已核准的申请详情页点“到账时提醒我”',
   },
+  reviewPending: {
+    title: '待审核提醒',
+    keywords: { character_string1: 'character_string', thing2: 'thing', date3: 'date' },
+    page: 'packages/claims/detail/index',
+    sentTo: '单位经办人、代理单位、互助办：互助金申请到达本环节时（提交、确认、补充材料后重新提交）',
+    askedAt: '单位经办人和代理单位在互助金申请上点“确认无误”，互助办点“核准”“不予给付”“确认已支付”',
+  },
+  reviewDue: {
+    title: '审核期限提醒',
+    keywords: { character_string1: 'character_string', date2: 'date', phrase3: 'phrase' },
+    page: 'packages/claims/detail/index',
+    sentTo: '正在审核的环节：距第十九条 30 个工作日的审核期限不足 5 个工作日时、超过期限后各一次（TZ 未规定审核期限，不发）',
+    askedAt: '单位经办人和代理单位在互助金申请上点“确认无误”，互助办点“核准”“不予给付”“确认已支付”',
+  },
+  claimDraftDeadline: {
+    title: '申请期限提醒',
+    keywords: { thing1: 'thing', date2: 'date', thing3: 'thing' },
+    page: 'packages/claims/new/index',
+    sentTo: '填写人：互助金申请草稿未提交、距申请期限（WH 第十八条 120 天；TZ 补助申请期截止）不足 15 天时一次',
+    askedAt: '申请人第一次点“保存，下一步”（保存草稿）',
+  },
+  enrolmentWindow: {
+    title: '参保申报提醒',
+    keywords: { thing1: 'thing', date2: 'date', phrase3: 'phrase' },
+    page: 'packages/enrol/declare/index',
+    sentTo: '单位经办人：参保申报期开始时、截止前 10 天（尚未申报的单位）；WH 续保以第十二条 30 天宽限期为截止',
+    askedAt: '单位经办人点“提交申报”',
+  },
+  newHireDeadline: {
+    title: '新职工参加期限提醒',
+    keywords: { thing1: 'thing', date2: 'date', date3: 'date' },
+    page: 'packages/enrol/declare/index',
+    sentTo: '单位经办人：名册中新入职、尚未参加的职工距第十三条 2 个月期限不足 15 天时一次',
+    askedAt: '单位经办人在互助金申请上点“确认无误”',
+  },
+  claimPayFailed: {
+    title: '付款失败通知',
+    keywords: { character_string1: 'character_string', amount2: 'amount', thing3: 'thing', date4: 'date' },
+    page: 'packages/claims/detail/index',
+    sentTo: '申请人和参加人：银行批量转账回单显示该笔付款失败时',
+    askedAt: '在已核准的申请详情页点“到账时提醒我”',
+  },
   claimProposed: {
     title: '互助补助待确认通知',
     // date1: the stay as a range (`2021年5月3日~2021年5月13日`, WeChat's date range form); date4: the last day to confirm.
@@ -126,11 +168,14 @@ export const MAX_TEMPLATES_PER_REQUEST = 3
 export const SUBSCRIBE_ON = {
   claimSubmit: ['claimReceived', 'claimNeedsMaterials', 'claimDecided'],
   claimResubmit: ['claimNeedsMaterials', 'claimDecided', 'claimPaid'],
-  claimApproved: ['claimPaid'],
-  declare: ['enrolmentReviewed', 'enrolmentPaid'],
+  claimApproved: ['claimPaid', 'claimPayFailed'],
+  declare: ['enrolmentReviewed', 'enrolmentPaid', 'enrolmentWindow'],
   bind: ['coverageStarted', 'claimProposed'],
   proposalOpened: ['claimProposed', 'claimReceived'],
-  officeReview: ['unitChangedLate'],
+  officeReview: ['unitChangedLate', 'reviewPending', 'reviewDue'],
+  clerkConfirm: ['reviewPending', 'reviewDue', 'newHireDeadline'],
+  agentConfirm: ['reviewPending', 'reviewDue'],
+  claimDraft: ['claimDraftDeadline'],
 } as const satisfies Record<string, readonly TemplateKey[]>
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_ON

@@ -1,6 +1,6 @@
 /** The `units` function: participating units, their changes (WH Art. 23), clerk invitations, staff reports (Art. 5). */
 import { z } from 'zod'
-import { dateSchema, familySchema, nameSchema as name, noInput, pageOf, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
+import { cursorPageOf, dateSchema, instantSchema, familySchema, nameSchema as name, noInput, pageRequestSchema, phoneSchema as phone, searchSchema, unitTypeSchema, usccSchema } from './common'
 import { fileIdSchema, idRef, idSchema, safeText } from './field-bounds'
 import { defineFunction } from './action'
 
@@ -32,7 +32,8 @@ export const unitUpdateSchema = z.object({
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), '没有需要变更的内容'),
 })
-export const unitListSchema = z.object({ query: searchSchema.optional(), skip: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) })
+/** Units newest first, or by name when `query` (the beginning of a name) is given, one page at a time. */
+export const unitListSchema = pageRequestSchema.extend({ query: searchSchema.optional() })
 export const unitGetSchema = z.object({ unitId: idSchema.optional() })
 export const inviteCreateSchema = z.object({ unitId: idSchema })
 export const staffReportSchema = z.object({
@@ -80,15 +81,38 @@ export const unitDetailSchema = z.object({
 })
 export type UnitDetail = z.infer<typeof unitDetailSchema>
 
+/** The audit log for the office, newest first, one page at a time; optionally one entity (`claim` + its id, …). */
+export const auditListSchema = pageRequestSchema.extend({
+  entity: z.string().trim().regex(/^[a-zA-Z]{1,30}$/, '记录类型无效').optional(),
+  entityId: idSchema.optional(),
+})
+export const auditEntryViewSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** Who: the caller's OPENID and roles at the time, and the function that acted. */
+  openid: z.string(),
+  roles: z.array(z.string()),
+  fn: z.string(),
+  at: instantSchema,
+  note: z.string().nullable(),
+  /** Before and after as JSON text, cut at 500 characters each. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+})
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>
+
 export const unitsContract = defineFunction('units', {
   create: { input: unitCreateSchema, output: z.object({ unitId: z.string() }) },
   update: {
     input: unitUpdateSchema,
     output: z.object({ late: z.boolean(), lateDays: z.number().int().nullable(), limitDays: z.number().int().nullable(), basis: z.string().nullable() }),
   },
-  list: { input: unitListSchema, output: pageOf(unitSummarySchema) },
+  list: { input: unitListSchema, output: cursorPageOf(unitSummarySchema) },
   get: { input: unitGetSchema, output: unitDetailSchema },
   createInvite: { input: inviteCreateSchema, output: z.object({ code: z.string(), expiresOn: dateSchema, unitName: z.string() }) },
   recordStaffReport: { input: staffReportSchema, output: z.object({ staffReport: z.object({ month: z.string(), headcount: z.number().int() }) }) },
   listAgents: { input: noInput, output: z.array(z.object({ _id: z.string(), name: z.string(), region: z.string() })) },
+  auditLog: { input: auditListSchema, output: cursorPageOf(auditEntryViewSchema) },
 })

@@ -8,6 +8,7 @@
 export type { SchemeId, Family, Sex, Product, UnitType, MedicalInsurance, Reason, Line, BenefitCode, Exclusion, DatedBasis } from './types'
 export { EXCLUSIONS, UNIT_TYPES, UNIT_TYPE_LABELS, EXCLUSION_LABELS } from './types'
 export { REASON_CODES, isReasonCode, reasonTitle } from './reasons/reason-codes'
+export { readableBasis } from './reasons/readable-basis'
 export type { ReasonCode } from './reasons/reason-codes'
 export { BENEFIT_LABELS } from './benefit-labels'
 
@@ -19,6 +20,12 @@ export {
 } from './schemes/registry'
 export type { SchemeRef, SchemeRegistry, SchemeDateUse, BuiltInSchemeId } from './schemes/registry'
 export { enrolmentPeriodOn, periodYear } from './schemes/enrolment-period'
+export { isSchemeIdShape, familyOfId } from './schemes/scheme-id'
+export { nextVersionDraft } from './schemes/next-version'
+export { SEED_CASES, firstPeriodStart } from './schemes/seed-cases'
+export type { SeedCase } from './schemes/seed-cases'
+export { previewVersion } from './schemes/preview-version'
+export type { CaseOutcome, PreviewRow } from './schemes/preview-version'
 export { findDisease } from './schemes/disease-index'
 export { WH_2020 } from './schemes/versions/wh-2020'
 export { TZ_2021 } from './schemes/versions/tz-2021'
@@ -34,7 +41,7 @@ export { isWorkingDay, addWorkingDays } from './dates/working-days'
 // Money
 export { yuanToFen } from './money/yuan-to-fen'
 export { fenToYuan } from './money/fen-to-yuan'
-export { formatYuan, formatYuanShort } from './money/format-yuan'
+export { MINUS_SIGN, formatSignedYuan, formatYuan, formatYuanShort } from './money/format-yuan'
 export { roundHalfUp, ceilDiv, percentOf } from './money/round-half-up'
 
 // Identity

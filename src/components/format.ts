@@ -4,14 +4,14 @@
  */
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { formatYuan, formatYuanShort, isValidDate } from '@mutual-aid/shared-rules'
+import { formatSignedYuan, formatYuan, formatYuanShort, isValidDate } from '@mutual-aid/shared-rules'
 
 dayjs.extend(utc)
 
 /** China Standard Time: UTC+8, no daylight saving. */
 const CST_OFFSET_MINUTES = 8 * 60
 
-export { formatYuan, formatYuanShort }
+export { formatSignedYuan, formatYuan, formatYuanShort }
 
 /** `2021-01-16` → `2021年1月16日`; anything that is not a valid calendar day is shown as given. */
 export function formatDateCn(date: string): string {

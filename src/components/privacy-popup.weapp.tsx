@@ -21,8 +21,8 @@ const AGREE_BUTTON_ID = 'privacy-agree'
 const PURPOSE: Record<string, string> = {
   chooseMedia: '拍摄或选择申请材料、缴费回单的照片',
   chooseImage: '拍摄或选择照片',
-  chooseMessageFile: '从聊天记录中选择职工名册文件',
-  setClipboardData: '复制邀请码、履约确认书摘要',
+  chooseMessageFile: '从聊天记录中选择职工名册文件、电子票据或电子报告',
+  setClipboardData: '复制邀请码、履约确认书摘要、缴费账号和转账附言',
 }
 
 export function PrivacyPopup() {

@@ -1,4 +1,5 @@
 /** What the claim page derives from a claim (src/features/claims/claim-detail/claim-view.ts) and the save queue. */
+import { getScheme } from '@mutual-aid/shared-rules'
 import type { ClaimDetail } from '@mutual-aid/contracts'
 import { adjustedAmount, claimProgress, diseaseName, materialLabels, noticeTone, photoChecklist, resubmissionFiles, withoutEmptyItems } from '../../src/features/claims/claim-detail/claim-view'
 import { createSaveQueue } from '../../src/features/claims/save-queue'
@@ -33,7 +34,7 @@ describe('claimProgress: the five steps 提交 单位 代理 互助办 支付', 
 })
 
 describe('names from the scheme', () => {
-  const wh = { schemeId: 'wh-2020', product: 'critical', kind: 'illness' } as const
+  const wh = { schemeId: 'wh-2020', rules: getScheme('wh-2020'), product: 'critical', kind: 'illness' } as const
   it('the disease by its printed name; other → outside the list; an unknown code as given', () => {
     expect(diseaseName({ ...wh, facts: { disease: 'WH05' } } as never)).toBeTruthy()
     expect(diseaseName({ ...wh, facts: { disease: 'WH05' } } as never)).not.toBe('WH05')

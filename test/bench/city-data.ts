@@ -21,9 +21,9 @@ export const CITY: CityShape = { units: 5_000, people: 1_000_000, claims: 200_00
 /** Claim statuses and their share of the queue (of 100). */
 const STATUSES: [string, number][] = [
   ['submitted', 6],
-  ['unit_confirmed', 4],
+  ['clerk_confirmed', 4],
   ['agent_confirmed', 3],
-  ['needs_materials', 2],
+  ['returned', 2],
   ['approved', 10],
   ['paid', 65],
   ['rejected', 10],
@@ -42,6 +42,10 @@ function random(seed: number): () => number {
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅林建国文斌志新海燕春晓东'
+
+/** What each paid claim paid, and each participant's contribution (fen). */
+const PAYOUT_FEN = 616_100
+const CONTRIBUTION_FEN = 9_000
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0')
 export const unitId = (u: number) => `unit-${pad(u, 5)}`
@@ -79,6 +83,8 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
 
   try {
     await line({ snapshot: 2, gen: 0 })
+    await line({ collection: 'agents' })
+    for (let a = 0; a < shape.agents; a++) await doc({ _id: agentId(a), name: `台州市第${a + 1}代理工会`, region: `第${a + 1}片区`, createdAt: created, updatedAt: created })
     await line({ collection: 'units' })
     for (let u = 0; u < shape.units; u++) {
       await doc({
@@ -147,6 +153,9 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
         updatedAt: created,
       })
     }
+    // The fund ledger as the functions keep it: each unit's contribution, each paid claim's payout, and the running
+    // totals per scheme and year (cloudfunctions/_shared/src/fund.ts).
+    const payouts: { c: number; family: string; at: Date; on: string }[] = []
     await line({ collection: 'claims' })
     for (let c = 0; c < shape.claims; c++) {
       const p = Math.floor(rnd() * shape.people)
@@ -163,6 +172,8 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
       const month = 1 + Math.floor(rnd() * 11)
       const submitted = new Date(Date.UTC(2025, month - 1, day, 2))
       const filer = rnd() < 0.7 ? personOpenid(p) : `o_clerk_${unitId(u)}`
+      const dueDate = status === 'submitted' || status === 'clerk_confirmed' || status === 'returned' ? null : `2025-${pad(month + 1, 2)}-${pad(day, 2)}`
+      if (status === 'paid') payouts.push({ c, family: family(u), at: new Date(submitted.getTime() + 20 * 86_400_000), on: `2025-${pad(month + 1, 2)}-${pad(day, 2)}` })
       const facts = { admission: `2025-${pad(month, 2)}-${pad(day, 2)}`, discharge: `2025-${pad(month, 2)}-${pad(Math.min(day + 5, 28), 2)}`, hospital: '台州医院', inpatientDays: 5, totalFen: 1_234_500, selfPayFen: 234_500, selfFundedFen: 12_300, diagnosis: '肺炎' }
       await doc({
         _id: `claim-2025-${pad(c, 6)}`,
@@ -193,8 +204,8 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
         assessmentAtSubmit: { payableFen: 616_100, lines: [{ code: 'INPATIENT_BAND_1', article: '第八条', baseFen: 1_000_000, rate: 0.5, amountFen: 500_000 }] },
         assessmentAtDecision: null,
         materialsCompleteOn: null,
-        dueDate: `2025-${pad(month + 1, 2)}-${pad(day, 2)}`,
-        decision: null,
+        dueDate,
+        decision: status === 'approved' || status === 'paid' ? { outcome: 'approve', amountFen: PAYOUT_FEN, computedFen: PAYOUT_FEN, overridden: false, note: null, at: submitted, by: 'o_city_office', byName: '互助办' } : null,
         payoutId: null,
         paid: null,
         version: 1,
@@ -202,6 +213,26 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
         updatedAt: submitted,
       })
     }
+    await line({ collection: 'ledger' })
+    const funds = new Map<string, { family: string; contributionsFen: number; payoutsFen: number; entries: number }>()
+    const fund = (f: string) => funds.get(f) ?? funds.set(f, { family: f, contributionsFen: 0, payoutsFen: 0, entries: 0 }).get(f)!
+    for (let u = 0; u < shape.units; u++) {
+      const members = Math.floor(shape.people / shape.units) + (u < shape.people % shape.units ? 1 : 0)
+      const amountFen = members * CONTRIBUTION_FEN
+      const at = new Date(created.getTime() + u * 60_000)
+      await doc({ _id: `contribution-enrol-2025-${unitId(u)}`, family: family(u), year: 2025, type: 'contribution', amountFen, sourceType: 'enrolment', sourceId: `enrol-2025-${unitId(u)}`, unitId: unitId(u), paidOn: '2025-01-06', at })
+      const f = fund(family(u))
+      f.contributionsFen += amountFen
+      f.entries++
+    }
+    for (const p of payouts) {
+      await doc({ _id: `payout-${pad(p.c, 6)}`, family: p.family, year: 2025, type: 'payout', amountFen: PAYOUT_FEN, sourceType: 'claim', sourceId: `claim-2025-${pad(p.c, 6)}`, ref: `TZ2025${pad(p.c, 6)}`, on: p.on, at: p.at })
+      const f = fund(p.family)
+      f.payoutsFen += PAYOUT_FEN
+      f.entries++
+    }
+    await line({ collection: 'funds' })
+    for (const f of funds.values()) await doc({ _id: `${f.family}-2025`, family: f.family, year: 2025, contributionsFen: f.contributionsFen, payoutsFen: f.payoutsFen, entries: f.entries, updatedAt: created })
     await line({ end: documents })
     await flush()
     await handle.sync()

@@ -40,6 +40,92 @@ async function start(dataDir: string): Promise<{ emu: Emulator; ms: number }> {
   return { emu, ms: Date.now() - started }
 }
 
+/** People on the roster the bench pages through (a large employer). */
+const BIG_UNIT_PEOPLE = 10_000
+const OFFICE = 'o_city_office'
+const AGENT = 'o_city_agent'
+
+/**
+ * The list actions as the app calls them (issue 12, "Done when"): each through its function, as its user — time
+ * (median of 5, the function's whole call on the local cloud), answer size, and what its database requests examined
+ * against what they returned. Targets: first page ≤ 300 ms and ≤ 100 KB, examined ≤ 2× returned, counts exact.
+ */
+async function functionCalls(emu: Emulator, db: any, shape: { people: number; claims: number; units: number }, claimant: string): Promise<void> {
+  const person = Number(claimant.replace('person-', ''))
+  const unit = unitId(person % shape.units)
+  const worker = personOpenid(person)
+  const clerk = `o_clerk_${unit}`
+  const now = new Date()
+  await db.collection('users').add({
+    data: [
+      { _id: OFFICE, role: 'office', name: '互助办', createdAt: now, updatedAt: now },
+      { _id: AGENT, role: 'agent', name: '代理工会', agentId: 'agent-00', createdAt: now, updatedAt: now },
+      { _id: clerk, role: 'clerk', name: '经办人', unitId: unit, createdAt: now, updatedAt: now },
+      { _id: worker, role: null, name: '职工', personId: claimant, createdAt: now, updatedAt: now },
+    ],
+  })
+  // A large employer's roster, added as an import would.
+  await db.collection('units').add({ data: { _id: 'unit-big', name: '台州市大型企业', uscc: '913310000000000BIG', unitType: 'soe', finance: false, family: 'TZ', agentId: 'agent-00', contactName: '经办人', contactPhone: '13800000000', address: '', version: 1, createdAt: now, updatedAt: now } })
+  const surnames = '王李张刘陈杨黄赵吴周'
+  for (let i = 0; i < BIG_UNIT_PEOPLE; i += 500) {
+    const batch = Array.from({ length: Math.min(500, BIG_UNIT_PEOPLE - i) }, (_v, k) => {
+      const n = i + k
+      return { _id: `big-${String(n).padStart(5, '0')}`, unitId: 'unit-big', name: `${surnames[n % 10]}${'伟芳娜敏静丽强磊'[n % 8]}${n % 3 ? '明' : ''}`, idHash: `big-hash-${n}`, idMasked: '3310**********0000', birthDate: '1980-01-01', sex: n % 2 ? 'male' : 'female', hireDate: '2010-01-01', status: 'in_service', openid: null, version: 1, createdAt: now, updatedAt: now }
+    })
+    await db.collection('people').add({ data: batch })
+  }
+  const exact = {
+    office: shape.claims,
+    agent: (await db.collection('claims').where({ agentId: 'agent-00' }).count()).total as number,
+    clerk: (await db.collection('claims').where({ unitId: unit }).count()).total as number,
+  }
+
+  const calls: { label: string; fn: string; event: Record<string, unknown>; openid: string; check?: (data: any) => string }[] = [
+    { label: 'office queue 待审核: first page + counts', fn: 'claims', event: { action: 'queue', status: 'agent_confirmed' }, openid: OFFICE, check: (d) => `全部 ${d.all} (exact ${exact.office})` },
+    { label: 'office queue 全部: first page + counts', fn: 'claims', event: { action: 'queue' }, openid: OFFICE, check: (d) => `全部 ${d.all} (exact ${exact.office})` },
+    { label: 'office queue, one agent and scheme', fn: 'claims', event: { action: 'queue', status: 'paid', agentId: 'agent-00', family: 'TZ' }, openid: OFFICE },
+    { label: "an agent's queue 待复核", fn: 'claims', event: { action: 'queue', status: 'clerk_confirmed' }, openid: AGENT, check: (d) => `全部 ${d.all} (exact ${exact.agent})` },
+    { label: "a clerk's queue 待确认", fn: 'claims', event: { action: 'queue', status: 'submitted' }, openid: clerk, check: (d) => `全部 ${d.all} (exact ${exact.clerk})` },
+    { label: "a worker's claims", fn: 'claims', event: { action: 'mine' }, openid: worker, check: (d) => `total ${d.total}` },
+    { label: 'the ledger: funds + first page', fn: 'claims', event: { action: 'ledger' }, openid: OFFICE, check: (d) => `total ${d.total}, ${d.funds.length} funds` },
+    { label: 'a 10,000-person roster: first page of 50', fn: 'roster', event: { action: 'list', unitId: 'unit-big', limit: 50 }, openid: OFFICE, check: (d) => `total ${d.total}` },
+    { label: 'the same roster, searched 王', fn: 'roster', event: { action: 'list', unitId: 'unit-big', query: '王', limit: 50 }, openid: OFFICE, check: (d) => `total ${d.total}` },
+    { label: 'units (office), first page', fn: 'units', event: { action: 'list' }, openid: OFFICE, check: (d) => `total ${d.total}` },
+  ]
+  console.log(`${'function call (as its user, median of 5)'.padEnd(46)} ${'ms'.padStart(8)} ${'bytes'.padStart(8)}  documents read: examined → returned (worst request's ratio); counts`)
+  for (const call of calls) {
+    let page: any = null
+    for (const deep of [false, true]) {
+      if (deep && !page?.nextCursor) break
+      const event = deep ? { ...call.event, cursor: page.nextCursor } : call.event
+      const times: number[] = []
+      let answer: any
+      let queries: QueryRecord[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const started = process.hrtime.bigint()
+        const got = await emu.callFunctionWithStats(call.fn, event, { openid: call.openid })
+        times.push(Number(process.hrtime.bigint() - started) / 1e6)
+        answer = got.result
+        queries = got.queries
+      }
+      if (!answer?.ok) throw new Error(`${call.label}: ${answer?.code} ${answer?.message}`)
+      if (!deep) page = answer.data
+      times.sort((a, b) => a - b)
+      // Reads of documents (pages, lookups) against what they returned; counts are counted keys, no document read.
+      const finds = queries.filter((q) => q.action !== 'count')
+      const counts = queries.filter((q) => q.action === 'count')
+      const examined = finds.reduce((n, q) => n + Math.max(q.keysExamined, q.docsExamined), 0)
+      const returned = finds.reduce((n, q) => n + q.nReturned, 0)
+      const worst = queries.reduce((w, q) => Math.max(w, Math.max(q.keysExamined, q.docsExamined) / Math.max(1, q.nReturned)), 0)
+      const counted = counts.length ? `; ${counts.length} counts: ${counts.every((q) => q.docsExamined === 0) ? 'keys only' : `${counts.reduce((n, q) => n + q.docsExamined, 0)} docs read`}` : ''
+      const label = deep ? '  … its second page (by cursor)' : call.label
+      console.log(
+        `  ${label.padEnd(44)} ${times[Math.floor(RUNS / 2)].toFixed(1).padStart(8)} ${String(JSON.stringify(answer).length).padStart(8)}  ${examined} examined → ${returned} (worst ${worst.toFixed(2)}×)${counted}  ${!deep && call.check ? call.check(answer.data) : ''}`,
+      )
+    }
+  }
+}
+
 export async function runCityScaleBench(): Promise<void> {
   const scale = Number(process.env.CITY_SCALE ?? 1)
   const shape = { ...CITY, people: Math.round(CITY.people * scale), claims: Math.round(CITY.claims * scale), units: Math.max(50, Math.round(CITY.units * scale)) }
@@ -72,8 +158,8 @@ export async function runCityScaleBench(): Promise<void> {
     const participation = (await db.collection('participations').doc(`part-2025-${String(someone + 1).padStart(7, '0')}`).get()).data
 
     const reads: { label: string; run: () => Promise<{ data: unknown } | { total: number }> }[] = [
-      { label: 'claims queue: status, by dueDate, first 20', run: () => db.collection('claims').where({ status: 'submitted' }).orderBy('dueDate', 'asc').limit(20).get() },
-      { label: 'claims queue: next page (dueDate > last)', run: () => db.collection('claims').where({ status: 'submitted', dueDate: _.gt('2025-06-15') }).orderBy('dueDate', 'asc').limit(20).get() },
+      { label: 'claims queue: status, by dueDate, first 20', run: () => db.collection('claims').where({ status: 'agent_confirmed' }).orderBy('dueDate', 'asc').limit(20).get() },
+      { label: 'claims queue: next page (dueDate > last)', run: () => db.collection('claims').where({ status: 'agent_confirmed', dueDate: _.gt('2025-06-15') }).orderBy('dueDate', 'asc').limit(20).get() },
       { label: 'claims count per status (paid)', run: () => db.collection('claims').where({ status: 'paid' }).count() },
       { label: 'claims count per status (submitted)', run: () => db.collection('claims').where({ status: 'submitted' }).count() },
       { label: "a worker's claims (personId)", run: () => db.collection('claims').where({ personId: claimant }).limit(20).get() },
@@ -82,7 +168,7 @@ export async function runCityScaleBench(): Promise<void> {
       { label: 'person by openid (binding)', run: () => db.collection('people').where({ openid: personOpenid(someone) }).get() },
       { label: "a unit's participations (enrolmentId), 100", run: () => db.collection('participations').where({ enrolmentId: `enrol-2025-${unitId(7)}` }).limit(100).get() },
       { label: 'participation per scheme, year, person', run: () => db.collection('participations').where({ family: participation.family, year: 2025, idHash: participation.idHash }).get() },
-      { label: 'unindexed, for contrast: claims by unitId', run: () => db.collection('claims').where({ unitId: unitId(7) }).limit(20).get() },
+      { label: 'unindexed, for contrast: claims by hospital', run: () => db.collection('claims').where({ 'facts.hospital': '台州医院' }).orderBy('facts.totalFen', 'desc').limit(20).get() },
     ]
     // Right after loading, V8 is still marking the new heap, and the first requests pay for it: one pass to let it
     // finish, timed alone, then the measured passes.
@@ -107,6 +193,8 @@ export async function runCityScaleBench(): Promise<void> {
       const plan = q ? `${q.stage}${q.index ? ` ${q.index}` : ''}${q.sortInMemory ? ' +sort' : ''}, ${q.keysExamined}/${q.docsExamined} → ${q.nReturned}` : '(no record)'
       console.log(`  ${read.label.padEnd(44)} ${times[Math.floor(RUNS / 2)].toFixed(1).padStart(8)} ${String(JSON.stringify(body).length).padStart(8)}  ${plan}`)
     }
+
+    await functionCalls(emu, db, shape, claimant)
 
     const writes: { label: string; run: (i: number) => Promise<unknown> }[] = [
       { label: 'add a claim (fsync, 4 indexes)', run: (i) => db.collection('claims').add({ data: { _id: `bench-claim-${i}`, claimNo: `BENCH${i}`, idempotencyKey: `bench-${i}`, status: 'submitted', dueDate: '2025-12-31', personId: personId(i) } }) },

@@ -7,7 +7,7 @@ export interface E2EContext {
   readonly browser: Browser
   /** A page in a fresh browser context (own storage), phone viewport 390×844. */
   newPage(): Promise<Page>
-  /** Saves `test-results/e2e/<name>.png`. */
+  /** Saves `test-results/e2e/<name>.png`, and the same screen in large-font mode as `<name>.elder.png`. */
   screenshot(page: Page, name: string): Promise<void>
   /** Stops the emulator and starts it again on the same port with the same data directory. */
   restartEmulator(): Promise<void>

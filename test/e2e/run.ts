@@ -4,7 +4,8 @@
  * Builds only what is missing (dist/h5, function bundles), starts the emulator on a free port with a fresh
  * data directory, seeds the demo data (scripts/seed.ts `seedDemo`), then runs every `specs/*.spec.ts`
  * (each exports `run(ctx)`). Prints `✓ name` / `✗ name` per step and ends with `N passed, M failed`;
- * exit 1 on any failure. Screenshots go to test-results/e2e/.
+ * exit 1 on any failure. Screenshots go to test-results/e2e/: every `<name>.png` also as `<name>.elder.png`, the same
+ * screen in 长辈模式 (large-font mode).
  *
  * Options: `npm run test:e2e -- <filter>` runs only spec files whose name contains <filter>.
  */
@@ -15,6 +16,7 @@ import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import type { E2EContext, Spec } from './context'
 import { EmulatorProcess, freePort } from './emulator-process'
+import { auditScreen, type ScreenAudit } from './a11y-audit'
 
 const root = resolve(__dirname, '..', '..')
 const shotsDir = join(root, 'test-results', 'e2e')
@@ -88,6 +90,7 @@ async function main(): Promise<number> {
   let browser: Browser | null = null
   let passed = 0
   let failed = 0
+  const audits: ScreenAudit[] = []
 
   const record = (name: string, error?: unknown) => {
     if (error === undefined) {
@@ -143,6 +146,14 @@ async function main(): Promise<number> {
         },
         async screenshot(page, name) {
           await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+          audits.push(await auditScreen(page, name))
+          // The same screen in 长辈模式 (large-font mode): the mode is the class `ma-elder` on <html> (app.scss), so
+          // flipping it shows exactly what a user who switched it on sees, without disturbing the flow under test.
+          const wasOn = await page.evaluate(() => document.documentElement.classList.contains('ma-elder'))
+          await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), !wasOn)
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+          await page.screenshot({ path: join(shotsDir, `${name}.${wasOn ? 'normal' : 'elder'}.png`), fullPage: true })
+          await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), wasOn)
         },
         restartEmulator: () => emulator.restart(),
         async step(name, body) {
@@ -163,6 +174,20 @@ async function main(): Promise<number> {
       } catch (error) {
         record(`${specName} (spec aborted)`, error)
       }
+    }
+    if (audits.length > 0) {
+      const bad = audits.filter((a) => Object.keys(a.serious).length > 0)
+      const byRule = new Map<string, number>()
+      for (const a of bad) for (const [rule, n] of Object.entries(a.serious)) byRule.set(rule, (byRule.get(rule) ?? 0) + n)
+      console.log(
+        `\naccessibility (axe-core, WCAG 2.1 A/AA + best practice): ${audits.length} screens, ${bad.length} with serious/critical violations` +
+          (byRule.size ? ` — ${[...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ')}` : ''),
+      )
+      for (const a of bad) console.log(`    ${a.screen}: ${Object.entries(a.serious).map(([rule, n]) => `${rule} ×${n}`).join(', ')}`)
+      record(
+        'accessibility audit: 0 serious/critical violations on every screen',
+        bad.length === 0 ? undefined : new Error(`${bad.length} of ${audits.length} screens have serious/critical violations (listed above)`),
+      )
     }
   } catch (error) {
     record('e2e setup', error)

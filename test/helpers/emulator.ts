@@ -13,6 +13,7 @@
  * Other suites depend on this API: keep it stable.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { TEMP_PREFIX, runPrefix } from './temp-dirs'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -155,7 +156,6 @@ export interface StartOptions {
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 const READY_TIMEOUT_MS = 30_000
 
-const TEMP_PREFIX = 'mutual-aid-emulator-'
 /** Temporary data dirs older than this are left-overs of earlier runs (a suite may restart on its dir until it ends). */
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000
 
@@ -176,7 +176,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   let dataDir = opts.dataDir
   if (!dataDir) {
     removeStaleDataDirs()
-    dataDir = mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX))
+    dataDir = mkdtempSync(path.join(os.tmpdir(), runPrefix()))
   }
   const args = ['--import', 'tsx', path.join(REPO_ROOT, 'local-cloud', 'src', 'cli.ts'), '--port', '0', '--data', dataDir]
   args.push('--functions', opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'))

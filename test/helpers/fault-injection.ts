@@ -40,6 +40,11 @@ export interface CrashPointOptions {
   }
   /** Extra rules on the final state (raw documents); each string returned is a broken invariant. */
   invariants?: (state: State) => string[]
+  /**
+   * Collections read for `invariants` only, not compared with the reference (e.g. `_local_outbox`, where a push cut off
+   * by the crash may legitimately be missing: the invariant says what is allowed).
+   */
+  observe?: string[]
   /** Crash moments to try (default both). */
   when?: ('before' | 'after')[]
   /** What stops at the crash (default `operation`: every call in it). */
@@ -81,8 +86,9 @@ export async function checkCrashPoints(emu: Emulator, options: CrashPointOptions
   try {
     const reference = await emu.faults.run(options.operation)
     await runSteps(emu, recovery)
-    const referenceState = await readState(emu, options.digest.collections)
-    const referenceDigest = digest(referenceState, options.digest.ignore ?? [])
+    const read = [...options.digest.collections, ...(options.observe ?? [])]
+    const referenceState = await readState(emu, read)
+    const referenceDigest = digest(pick(referenceState, options.digest.collections), options.digest.ignore ?? [])
     const referenceBroken = options.invariants?.(referenceState) ?? []
     if (referenceBroken.length > 0) {
       throw new Error(`the uninterrupted operation already breaks the invariants:\n  ${referenceBroken.join('\n  ')}`)
@@ -96,8 +102,8 @@ export async function checkCrashPoints(emu: Emulator, options: CrashPointOptions
         const crashed = await emu.faults.run(options.operation, { atWrite: write.n, when, scope: options.scope })
         const broken = crashProblems(crashed, reference, write.n)
         const recoveryResults = await runSteps(emu, recovery)
-        const state = await readState(emu, options.digest.collections)
-        broken.push(...compare(referenceDigest, digest(state, options.digest.ignore ?? [])))
+        const state = await readState(emu, read)
+        broken.push(...compare(referenceDigest, digest(pick(state, options.digest.collections), options.digest.ignore ?? [])))
         broken.push(...(options.invariants?.(state) ?? []))
         runs.push({ n: write.n, when, write, crashedResult: crashed.result, recoveryResults, broken })
       }
@@ -152,6 +158,10 @@ function crashProblems(run: FaultRun, reference: FaultRun, n: number): string[] 
 }
 
 type Digest = Record<string, string[]>
+
+function pick(state: State, names: string[]): State {
+  return Object.fromEntries(names.map((n) => [n, state[n] ?? []]))
+}
 
 function digest(state: State, ignore: string[]): Digest {
   const out: Digest = {}

@@ -58,7 +58,8 @@ const USED_BY_CONFIG: Record<string, string> = {
 
 const SOURCE_DIRS = ['src', 'cloudfunctions', 'shared-rules/src', 'contracts/src', 'local-cloud/src', 'scripts', 'test', 'config', 'types']
 const ROOT_FILES = ['babel.config.js', 'jest.config.js', '.eslintrc.js']
-const SKIP = /(^|\/)(node_modules|dist)(\/|$)|^cloudfunctions\/[^/]+\/index\.js$/
+// Build outputs: each function's bundle and the libraries split out beside it (scripts/build-functions.ts).
+const SKIP = /(^|\/)(node_modules|dist)(\/|$)|^cloudfunctions\/[^/]+\/(index|lib-[^/]+)\.js$/
 
 function files(dir: string): string[] {
   const abs = path.join(root, dir)

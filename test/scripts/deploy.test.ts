@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/src/collections'
 import { STORAGE_RULE } from '../../cloudfunctions/_shared/src/storage-rule'
-import { listFunctions } from '../../scripts/build-functions'
+import { SPLIT_LIBRARIES, listFunctions } from '../../scripts/build-functions'
 import { RUNTIME, plan, runPlan, type Manager } from '../../scripts/deploy'
 import { isSevenFieldCron, readFunctionSpec } from '../../scripts/deploy/function-config'
 import { CLOUDBASE_NODE_RUNTIMES, RecordingCloud } from '../../scripts/deploy/recording-cloud'
@@ -88,6 +88,8 @@ describe('deploy against the real manager-node and a recording CloudBase', () =>
       expect(fn).toMatchObject({ runtime: 'Nodejs24.11', timeout: spec.timeout, memorySize: 256, handler: 'index.main', installDependency: 'FALSE', environment: ENV })
       expect(fn?.files.get('index.js')?.equals(readFileSync(join(functionsDir, name, 'index.js')))).toBe(true)
       expect([...(fn?.files.keys() ?? [])].filter((f) => f.startsWith('src/'))).toEqual([])
+      // Libraries split out of the bundle (loaded only by the actions that need them) travel beside it.
+      for (const pkg of SPLIT_LIBRARIES[name] ?? []) expect(fn?.files.get(`lib-${pkg}.js`)?.equals(readFileSync(join(functionsDir, name, `lib-${pkg}.js`)))).toBe(true)
       expect(fn?.zipBytes).toBeLessThan(1.5 * 1024 * 1024)
     }
   })

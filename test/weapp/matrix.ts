@@ -23,6 +23,7 @@ type Role = keyof typeof ROLES
 /** page → the roles that reach it, each with the URL (and query) they arrive with. */
 function reach(facts: Map<string, string>): Record<string, Array<[Role, string]>> {
   const claim = facts.get('claimId') ?? ''
+  const draft = facts.get('schemeDraftId') ?? ''
   const wh = WH_UNIT._id
   const whDeclaration = 'enrol-wh-minghu-2021'
   return {
@@ -43,6 +44,14 @@ function reach(facts: Map<string, string>): Record<string, Array<[Role, string]>
     'packages/claims/review/index': [['单位经办人', ''], ['代理单位', ''], ['互助办', '']],
     'packages/claims/ledger/index': [['互助办', '']],
     'packages/claims/inbox/index': [['职工', ''], ['单位经办人', ''], ['代理单位', ''], ['互助办', '']],
+    'packages/office/schemes/index': [['互助办', '']],
+    'packages/office/scheme-fees/index': [['互助办', 'schemeId=tz-2022']],
+    'packages/office/scheme-edit/index': draft ? [['互助办', `draftId=${draft}`]] : [],
+    'packages/office/scheme-preview/index': draft ? [['互助办', `draftId=${draft}`]] : [],
+    'packages/office/reminders/index': [['互助办', '']],
+    'packages/fund/report/index': [['代理单位', ''], ['互助办', '']],
+    'packages/fund/batches/index': [['互助办', '']],
+    'packages/fund/batch/index': facts.get('batchId') ? [['互助办', `id=${facts.get('batchId')}`]] : [],
     'packages/claims/proposal/index': facts.get('proposalId') ? [['职工（TZ）', `id=${facts.get('proposalId')}`]] : [],
     'packages/settle/import/index': [['代理单位', ''], ['互助办', '']],
   }

@@ -1,21 +1,23 @@
-import { assessWithEffects, type Assessment, type AssessInput, type ClaimAssessment } from '@mutual-aid/shared-rules'
+import { assessWithEffects, type Assessment, type AssessInput, type ClaimAssessment, type Scheme } from '@mutual-aid/shared-rules'
 import { AppError } from './errors'
-import type { ClaimKind, ClaimProduct, DraftFacts } from '@mutual-aid/contracts'
+import { assessClaimOf, type ClaimKind, type ClaimProduct, type DraftFacts } from '@mutual-aid/contracts'
 import type { ParticipationDoc } from './documents'
 
 /**
  * Builds the shared-rules `assess` input from the participation (who, since when, what was already paid this
- * period) and the claim facts. No rule lives here: this only maps stored fields onto the rules' contract.
+ * period) and the claim facts. No rule lives here: this only maps stored fields onto the rules' contract. `scheme` is
+ * the participation's version as the function loaded it (`loadSchemes(db).get(p.schemeId)`: built-in or published,
+ * 第二十六条).
  */
 export function assessInput(
   p: ParticipationDoc,
   claim: { product: ClaimProduct; kind: ClaimKind; facts: DraftFacts },
   submittedOn: string,
+  scheme: Scheme,
 ): AssessInput {
   const f = claim.facts
-  const isInpatientKind = claim.kind === 'inpatient'
   return {
-    scheme: p.schemeId,
+    scheme,
     product: claim.product,
     participant: {
       firstTime: p.firstTime,
@@ -29,23 +31,7 @@ export function assessInput(
       paidThisPeriod: (p.endedProducts ?? []).includes(claim.product),
       allowanceDaysUsed: p.inpatientDaysUsed ?? 0,
     },
-    claim: {
-      kind: claim.kind,
-      disease: f.disease ?? '',
-      severity: f.severity ?? 'severe',
-      inSitu: f.inSitu ?? false,
-      // A TZ inpatient stay is dated by its admission ([I-11]).
-      eventDate: (isInpatientKind ? f.admission : f.eventDate) ?? '',
-      causeOfDeath: f.causeOfDeath ?? 'illness',
-      inpatient: isInpatientKind ? true : (f.inpatient ?? false),
-      designatedHospital: f.designatedHospital ?? false,
-      admission: f.admission,
-      discharge: f.discharge,
-      selfPayFen: f.selfPayFen ?? 0,
-      selfFundedFen: f.selfFundedFen ?? 0,
-      exclusions: [],
-      submittedOn,
-    },
+    claim: assessClaimOf(claim.kind, claim.facts, submittedOn),
   } as AssessInput
 }
 
@@ -54,9 +40,11 @@ export function assessClaim(
   p: ParticipationDoc,
   claim: { product: ClaimProduct; kind: ClaimKind; facts: DraftFacts },
   submittedOn: string,
+  scheme: Scheme,
 ): ClaimAssessment {
+  if (scheme.id !== p.schemeId) throw new Error(`assessClaim: participation ${p._id} is under ${p.schemeId}, not ${scheme.id}`)
   try {
-    return assessWithEffects(assessInput(p, claim, submittedOn))
+    return assessWithEffects(assessInput(p, claim, submittedOn, scheme))
   } catch (err) {
     // The rules refuse facts they cannot read (e.g. a missing date): say which, instead of failing opaquely.
     throw new AppError('INVALID_INPUT', `申请信息不完整，无法核定：${(err as Error).message}。请补全后重试。`)

@@ -172,6 +172,15 @@ export interface ClaimDoc {
   proposal?: Proposal | null
   payoutId: string | null
   paid: { paidOn: string; reference: string } | null
+  /**
+   * The bank batch this approved claim is in (set by the fund function with the claim's version, cleared when the
+   * bank's result for its line is applied): while set, the claim is paid only through that batch. Scalars, so the
+   * `payable` index can hold them.
+   */
+  paymentBatchId?: string | null
+  paymentBatchNo?: string | null
+  /** The bank's last refusal of this claim's transfer; the claim is approved again and payable anew. */
+  payFailure?: { batchNo: string; reason: string; on: string } | null
   version: number
   createdAt: Date
   updatedAt: Date

@@ -11,17 +11,19 @@ export async function findById<T>(db: SdkHandle, collection: string, id: string)
 }
 
 /**
- * Every document matching `where`, fetched in pages of 1000 ordered by `_id` so that paging is stable.
- * `max` guards against unbounded reads.
+ * Every document matching `where` — for sets bounded by the domain (a unit's few declarations for a year, the
+ * handful of agents), never for a list that grows with use: those are paged (`keysetPage`). Fetched in pages of 1000
+ * ordered by `_id`. More than `max` matches is a bug in the caller's assumption and fails loudly instead of answering
+ * a silently truncated list.
  */
-export async function findAll<T>(db: SdkHandle, collection: string, where: object, max = 50_000): Promise<T[]> {
+export async function findAll<T>(db: SdkHandle, collection: string, where: object, max = 1000): Promise<T[]> {
   const out: T[] = []
-  for (let skip = 0; skip < max; skip += PAGE_LIMIT) {
+  for (let skip = 0; ; skip += PAGE_LIMIT) {
     const res = await db.collection(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(PAGE_LIMIT).get()
     out.push(...(res.data as T[]))
-    if (res.data.length < PAGE_LIMIT) break
+    if (out.length > max) throw new Error(`findAll(${collection}): more than ${max} documents match — read it by pages instead`)
+    if (res.data.length < PAGE_LIMIT) return out
   }
-  return out
 }
 
 /**

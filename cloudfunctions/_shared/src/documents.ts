@@ -43,6 +43,8 @@ export interface PersonDoc {
   status: 'in_service' | 'retired' | 'left'
   /** The WeChat user bound to this person. */
   openid?: string | null
+  /** The roster import (operation and generation) that last added or changed this person. */
+  importedBy?: string
   version: number
   createdAt: Date
   updatedAt: Date
@@ -83,6 +85,8 @@ export interface ParticipationDoc {
   inpatientStays?: StayEntry[]
   retiredAtEnrolment?: boolean
   medicalInsurance?: MedicalInsurance
+  /** The declaration operation (and its generation) that wrote it: a resubmission clears only the earlier ones. */
+  submission?: string
   version: number
   createdAt: Date
   updatedAt: Date

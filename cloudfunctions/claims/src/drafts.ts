@@ -3,8 +3,11 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById, updateVersioned } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
-import { consentInput, resolveTargetInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
-import { kindsFor } from '@mutual-aid/shared-rules'
+import { tempUrls } from '@cloud-shared/files'
+import { consentInput, resolveTargetInput, rosterPickInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
+import { keysetPage, prefixOf } from '@cloud-shared/keyset'
+import { kindsFor, type Scheme } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { DraftDoc, ParticipationDoc } from './model'
 import { resolveTarget } from './target'
 import { checkPagesBelong } from './evidence'
@@ -17,7 +20,8 @@ export async function hasConsent(ctx: HandlerContext): Promise<boolean> {
   return res.total > 0
 }
 
-function participationView(p: ParticipationDoc) {
+/** A participation as the claim form shows it, with its version's data (disease lists, materials checklists). */
+function participationView(p: ParticipationDoc, rules: Scheme) {
   return {
     id: p._id,
     schemeId: p.schemeId,
@@ -30,6 +34,7 @@ function participationView(p: ParticipationDoc) {
     coverageEnd: p.coverageEnd,
     endedProducts: p.endedProducts ?? [],
     inpatientDaysUsed: p.inpatientDaysUsed ?? 0,
+    rules,
   }
 }
 
@@ -39,27 +44,34 @@ export const prepare = action({
   input: resolveTargetInput,
   async run(ctx, { target }) {
     const t = await resolveTarget(ctx, target)
+    const schemes = await loadSchemes(ctx.db)
     return {
       filedAs: t.filedAs,
       person: { id: t.person._id, name: t.person.name, idMasked: t.person.idMasked, unitName: t.unit.name },
-      participations: t.participations.map(participationView),
+      participations: t.participations.map((p) => participationView(p, schemes.get(p.schemeId))),
       consent: await hasConsent(ctx),
       today: ctx.clock.today(),
     }
   },
 })
 
-/** The roster of the clerk's unit, to pick whom to file for (name and masked ID only). */
+/** People the clerk's picker lists at once; a longer roster is narrowed by typing the name. */
+const PICK_ROWS = 30
+
+/**
+ * The in-service people of the clerk's unit by name — the first rows, or those whose name begins with `query` — to
+ * pick whom to file for (name and masked ID only). One index range however large the unit.
+ */
 export const rosterForClaims = action({
   access: ['clerk'],
-  input: noInput,
-  async run(ctx) {
+  input: rosterPickInput,
+  async run(ctx, input) {
     const unitId = ctx.caller.user?.unitId
     if (!unitId) throw forbidden()
-    const people = await findAll<{ _id: string; name: string; idMasked: string; status: string }>(ctx.db, 'people', { unitId })
-    return people
-      .filter((p) => p.status === 'in_service')
-      .map((p) => ({ id: p._id, name: p.name, idMasked: p.idMasked }))
+    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const where = { unitId, status: 'in_service', ...prefix.where }
+    const page = await keysetPage<{ _id: string; name: string; idMasked: string }>(ctx.db, 'people', where, [['name', 'asc'], ['_id', 'asc']], { limit: PICK_ROWS, also: prefix.also })
+    return page.docs.map((p) => ({ id: p._id, name: p.name, idMasked: p.idMasked }))
   },
 })
 
@@ -125,6 +137,10 @@ export const saveDraft = action({
     if (!p) throw new AppError('NOT_FOUND', '未找到该职工有效的参加记录，请确认单位已为其办理参加并缴费。')
     if (!p.products.includes(input.product)) throw new AppError('INVALID_INPUT', '该职工未参加此保障项目。')
     if (!kindsFor(p.family, input.product).includes(input.kind)) throw new AppError('INVALID_INPUT', '该项目没有这种申请类型。')
+    // 身故抚恤 is claimed by the family (or a clerk for them), never by the worker for themself.
+    if (t.filedAs === 'worker' && input.kind === 'death') {
+      throw new AppError('INVALID_INPUT', '身故抚恤金由参加人的家属（受益人）或单位经办人申请；本人请选择“确诊”申请。')
+    }
     if (t.filedAs === 'beneficiary' && input.kind !== 'death') {
       throw new AppError('INVALID_INPUT', '受益人只能申请身故抚恤金；其他申请请由职工本人或单位经办人办理。')
     }
@@ -176,7 +192,7 @@ export const getDraft = action({
         updatedAt: draft.updatedAt,
       },
       person: { id: draft.personId, name: person?.name ?? '', idMasked: person?.idMasked ?? '' },
-      participation: participationView(p),
+      participation: participationView(p, (await loadSchemes(ctx.db)).get(p.schemeId)),
       consent: await hasConsent(ctx),
       today: ctx.clock.today(),
     }
@@ -193,5 +209,22 @@ export const myDrafts = action({
       .filter((d) => !d.claimId)
       .sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime())
       .map((d) => ({ id: d._id, product: d.product, kind: d.kind, personId: d.personId, updatedAt: d.updatedAt }))
+  },
+})
+
+/**
+ * Temporary links to the pages of one of the caller's own drafts — a new claim's, or the pages gathered to resubmit a
+ * returned claim (`resubmit-<claimId>`) — so the form shows thumbnails of pages saved in an earlier visit. Only the
+ * draft's owner; only the pages the draft names; every opening is on record, like `photoUrls`.
+ */
+export const draftFileUrls = action({
+  access: 'signed-in',
+  input: draftRefInput,
+  async run(ctx, { draftId }) {
+    const draft = await ownDraft(ctx, draftId)
+    const files = [...new Set(Object.values(draft.files ?? {}).flat())]
+    if (files.length === 0) return { urls: {} }
+    await audit(ctx, { action: 'claimDraft.files.open', entity: 'claimDraft', entityId: draft._id, after: { files } })
+    return { urls: await tempUrls(ctx, files) }
   },
 })

@@ -1,6 +1,6 @@
 import { wxAmount, wxDate, type TemplateFields } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
-import { notify } from '@cloud-shared/notify'
+import { messageIdOf, type Notice } from '@cloud-shared/notify'
 import { STATUS_LABEL, formatYuan } from '@mutual-aid/shared-rules'
 import type { ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
@@ -59,31 +59,28 @@ export function noticeBody(template: ClaimTemplate, claim: ClaimDoc, amountFen: 
 }
 
 /**
- * Tells the filer (and the participant, when someone else filed) that their claim moved. Each notice is told once:
- * its id names the claim and the version the change produced (`received` for the submission), so a retried or
- * concurrent call sends nothing more.
+ * What the filer (and the participant, when someone else filed) is told when their claim moved. Each notice is told
+ * once: its id names the claim and the version the change produced (`received` for the submission), so a retried or
+ * concurrent delivery sends nothing more. Written to the outbox in the transaction that makes the change.
  */
-export async function notifyClaimPeople(ctx: HandlerContext, claim: ClaimDoc, template: ClaimTemplate, amountFen = 0): Promise<void> {
+export function claimNotices(ctx: HandlerContext, claim: ClaimDoc, template: ClaimTemplate, amountFen = 0): Notice[] {
   const recipients = new Set<string>([claim.filedBy.openid])
   if (claim.personOpenid) recipients.add(claim.personOpenid)
   const status = STATUS_LABEL[claim.status]
   const fields = fieldsFor(ctx, claim, template, amountFen)
   const id = template === 'claimReceived' ? `${claim._id}:received` : `${claim._id}:v${claim.version}:${template}`
-  for (const openid of recipients) {
-    try {
-      await notify(ctx, {
-        id,
-        openid,
-        template,
-        title: `互助金申请 ${claim.claimNo}：${status}`,
-        body: noticeBody(template, claim, amountFen),
-        page: `packages/claims/detail/index?id=${claim._id}`,
-        fields,
-        ref: { entity: 'claim', id: claim._id },
-      })
-    } catch (err) {
-      // The state change is committed; a failed notice must not turn it into an error for the reviewer.
-      console.error('[claims] notify failed', err)
-    }
-  }
+  return [...recipients].map((openid) => ({
+    id,
+    openid,
+    template,
+    title: `互助金申请 ${claim.claimNo}：${status}`,
+    body: noticeBody(template, claim, amountFen),
+    page: `packages/claims/detail/index?id=${claim._id}`,
+    fields,
+    ref: { entity: 'claim', id: claim._id },
+  }))
 }
+
+/** The outbox ids of a claim's notices (to deliver what a cut-off call left). */
+export const claimNoticeIds = (ctx: HandlerContext, claim: ClaimDoc, template: ClaimTemplate) =>
+  claimNotices(ctx, claim, template).map((n) => messageIdOf(n.id, n.openid))

@@ -4,11 +4,17 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { forbidden } from '@cloud-shared/errors'
 import { tempUrls } from '@cloud-shared/files'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { audit } from '@cloud-shared/audit'
 import { checkPages } from './evidence'
-import { claimRefInput, ledgerInput, queueInput, noInput } from '@mutual-aid/contracts'
+import { claimRefInput, ledgerInput, mineInput, queueInput, type DraftFacts } from '@mutual-aid/contracts'
+import { countWhere, encodeCursor, keysetPage, type SortSpec } from '@cloud-shared/keyset'
+import type { FundDoc } from '@cloud-shared/fund'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
+
+/** Statuses only a proposal from the bureau's data has before its participant accepts it (scope.ts isUnacceptedProposal). */
+const PROPOSAL_ONLY_STATUSES: ClaimStatus[] = ['proposed', 'held', 'declined', 'lapsed']
 import { canSee, isFilerOrParticipant, isInvolvedAnywhere, isParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
 import { lastPayee } from './proposals'
 
@@ -100,7 +106,7 @@ export const get = action({
     const today = ctx.clock.today()
     const resubmission =
       claim.status === 'returned' && isFilerOrParticipant(ctx, claim)
-        ? await findById<{ files: Record<string, string[]>; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
+        ? await findById<{ files: Record<string, string[]>; facts?: DraftFacts | null; note: string; returnedAt: Date | null }>(ctx.db, 'claimDrafts', `resubmit-${claim._id}`)
         : null
     // A draft from an earlier return does not belong to this one.
     const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
@@ -119,6 +125,7 @@ export const get = action({
       version: claim.version,
       family: claim.family,
       schemeId: claim.schemeId,
+      rules: (await loadSchemes(ctx.db)).get(claim.schemeId),
       year: claim.year,
       product: claim.product,
       kind: claim.kind,
@@ -154,8 +161,10 @@ export const get = action({
         : null,
       proposal: reviewer ? proposalView(ctx, claim, involved) : null,
       paid: claim.paid,
+      paymentBatch: claim.paymentBatchId ? { batchNo: claim.paymentBatchNo ?? '' } : null,
+      payFailure: claim.payFailure ? { batchNo: claim.payFailure.batchNo, reason: claim.payFailure.reason, on: claim.payFailure.on } : null,
       actions: allowedActions(ctx, claim, involved),
-      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note } : null,
+      resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, ...(resubmission.facts ? { facts: resubmission.facts } : {}) } : null,
       today,
       source: claim.source ?? 'manual',
       settlement: fromSettlement ? settlementView(claim.settlement!) : null,
@@ -165,67 +174,105 @@ export const get = action({
   },
 })
 
-/** The claims the caller filed or that are for them (worker, beneficiary, a clerk's own filings), newest first. */
+/** Rows per page when the app does not say. */
+const DEFAULT_PAGE = 20
+
+/** A worker's own claims: newest first (claimNo breaks ties within a day). */
+const MINE_ORDER: SortSpec = [
+  ['submittedOn', 'desc'],
+  ['claimNo', 'desc'],
+]
+
+/**
+ * The claims the caller filed or that are for them (worker, beneficiary, a clerk's own filings), newest first, by
+ * pages. Two indexed lists (filed by the caller; for the caller's roster person) merged page by page; the total counts
+ * a claim in both once.
+ */
 export const mine = action({
   access: 'signed-in',
-  input: noInput,
-  async run(ctx) {
+  input: mineInput,
+  async run(ctx, input) {
+    const limit = input.limit ?? DEFAULT_PAGE
     const personId = ctx.caller.roles.includes('worker') ? ctx.caller.user?.personId : undefined
-    const [filed, forMe] = await Promise.all([
-      findAll<ClaimDoc>(ctx.db, 'claims', { 'filedBy.openid': ctx.caller.openid }),
-      personId ? findAll<ClaimDoc>(ctx.db, 'claims', { personId }) : Promise.resolve([] as ClaimDoc[]),
+    const filedWhere = { 'filedBy.openid': ctx.caller.openid }
+    const request = { cursor: input.cursor, limit }
+    const [filed, forMe, filedCount, forMeCount, both] = await Promise.all([
+      keysetPage<ClaimDoc>(ctx.db, 'claims', filedWhere, MINE_ORDER, request),
+      personId ? keysetPage<ClaimDoc>(ctx.db, 'claims', { personId }, MINE_ORDER, request) : null,
+      countWhere(ctx.db, 'claims', filedWhere),
+      personId ? countWhere(ctx.db, 'claims', { personId }) : 0,
+      personId ? countWhere(ctx.db, 'claims', { ...filedWhere, personId }) : 0,
     ])
     const byId = new Map<string, ClaimDoc>()
     // A held proposal was never offered (the stay is claimed by hand): it is the office's to see, not the worker's list.
-    for (const c of [...filed, ...forMe]) if (c.status !== 'held') byId.set(c._id, c)
+    for (const c of [...filed.docs, ...(forMe?.docs ?? [])]) if (c.status !== 'held') byId.set(c._id, c)
+    const merged = [...byId.values()].sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.claimNo.localeCompare(a.claimNo))
+    const page = merged.slice(0, limit)
+    // Either list may go on past this page, or the merge may have left rows of this one over.
+    const more = merged.length > limit || filed.nextCursor !== null || (forMe?.nextCursor ?? null) !== null
     const today = ctx.clock.today()
-    return [...byId.values()]
-      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
-      .map((c) => listItem(c, today))
+    return {
+      items: page.map((c) => listItem(c, today)),
+      nextCursor: more && page.length > 0 ? encodeCursor(page[page.length - 1] as unknown as Record<string, unknown>, MINE_ORDER) : null,
+      total: filedCount + forMeCount - both,
+    }
   },
 })
 
 /**
+ * The page order of the review queue: the office's 待审核 (agent_confirmed) by review due date — overdue and nearly
+ * due first; another status oldest submission first (waiting longest); 全部 newest first. Each is an index's order
+ * (collections.ts, `queueIndexes`); claimNo is unique and breaks ties.
+ */
+function queueOrder(status: ClaimStatus | undefined): SortSpec {
+  if (status === 'agent_confirmed') return [['dueDate', 'asc'], ['claimNo', 'asc']]
+  if (status) return [['submittedOn', 'asc'], ['claimNo', 'asc']]
+  return [['submittedOn', 'desc'], ['claimNo', 'desc']]
+}
+
+/**
  * The review queue in the caller's scope (clerk: their unit; agent: its units; office: all), filtered by status,
- * scheme and agent; overdue and nearly due claims first; with counts per status.
+ * scheme and agent, one page at a time, with the exact count of every status (counted from the index, one count per
+ * status).
  */
 export const queue = action({
   access: ['clerk', 'agent', 'office'],
   input: queueInput,
   async run(ctx, input) {
     const { roles, user } = ctx.caller
-    const where: Record<string, unknown> = {}
+    const scope: Record<string, unknown> = {}
     if (roles.includes('office')) {
-      if (input.agentId) where.agentId = input.agentId
+      if (input.agentId) scope.agentId = input.agentId
     } else if (roles.includes('agent')) {
       if (!user?.agentId) throw forbidden()
-      where.agentId = user.agentId
+      scope.agentId = user.agentId
     } else {
       if (!user?.unitId) throw forbidden()
-      where.unitId = user.unitId
+      scope.unitId = user.unitId
     }
-    if (input.family) where.family = input.family
-    // Proposals the participant has not accepted are not the unit's or agent's to see (scope.ts canSee).
-    const all = (await findAll<ClaimDoc>(ctx.db, 'claims', where)).filter((c) => canSee(ctx, c))
-    const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
-    for (const c of all) counts[c.status] += 1
+    // Field order matters only for reading: scope, status, scheme — as the indexes declare them.
+    const statusWhere = (status: ClaimStatus) => ({ ...scope, status, ...(input.family ? { family: input.family } : {}) })
+    const where = input.status ? statusWhere(input.status) : { ...scope, ...(input.family ? { family: input.family } : {}) }
+    const [page, countList, agents] = await Promise.all([
+      keysetPage<ClaimDoc>(ctx.db, 'claims', where, queueOrder(input.status), { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE }),
+      Promise.all(CLAIM_STATUSES.map((s) => countWhere(ctx.db, 'claims', statusWhere(s)))),
+      // The office filters by agent: name them (a handful of district and sector unions).
+      roles.includes('office') ? findAll<{ _id: string; name: string }>(ctx.db, 'agents', {}, 1000) : Promise.resolve([]),
+    ])
+    const counts = Object.fromEntries(CLAIM_STATUSES.map((s, i) => [s, countList[i]])) as Record<ClaimStatus, number>
+    // Proposals the participant has not accepted are not the unit's or agent's to see (scope.ts canSee): their
+    // statuses count for the office only, and a page shows only what the caller may see.
+    if (!roles.includes('office')) for (const s of PROPOSAL_ONLY_STATUSES) counts[s] = 0
+    const all = Object.values(counts).reduce((a, b) => a + b, 0)
     const today = ctx.clock.today()
-    const rank: Record<NonNullable<DueState> | 'none', number> = { overdue: 0, due_soon: 1, on_time: 2, none: 3 }
-    const items = all
-      .filter((c) => !input.status || c.status === input.status)
-      .map((c) => listItem(c, today))
-      .sort(
-        (a, b) =>
-          rank[a.dueState ?? 'none'] - rank[b.dueState ?? 'none'] ||
-          (a.dueDate ?? '').localeCompare(b.dueDate ?? '') ||
-          a.submittedOn.localeCompare(b.submittedOn) ||
-          a.claimNo.localeCompare(b.claimNo),
-      )
-    // The office filters by agent: name them (a handful of district and sector unions).
-    const agents = roles.includes('office')
-      ? (await findAll<{ _id: string; name: string }>(ctx.db, 'agents', {})).map((a) => ({ id: a._id, name: a.name }))
-      : []
-    return { counts, total: all.length, items, agents }
+    return {
+      items: page.docs.filter((c) => canSee(ctx, c)).map((c) => listItem(c, today)),
+      nextCursor: page.nextCursor,
+      total: input.status ? counts[input.status] : all,
+      counts,
+      all,
+      agents: agents.map((a) => ({ id: a._id, name: a.name })),
+    }
   },
 })
 
@@ -260,7 +307,15 @@ interface LedgerEntry {
   at: Date
 }
 
-/** The fund per scheme and year (Art. 20–21): contributions − payouts, with its entries. Office only. */
+const LEDGER_ORDER: SortSpec = [
+  ['at', 'desc'],
+  ['_id', 'desc'],
+]
+
+/**
+ * The fund per scheme and year (Art. 20–21): contributions − payouts from the running totals kept with each entry
+ * (`addToFund`), and the entries newest first by pages. Office only.
+ */
 export const ledger = action({
   access: ['office'],
   input: ledgerInput,
@@ -268,23 +323,26 @@ export const ledger = action({
     const where: Record<string, unknown> = {}
     if (input.family) where.family = input.family
     if (input.year) where.year = input.year
-    const entries = await findAll<LedgerEntry>(ctx.db, 'ledger', where)
-    const funds = new Map<string, { family: 'WH' | 'TZ'; year: number; contributionsFen: number; payoutsFen: number; balanceFen: number; entries: number }>()
-    for (const e of entries) {
-      const key = `${e.family}-${e.year}`
-      const f = funds.get(key) ?? { family: e.family, year: e.year, contributionsFen: 0, payoutsFen: 0, balanceFen: 0, entries: 0 }
-      if (e.type === 'contribution') f.contributionsFen += e.amountFen
-      else f.payoutsFen += e.amountFen
-      f.balanceFen = f.contributionsFen - f.payoutsFen
-      f.entries += 1
-      funds.set(key, f)
-    }
+    const [funds, page, total] = await Promise.all([
+      // One document per scheme and year: a few dozen in a city's lifetime.
+      findAll<FundDoc>(ctx.db, 'funds', where, 1000),
+      keysetPage<LedgerEntry>(ctx.db, 'ledger', where, LEDGER_ORDER, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE }),
+      countWhere(ctx.db, 'ledger', where),
+    ])
     return {
-      funds: [...funds.values()].sort((a, b) => a.family.localeCompare(b.family) || b.year - a.year),
-      entries: entries
-        .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime())
-        .slice(0, 200)
-        .map((e) => ({ id: e._id, family: e.family, year: e.year, type: e.type, amountFen: e.amountFen, sourceType: e.sourceType, sourceId: e.sourceId, ref: e.ref ?? null, on: e.on ?? null, at: e.at })),
+      funds: funds
+        .map((f) => ({
+          family: f.family,
+          year: f.year,
+          contributionsFen: f.contributionsFen,
+          payoutsFen: f.payoutsFen,
+          balanceFen: f.contributionsFen - f.payoutsFen,
+          entries: f.entries,
+        }))
+        .sort((a, b) => a.family.localeCompare(b.family) || b.year - a.year),
+      items: page.docs.map((e) => ({ id: e._id, family: e.family, year: e.year, type: e.type, amountFen: e.amountFen, sourceType: e.sourceType, sourceId: e.sourceId, ref: e.ref ?? null, on: e.on ?? null, at: e.at })),
+      nextCursor: page.nextCursor,
+      total,
     }
   },
 })

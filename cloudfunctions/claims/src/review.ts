@@ -1,9 +1,10 @@
-import { formatYuan, reviewDueDate, type ClaimAssessment } from '@mutual-aid/shared-rules'
+import { formatYuan, reviewDueDate, type ClaimAssessment, type Scheme } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, forbidden, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { addToFund } from '@cloud-shared/fund'
 import { runInTransaction } from '@cloud-shared/transaction'
 import {
   decideInput,
@@ -19,12 +20,15 @@ import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, ty
 import { loadReviewSettings } from '@cloud-shared/settings'
 import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, ParticipationDoc, PayoutDoc, Proposal } from './model'
 import { assessClaim, sameAssessment } from './assessment'
-import { notifyClaimPeople } from './notices'
+import { claimNotices, notifyClaimPeople, type ClaimTemplate } from './notices'
+import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { freeStay, withStayCounted } from '@cloud-shared/stays'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
+import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The role the caller acts in for this event on this claim, or a refusal when they hold none over it. */
@@ -57,6 +61,8 @@ interface Step {
   confirmsProposal?: boolean
   /** The review level an accepted proposal enters at (the scheme's `bureauClaimsReviewFrom`). */
   level?: ReviewLevel
+  /** The notice this change sends (through the outbox, in the same transaction), with its amount. */
+  notice?: { template: ClaimTemplate; amountFen: (after: ClaimDoc) => number }
   /** Extra fields to write on the claim, computed from the claim as read inside the transaction. */
   patch?: (claim: ClaimDoc, to: ClaimStatus, tx: SdkHandle) => Promise<Partial<ClaimDoc>> | Partial<ClaimDoc>
 }
@@ -69,7 +75,7 @@ interface Step {
  */
 export async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
-  return runInTransaction(ctx.db, async (tx: SdkHandle) => {
+  const { claim, outbox } = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
     const event = lifecycleEvent(step.event)
     const actor = actorFor(ctx, claim, event)
@@ -114,11 +120,17 @@ export async function applyStep(ctx: HandlerContext, claimId: string, version: n
         before: { status: claim.status, version: claim.version, ...(proposal ? { proposal } : {}) },
         after: { status: after.status, version: after.version, ...stripHeavy(extra) },
         note: step.note,
+        once: `claim.${step.event}:${claimId}:v${claim.version}`,
       },
       tx,
     )
-    return { ...after, _id: claimId }
+    const changed = { ...after, _id: claimId }
+    const outbox = step.notice ? await enqueueInTx(ctx, tx, claimNotices(ctx, changed, step.notice.template, step.notice.amountFen(changed))) : []
+    return { claim: changed, outbox }
   }, { busyMessage: '该申请正在被他人同时处理，请稍等几秒后刷新，再按最新状态操作。' })
+  // Committed: tell them now (a call cut off here leaves the notices to the timer's sweep).
+  await deliver(ctx, outbox)
+  return claim
 }
 
 /** The claim, checked before any review step: the caller has no stake in it (separation of duties). */
@@ -141,15 +153,19 @@ export const confirm = action({
   access: ['clerk', 'agent'],
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
-    await claimToReview(ctx, claimId)
+    const current = await claimToReview(ctx, claimId)
+    // The review limit of the claim's own version (第十九条: 30 working days; the default where a version sets none).
+    const workingDays = (await loadSchemes(ctx.db)).get(current.schemeId).review?.workingDays
     const claim = await applyStep(ctx, claimId, version, {
       event: 'confirm',
       patch: (_c, to) => {
         if (to !== 'agent_confirmed') return {}
         const today = ctx.clock.today()
-        return { materialsCompleteOn: today, dueDate: reviewDueDate(today).date }
+        return { materialsCompleteOn: today, dueDate: reviewDueDate(today, workingDays).date }
       },
     })
+    // The next level's reviewers hear that the claim now waits for them.
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })
@@ -164,8 +180,8 @@ export const returnClaim = action({
       event: 'return',
       note: reason,
       patch: (c) => ({ returned: { by: levelFor(c.status) as ReviewLevel, reason, at: ctx.clock.now() } }),
+      notice: { template: 'claimNeedsMaterials', amountFen: () => 0 },
     })
-    await notifyClaimPeople(ctx, claim, 'claimNeedsMaterials')
     return summary(claim)
   },
 })
@@ -185,7 +201,7 @@ export const resubmissionDraftId = (claimId: string) => `resubmit-${claimId}`
 export const saveResubmission = action({
   access: 'signed-in',
   input: saveResubmissionInput,
-  async run(ctx, { claimId, files, note }) {
+  async run(ctx, { claimId, files, facts, note }) {
     const claim = await loadClaim(ctx, claimId)
     if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人本人可以补充材料。')
     if (claim.status !== 'returned') throw new AppError('INVALID_TRANSITION', '该申请当前不需要补充材料。')
@@ -194,7 +210,7 @@ export const saveResubmission = action({
     await ctx.db
       .collection('claimDrafts')
       .doc(resubmissionDraftId(claimId))
-      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
+      .set({ data: { openid: ctx.caller.openid, claimId, kind: 'resubmission', files, ...(facts ? { facts } : {}), note: note ?? '', returnedAt: claim.returned?.at ?? null, updatedAt: now } })
     await audit(ctx, {
       action: 'claim.saveResubmission',
       entity: 'claim',
@@ -212,16 +228,17 @@ export const resubmit = action({
   async run(ctx, { claimId, version, facts: rawFacts, files, note }) {
     const current = await loadClaim(ctx, claimId)
     if (!isFilerOrParticipant(ctx, current)) throw forbidden('只有申请人本人可以补充材料。')
-    const facts = checkFacts(current.kind, rawFacts)
+    const facts = checkFacts(current.kind, rawFacts, current.filedBy.as)
     checkResubmittedFiles(files, current)
-    checkRequiredMaterials(current.schemeId, current.product, current.kind, files)
+    const scheme = (await loadSchemes(ctx.db)).get(current.schemeId)
+    checkRequiredMaterials(scheme, current.product, current.kind, files)
     // Every page of the new version, kept and added ones alike, is checked against its name and its hash recorded: a
     // page replaced since is a new page of this version, never a silent change of an earlier one.
-    const hashes = await hashPages(ctx, files, checklistLabels(current.schemeId, current.product, current.kind))
+    const hashes = await hashPages(ctx, files, checklistLabels(scheme, current.product, current.kind))
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
     // Lateness stays judged on the first submission day.
-    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn)
+    const assessment = assessClaim(p, { product: current.product, kind: current.kind, facts }, current.submittedOn, scheme)
     const claim = await applyStep(ctx, claimId, version, {
       event: 'resubmit',
       note,
@@ -234,11 +251,12 @@ export const resubmit = action({
           materials: [...c.materials, { n: c.materials.length + 1, at: ctx.clock.now(), facts, files, hashes, ...(note ? { note } : {}) }],
           assessmentAtSubmit: assessment,
           returned: null,
-          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
+          ...(toOffice ? { materialsCompleteOn: today, dueDate: reviewDueDate(today, scheme.review?.workingDays).date } : {}),
         }
       },
     })
     await ctx.db.collection('claimDrafts').where({ _id: resubmissionDraftId(claimId) }).remove()
+    await remindClaimLevel(ctx, claim)
     return summary(claim)
   },
 })
@@ -257,7 +275,8 @@ export const decide = action({
     const current = await claimToReview(ctx, input.claimId)
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
-    const assessment = assessClaim(p, current, current.submittedOn)
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    const assessment = assessClaim(p, current, current.submittedOn, scheme)
     const now = ctx.clock.now()
     const by = { at: now, by: ctx.caller.openid, byName: ctx.caller.user?.name ?? '' }
     if (input.outcome === 'reject') {
@@ -280,8 +299,8 @@ export const decide = action({
           },
           }
         },
+        notice: { template: 'claimDecided', amountFen: () => 0 },
       })
-      await notifyClaimPeople(ctx, claim, 'claimDecided', 0)
       return summary(claim)
     }
     const amountFen = input.amountFen ?? assessment.amountFen
@@ -320,7 +339,7 @@ export const decide = action({
       })
       return { ...summary(claim), amountFen, awaitingSecond: true }
     }
-    const claim = await approve(ctx, input.claimId, input.version, { amountFen, overridden, note: input.note ?? null, assessment, proposedBy: null })
+    const claim = await approve(ctx, input.claimId, input.version, { amountFen, overridden, note: input.note ?? null, assessment, proposedBy: null, scheme })
     return { ...summary(claim), amountFen }
   },
 })
@@ -332,6 +351,8 @@ interface Approval {
   assessment: ClaimAssessment
   /** The office user whose proposal this approval confirms (four eyes), or null for a single approver. */
   proposedBy: Proposal | null
+  /** The claim's version as loaded, to assess it again inside the transaction. */
+  scheme: Scheme
 }
 
 /**
@@ -345,12 +366,13 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
   const claim = await applyStep(ctx, claimId, version, {
     event: 'approve',
     confirmsProposal: proposer !== null,
+    notice: { template: 'claimDecided', amountFen: () => a.amountFen },
     note: proposer ? `确认 ${proposer.byName || '互助办'} 的核准提议（${formatYuan(a.amountFen)}）${a.note ? `。说明：${a.note}` : ''}` : a.note ?? undefined,
     patch: async (c, _to, tx) => {
       // Two claims of one person approved at once: re-read the participation inside the transaction, so the
       // second sees the first one's coverage effect and its assessment no longer matches what was shown.
       const fresh = await txGet<ParticipationDoc>(tx, 'participations', c.participationId)
-      if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn), a.assessment)) {
+      if (!fresh || !sameAssessment(assessClaim(fresh, c, c.submittedOn, a.scheme), a.assessment)) {
         throw conflict(
           proposer
             ? '该参加人的保障或规则核定结果已发生变化，请退回此核准提议，由互助办按最新核定结果重新审批。'
@@ -392,7 +414,6 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
       return { assessmentAtDecision: a.assessment, payoutId, decision, proposal: null }
     },
   })
-  await notifyClaimPeople(ctx, claim, 'claimDecided', a.amountFen)
   return claim
 }
 
@@ -405,12 +426,16 @@ export const confirmApproval = action({
   input: versionedRefInput,
   async run(ctx, { claimId, version }) {
     const current = await claimToReview(ctx, claimId)
+    // Someone acted on the claim since the caller saw it (e.g. the other office user confirmed first): say so, whatever
+    // it looks like now.
+    if (current.version !== version) throw conflict('该申请刚刚已被他人处理或修改，请刷新后查看最新状态再操作。')
     const proposal = current.proposal
     if (!proposal) throw new AppError('NO_PROPOSAL', '该申请没有待确认的核准提议，请刷新后查看。')
     if (proposal.by === ctx.caller.openid) throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')
     const p = await findById<ParticipationDoc>(ctx.db, 'participations', current.participationId)
     if (!p) throw notFound('参加记录')
-    const assessment = assessClaim(p, current, current.submittedOn)
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    const assessment = assessClaim(p, current, current.submittedOn, scheme)
     if (assessment.amountFen !== proposal.computedFen) {
       throw conflict(`规则核定金额已由 ${formatYuan(proposal.computedFen)} 变为 ${formatYuan(assessment.amountFen)}，请退回此核准提议后重新审批。`)
     }
@@ -420,6 +445,7 @@ export const confirmApproval = action({
       note: proposal.note,
       assessment,
       proposedBy: proposal,
+      scheme,
     })
     return { ...summary(claim), amountFen: proposal.amountFen }
   },
@@ -457,7 +483,7 @@ async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: C
   // The stay's days are now in inpatientDaysUsed: no longer counted as open for a new proposal.
   if (p.inpatientStays?.some((st) => st.claimId === claim._id)) patch.inpatientStays = _.set(withStayCounted(p.inpatientStays, claim._id))
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
-  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect } }, tx)
+  await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect }, once: `participation.payout_effect:${claim._id}` }, tx)
 }
 
 /** The office records the transfer: payout paid, claim paid, and the fund ledger's payout entry (Art. 20–21). */
@@ -471,9 +497,14 @@ export const markPaid = action({
     const now = ctx.clock.now()
     const claim = await applyStep(ctx, claimId, version, {
       event: 'pay',
+      notice: { template: 'claimPaid', amountFen: (c) => c.decision?.amountFen ?? 0 },
       note: `转账凭证 ${reference}`,
       patch: async (c, _to, tx) => {
         if (!c.payoutId || !c.decision) throw new AppError('INVALID_INPUT', '该申请没有支付记录，请联系管理员。')
+        // Read inside the transaction: a batch that takes the claim bumps its version, so one of the two loses.
+        if (c.paymentBatchId) {
+          throw new AppError('IN_BATCH', `该申请已纳入银行支付批次 ${c.paymentBatchNo ?? ''}，请在该批次导入银行回单，不能再单笔登记支付。`)
+        }
         await tx.collection('payouts').doc(c.payoutId).update({
           data: { status: 'paid', paidOn, reference, recordedBy: ctx.caller.openid, recordedAt: now },
         })
@@ -486,14 +517,16 @@ export const markPaid = action({
             sourceType: 'claim',
             sourceId: c._id,
             ref: c.claimNo,
+            unitId: c.unitId,
+            agentId: c.agentId,
             on: paidOn,
             at: now,
           },
         })
-        return { paid: { paidOn, reference } }
+        await addToFund(tx, { family: c.family, year: c.year, type: 'payout', amountFen: c.decision.amountFen, at: now })
+        return { paid: { paidOn, reference }, payFailure: null }
       },
     })
-    await notifyClaimPeople(ctx, claim, 'claimPaid', claim.decision?.amountFen ?? 0)
     return summary(claim)
   },
 })

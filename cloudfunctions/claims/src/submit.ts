@@ -1,4 +1,6 @@
-import { claimDeadline, materialsChecklist, type ClaimAssessment } from '@mutual-aid/shared-rules'
+import { claimDeadline, materialsChecklist, type ClaimAssessment, type SchemeRef } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
+import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
@@ -12,7 +14,8 @@ import { overlappingStay } from '@cloud-shared/stays'
 import { assessClaim } from './assessment'
 import { hasConsent } from './drafts'
 import { checkPagesBelong, hashPages } from './evidence'
-import { notifyClaimPeople } from './notices'
+import { claimNoticeIds, claimNotices } from './notices'
+import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { txGet, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
@@ -26,14 +29,14 @@ export const formatClaimNo = (family: string, year: number, seq: number): string
  */
 export const ONLINE_ITEMS: readonly string[] = ['application_form']
 
-/** The checklist's item labels by key, to name a page in a refusal. */
-export function checklistLabels(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind): Record<string, string> {
-  return Object.fromEntries(materialsChecklist(schemeId, product, kind).map((item) => [item.key, item.label]))
+/** The checklist's item labels by key, to name a page in a refusal (the checklist of the claim's loaded version). */
+export function checklistLabels(scheme: SchemeRef, product: ClaimProduct, kind: ClaimKind): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(scheme, product, kind).map((item) => [item.key, item.label]))
 }
 
-/** Required checklist items without any page → a refusal naming them. */
-export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
-  const missing = materialsChecklist(schemeId, product, kind)
+/** Required checklist items without any page → a refusal naming them (the checklist of the claim's loaded version). */
+export function checkRequiredMaterials(scheme: SchemeRef, product: ClaimProduct, kind: ClaimKind, files: ClaimFiles): void {
+  const missing = materialsChecklist(scheme, product, kind)
     .filter((item) => item.required && !ONLINE_ITEMS.includes(item.key) && !(files[item.key]?.length > 0))
     .map((item) => item.label)
   if (missing.length > 0) {
@@ -42,8 +45,8 @@ export function checkRequiredMaterials(schemeId: ClaimDoc['schemeId'], product: 
 }
 
 /** Checks the facts with the same schema the form uses; the first problems in one sentence. */
-export function checkFacts(kind: ClaimKind, facts: unknown) {
-  const parsed = submitFactsSchema(kind).safeParse(facts)
+export function checkFacts(kind: ClaimKind, facts: unknown, filedAs?: 'worker' | 'clerk' | 'beneficiary') {
+  const parsed = submitFactsSchema(kind, filedAs).safeParse(facts)
   if (!parsed.success) {
     const msg = parsed.error.issues.slice(0, 3).map((i) => i.message).join('；')
     throw new AppError('INVALID_INPUT', `申请信息未填写完整：${msg}。`, parsed.error.issues)
@@ -61,12 +64,14 @@ function answer(claim: ClaimDoc, duplicate: boolean) {
 }
 
 /**
- * The "received" notice of a claim, told once per recipient whatever number of submits (double taps, retries,
- * concurrent instances) reach this point: its message id is derived from the claim. A retry after a call was cut off
- * before the notice completes it.
+ * Delivers the "received" notice of a claim, written to the outbox with the claim: told once per recipient whatever
+ * number of submits (double taps, retries, concurrent instances) reach this point, since its message id is derived
+ * from the claim. A retry after a call was cut off before delivering completes it (as does the timer's sweep).
  */
 async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<void> {
-  if (claim.status === 'submitted') await notifyClaimPeople(ctx, claim, 'claimReceived')
+  await deliver(ctx, claimNoticeIds(ctx, claim, 'claimReceived'))
+  // The unit's clerks hear that a claim waits for them (once per claim version, whichever call tells it).
+  if (claim.status === 'submitted') await remindClaimLevel(ctx, claim)
 }
 
 /**
@@ -136,17 +141,19 @@ export const submit = action({
     const unit = await findById<UnitDoc>(ctx.db, 'units', p.unitId)
     if (!unit) throw notFound('参加单位')
 
-    const facts = checkFacts(draft.kind, draft.facts)
+    const facts = checkFacts(draft.kind, draft.facts, draft.filedAs)
     checkPagesBelong(draft.files, [draft._id])
-    checkRequiredMaterials(p.schemeId, draft.product, draft.kind, draft.files)
+    // The version the participation is under (第二十六条), built-in or published by the office.
+    const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+    checkRequiredMaterials(scheme, draft.product, draft.kind, draft.files)
     // Evidence: each page's content as stored now, checked against its name and recorded with the first version.
-    const hashes = await hashPages(ctx, draft.files, checklistLabels(p.schemeId, draft.product, draft.kind))
+    const hashes = await hashPages(ctx, draft.files, checklistLabels(scheme, draft.product, draft.kind))
 
     const today = ctx.clock.today()
-    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today)
+    const assessment = assessClaim(p, { product: draft.product, kind: draft.kind, facts }, today, scheme)
     const late = assessment.reasons.find((r) => r.code === 'LATE_CLAIM')
     const eventDate = (draft.kind === 'inpatient' ? facts.admission : facts.eventDate) as string
-    const deadline = claimDeadline(p.schemeId, eventDate)
+    const deadline = claimDeadline(scheme, eventDate)
     if (late) {
       throw new AppError('LATE_CLAIM', `已超过申请期限（最后一天为 ${deadline.date}，依据${deadline.basis}）：${late.message}`, {
         deadline,
@@ -216,7 +223,8 @@ export const submit = action({
         if (draft.kind === 'inpatient') await registerStay(ctx, tx, doc)
         await tx.collection('claims').add({ data: doc })
         await tx.collection('claimDrafts').doc(draft._id).update({ data: { claimId: doc._id, updatedAt: now } })
-        await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc) }, tx)
+        await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc), once: `claim.submit:${doc._id}` }, tx)
+        await enqueueInTx(ctx, tx, claimNotices(ctx, doc, 'claimReceived'))
         return doc
       }, { busyMessage: '现在提交申请的人较多，请稍等几秒后再点“提交申请”。您填写的内容和照片都已保存。' })
       await noticeReceived(ctx, claim)

@@ -1,12 +1,19 @@
 import { certificateSchema } from '@mutual-aid/contracts'
-import { coverageStatus, getScheme, observationPeriod, type Product } from '@mutual-aid/shared-rules'
+import { coverageStatus, observationPeriod, type Product } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
+import { countWhere, keysetPage, type SortSpec } from '@cloud-shared/keyset'
+
+const BY_NAME: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
 
 /**
  * 履约确认书. For a unit (clerk, agent, office): each paid declaration of the period with its scheme, products,
@@ -25,14 +32,15 @@ export const certificate = action({
     const enrolments = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year, status: 'paid' }, 1000)).sort((a, b) =>
       String(a.coverageStart).localeCompare(String(b.coverageStart)),
     )
-    const scheme = enrolments[0] ? getScheme(enrolments[0].schemeId) : null
-    const ids = enrolments.map((e) => e._id)
-    const _ = ctx.db.command
-    const where = { enrolmentId: _.in(ids.length ? ids : ['__none__']), status: 'active' }
-    const [count, firstCount, page] = await Promise.all([
-      ctx.db.collection('participations').where(where).count(),
-      ctx.db.collection('participations').where({ ...where, firstTime: true }).count(),
-      ctx.db.collection('participations').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    const schemes = await loadSchemes(ctx.db)
+    const scheme = enrolments[0] ? schemes.get(enrolments[0].schemeId) : null
+    // The period's active participations of the unit are those of its paid declarations (payment activates them):
+    // one index range for the page and the counts, where `enrolmentId in […]` would sort every match in memory.
+    const where = { unitId: unit._id, year, status: 'active' }
+    const [total, firstTime, page] = await Promise.all([
+      countWhere(ctx.db, 'participations', where),
+      countWhere(ctx.db, 'participations', { ...where, firstTime: true }),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50 }),
     ])
     return {
       kind: 'unit' as const,
@@ -42,15 +50,16 @@ export const certificate = action({
       scheme: scheme ? { id: scheme.id, name: scheme.name, document: scheme.document } : null,
       batches: enrolments.map((e) => {
         const products = e.products as Product[]
+        const version = schemes.get(e.schemeId)
         // The observation windows of a first-timer who starts with this batch (WH Art. 3, 8, 14.2), where the scheme has them.
         const firstTimeWindows =
-          observationPeriod(e.schemeId) && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
-            ? coverageStatus({ scheme: e.schemeId, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
+          observationPeriod(version) && (e.firstTimeCount ?? 0) > 0 && e.coverageStart
+            ? coverageStatus({ scheme: version, product: products[0], firstTime: true, coverageStart: e.coverageStart, shares: e.shares ?? 1, today }).windows
             : []
         return {
           enrolmentId: e._id,
           kind: e.kind,
-          products: products.map((p) => ({ id: p, name: getScheme(e.schemeId).products.find((x) => x.id === p)?.name ?? p })),
+          products: products.map((p) => ({ id: p, name: version.products.find((x) => x.id === p)?.name ?? p })),
           shares: e.shares,
           // Only paid batches are certified, and payment sets their coverage dates.
           coverageStart: e.coverageStart as string,
@@ -63,9 +72,10 @@ export const certificate = action({
         }
       }),
       participants: {
-        total: count.total as number,
-        firstTime: firstCount.total as number,
-        items: (page.data as ParticipationDoc[]).map((p) => ({
+        total,
+        nextCursor: page.nextCursor,
+        firstTime,
+        items: page.docs.map((p) => ({
           name: p.name,
           idMasked: p.idMasked ?? '',
           firstTime: p.firstTime,
@@ -87,5 +97,6 @@ async function personalCertificate(ctx: HandlerContext, year: number, today: str
   const p = res.data[0] as ParticipationDoc | undefined
   if (!p) throw new AppError('NO_COVERAGE', `${year} 年度您还没有生效的互助保障。如单位已申报，请等待缴费确认。`)
   const unit = await findById<{ name: string; uscc: string }>(ctx.db, 'units', p.unitId)
-  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: coverageView(p, today) }
+  const scheme = (await loadSchemes(ctx.db)).get(p.schemeId)
+  return { kind: 'person' as const, today, year, unit: { name: unit?.name ?? '', uscc: unit?.uscc ?? '' }, coverage: { ...coverageView(p, today, scheme), idMasked: p.idMasked || person.idMasked || '' } }
 }

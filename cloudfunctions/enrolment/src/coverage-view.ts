@@ -1,13 +1,15 @@
 import { PRODUCT_LABEL } from '@mutual-aid/contracts'
-import { coverageStatus, getScheme } from '@mutual-aid/shared-rules'
+import { coverageStatus, type Scheme } from '@mutual-aid/shared-rules'
 import type { ParticipationDoc } from './model'
 
-/** A participation as the worker and the certificate show it: per product, where it stands today and its windows. */
-export function coverageView(p: ParticipationDoc, today: string) {
-  const scheme = getScheme(p.schemeId)
+/**
+ * A participation as the worker and the certificate show it: per product, where it stands today and its windows, under
+ * `scheme` — the participation's own version as loaded (`loadSchemes(db).get(p.schemeId)`, 第二十六条).
+ */
+export function coverageView(p: ParticipationDoc, today: string, scheme: Scheme) {
   const products = p.products.map((product) => {
     const ended = p.endedProducts.includes(product)
-    const status = p.status === 'active' && p.coverageStart ? coverageStatus({ scheme: p.schemeId, product, firstTime: p.firstTime, coverageStart: p.coverageStart, shares: p.shares, today, ended }) : null
+    const status = p.status === 'active' && p.coverageStart ? coverageStatus({ scheme, product, firstTime: p.firstTime, coverageStart: p.coverageStart, shares: p.shares, today, ended }) : null
     const productName = scheme.products.find((x) => x.id === product)?.name ?? PRODUCT_LABEL[product]
     return {
       product,

@@ -1,12 +1,15 @@
 import { quote, type Product, type Scheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
-import { insertMany } from '@cloud-shared/db'
-import { AppError, isDuplicateKey } from '@cloud-shared/errors'
+import { AppError, conflict } from '@cloud-shared/errors'
 import type { UnitDoc } from '@cloud-shared/documents'
-import { newParticipation } from '@cloud-shared/participation-doc'
-import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
+import { OPERATIONS, drive, loadOperation, processing, refusalOf, startInTx, type OperationDoc, type Processing } from '@cloud-shared/operation'
+import { runInTransaction } from '@cloud-shared/transaction'
+import { txGet } from '@cloud-shared/tx'
+import type { SdkHandle } from '@cloud-shared/sdk'
+import type { EnrolmentDoc, EnrolmentKind, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
-import { createHoldingSlot, type PeriodSlot } from './period-slot'
+import { takeSlotInTx, type PeriodSlot } from './period-slot'
+import { declarationIdOf, declareOperation, type DeclareParams } from './declare-operation'
 
 /** Names in a refusal: the first few, then "等 N 人". */
 export function nameList(names: string[], max = 5): string {
@@ -49,10 +52,7 @@ export async function assertNoDuplicates(ctx: HandlerContext, family: 'WH' | 'TZ
   })
 }
 
-/** Which products a person gets: the women's product only for women. */
-export function productsFor(products: Product[], sex: 'male' | 'female'): Product[] {
-  return products.filter((p) => p !== 'female' || sex === 'female')
-}
+export { productsFor } from './declare-operation'
 
 /**
  * The fee quote for a declaration, or the rules' refusal (e.g. TZ 2022 fees not announced yet). `scheme` is the version
@@ -85,17 +85,6 @@ export interface NewDeclaration {
   replacedParticipationIds?: string[]
 }
 
-/** Participation documents (pending until the fee is paid) for a declaration. */
-export function participationDocs(ctx: HandlerContext, d: NewDeclaration, enrolmentId: string): Omit<ParticipationDoc, '_id'>[] {
-  const now = ctx.clock.now()
-  return d.people.map((p) =>
-    newParticipation(
-      { enrolmentId, unit: d.unit, person: p, scheme: d.scheme, year: d.year, products: productsFor(d.products, p.sex), shares: d.shares ?? 1, firstTime: d.firstTime(p) },
-      now,
-    ),
-  )
-}
-
 /** The enrolment document fields a declaration sets (new or resubmitted). */
 export function enrolmentFields(ctx: HandlerContext, d: NewDeclaration) {
   return {
@@ -119,36 +108,76 @@ export function enrolmentFields(ctx: HandlerContext, d: NewDeclaration) {
   }
 }
 
-/**
- * Writes the participations of a declaration in batches. The unique index (family, year, idHash) is the last guard
- * against a concurrent declaration of the same person: on a duplicate, everything written here is removed again.
- */
-export async function writeParticipations(ctx: HandlerContext, d: NewDeclaration, enrolmentId: string): Promise<void> {
-  try {
-    await insertMany(ctx.db, 'participations', participationDocs(ctx, d, enrolmentId))
-  } catch (err) {
-    await ctx.db.collection('participations').where({ enrolmentId }).remove()
-    if (isDuplicateKey(err)) {
-      throw new AppError('DUPLICATE_ENROLMENT', '提交期间有人已被其他申报占用（同一人同一期只能参加一次，第六条）。请刷新后重新提交。')
-    }
-    throw err
-  }
+/** How a declaration starts: which operation it is, the period slot it takes, or the returned declaration it resubmits. */
+export interface DeclarationStart<A extends Record<string, unknown>> {
+  opId: string
+  slot?: PeriodSlot
+  resubmit?: { enrolmentId: string; version: number; before: unknown }
+  audit: { action: string; after: unknown }
+  /** The action's answer once done, without `enrolmentId` and `version` (added here). */
+  answer: A
 }
 
 /**
- * Creates a submitted declaration with its pending participations. A declaration made once per period takes its
- * `slot` atomically with its enrolment document (see period-slot.ts).
+ * Starts a declaration (annual, new hires, replacement, resubmission) as an operation: in one transaction, the period's
+ * slot (when it has one), the enrolment document (`draft` until complete; a resubmitted one is claimed by its version)
+ * and the operation — then drives it (declare-operation.ts). A retry of a request whose operation is still running
+ * resumes it. Answers the declaration's answer, or `processing` while it is not complete.
  */
-export async function createDeclaration(ctx: HandlerContext, d: NewDeclaration, slot?: PeriodSlot): Promise<EnrolmentDoc> {
+export async function declare<A extends Record<string, unknown>>(ctx: HandlerContext, d: NewDeclaration, start: DeclarationStart<A>): Promise<Declared<A> | Processing> {
   const now = ctx.clock.now()
-  const doc = { ...enrolmentFields(ctx, d), status: 'draft' as const, version: 1, createdAt: now, updatedAt: now }
-  const id = slot ? await createHoldingSlot(ctx, slot, doc) : ((await ctx.db.collection('enrolments').add({ data: doc }))._id as string)
-  try {
-    await writeParticipations(ctx, d, id)
-  } catch (err) {
-    await ctx.db.collection('enrolments').where({ _id: id }).remove()
-    throw err
-  }
-  await ctx.db.collection('enrolments').where({ _id: id }).update({ data: { status: 'submitted' } })
-  return { ...doc, _id: id, status: 'submitted' } as unknown as EnrolmentDoc
+  const fields = enrolmentFields(ctx, d)
+  const op = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+    const current = await txGet<OperationDoc<DeclareParams>>(tx, OPERATIONS, start.opId)
+    if (current?.status === 'running') return current
+    const generation = (current?.generation ?? 0) + 1
+    let enrolmentId: string
+    let version: number
+    if (start.resubmit) {
+      const returned = await txGet<EnrolmentDoc>(tx, 'enrolments', start.resubmit.enrolmentId)
+      if (!returned || returned.version !== start.resubmit.version || returned.status !== 'returned') throw conflict()
+      enrolmentId = returned._id
+      version = returned.version + 1
+      await tx.collection('enrolments').doc(enrolmentId).update({ data: { status: 'draft', version, updatedAt: now } })
+    } else {
+      enrolmentId = declarationIdOf(start.opId, generation)
+      version = 1
+      if (start.slot) await takeSlotInTx(ctx, tx, start.slot, enrolmentId)
+      await tx.collection('enrolments').add({ data: { _id: enrolmentId, ...fields, status: 'draft', version, createdAt: now, updatedAt: now } })
+    }
+    const params: DeclareParams = {
+      enrolmentId,
+      kind: d.kind,
+      unit: { _id: d.unit._id, agentId: d.unit.agentId },
+      scheme: { id: d.scheme.id, family: d.scheme.family },
+      year: d.year,
+      shares: d.shares,
+      products: d.products,
+      people: d.people.map((p) => ({ id: p._id, firstTime: d.firstTime(p) })),
+      resubmit: !!start.resubmit,
+      fields,
+      audit: { action: start.audit.action, before: start.resubmit?.before ?? null, after: start.audit.after },
+      answer: { ...start.answer, enrolmentId, version },
+    }
+    return startInTx(ctx, tx, { id: start.opId, kind: declareOperation.kind, total: d.people.length, params, current })
+  }, { busyMessage: '本单位正有人同时提交申报，请稍等几秒后刷新查看。' })
+  return declarationAnswer<A>(await drive(ctx, declareOperation, op._id))
+}
+
+/** A declaration's answer: the action's own fields, with the declaration's id and version. */
+export type Declared<A> = A & { enrolmentId: string; version: number }
+
+/** Resumes a declaration's operation when one is running under this id; null when none is. */
+export async function resumeDeclaration<A extends Record<string, unknown>>(ctx: HandlerContext, opId: string): Promise<Declared<A> | Processing | null> {
+  const op = await loadOperation<DeclareParams, unknown>(ctx.db, opId)
+  if (op?.status !== 'running') return null
+  return declarationAnswer<A>(await drive(ctx, declareOperation, opId))
+}
+
+/** The answer for an operation as it stands: done → the declaration's answer; failed → its refusal; else 处理中. */
+function declarationAnswer<A>(op: OperationDoc<DeclareParams> | null): Declared<A> | Processing {
+  if (!op) throw new AppError('INTERNAL', '申报未能开始，请稍后重试。')
+  if (op.status === 'failed') throw refusalOf(op)
+  if (op.status === 'running') return processing(op, '申报')
+  return op.params.answer as Declared<A>
 }

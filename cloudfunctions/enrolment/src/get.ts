@@ -1,11 +1,18 @@
-import { getScheme } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { notFound } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
+import { loadPaymentSettings } from '@cloud-shared/settings'
+import { paymentReference } from './payment-reference'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
+
+const BY_NAME: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
 
 /** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */
 export const get = action({
@@ -15,14 +22,20 @@ export const get = action({
     const e = await findById<EnrolmentDoc>(ctx.db, 'enrolments', input.enrolmentId)
     if (!e) throw notFound('该申报')
     const unit = await unitInScope(ctx, e.unitId)
-    const where: Record<string, unknown> = { enrolmentId: e._id }
-    if (input.query) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
-    const coll = ctx.db.collection('participations')
-    const [count, page] = await Promise.all([
-      coll.where(where).count(),
-      coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    // Searched by the beginning of a name (an index range; a regular expression would read the whole declaration).
+    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const where: Record<string, unknown> = { enrolmentId: e._id, ...prefix.where }
+    const [total, page] = await Promise.all([
+      countWhere(ctx.db, 'participations', where, prefix.also),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50, also: prefix.also }),
     ])
-    const scheme = getScheme(e.schemeId)
+    const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
+    // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).
+    const unpaid = e.status === 'submitted' || e.status === 'approved'
+    const accounts = unpaid ? await loadPaymentSettings(ctx.db) : null
+    const payTo = accounts
+      ? { ...accounts.settings[e.family], amountFen: e.quote.totalFen, reference: paymentReference(unit.name, e), demo: accounts.demo }
+      : null
     return {
       today: ctx.clock.today(),
       enrolment: {
@@ -38,9 +51,11 @@ export const get = action({
         payment: e.payment ? { ...e.payment, recordedBy: undefined } : undefined,
         replacedCount: e.replacedParticipationIds?.length ?? 0,
       },
+      payTo,
       participants: {
-        total: count.total as number,
-        items: (page.data as ParticipationDoc[]).map((p) => ({
+        total,
+        nextCursor: page.nextCursor,
+        items: page.docs.map((p) => ({
           _id: p._id,
           name: p.name,
           idMasked: p.idMasked ?? '',

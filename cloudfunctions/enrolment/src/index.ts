@@ -1,6 +1,10 @@
 import cloud from 'wx-server-sdk'
 import { enrolmentContract } from '@mutual-aid/contracts'
-import { createMain } from '@cloud-shared/create-main'
+import { createMain, timer } from '@cloud-shared/create-main'
+import { resumeOperations } from '@cloud-shared/operation'
+import { deliverPending } from '@cloud-shared/outbox'
+import { activateOperation } from './activate'
+import { declareOperation } from './declare-operation'
 import { prepare } from './prepare'
 import { submit } from './submit'
 import { review } from './review'
@@ -12,6 +16,24 @@ import { myCoverage } from './my-coverage'
 import { addNewHires } from './new-hires'
 import { replace } from './replace'
 import { receiptUrl } from './receipt-url'
+import { badges } from './badges'
+import { paymentSettings, setPaymentSettings } from './payment-settings'
 
 /** Enrolment (网上申报): prepare, declare, review, payment, coverage certificate, new hires, replacement. */
-export const main = createMain(enrolmentContract, cloud, { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl })
+/**
+ * The `resume` timer finishes what calls cut off left: declarations still being written, activations still starting
+ * coverage and telling people, and notices still in the outbox.
+ */
+const resume = timer({
+  async run(ctx) {
+    const operations = await resumeOperations(ctx, [declareOperation, activateOperation])
+    return { ...operations, delivered: await deliverPending(ctx) }
+  },
+})
+
+export const main = createMain(
+  enrolmentContract,
+  cloud,
+  { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges, paymentSettings, setPaymentSettings },
+  { timers: { resume } },
+)

@@ -2,6 +2,7 @@ import { noInput } from '@mutual-aid/contracts'
 import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
 
@@ -16,7 +17,8 @@ export const myCoverage = action({
     const unit = await findById<{ name: string }>(ctx.db, 'units', person.unitId)
     const res = await ctx.db.collection('participations').where({ idHash: person.idHash }).orderBy('year', 'desc').limit(10).get()
     const today = ctx.clock.today()
-    const items = (res.data as ParticipationDoc[]).filter((p) => p.status !== 'void').map((p) => coverageView(p, today))
+    const schemes = await loadSchemes(ctx.db)
+    const items = (res.data as ParticipationDoc[]).filter((p) => p.status !== 'void').map((p) => coverageView(p, today, schemes.get(p.schemeId)))
     return { today, person: { name: person.name, idMasked: person.idMasked, unitName: unit?.name ?? '' }, items }
   },
 })

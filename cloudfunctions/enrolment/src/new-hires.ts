@@ -1,6 +1,7 @@
 import { checkEnrolmentDate, newHireLimit } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
-import { audit } from '@cloud-shared/audit'
+import { operationIdOf } from '@cloud-shared/operation'
+import type { AddedBatch } from '@mutual-aid/contracts'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
@@ -8,7 +9,7 @@ import { newHireSchema } from '@mutual-aid/contracts'
 import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
 import { estimatedStart, schemeFor } from './period'
-import { assertNoDuplicates, createDeclaration, nameList, priceDeclaration, selectPeople } from './declaration'
+import { assertNoDuplicates, declare, nameList, priceDeclaration, resumeDeclaration, selectPeople } from './declaration'
 
 /**
  * New hires during the period, with the unit's shares and products, always as first-time participants (Art. 12):
@@ -21,6 +22,10 @@ export const addNewHires = action({
   input: newHireSchema,
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
+    // A retry of the same batch while it is still being written resumes it.
+    const opId = operationIdOf('newhire', unit._id, input.year, ...[...new Set(input.personIds)].sort())
+    const resumed = await resumeDeclaration<AddedBatch>(ctx, opId)
+    if (resumed) return resumed
     const today = ctx.clock.today()
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const annual = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)).find((e) => e.status !== 'returned')
@@ -44,19 +49,25 @@ export const addNewHires = action({
     await assertNoDuplicates(ctx, scheme.family, input.year, people)
     const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const priced = priceDeclaration(scheme, unit, coverageStartEstimate, annual.shares, annual.products, people.map((p) => ({ firstTime: true, sex: p.sex })))
-    const created = await createDeclaration(ctx, {
-      unit,
-      scheme,
-      year: input.year,
-      kind: 'new_hire',
-      people,
-      firstTime: () => true,
-      shares: annual.shares,
-      products: annual.products,
-      staffCount: roster.filter((p) => p.status === 'in_service').length,
-      quote: { totalFen: priced.totalFen, lines: priced.lines, coverageStartEstimate },
-    })
-    await audit(ctx, { action: 'enrolment.addNewHires', entity: 'enrolments', entityId: created._id, after: { participantCount: people.length, totalFen: priced.totalFen } })
-    return { enrolmentId: created._id, participantCount: people.length, totalFen: priced.totalFen, lines: priced.lines }
+    return declare(
+      ctx,
+      {
+        unit,
+        scheme,
+        year: input.year,
+        kind: 'new_hire',
+        people,
+        firstTime: () => true,
+        shares: annual.shares,
+        products: annual.products,
+        staffCount: roster.filter((p) => p.status === 'in_service').length,
+        quote: { totalFen: priced.totalFen, lines: priced.lines, coverageStartEstimate },
+      },
+      {
+        opId,
+        audit: { action: 'enrolment.addNewHires', after: { participantCount: people.length, totalFen: priced.totalFen } },
+        answer: { participantCount: people.length, totalFen: priced.totalFen, lines: priced.lines },
+      },
+    )
   },
 })

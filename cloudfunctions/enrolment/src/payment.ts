@@ -3,12 +3,15 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { findById } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { cloudPathOf } from '@mutual-aid/contracts'
 import { downloadChecked, sha256Hex } from '@cloud-shared/files'
 import { paymentSchema } from '@mutual-aid/contracts'
 import type { EnrolmentDoc } from './model'
-import { activate } from './activate'
-import { noticeClerks } from './notices'
+import { resumeActivation, runActivation, startActivationInTx } from './activate'
+import { runInTransaction } from '@cloud-shared/transaction'
+import { txGet } from '@cloud-shared/tx'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /**
  * The office records the fee received for an approved declaration: the amount must equal the quote; coverage then
@@ -19,6 +22,9 @@ export const recordPayment = action({
   access: ['office'],
   input: paymentSchema,
   async run(ctx, input) {
+    // A retry while coverage is still being started for everyone resumes it.
+    const resumed = await resumeActivation(ctx, input.enrolmentId)
+    if (resumed) return resumed
     const e = await findById<EnrolmentDoc>(ctx.db, 'enrolments', input.enrolmentId)
     if (!e) throw notFound('该申报')
     if (e.version !== input.version) throw conflict()
@@ -32,7 +38,8 @@ export const recordPayment = action({
     }
     const renewing = e.participantCount - (e.firstTimeCount ?? 0)
     if (e.kind === 'annual' && renewing > 0) {
-      const continuity = isContinuous({ scheme: e.schemeId, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
+      const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
+      const continuity = isContinuous({ scheme, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
       if (!continuity.continuous) {
         throw new AppError('RENEWAL_LATE', `缴费日期 ${input.paidOn} 已超过续保宽限期，${renewing} 名续保人员须按首次参加计费并设观察期（${continuity.basis}）。请退回单位重新提交申报。`)
       }
@@ -57,15 +64,22 @@ export const recordPayment = action({
       recordedBy: ctx.caller.openid,
       recordedAt: ctx.clock.now(),
     }
-    const paid = await activate(ctx, e, input.paidOn, payment)
-    await audit(ctx, {
-      action: 'enrolment.recordPayment',
-      entity: 'enrolments',
-      entityId: e._id,
-      before: { status: e.status },
-      after: { status: 'paid', payment: { ...payment, recordedAt: undefined }, coverageStart: paid.coverageStart, coverageEnd: paid.coverageEnd },
-    })
-    await noticeClerks(ctx, paid, 'paid')
-    return { status: paid.status, version: paid.version, coverageStart: paid.coverageStart, coverageEnd: paid.coverageEnd }
+    // The payment, its ledger entry, its audit entry and the activation's operation: all or nothing.
+    const op = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+      const current = await txGet<EnrolmentDoc>(tx, 'enrolments', e._id)
+      if (!current || current.version !== e.version || current.status !== 'approved') throw conflict()
+      const started = await startActivationInTx(ctx, tx, current, input.paidOn, payment)
+      const { coverageStart, coverageEnd } = started.params
+      await audit(ctx, {
+        action: 'enrolment.recordPayment',
+        entity: 'enrolments',
+        entityId: e._id,
+        before: { status: e.status },
+        after: { status: 'paid', payment: { ...payment, recordedAt: undefined }, coverageStart, coverageEnd },
+        once: `enrolment.recordPayment:${e._id}:v${e.version}`,
+      }, tx)
+      return started
+    }, { busyMessage: '该申报正在被他人同时处理，请稍等几秒后刷新再试。' })
+    return runActivation(ctx, op._id)
   },
 })

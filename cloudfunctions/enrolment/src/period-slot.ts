@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import type { HandlerContext } from '@cloud-shared/context'
 import type { AppError } from '@cloud-shared/errors'
-import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import type { EnrolmentDoc } from './model'
@@ -23,20 +21,14 @@ export interface PeriodSlot {
 export const slotIdOf = (slot: Pick<PeriodSlot, 'kind' | 'unitId' | 'year'>): string => `${slot.kind}-${slot.unitId}-${slot.year}`
 
 /**
- * Creates the declaration's enrolment document and takes the period's slot for it in one transaction, so of any number
- * of concurrent declarations only one gets the slot: the others write the same slot document, conflict, are retried
- * on a fresh snapshot and find it held. A slot whose declaration no longer exists (its creation failed and was undone)
- * is free. Answers the new enrolment's id.
+ * Takes the period's slot for a new declaration inside the transaction that creates it, so of any number of
+ * concurrent declarations only one gets the slot: the others write the same slot document, conflict, are retried on a
+ * fresh snapshot and find it held. A slot whose declaration no longer exists (undone) is free.
  */
-export async function createHoldingSlot(ctx: HandlerContext, slot: PeriodSlot, doc: object): Promise<string> {
-  const enrolmentId = randomBytes(16).toString('hex')
+export async function takeSlotInTx(ctx: HandlerContext, tx: SdkHandle, slot: PeriodSlot, enrolmentId: string): Promise<void> {
   const slotId = slotIdOf(slot)
-  await runInTransaction(ctx.db, async (tx: SdkHandle) => {
-    const current = await txGet<{ enrolmentId: string }>(tx, 'slots', slotId)
-    const held = current ? await txGet<EnrolmentDoc>(tx, 'enrolments', current.enrolmentId) : null
-    if (held && slot.holds(held)) throw slot.refusal(held)
-    await tx.collection('slots').doc(slotId).set({ data: { kind: slot.kind, unitId: slot.unitId, year: slot.year, enrolmentId, at: ctx.clock.now() } })
-    await tx.collection('enrolments').add({ data: { _id: enrolmentId, ...doc } })
-  }, { busyMessage: '本单位正有人同时提交申报，请稍等几秒后刷新查看。' })
-  return enrolmentId
+  const current = await txGet<{ enrolmentId: string }>(tx, 'slots', slotId)
+  const held = current ? await txGet<EnrolmentDoc>(tx, 'enrolments', current.enrolmentId) : null
+  if (held && slot.holds(held)) throw slot.refusal(held)
+  await tx.collection('slots').doc(slotId).set({ data: { kind: slot.kind, unitId: slot.unitId, year: slot.year, enrolmentId, at: ctx.clock.now() } })
 }

@@ -1,6 +1,7 @@
 import { checkEnrolmentDate, maxReplacementCount } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
-import { audit } from '@cloud-shared/audit'
+import { operationIdOf } from '@cloud-shared/operation'
+import type { AddedBatch } from '@mutual-aid/contracts'
 import { findAll } from '@cloud-shared/db'
 import { AppError } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
@@ -8,7 +9,7 @@ import { replacementSchema } from '@mutual-aid/contracts'
 import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { estimatedStart, schemeFor } from './period'
-import { assertNoDuplicates, createDeclaration, priceDeclaration, selectPeople } from './declaration'
+import { assertNoDuplicates, declare, priceDeclaration, resumeDeclaration, selectPeople } from './declaration'
 
 /**
  * 参保对象替换 (TZ private enterprises): one batch per period, replacing at most 20 % of the enrolled participants
@@ -21,6 +22,11 @@ export const replace = action({
   input: replacementSchema,
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
+    // A retry of the same batch while it is still being written resumes it; another batch is another request (and
+    // finds the period's slot taken).
+    const opId = operationIdOf('replace', unit._id, input.year, [...new Set(input.outPersonIds)].sort().join(','), [...new Set(input.inPersonIds)].sort().join(','))
+    const resumed = await resumeDeclaration<AddedBatch & { replacedCount: number }>(ctx, opId)
+    if (resumed) return resumed
     const today = ctx.clock.today()
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const enrolments = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year }, 1000)
@@ -56,32 +62,34 @@ export const replace = action({
       ...incoming.lines.map((l) => ({ ...l, label: `换入：${l.label}` })),
       ...outgoing.lines.map((l) => ({ ...l, label: `换出（剩余期间）：${l.label}`, amountFen: -l.amountFen })),
     ]
-    const created = await createDeclaration(ctx, {
-      unit,
-      scheme,
-      year: input.year,
-      kind: 'replacement',
-      people: ins,
-      firstTime: () => true,
-      shares: annual.shares,
-      products: annual.products,
-      staffCount: roster.filter((p) => p.status === 'in_service').length,
-      quote: { totalFen, lines, coverageStartEstimate },
-      replacedParticipationIds: outs.map((p) => p!._id),
-    }, {
-      // One batch per period, taken atomically: of concurrent batches only one is created (a returned one frees it).
-      kind: 'replacement',
-      unitId: unit._id,
-      year: input.year,
-      holds: (held) => held.status !== 'returned',
-      refusal: () => new AppError('REPLACEMENT_USED', '本期已办理过一次参保对象替换，每期只能替换一次。'),
-    })
-    await audit(ctx, {
-      action: 'enrolment.replace',
-      entity: 'enrolments',
-      entityId: created._id,
-      after: { out: outs.map((p) => p!.personId), in: ins.map((p) => p._id), totalFen },
-    })
-    return { enrolmentId: created._id, participantCount: ins.length, replacedCount: outs.length, totalFen, lines }
+    return declare(
+      ctx,
+      {
+        unit,
+        scheme,
+        year: input.year,
+        kind: 'replacement',
+        people: ins,
+        firstTime: () => true,
+        shares: annual.shares,
+        products: annual.products,
+        staffCount: roster.filter((p) => p.status === 'in_service').length,
+        quote: { totalFen, lines, coverageStartEstimate },
+        replacedParticipationIds: outs.map((p) => p!._id),
+      },
+      {
+        opId,
+        // One batch per period, taken atomically: of concurrent batches only one is created (a returned one frees it).
+        slot: {
+          kind: 'replacement',
+          unitId: unit._id,
+          year: input.year,
+          holds: (held) => held.status !== 'returned',
+          refusal: () => new AppError('REPLACEMENT_USED', '本期已办理过一次参保对象替换，每期只能替换一次。'),
+        },
+        audit: { action: 'enrolment.replace', after: { out: outs.map((p) => p!.personId), in: ins.map((p) => p._id), totalFen } },
+        answer: { participantCount: ins.length, replacedCount: outs.length, totalFen, lines },
+      },
+    )
   },
 })

@@ -1,7 +1,6 @@
 import { checkEnrolmentDate, checkParticipation, declarationPlan } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
-import { audit } from '@cloud-shared/audit'
-import { findAll, findById, updateVersioned } from '@cloud-shared/db'
+import { findAll } from '@cloud-shared/db'
 import { AppError, conflict, notFound } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentSubmitSchema } from '@mutual-aid/contracts'
@@ -9,15 +8,9 @@ import { ownUnit } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { assertDeclarableYear, estimatedStart, isFirstTime, schemeFor } from './period'
-import {
-  assertNoDuplicates,
-  createDeclaration,
-  enrolmentFields,
-  priceDeclaration,
-  selectPeople,
-  writeParticipations,
-  type NewDeclaration,
-} from './declaration'
+import { operationIdOf } from '@cloud-shared/operation'
+import type { SubmittedDeclaration } from '@mutual-aid/contracts'
+import { assertNoDuplicates, declare, priceDeclaration, resumeDeclaration, selectPeople, type NewDeclaration } from './declaration'
 
 /**
  * 网上申报: the clerk submits the confirmed roster for a period. Checked here, whatever the page showed: the TZ
@@ -30,6 +23,13 @@ export const submit = action({
   input: enrolmentSubmitSchema,
   async run(ctx, input) {
     const unit = await ownUnit(ctx)
+    // A retry of the same declaration while it is still being written resumes it; a different request is another one.
+    const request = [[...new Set(input.personIds)].sort().join(','), String(input.shares), [...input.products].sort().join(',')]
+    const opId = input.enrolmentId
+      ? operationIdOf('resubmit', input.enrolmentId, input.version ?? 0, ...request)
+      : operationIdOf('declare', unit._id, input.year, 'annual', ...request)
+    const resumed = await resumeDeclaration<SubmittedDeclaration>(ctx, opId)
+    if (resumed) return resumed
     const today = ctx.clock.today()
     assertDeclarableYear(input.year, today)
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
@@ -39,6 +39,7 @@ export const submit = action({
     const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
     const returned = input.enrolmentId ? existing.find((e) => e._id === input.enrolmentId) : undefined
     if (input.enrolmentId && !returned) throw notFound('该申报')
+    if (returned && input.version !== returned.version) throw conflict()
     if (returned && returned.status !== 'returned') throw conflict('该申报当前不是“已退回”状态，不能修改后重新提交。请刷新后查看。')
     const active = existing.find((e) => e.status !== 'returned')
     if (!returned && existing.length) {
@@ -87,51 +88,28 @@ export const submit = action({
       quote: { totalFen: priced.totalFen, lines: priced.lines, coverageStartEstimate },
     }
 
-    let enrolment: EnrolmentDoc
-    if (returned) {
-      if (input.version !== returned.version) throw conflict()
-      // Claim the returned declaration first (version check), then replace its participations.
-      await updateVersioned(ctx.db, 'enrolments', returned._id, returned.version, { status: 'draft' })
-      await ctx.db.collection('participations').where({ enrolmentId: returned._id }).remove()
-      try {
-        await writeParticipations(ctx, declaration, returned._id)
-      } catch (err) {
-        await ctx.db.collection('enrolments').where({ _id: returned._id }).update({ data: { status: 'returned' } })
-        throw err
-      }
-      await ctx.db.collection('enrolments').where({ _id: returned._id }).update({ data: { ...enrolmentFields(ctx, declaration), status: 'submitted' } })
-      enrolment = (await findById<EnrolmentDoc>(ctx.db, 'enrolments', returned._id))!
-    } else {
+    const firstTimeCount = people.filter((p) => firstTimeById.get(p._id)).length
+    return declare(ctx, declaration, {
+      opId,
       // One annual declaration per unit and period, taken atomically (a returned one is resubmitted, not declared again).
-      enrolment = await createDeclaration(ctx, declaration, {
-        kind: 'annual',
-        unitId: unit._id,
-        year: input.year,
-        holds: () => true,
-        refusal: (held) =>
-          new AppError(
-            'ALREADY_DECLARED',
-            held.status === 'returned'
-              ? `${input.year} 年度的申报已被退回，请在申报记录中修改后重新提交。`
-              : `${input.year} 年度已提交过申报，不能重复申报。新入职职工请使用“新入职增员”。`,
-          ),
-      })
-    }
-    await audit(ctx, {
-      action: returned ? 'enrolment.resubmit' : 'enrolment.submit',
-      entity: 'enrolments',
-      entityId: enrolment._id,
-      before: returned ? { status: 'returned', participantCount: returned.participantCount, totalFen: returned.quote.totalFen } : null,
-      after: { status: 'submitted', participantCount: people.length, shares, products, totalFen: priced.totalFen },
+      slot: returned
+        ? undefined
+        : {
+            kind: 'annual',
+            unitId: unit._id,
+            year: input.year,
+            holds: () => true,
+            refusal: (held) =>
+              new AppError(
+                'ALREADY_DECLARED',
+                held.status === 'returned'
+                  ? `${input.year} 年度的申报已被退回，请在申报记录中修改后重新提交。`
+                  : `${input.year} 年度已提交过申报，不能重复申报。新入职职工请使用“新入职增员”。`,
+              ),
+          },
+      resubmit: returned ? { enrolmentId: returned._id, version: returned.version, before: { status: 'returned', participantCount: returned.participantCount, totalFen: returned.quote.totalFen } } : undefined,
+      audit: { action: returned ? 'enrolment.resubmit' : 'enrolment.submit', after: { status: 'submitted', participantCount: people.length, shares, products, totalFen: priced.totalFen } },
+      answer: { status: 'submitted' as const, participantCount: people.length, firstTimeCount, totalFen: priced.totalFen, lines: priced.lines },
     })
-    return {
-      enrolmentId: enrolment._id,
-      version: enrolment.version,
-      status: 'submitted' as const,
-      participantCount: people.length,
-      firstTimeCount: declaration.people.filter((p) => declaration.firstTime(p)).length,
-      totalFen: priced.totalFen,
-      lines: priced.lines,
-    }
   },
 })

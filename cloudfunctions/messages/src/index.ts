@@ -1,7 +1,8 @@
 import cloud from 'wx-server-sdk'
-import { markReadInput, messageListInput, messagesContract } from '@mutual-aid/contracts'
+import { markReadInput, messageListInput, messagesContract, noInput } from '@mutual-aid/contracts'
 import { action, createMain } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
+import { countWhere, keysetPage, type SortSpec } from '@cloud-shared/keyset'
 
 interface MessageDoc {
   _id: string
@@ -15,20 +16,25 @@ interface MessageDoc {
   createdAt: Date
 }
 
-/** The caller's inbox, newest first, with the unread count. Only ever the caller's own messages. */
+const NEWEST_FIRST: SortSpec = [
+  ['createdAt', 'desc'],
+  ['_id', 'desc'],
+]
+
+/** The caller's inbox, newest first, one page at a time, with the unread count. Only ever the caller's own messages. */
 const list = action({
   access: 'signed-in',
   input: messageListInput,
-  async run(ctx, { limit, skip }) {
-    const coll = ctx.db.collection('messages')
+  async run(ctx, { limit, cursor }) {
     const mine = { openid: ctx.caller.openid }
     const [page, unread, total] = await Promise.all([
-      coll.where(mine).orderBy('createdAt', 'desc').skip(skip).limit(limit).get(),
-      coll.where({ ...mine, read: false }).count(),
-      coll.where(mine).count(),
+      keysetPage<MessageDoc>(ctx.db, 'messages', mine, NEWEST_FIRST, { cursor, limit: limit ?? 50 }),
+      countWhere(ctx.db, 'messages', { ...mine, read: false }),
+      countWhere(ctx.db, 'messages', mine),
     ])
     return {
-      items: (page.data as MessageDoc[]).map((m) => ({
+      nextCursor: page.nextCursor,
+      items: page.docs.map((m) => ({
         id: m._id,
         title: m.title,
         body: m.body,
@@ -37,8 +43,8 @@ const list = action({
         read: m.read,
         createdAt: m.createdAt,
       })),
-      unread: unread.total as number,
-      total: total.total as number,
+      unread,
+      total,
     }
   },
 })
@@ -60,5 +66,15 @@ const markRead = action({
   },
 })
 
+/** How many of the caller's messages are unread: one count() on the by_openid index. */
+const unreadCount = action({
+  access: 'signed-in',
+  input: noInput,
+  async run(ctx) {
+    const res = await ctx.db.collection('messages').where({ openid: ctx.caller.openid, read: false }).count()
+    return { unread: res.total as number }
+  },
+})
+
 /** In-app inbox (站内消息): every notice written by notify() lands here, pushed or not. */
-export const main = createMain(messagesContract, cloud, { list, markRead })
+export const main = createMain(messagesContract, cloud, { list, markRead, unreadCount })

@@ -4,33 +4,47 @@ import type { PersonDoc } from '@cloud-shared/documents'
 import { hashId } from '@cloud-shared/id-crypto'
 import { rosterListSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
 
-/** The roster, searchable by name or full ID number, paged. IDs are masked (never the ciphertext). */
+/** By name; `_id` breaks ties between namesakes. */
+const ROSTER_ORDER: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
+
+/**
+ * The roster by name, one page at a time, searchable by a full ID number or the beginning of a name (both served by
+ * an index). IDs are masked (never the ciphertext).
+ */
 export const list = action({
   access: ['clerk', 'agent', 'office'],
   input: rosterListSchema,
   async run(ctx, input) {
     const unit = await unitInScope(ctx, input.unitId)
-    const where: Record<string, unknown> = { unitId: unit._id }
+    let where: Record<string, unknown> = { unitId: unit._id }
+    let also: Record<string, unknown>[] = []
     if (input.status) where.status = input.status
     if (input.query) {
       const asId = parseResidentId(input.query.toUpperCase())
       if (asId.ok) where.idHash = hashId(ctx.config.secrets, asId.id)
-      else where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
+      else {
+        const prefix = prefixOf(ctx.db, 'name', input.query)
+        where = { ...where, ...prefix.where }
+        also = prefix.also
+      }
     }
-    const coll = ctx.db.collection('people')
-    const [count, inService, page] = await Promise.all([
-      coll.where(where).count(),
-      coll.where({ unitId: unit._id, status: 'in_service' }).count(),
-      coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.skip).limit(input.limit).get(),
+    const [total, inService, page] = await Promise.all([
+      countWhere(ctx.db, 'people', where, also),
+      countWhere(ctx.db, 'people', { unitId: unit._id, status: 'in_service' }),
+      keysetPage<PersonDoc>(ctx.db, 'people', where, ROSTER_ORDER, { cursor: input.cursor, limit: input.limit ?? 50, also }),
     ])
     return {
       today: ctx.clock.today(),
       unit: { _id: unit._id, name: unit.name, family: unit.family, staffReport: unit.staffReport ?? null },
-      total: count.total as number,
-      inService: inService.total as number,
-      items: (page.data as PersonDoc[]).map((p) => ({
+      total,
+      inService,
+      nextCursor: page.nextCursor,
+      items: page.docs.map((p) => ({
         _id: p._id,
         name: p.name,
         idMasked: p.idMasked,

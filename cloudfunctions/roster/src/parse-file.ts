@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { AppError } from '@cloud-shared/errors'
 import { cellText, dateText, decodeText } from '@cloud-shared/spreadsheet'
 import { COLUMNS, type ColumnKey } from './columns'
@@ -16,7 +17,8 @@ const MAX_ROWS = 50_000
 
 /** Reads an xlsx or csv roster file into text rows. Refuses files it cannot read, in words the clerk can act on. */
 export async function readRosterFile(buffer: Buffer, fileName: string): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
   const isCsv = /\.csv$/i.test(fileName) || !(buffer[0] === 0x50 && buffer[1] === 0x4b) // xlsx is a zip: "PK"
   let sheet: ExcelJS.Worksheet | undefined
   try {

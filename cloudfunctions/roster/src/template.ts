@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import { action } from '@cloud-shared/create-main'
 import { COLUMNS } from './columns'
+import { loadExcelJS } from './load-exceljs'
 
 /** The downloadable roster template (xlsx): header row, one example row, the ID column formatted as text. */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
   const ws = wb.addWorksheet('职工名册')
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
   ws.getColumn('idNumber').numFmt = '@'

@@ -1,29 +1,46 @@
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
-import { escapeRegExp } from '@cloud-shared/escape-regexp'
+import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
 import { unitListSchema } from '@mutual-aid/contracts'
 import type { UnitDoc } from '@cloud-shared/documents'
 
-/** Units the caller may see (office: all; agent: its own), searchable by name, paged. Late changes are flagged. */
+const NEWEST_FIRST: SortSpec = [
+  ['createdAt', 'desc'],
+  ['_id', 'desc'],
+]
+const BY_NAME: SortSpec = [
+  ['name', 'asc'],
+  ['_id', 'asc'],
+]
+
+/**
+ * Units the caller may see (office: all; agent: its own), newest first, or by name when searched by a name's
+ * beginning; one page at a time. Late changes are flagged.
+ */
 export const list = action({
   access: ['office', 'agent'],
   input: unitListSchema,
   async run(ctx, input) {
     const { roles, user } = ctx.caller
-    const where: Record<string, unknown> = {}
+    let where: Record<string, unknown> = {}
+    let also: Record<string, unknown>[] = []
     if (!roles.includes('office')) where.agentId = user?.agentId ?? '__none__'
-    if (input.query) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' })
-    const coll = ctx.db.collection('units')
-    const [count, page] = await Promise.all([
-      coll.where(where).count(),
-      coll.where(where).orderBy('createdAt', 'desc').skip(input.skip).limit(input.limit).get(),
+    if (input.query) {
+      const prefix = prefixOf(ctx.db, 'name', input.query)
+      where = { ...where, ...prefix.where }
+      also = prefix.also
+    }
+    const [total, page] = await Promise.all([
+      countWhere(ctx.db, 'units', where, also),
+      keysetPage<UnitDoc>(ctx.db, 'units', where, input.query ? BY_NAME : NEWEST_FIRST, { cursor: input.cursor, limit: input.limit ?? 20, also }),
     ])
-    const units = page.data as UnitDoc[]
+    const units = page.docs
     const agentIds = [...new Set(units.map((u) => u.agentId))]
-    const agents = agentIds.length ? await findAll<{ _id: string; name: string }>(ctx.db, 'agents', { _id: ctx.db.command.in(agentIds) }) : []
+    const agents = agentIds.length ? await findAll<{ _id: string; name: string }>(ctx.db, 'agents', { _id: ctx.db.command.in(agentIds) }, 100) : []
     const agentName = new Map(agents.map((a) => [a._id, a.name]))
     return {
-      total: count.total as number,
+      total,
+      nextCursor: page.nextCursor,
       items: units.map((u) => ({
         _id: u._id,
         name: u.name,

@@ -1,5 +1,6 @@
 import { wxDate, wxThing } from '@mutual-aid/contracts'
-import { checkUnitChangeReport, schemeOn } from '@mutual-aid/shared-rules'
+import { checkUnitChangeReport } from '@mutual-aid/shared-rules'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { updateVersioned } from '@cloud-shared/db'
@@ -29,7 +30,7 @@ export const update = action({
     }
     if (!Object.keys(after).length) throw new AppError('NO_CHANGE', '填写的内容与现有信息相同，无需变更。')
     // The version whose period runs today (not the calendar year's: TZ periods and windows do not follow it).
-    const scheme = schemeOn(unit.family, today, 'period')
+    const scheme = (await loadSchemes(ctx.db)).registry.forDate(unit.family, today, 'period')
     const check = scheme ? checkUnitChangeReport(scheme, input.changedOn, today) : null
     const late = check?.late ?? false
     const lastChange = { reportedOn: today, changedOn: input.changedOn, late }

@@ -1,6 +1,6 @@
 /** The `claims` function: drafts with photos, consent, submit once, three review levels, decision, payout, ledger. */
 import { z } from 'zod'
-import { noInput } from '../common'
+import { cursorPageOf, noInput } from '../common'
 import { defineFunction } from '../action'
 import {
   acceptProposalInput,
@@ -10,6 +10,8 @@ import {
   decideInput,
   draftRefInput,
   ledgerInput,
+  rosterPickInput,
+  mineInput,
   markPaidInput,
   queueInput,
   resolveTargetInput,
@@ -28,8 +30,7 @@ import {
   pageCheckSchema,
   draftSummarySchema,
   draftViewSchema,
-  fundSchema,
-  ledgerEntryViewSchema,
+  ledgerSchema,
   preparedClaimSchema,
   statusAnswerSchema,
 } from './responses'
@@ -38,21 +39,26 @@ import { claimStatusSchema } from './requests'
 export * from './requests'
 export * from './responses'
 export * from './reject-codes'
+export * from './assess-facts'
 
 export const claimsContract = defineFunction('claims', {
   prepare: { input: resolveTargetInput, output: preparedClaimSchema },
-  rosterForClaims: { input: noInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
+  rosterForClaims: { input: rosterPickInput, output: z.array(z.object({ id: z.string(), name: z.string(), idMasked: z.string() })) },
   consent: { input: consentInput, output: z.object({ consent: z.boolean() }) },
   saveDraft: { input: saveDraftInput, output: z.object({ draftId: z.string(), version: z.number().int() }) },
   getDraft: { input: draftRefInput, output: draftViewSchema },
   myDrafts: { input: noInput, output: z.array(draftSummarySchema) },
+  /** Temporary links to the caller's own draft pages (a new claim's, or a returned claim's resubmission), for thumbnails. */
+  draftFileUrls: { input: draftRefInput, output: z.object({ urls: z.record(z.string(), z.string()) }) },
   submit: {
     input: submitInput,
     output: z.object({ claimId: z.string(), claimNo: z.string(), status: claimStatusSchema, duplicate: z.boolean() }),
   },
   get: { input: claimRefInput, output: claimDetailSchema },
-  mine: { input: noInput, output: z.array(claimListItemSchema) },
+  mine: { input: mineInput, output: cursorPageOf(claimListItemSchema) },
   queue: { input: queueInput, output: claimQueueSchema },
+  /** Home-page badges: the caller's claims sent back to them, and claims waiting at the caller's review level. */
+  badges: { input: noInput, output: z.object({ returned: z.number().int().min(0), waiting: z.number().int().min(0) }) },
   photoUrls: {
     input: claimRefInput,
     output: z.object({
@@ -78,5 +84,5 @@ export const claimsContract = defineFunction('claims', {
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
   acceptProposal: { input: acceptProposalInput, output: statusAnswerSchema.extend({ claimNo: z.string() }) },
   declineProposal: { input: declineProposalInput, output: statusAnswerSchema },
-  ledger: { input: ledgerInput, output: z.object({ funds: z.array(fundSchema), entries: z.array(ledgerEntryViewSchema) }) },
+  ledger: { input: ledgerInput, output: ledgerSchema },
 })

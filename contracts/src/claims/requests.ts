@@ -4,8 +4,8 @@
  */
 import { z } from 'zod'
 import { CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Product } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, productSchema } from '../common'
-import { boundedRecord, cloudPathOf, fileIdSchema, idRef, idSchema, safeText } from '../field-bounds'
+import { dateSchema, familySchema, fenSchema, medicalInsuranceSchema, pageRequestSchema, phoneSchema, productSchema, searchSchema } from '../common'
+import { UNSAFE_TEXT_MESSAGE, boundedRecord, cloudPathOf, fileIdSchema, idRef, idSchema, isCleanText, safeText } from '../field-bounds'
 import { REJECT_CODES, type RejectCode } from './reject-codes'
 
 export type { ClaimKind }
@@ -43,6 +43,17 @@ export const payeeSchema = z.object({
 })
 export type Payee = z.infer<typeof payeeSchema>
 
+/** How a family member filing a death claim is related to the deceased participant. */
+export const RELATIONSHIPS = ['spouse', 'child', 'parent', 'other'] as const
+export const RELATIONSHIP_LABEL: Record<(typeof RELATIONSHIPS)[number], string> = { spouse: '配偶', child: '子女', parent: '父母', other: '其他亲属' }
+
+/** Who files a death claim for the family: their relationship to the deceased and a phone the office can call. */
+export const applicantSchema = z.object({
+  relationship: z.enum(RELATIONSHIPS, { error: '请选择您与参加人的关系' }),
+  phone: phoneSchema,
+})
+export type Applicant = z.infer<typeof applicantSchema>
+
 /** The facts of a claim as the form holds them; every field optional while it is a draft. */
 export const draftFactsSchema = z.object({
   /** Disease code from the scheme's list (e.g. `WH05`), or `other` for an illness outside the list (death claims). */
@@ -61,6 +72,8 @@ export const draftFactsSchema = z.object({
   selfFundedFen: fenSchema.optional(),
   medicalInsurance: medicalInsuranceSchema.optional(),
   payee: payeeSchema.partial().optional(),
+  /** A family's death claim: who is applying (asked of a beneficiary only; required when they submit). */
+  applicant: z.object({ relationship: z.enum(RELATIONSHIPS).optional(), phone: z.string().trim().max(20, '电话号码过长').refine((v) => isCleanText(v), UNSAFE_TEXT_MESSAGE).optional() }).optional(),
 })
 export type DraftFacts = z.infer<typeof draftFactsSchema>
 
@@ -68,9 +81,14 @@ export type DraftFacts = z.infer<typeof draftFactsSchema>
  * What a claim must say before it can be submitted, per kind. Same rules on the form (as you type) and in the
  * function (on submit); messages are the Chinese the form shows under each field.
  */
-export function submitFactsSchema(kind: ClaimKind) {
+export function submitFactsSchema(kind: ClaimKind, filedAs?: 'worker' | 'clerk' | 'beneficiary') {
   return draftFactsSchema.superRefine((f, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (filedAs === 'beneficiary') {
+      if (!f.applicant?.relationship) need('applicant.relationship', '请选择您与参加人的关系')
+      const phone = phoneSchema.safeParse(f.applicant?.phone ?? '')
+      if (!phone.success) need('applicant.phone', f.applicant?.phone ? phone.error.issues[0].message : '请填写您的联系电话')
+    }
     if (!f.hospital || f.hospital.length < 2) need('hospital', '请填写医院名称')
     if (f.designatedHospital === undefined) need('designatedHospital', '请选择是否为定点医院')
     if (!f.payee) need('payee', '请填写收款信息')
@@ -111,7 +129,17 @@ export function claimPagePath(folder: string, item: string, sha256: string, ext:
   return `claims/${folder}/${item}/${sha256}.${ext}`
 }
 
-const CLAIM_PAGE_PATH = /^claims\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/([0-9a-f]{64})\.(jpg|jpeg|png|webp|heic|pdf)$/
+const CLAIM_PAGE_PATH = /^claims\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/([0-9a-f]{64})\.(jpg|jpeg|png|webp|heic|pdf|ofd)$/
+
+/** Electronic receipts (电子票据) are kept as the files they are: PDF, or OFD (the national e-invoice format). */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'ofd'] as const
+export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number]
+
+/** The document type of a claim page that is a file rather than a photo (`pdf` / `ofd`), else null. */
+export function documentTypeOf(fileID: string): DocumentExtension | null {
+  const ext = fileID.slice(fileID.lastIndexOf('.') + 1).toLowerCase()
+  return (DOCUMENT_EXTENSIONS as readonly string[]).includes(ext) ? (ext as DocumentExtension) : null
+}
 
 /** The parts of a claim page's fileID, or null when it is not one (wrong folder shape or no content hash). */
 export function parseClaimPage(fileID: string): { folder: string; item: string; sha256: string } | null {
@@ -165,6 +193,8 @@ export const returnInput = versionedRefInput.extend({
 /** Pages and note gathered for a resubmission, kept until it is sent (so closing the app loses nothing). */
 export const saveResubmissionInput = claimRefInput.extend({
   files: filesSchema,
+  /** The facts as corrected so far (a return may ask to correct the diagnosis date, hospital …). */
+  facts: draftFactsSchema.optional(),
   note: safeText(300, { multiline: true }).optional(),
 })
 
@@ -199,13 +229,20 @@ export const markPaidInput = versionedRefInput.extend({
   reference: safeText(60, { min: 4, minMessage: '请填写转账凭证号' }),
 })
 
-export const queueInput = z.object({
+/** The review queue by pages: the office's 待审核 by review due date, other statuses oldest first, 全部 newest first. */
+export const queueInput = pageRequestSchema.extend({
   status: claimStatusSchema.optional(),
   family: familySchema.optional(),
   agentId: idSchema.optional(),
 })
 
-export const ledgerInput = z.object({ family: familySchema.optional(), year: z.number().int().min(2000).max(2100).optional() })
+/** A clerk looks for whom to file for: the unit's in-service people by name, those whose name begins with `query`. */
+export const rosterPickInput = z.object({ query: searchSchema.optional() })
+
+/** The caller's own claims by pages, newest first. */
+export const mineInput = pageRequestSchema
+
+export const ledgerInput = pageRequestSchema.extend({ family: familySchema.optional(), year: z.number().int().min(2000).max(2100).optional() })
 
 export const draftRefInput = z.object({ draftId: idSchema })
 

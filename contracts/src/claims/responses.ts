@@ -1,7 +1,7 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
 import type { Assessment } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema } from '../common'
+import { cursorPageOf, dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema, schemeRulesSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
 export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
@@ -38,6 +38,8 @@ export const participationViewSchema = z.object({
   coverageEnd: dateSchema.nullable(),
   endedProducts: z.array(productSchema),
   inpatientDaysUsed: z.number().int(),
+  /** The version the participation is assessed under (第二十六条), as loaded: its disease lists and materials checklists. */
+  rules: schemeRulesSchema,
 })
 export type ParticipationView = z.infer<typeof participationViewSchema>
 
@@ -168,6 +170,8 @@ export const claimDetailSchema = z.object({
   version: z.number().int(),
   family: familySchema,
   schemeId: schemeIdSchema,
+  /** The claim's version as loaded (built-in or published): disease names and the materials checklist come from it. */
+  rules: schemeRulesSchema,
   year: z.number().int(),
   product: productSchema,
   kind: kindSchema,
@@ -193,9 +197,13 @@ export const claimDetailSchema = z.object({
   /** An approval waiting for a second office user (reviewers only; null otherwise). */
   proposal: proposalViewSchema.nullable().default(null),
   paid: z.object({ paidOn: dateSchema, reference: z.string() }).nullable(),
+  /** The bank batch the approved claim is being paid in (paid only through it meanwhile). */
+  paymentBatch: z.object({ batchNo: z.string() }).nullable().default(null),
+  /** The bank's last refusal of its transfer: the claim is approved again, to be paid anew. */
+  payFailure: z.object({ batchNo: z.string(), reason: z.string(), on: dateSchema }).nullable().default(null),
   actions: z.array(claimEventSchema),
   /** Pages already gathered for a resubmission (filer only, while returned). */
-  resubmission: z.object({ files: filesSchema, note: z.string() }).nullable(),
+  resubmission: z.object({ files: filesSchema, note: z.string(), facts: draftFactsSchema.nullable().optional() }).nullable(),
   today: dateSchema,
   /** Proposed from the bureau's settlement data (来自医保结算): the settlement is its evidence. */
   source: z.enum(['manual', 'settlement']).default('manual'),
@@ -210,10 +218,13 @@ export const claimDetailSchema = z.object({
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>
 
-export const claimQueueSchema = z.object({
+/**
+ * A page of the review queue: `total` is what the filters select (the chosen status), `counts` every status's count
+ * in scope and scheme, `all` their sum (全部) — all counted by the database.
+ */
+export const claimQueueSchema = cursorPageOf(claimListItemSchema).extend({
   counts: z.record(claimStatusSchema, z.number().int()),
-  total: z.number().int(),
-  items: z.array(claimListItemSchema),
+  all: z.number().int(),
   agents: z.array(z.object({ id: z.string(), name: z.string() })),
 })
 
@@ -240,6 +251,9 @@ export const ledgerEntryViewSchema = z.object({
   at: instantSchema,
 })
 export type LedgerEntryView = z.infer<typeof ledgerEntryViewSchema>
+
+/** The funds (running totals kept with each entry) and a page of entries, newest first. */
+export const ledgerSchema = cursorPageOf(ledgerEntryViewSchema).extend({ funds: z.array(fundSchema) })
 
 /** A claim's status after a review step. */
 export const statusAnswerSchema = z.object({ status: claimStatusSchema })

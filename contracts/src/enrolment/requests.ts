@@ -1,6 +1,6 @@
 /** Requests of the `enrolment` function (declarations, payment, certificates), shared by the pages and the function. */
 import { z } from 'zod'
-import { dateSchema, productSchema, searchSchema } from '../common'
+import { dateSchema, pageRequestSchema, productSchema, searchSchema } from '../common'
 import { fileIdSchema, idSchema, safeText } from '../field-bounds'
 
 /** The people of one declaration: at most 20,000 (a large unit's whole roster). */
@@ -34,24 +34,20 @@ export const paymentSchema = z.object({
   reference: safeText(60, { min: 2, minMessage: '请填写银行流水号或票据号' }),
   receiptFileID: fileIdSchema.optional(),
 })
-export const enrolmentListSchema = z.object({
+/** Declarations last changed first, one page at a time. */
+export const enrolmentListSchema = pageRequestSchema.extend({
   status: z.enum(['draft', 'submitted', 'returned', 'approved', 'paid']).optional(),
   year: yearSchema.optional(),
-  skip: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(100).default(50),
 })
-export const enrolmentGetSchema = z.object({
+/** One declaration with a page of its people by name (`query`: the beginning of a name). */
+export const enrolmentGetSchema = pageRequestSchema.extend({
   enrolmentId: idSchema,
   query: searchSchema.optional(),
-  skip: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
 })
 export const enrolmentRefSchema = z.object({ enrolmentId: idSchema })
-export const certificateSchema = z.object({
+export const certificateSchema = pageRequestSchema.extend({
   unitId: idSchema.optional(),
   year: yearSchema.optional(),
-  skip: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
   /** The caller's own certificate even when they also hold a staff role. */
   mine: z.boolean().optional(),
 })

@@ -1,7 +1,8 @@
 /** What the `enrolment` function answers, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
-import { parseScheme, type QuoteLine, type Scheme } from '@mutual-aid/shared-rules'
-import { dateSchema, familySchema, fileCheckSchema, instantSchema, pageOf, personStatusSchema, productSchema, schemeIdSchema, sexSchema, unitTypeSchema } from '../common'
+import type { QuoteLine } from '@mutual-aid/shared-rules'
+import { dateSchema, familySchema, fileCheckSchema, instantSchema, cursorPageOf, personStatusSchema, productSchema, schemeIdSchema, schemeRulesSchema, sexSchema, unitTypeSchema } from '../common'
+import { payeeAccountSchema } from '../settings'
 
 const staffReportViewSchema = z.object({ month: z.string(), headcount: z.number().int() }).nullable()
 
@@ -39,7 +40,7 @@ export const preparedDeclarationSchema = z.object({
     shares: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
   }),
   /** The scheme version as the enrolment function quotes with it (announced fees applied): pass it to the rules. */
-  rules: z.custom<Scheme>((v) => parseScheme(v).ok, '方案数据格式不正确'),
+  rules: schemeRulesSchema,
   window: z.object({
     ok: z.boolean(),
     code: z.string().optional(),
@@ -110,7 +111,13 @@ export const declarationDetailSchema = z.object({
     coverageEnd: dateSchema.nullish(),
     reviewedAt: instantSchema.nullish(),
   }),
-  participants: pageOf(
+  /**
+   * Where and how the unit pays (the office's account for the scheme, the amount, the reference to quote in the
+   * transfer's remark), from the office's payment settings; null once the payment is recorded (or never declared).
+   * `demo`: the office has stored no account yet and these are the documented demo defaults.
+   */
+  payTo: payeeAccountSchema.extend({ amountFen: z.number().int(), reference: z.string(), demo: z.boolean() }).nullable(),
+  participants: cursorPageOf(
     z.object({
       _id: z.string(),
       name: z.string(),
@@ -188,6 +195,7 @@ export const certificateViewSchema = z.discriminatedUnion('kind', [
     ),
     participants: z.object({
       total: z.number().int(),
+      nextCursor: z.string().nullable(),
       firstTime: z.number().int(),
       items: z.array(
         z.object({
@@ -208,8 +216,10 @@ export type CertificateView = z.infer<typeof certificateViewSchema>
 
 export const submittedDeclarationSchema = quoteAnswerSchema.extend({ enrolmentId: z.string(), status: enrolmentStatusSchema })
 export const addedBatchSchema = quoteAnswerSchema.extend({ enrolmentId: z.string() })
+export type SubmittedDeclaration = z.infer<typeof submittedDeclarationSchema>
+export type AddedBatch = z.infer<typeof addedBatchSchema>
 export const reviewedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int() })
 export const paymentRecordedSchema = z.object({ status: enrolmentStatusSchema, version: z.number().int(), coverageStart: dateSchema.optional(), coverageEnd: dateSchema.optional() })
 /** The receipt's link, and whether it is still the receipt recorded with the payment (its hash). */
 export const receiptUrlSchema = z.object({ url: z.string(), check: fileCheckSchema.default('unrecorded') })
-export const declarationPageSchema = pageOf(declarationSummarySchema)
+export const declarationPageSchema = cursorPageOf(declarationSummarySchema)

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { contentTypeOf } from './content-types'
+import { compressedBody, compressible, pickEncoding } from './compress'
 
 export function staticFiles(rootDir: string) {
   const root = path.resolve(rootDir)
@@ -31,10 +32,16 @@ export function staticFiles(rootDir: string) {
       res.end(isAsset ? `未找到文件：${decoded}` : '未找到页面（H5 尚未构建？请运行 npm run build:h5）')
       return
     }
-    const body = await fsp.readFile(file)
+    const raw = await fsp.readFile(file)
+    const contentType = contentTypeOf(file)
+    const encoding = compressible(contentType, raw.length) ? pickEncoding(req.headers['accept-encoding']) : null
+    const body = encoding ? compressedBody(`${file}:${stat.size}:${stat.mtimeMs}`, raw, encoding) : raw
     res.writeHead(200, {
-      'content-type': contentTypeOf(file),
+      'content-type': contentType,
       'content-length': body.length,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      // The answer depends on Accept-Encoding: a shared cache must not hand a brotli body to a client without it.
+      vary: 'accept-encoding',
       // Over loopback caching buys nothing, and a cached asset would hide a rebuild.
       'cache-control': 'no-cache',
     })

@@ -1,5 +1,6 @@
 /**
- * What a browser may upload through `POST /local/upload`: images, PDF, Excel (.xlsx) and CSV, at most 10 MB.
+ * What a browser may upload through `POST /local/upload`: images, PDF and OFD (e-receipts), Excel (.xlsx) and CSV, at
+ * most 10 MB.
  * The type is decided by the file name and checked against the file's first bytes, not the browser's claim.
  */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -16,6 +17,8 @@ const KINDS: Record<string, Kind> = {
   webp: { type: 'image/webp', magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
   heic: { type: 'image/heic', magic: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
   pdf: { type: 'application/pdf', magic: startsWith([0x25, 0x50, 0x44, 0x46]) },
+  // OFD (GB/T 33190, China's e-invoice and e-receipt format) is a ZIP container.
+  ofd: { type: 'application/ofd', magic: startsWith([0x50, 0x4b, 0x03, 0x04]) },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: startsWith([0x50, 0x4b, 0x03, 0x04]) },
   csv: { type: 'text/csv' },
 }
@@ -25,7 +28,7 @@ export type UploadCheck = { ok: true; contentType: string } | { ok: false; messa
 export function checkUpload(name: string, data: Buffer): UploadCheck {
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
   const kind = KINDS[ext]
-  if (!kind) return { ok: false, message: '只能上传图片（jpg、png、gif、webp、heic）、PDF、Excel（xlsx）或 CSV 文件' }
+  if (!kind) return { ok: false, message: '只能上传图片（jpg、png、gif、webp、heic）、PDF 或 OFD 电子票据、Excel（xlsx）或 CSV 文件' }
   if (data.length === 0) return { ok: false, message: '文件是空的，请重新选择' }
   if (kind.magic && !kind.magic(data)) return { ok: false, message: `文件内容与扩展名 .${ext} 不符，请上传真实的 ${ext.toUpperCase()} 文件` }
   return { ok: true, contentType: kind.type }

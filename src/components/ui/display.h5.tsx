@@ -12,6 +12,7 @@ import {
 } from 'tdesign-mobile-react'
 import {
   AddCircleIcon,
+  AlarmIcon,
   CertificateIcon,
   ChartBarIcon,
   CheckCircleIcon,
@@ -24,6 +25,7 @@ import {
   InfoCircleIcon,
   NotificationIcon,
   SecuredIcon,
+  SettingIcon,
   SwapIcon,
   TaskCheckedIcon,
   UserAddIcon,
@@ -125,6 +127,8 @@ export function Tabs<V extends string>({ value, items, onChange }: TabsProps<V>)
 
 const ICONS: Record<IconName, typeof SecuredIcon> = {
   secured: SecuredIcon,
+  setting: SettingIcon,
+  alarm: AlarmIcon,
   'add-circle': AddCircleIcon,
   'file-paste': FilePasteIcon,
   notification: NotificationIcon,

@@ -92,6 +92,8 @@ export type IconName =
   | 'check-circle'
   | 'info-circle'
   | 'help-circle'
+  | 'setting'
+  | 'alarm'
 
 export interface IconProps {
   name: IconName

@@ -34,7 +34,7 @@ const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'te
   password: 'password',
 }
 
-export function Input({ label, value, onChange, placeholder, error, tips, type = 'text', maxLength, disabled, required, suffix }: InputProps) {
+export function Input({ label, value, onChange, placeholder, error, tips, type = 'text', maxLength, disabled, required, suffix, layout = 'horizontal' }: InputProps) {
   return (
     <TInput
       label={required ? <span className="ui-required">{label}</span> : label}
@@ -47,13 +47,14 @@ export function Input({ label, value, onChange, placeholder, error, tips, type =
       maxlength={maxLength}
       disabled={disabled}
       suffix={suffix}
+      layout={layout}
       clearable={!disabled}
       clearTrigger="focus"
     />
   )
 }
 
-export function Textarea({ label, value, onChange, placeholder, error, maxLength }: TextareaProps) {
+export function Textarea({ label, value, onChange, placeholder, error, maxLength, autoFocus }: TextareaProps) {
   return (
     <div className="ui-textarea">
       <TTextarea
@@ -64,6 +65,7 @@ export function Textarea({ label, value, onChange, placeholder, error, maxLength
         maxlength={maxLength}
         indicator={maxLength !== undefined}
         autosize={{ minRows: 3 }}
+        autofocus={autoFocus}
       />
       {error ? <div className="ui-field-error">{error}</div> : null}
     </div>

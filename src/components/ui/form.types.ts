@@ -13,6 +13,8 @@ export interface InputProps {
   required?: boolean
   /** Text after the field, e.g. a unit like '元'. */
   suffix?: string
+  /** `vertical`: the label above the field, for labels too long to sit beside it on a phone. Default `horizontal`. */
+  layout?: 'horizontal' | 'vertical'
 }
 
 export interface TextareaProps {
@@ -22,6 +24,8 @@ export interface TextareaProps {
   placeholder?: string
   error?: string
   maxLength?: number
+  /** Focus it as it appears (a review form opened at the bottom of a long page). */
+  autoFocus?: boolean
 }
 
 export interface SearchProps {

@@ -30,7 +30,7 @@ const WEAPP_TYPE: Record<NonNullable<InputProps['type']>, string> = {
   password: 'password',
 }
 
-export function Input({ label, value, onChange, placeholder = '', error = '', tips = '', type = 'text', maxLength = -1, disabled = false, required = false, suffix = '' }: InputProps) {
+export function Input({ label, value, onChange, placeholder = '', error = '', tips = '', type = 'text', maxLength = -1, disabled = false, required = false, suffix = '', layout = 'horizontal' }: InputProps) {
   return (
     <t-input
       label={required ? `${label} *` : label}
@@ -42,13 +42,14 @@ export function Input({ label, value, onChange, placeholder = '', error = '', ti
       maxlength={maxLength}
       disabled={disabled}
       suffix={suffix}
+      layout={layout}
       clearable={!disabled}
       onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
     />
   )
 }
 
-export function Textarea({ label, value, onChange, placeholder = '', error = '', maxLength = -1 }: TextareaProps) {
+export function Textarea({ label, value, onChange, placeholder = '', error = '', maxLength = -1, autoFocus = false }: TextareaProps) {
   return (
     <View className="ui-textarea">
       <t-textarea
@@ -58,6 +59,7 @@ export function Textarea({ label, value, onChange, placeholder = '', error = '',
         maxlength={maxLength}
         indicator={maxLength > 0}
         autosize
+        autofocus={autoFocus}
         onChange={(e: Detail<{ value: string }>) => onChange(e.detail.value)}
       />
       {error ? <View className="ui-field-error">{error}</View> : null}

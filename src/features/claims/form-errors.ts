@@ -4,8 +4,8 @@ import { submitFactsSchema, type ClaimKind, type DraftFacts } from '@mutual-aid/
  * Field → first problem, from the same schema the function checks on submit, so the form says exactly what the
  * cloud would refuse. Keys are dot paths (`payee.account`).
  */
-export function factsErrors(kind: ClaimKind, facts: DraftFacts): Record<string, string> {
-  const parsed = submitFactsSchema(kind).safeParse(facts)
+export function factsErrors(kind: ClaimKind, facts: DraftFacts, filedAs?: 'worker' | 'clerk' | 'beneficiary'): Record<string, string> {
+  const parsed = submitFactsSchema(kind, filedAs).safeParse(facts)
   if (parsed.success) return {}
   const out: Record<string, string> = {}
   for (const issue of parsed.error.issues) {

@@ -5,10 +5,8 @@
 import { authContract, enrolmentContract, rosterContract, unitsContract, type CertificateView, type InputOf } from '@mutual-aid/contracts'
 import type { Envelope } from '@/services/cloud'
 import { callAction } from '@/services/call-action'
-import { pagesBySkip } from '@/services/pages'
 
-// Lists by pages for `usePagedLoad`. These actions still page by skip, so each cursor is the count already shown; when
-// an action answers cursor pages itself, its pager passes the cursor through instead.
+// Lists by pages for `usePagedLoad`: each pager takes the previous page's cursor (none for the first page).
 
 export const unitsApi = {
   list: (input: InputOf<typeof unitsContract.actions.list>) => callAction(unitsContract, 'list', input),
@@ -51,28 +49,29 @@ export const bindApi = {
 export const PAGE_SIZE = { units: 20, roster: 20, declarations: 50, participants: 30 } as const
 
 export const enrolmentPages = {
-  units: (query?: string) => pagesBySkip((skip) => unitsApi.list({ query, skip, limit: PAGE_SIZE.units })),
-  roster: (input: { unitId?: string; query?: string }) => pagesBySkip((skip) => rosterApi.list({ ...input, skip, limit: PAGE_SIZE.roster })),
-  declarations: (status?: InputOf<typeof enrolmentContract.actions.list>['status']) =>
-    pagesBySkip((skip) => enrolmentApi.list({ status, skip, limit: PAGE_SIZE.declarations })),
+  units: (query?: string) => (cursor?: string) => unitsApi.list({ query, cursor, limit: PAGE_SIZE.units }),
+  roster: (input: { unitId?: string; query?: string }) => (cursor?: string) => rosterApi.list({ ...input, cursor, limit: PAGE_SIZE.roster }),
+  declarations: (status?: InputOf<typeof enrolmentContract.actions.list>['status']) => (cursor?: string) =>
+    enrolmentApi.list({ status, cursor, limit: PAGE_SIZE.declarations }),
   /** One declaration with its participants by pages (the list is `items`; the declaration beside it). */
-  declaration: (enrolmentId: string, query?: string) =>
-    pagesBySkip(async (skip) => {
-      const answer = await enrolmentApi.get({ enrolmentId, query, skip, limit: PAGE_SIZE.participants })
-      if (!answer.ok) return answer
-      const { participants, ...rest } = answer.data
-      return { ok: true as const, data: { ...rest, items: participants.items, total: participants.total } }
-    }),
+  declaration: (enrolmentId: string, query?: string) => async (cursor?: string) => {
+    const answer = await enrolmentApi.get({ enrolmentId, query, cursor, limit: PAGE_SIZE.participants })
+    if (!answer.ok) return answer
+    const { participants, ...rest } = answer.data
+    return { ok: true as const, data: { ...rest, items: participants.items, total: participants.total, nextCursor: participants.nextCursor } }
+  },
   /** A certificate with its participants by pages (a worker's own certificate has no list: no items). */
-  certificate: (input: { unitId?: string; year?: number; mine?: boolean }) =>
-    pagesBySkip(async (skip): Promise<Envelope<CertificatePage>> => {
-      const answer = await enrolmentApi.certificate({ ...input, skip, limit: PAGE_SIZE.participants })
+  certificate:
+    (input: { unitId?: string; year?: number; mine?: boolean }) =>
+    async (cursor?: string): Promise<Envelope<CertificatePage>> => {
+      const answer = await enrolmentApi.certificate({ ...input, cursor, limit: PAGE_SIZE.participants })
       if (!answer.ok) return answer
       const c = answer.data
-      return { ok: true, data: { certificate: c, items: c.kind === 'unit' ? c.participants.items : [], total: c.kind === 'unit' ? c.participants.total : 0 } }
-    }),
+      const unit = c.kind === 'unit' ? c.participants : null
+      return { ok: true, data: { certificate: c, items: unit ? unit.items : [], total: unit ? unit.total : 0, nextCursor: unit ? unit.nextCursor : null } }
+    },
 }
 
 type UnitCertificate = Extract<CertificateView, { kind: 'unit' }>
 /** A certificate read as a page of its participants. */
-export type CertificatePage = { certificate: CertificateView; items: UnitCertificate['participants']['items']; total: number }
+export type CertificatePage = { certificate: CertificateView; items: UnitCertificate['participants']['items']; total: number; nextCursor: string | null }

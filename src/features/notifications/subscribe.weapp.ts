@@ -17,6 +17,12 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   claimNeedsMaterials: process.env.TARO_APP_TEMPLATE_CLAIM_NEEDS_MATERIALS ?? '',
   claimDecided: process.env.TARO_APP_TEMPLATE_CLAIM_DECIDED ?? '',
   claimPaid: process.env.TARO_APP_TEMPLATE_CLAIM_PAID ?? '',
+  reviewPending: process.env.TARO_APP_TEMPLATE_REVIEW_PENDING ?? '',
+  reviewDue: process.env.TARO_APP_TEMPLATE_REVIEW_DUE ?? '',
+  claimDraftDeadline: process.env.TARO_APP_TEMPLATE_CLAIM_DRAFT_DEADLINE ?? '',
+  enrolmentWindow: process.env.TARO_APP_TEMPLATE_ENROLMENT_WINDOW ?? '',
+  newHireDeadline: process.env.TARO_APP_TEMPLATE_NEW_HIRE_DEADLINE ?? '',
+  claimPayFailed: process.env.TARO_APP_TEMPLATE_CLAIM_PAY_FAILED ?? '',
   claimProposed: process.env.TARO_APP_TEMPLATE_CLAIM_PROPOSED ?? '',
 }
 

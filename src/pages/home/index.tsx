@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { buttonA11y } from '@/components/a11y'
 import { Icon, Tag } from '@/components/ui'
 import {
   ENTRY_PAGE,
@@ -15,6 +16,8 @@ import {
 } from '@/features/session'
 import { WorkerCoverageCard } from '@/features/enrolment/worker-coverage-card'
 import { signOut, supportsLocalSignIn } from '@/services/cloud'
+import { LargeFontSwitch, withPageFrame } from '@/features/large-font'
+import { badgeText, useHomeBadges } from '@/features/home-badges'
 import { ROLE_NOTES } from './role-notes'
 import './index.scss'
 
@@ -25,8 +28,9 @@ function switchIdentity(): void {
 }
 
 /** The signed-in user's home: who they are, and the entries of their role. */
-export default function HomePage() {
+function HomePage() {
   const session = useSession({ fresh: true })
+  const badges = useHomeBadges(session.status === 'ready' ? session.whoami.role : null)
 
   const unbound = session.status === 'ready' && session.whoami.role === null
   useEffect(() => {
@@ -61,7 +65,7 @@ export default function HomePage() {
           {org ? <Text className="home__org">{org}</Text> : null}
         </View>
         {supportsLocalSignIn ? (
-          <View className="home__switch" onClick={switchIdentity}>
+          <View className="home__switch" {...buttonA11y('切换身份', switchIdentity)} onClick={switchIdentity}>
             <Icon name="swap" size={28} color="#ffffff" />
             <Text>切换身份</Text>
           </View>
@@ -69,19 +73,34 @@ export default function HomePage() {
       </View>
 
       <View className="home__menu">
-        {ROLE_MENU[role].map((entry) => (
-          <View
-            key={entry.key}
-            className="home__menu-item"
-            hoverClass="home__menu-item--pressed"
-            onClick={() => void Taro.navigateTo({ url: entry.url })}
-          >
-            <View className="home__menu-icon">
-              <Icon name={entry.icon} size={48} color="#0052d9" />
+        {ROLE_MENU[role].map((entry) => {
+          const count = badges[entry.key] ?? 0
+          const open = () => void Taro.navigateTo({ url: entry.url })
+          return (
+            <View
+              key={entry.key}
+              {...buttonA11y('', open)}
+              className="home__menu-item"
+              hoverClass="home__menu-item--pressed"
+              onClick={open}
+            >
+              <View className="home__menu-icon">
+                <Icon name={entry.icon} size={48} color="#0052d9" />
+                {count > 0 ? (
+                  <Text className="home__badge">
+                    {badgeText(count)}
+                    <Text className="ma-visually-hidden"> 项待处理：</Text>
+                  </Text>
+                ) : null}
+              </View>
+              <Text className="home__menu-title">{entry.title}</Text>
             </View>
-            <Text className="home__menu-title">{entry.title}</Text>
-          </View>
-        ))}
+          )
+        })}
+      </View>
+
+      <View className="home__prefs">
+        <LargeFontSwitch />
       </View>
 
       <View className="home__cards">
@@ -96,3 +115,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default withPageFrame(HomePage)

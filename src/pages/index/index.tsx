@@ -1,6 +1,9 @@
 import { EntryScreen } from '@/features/session'
+import { withPageFrame } from '@/features/large-font'
 
 /** Entry page: local sign-in on h5, WeChat identity check and redirect on weapp. */
-export default function IndexPage() {
+function IndexPage() {
   return <EntryScreen />
 }
+
+export default withPageFrame(IndexPage)

@@ -5,6 +5,7 @@
  * page comes back from the album.
  */
 import { act } from 'react-test-renderer'
+import { getScheme } from '@mutual-aid/shared-rules'
 import type { DraftView, SaveDraftInput } from '@mutual-aid/contracts'
 import { useClaimWizard } from '@/features/claims/claim-wizard/use-claim-wizard'
 import { flush, openPage, probe } from '../helpers/fake-taro-page'
@@ -41,6 +42,7 @@ jest.mock('@/features/claims/api', () => ({
           participation: {
             id: 'p1',
             schemeId: 'wh-2020',
+            rules: getScheme('wh-2020'),
             family: 'WH',
             year: 2021,
             products: ['critical'],
@@ -68,6 +70,7 @@ jest.mock('@/features/claims/api', () => ({
       return { ok: true, data: { draftId: 'd1', version: cloud.version } }
     },
     myDrafts: async () => ({ ok: true, data: [] }),
+    draftFileUrls: async () => ({ ok: true, data: { urls: {} } }),
     rosterForClaims: async () => ({ ok: true, data: [] }),
   },
 }))

@@ -3,6 +3,7 @@
  * (claim-form.ts): defaults after `prepare`, choices, what a resumed draft restores, and which steps can be reached.
  */
 import fc from 'fast-check'
+import { getScheme } from '@mutual-aid/shared-rules'
 import type { DraftView, ParticipationView, PreparedClaim } from '@mutual-aid/contracts'
 import { EMPTY_TEXT, dateFormatError, factsFromForm, textFromFacts, visibleErrors } from '../../../src/features/claims/claim-wizard/claim-form'
 import { wizardView } from '../../../src/features/claims/claim-wizard/wizard-derived'
@@ -11,6 +12,7 @@ import { WIZARD_STEPS, canBeOn, initialWizard, kindsOffered, wizardReducer, type
 const whParticipation: ParticipationView = {
   id: 'p-wh',
   schemeId: 'wh-2020',
+  rules: getScheme('wh-2020'),
   family: 'WH',
   year: 2021,
   products: ['critical'],
@@ -21,7 +23,7 @@ const whParticipation: ParticipationView = {
   endedProducts: [],
   inpatientDaysUsed: 0,
 }
-const tzParticipation: ParticipationView = { ...whParticipation, id: 'p-tz', schemeId: 'tz-2021', family: 'TZ', products: ['critical', 'inpatient'], shares: 0 }
+const tzParticipation: ParticipationView = { ...whParticipation, id: 'p-tz', schemeId: 'tz-2021', rules: getScheme('tz-2021'), family: 'TZ', products: ['critical', 'inpatient'], shares: 0 }
 const prepared = (participations: ParticipationView[], filedAs: PreparedClaim['filedAs'] = 'worker'): PreparedClaim => ({
   filedAs,
   person: { id: 'w1', name: '张伟', idMasked: '4207**********1234', unitName: '明湖精密机械有限公司' },
@@ -40,11 +42,18 @@ describe('opening and choosing whom for', () => {
     expect(initialWizard(params)).toMatchObject({ mode, step: 'target', draft: null, prepared: null })
   })
 
-  it('a worker for themself: the only product and kind are chosen, the payee is the worker', () => {
+  it('a worker for themself: the only product and kind are chosen (never 身故: the family claims it), the payee is the worker', () => {
     const s = run([{ type: 'prepared', target: { mode: 'self' }, prepared: prepared([{ ...whParticipation }]) }])
-    expect(s).toMatchObject({ participationId: 'p-wh', product: 'critical', kind: null, consentGiven: false })
+    expect(s).toMatchObject({ participationId: 'p-wh', product: 'critical', kind: 'illness', consentGiven: false })
     expect(s.text.payeeName).toBe('张伟')
-    expect(kindsOffered(s, 'critical')).toEqual(['illness', 'death']) // WH: the worker chooses
+    expect(kindsOffered(s, 'critical')).toEqual(['illness'])
+    expect(run([{ type: 'kind', kind: 'death' }], s).kind).toBe('illness')
+  })
+
+  it('a clerk filing for a worker chooses between 确诊 and 身故 (WH)', () => {
+    const s = run([{ type: 'prepared', target: { mode: 'on_behalf', personId: 'p1' }, prepared: prepared([{ ...whParticipation }], 'clerk') }])
+    expect(s).toMatchObject({ product: 'critical', kind: null })
+    expect(kindsOffered(s, 'critical')).toEqual(['illness', 'death'])
   })
 
   it('a beneficiary files 身故 only and names the payee themself', () => {
@@ -108,7 +117,8 @@ describe('steps', () => {
   it('prepare answering again while on the facts (e.g. 重试) resets the choice and goes back to the first step', () => {
     const onFacts = run([{ type: 'go', step: 'facts' }], chosen)
     expect(onFacts.step).toBe('facts')
-    const again = run([{ type: 'prepared', target: { mode: 'self' }, prepared: prepared([whParticipation]) }], onFacts)
+    // A clerk's answer (WH offers them 确诊 and 身故, so no kind is chosen for them).
+    const again = run([{ type: 'prepared', target: { mode: 'on_behalf', personId: 'p1' }, prepared: prepared([whParticipation], 'clerk') }], onFacts)
     expect(again).toMatchObject({ step: 'target', kind: null })
   })
 
@@ -226,7 +236,11 @@ describe('wizardView: what the step shows beside the form', () => {
 
   it('what the coverage allows today comes from the rules, and a death claim may name an illness outside the list', () => {
     expect(wizardView(base).coverage?.summary).toBeTruthy()
-    const death = wizardView(run([{ type: 'kind', kind: 'death' }], base))
+    const byClerk = run([
+      { type: 'prepared', target: { mode: 'on_behalf', personId: 'p1' }, prepared: prepared([whParticipation], 'clerk') },
+      { type: 'kind', kind: 'death' },
+    ])
+    const death = wizardView(byClerk)
     expect(death.diseaseOptions.at(-1)).toEqual({ value: 'other', label: '不属于上述疾病的其他疾病' })
   })
 })

@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
 import { assert, type E2EContext } from '../context'
+import { pickDate } from '../date-picker'
 
 const WORKER = 'demo-worker-wh-1' // 张伟, WH unit, 2 shares, renewing, coverage from 2021-01-16
 const CLERK = 'demo-clerk-wh'
@@ -17,6 +18,29 @@ const OFFICE = 'demo-office-01'
 const WORKER_2 = 'demo-worker-wh-2' // 王秀英
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const REQUIRED_ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
+const FAMILY = 'e2e-family-claims-01'
+
+/** A small real PDF (an electronic receipt / report as a hospital sends it). */
+async function pdfFixture(ctx: E2EContext): Promise<string> {
+  const { mkdtemp, writeFile } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const dir = await mkdtemp(path.join(tmpdir(), 'ma-e2e-pdf-'))
+  const file = path.join(dir, '电子检查报告.pdf')
+  await writeFile(file, Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${ctx.baseUrl}\n%%EOF\n`, 'latin1'))
+  return file
+}
+
+/** The last value each wheel of the date picker labelled `label` offers (then closes it): the picker's upper bound. */
+async function lastOffered(page: Page, label: string): Promise<string> {
+  await page.locator('.t-cell').filter({ hasText: label }).first().click()
+  await page.locator('.t-picker').last().waitFor()
+  // Source text: the runner's transpiler would wrap functions in helpers the page lacks.
+  const last = (await page.evaluate(
+    `Array.from(document.querySelectorAll('.t-picker')).pop().querySelectorAll('ul.t-picker-item').length ? Array.from(Array.from(document.querySelectorAll('.t-picker')).pop().querySelectorAll('ul.t-picker-item')).map(function (ul) { return Array.from(ul.querySelectorAll('li')).map(function (li) { return li.textContent || '' }) }) : []`,
+  )) as string[][]
+  await page.locator('.t-picker__cancel').last().click()
+  return last.map((wheel) => (wheel.at(-1) ?? '').replace(/\D/g, '').padStart(2, '0')).join('-')
+}
 
 async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
   const res = await fetch(`${ctx.baseUrl}/local/session`, {
@@ -54,20 +78,33 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto('/packages/claims/new/index')
     await page.getByText('重大疾病互助', { exact: true }).first().waitFor()
     await page.getByText('现在可以申请什么').waitFor()
+    // A worker filing for himself is offered 确诊 only: 身故抚恤 is the family's.
+    assert((await page.getByText('身故申请', { exact: true }).count()) === 0, 'a worker is offered 身故 for himself')
     await ctx.screenshot(page, 'claims-01-start')
-    await page.getByText('确诊申请', { exact: true }).click()
     await page.getByText('下一步：填写信息').click()
 
     // Disease: the picker opens with the scheme's list (第二条); confirm the first entry, 恶性肿瘤.
     await page.locator('.t-cell').filter({ hasText: '所患疾病' }).click()
     await page.locator('.t-picker__confirm').click()
     await page.getByText('疾病定义（第二十二条）').waitFor()
-    await field(page, '首次确诊日期').fill('2021-05-01')
+    // Dates are picked, never typed, and nothing after today (the business date 2021-06-15) is offered.
+    assert((await page.locator('.claims-new input[placeholder="YYYY-MM-DD"]').count()) === 0, 'a date is still typed as text')
+    const bound = await lastOffered(page, '确诊日期')
+    assert(bound === '2021-06-15', `the diagnosis date picker offers days after today: last offered ${bound}`)
+    await pickDate(page, '确诊日期', '2021-05-01')
     await field(page, '医院名称').fill('鄂州市中心医院')
+    // 否 / 不确定 for the designated hospital: a warning that says what it means, with the article.
+    await page.getByText('否 / 不确定', { exact: true }).click()
+    const warning = page.locator('[data-testid="answer-warning"]')
+    await warning.waitFor()
+    const warned = await warning.innerText()
+    assert(warned.includes('非指定医院') && /第.+条/.test(warned) && !warned.includes('NOT_DESIGNATED') && !warned.includes('[I-'), `ineligible warning: ${warned}`)
+    await ctx.screenshot(page, 'claims-02a-ineligible-warning')
     await page.getByText('是', { exact: true }).click()
+    await warning.waitFor({ state: 'detached' })
     await page.getByText('住院治疗', { exact: true }).click()
-    await field(page, '入院日期').fill('2021-05-01')
-    await field(page, '出院日期').fill('2021-05-20')
+    await pickDate(page, '入院日期', '2021-05-01')
+    await pickDate(page, '出院日期', '2021-05-20')
     await field(page, '开户银行').fill('中国工商银行鄂州分行')
     await field(page, '银行账号').fill('6222020000000000001')
     await page.getByText('请在 2021-08-28 前提交').first().waitFor()
@@ -83,16 +120,30 @@ export async function run(ctx: E2EContext): Promise<void> {
       await (await chooser).setFiles(path.join(PHOTOS, `page-${i + 1}.png`))
       await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
     }
-    // A second page for the medical record.
+    // Three more pages of the medical record picked at once: uploaded in parallel, saved with ONE draft save.
+    let saves = 0
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && (req.postData() ?? '').includes('"action":"saveDraft"')) saves += 1
+    })
     const chooser = page.waitForEvent('filechooser')
     await page.locator('[data-item="medical_record"]').getByText('拍照或从相册选择').click()
-    await (await chooser).setFiles(path.join(PHOTOS, 'page-4.png'))
-    await page.locator('[data-item="medical_record"]').getByText('已传 2 页').waitFor({ timeout: 15_000 })
+    await (await chooser).setFiles([path.join(PHOTOS, 'page-1.png'), path.join(PHOTOS, 'page-2.png'), path.join(PHOTOS, 'page-3.png')])
+    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor({ timeout: 20_000 })
+    assert(saves === 1, `a batch of 3 photos made ${saves} draft saves (expected 1)`)
+    // An electronic report as a PDF file, stored as it is.
+    const reports = page.locator('[data-item="diagnostic_reports"]')
+    const pdfChooser = page.waitForEvent('filechooser')
+    await reports.getByText('上传电子文件（PDF/OFD）').click()
+    await (await pdfChooser).setFiles(await pdfFixture(ctx))
+    await reports.getByText('已传 2 页').waitFor({ timeout: 15_000 })
+    await reports.locator('.claim-photos__doc-type').filter({ hasText: 'PDF' }).waitFor()
     await ctx.screenshot(page, 'claims-03-photos')
 
-    // Reload: the draft with its photos is kept.
+    // Reload: the draft with its pages is kept, each photo shown again as a thumbnail through its temporary link.
     await page.reload()
-    await page.locator('[data-item="medical_record"]').getByText('已传 2 页').waitFor()
+    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor()
+    await page.locator('[data-item="medical_record"] img.claim-photos__thumb, [data-item="medical_record"] .claim-photos__thumb img').first().waitFor({ timeout: 10_000 })
+    await ctx.screenshot(page, 'claims-03b-thumbnails-after-reload')
 
     await page.getByText('下一步', { exact: true }).click()
     await page.getByText('医疗健康信息处理授权').first().waitFor()
@@ -130,6 +181,14 @@ export async function run(ctx: E2EContext): Promise<void> {
           }),
       )
       assert(loaded > 0, 'the photo did not load through its temporary URL')
+      // The PDF report opens as a document (a new tab in a browser).
+      const popup = page.context().waitForEvent('page')
+      await page.locator('[data-testid="receipt-tile"]').first().click()
+      const opened = await popup
+      assert(/\.pdf|temp|file/i.test(opened.url()), `the e-receipt did not open: ${opened.url()}`)
+      await opened.close()
+      const review = await page.locator('.claims-detail').innerText()
+      assert(!/[A-Z]{3,}_[A-Z_]+/.test(review) && !review.includes('[I-'), `raw codes or reading markers on the claim page: ${review.match(/[A-Z]{3,}_[A-Z_]+|\[I-\d+\]/)?.[0]}`)
       await ctx.screenshot(page, `claims-06-${who}-review`)
       await page.locator('.claims-detail').getByText('确认无误', { exact: true }).click()
       await confirmDialog(page, '确认')
@@ -195,7 +254,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.getByText('单位经办人代为申请').waitFor()
     await page.getByText('确诊申请', { exact: true }).click()
     await page.getByText('下一步：填写信息').click()
-    await field(page, '首次确诊日期').fill('2021-01-20')
+    await pickDate(page, '确诊日期', '2021-01-20')
     await page.getByText('已超过申请期限：最后一天是 2021-05-19').waitFor()
     await ctx.screenshot(page, 'claims-14-clerk-late')
     await page.getByText('保存，下一步').click()
@@ -209,7 +268,17 @@ export async function run(ctx: E2EContext): Promise<void> {
     const clerk = await signInAs(ctx, CLERK)
     await clerk.goto(`/packages/claims/detail/index?id=${claimId}`)
     await clerk.locator('.claims-detail').getByText('退回补充', { exact: true }).click()
-    await clerk.locator('.claims-detail textarea').fill('请补充手术报告的照片')
+    // The form opens at the bottom of the page: it is scrolled into view and its box has the focus.
+    await clerk.locator('#claim-return-form').waitFor()
+    await clerk.waitForTimeout(600)
+    const inView = await clerk.evaluate(`(function () { var r = document.querySelector('#claim-return-form').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 })()`)
+    assert(inView, 'the return form is not scrolled into view')
+    const focused = await clerk.evaluate('document.activeElement ? document.activeElement.tagName : ""')
+    assert(focused === 'TEXTAREA', `the return box is not focused (focus on ${focused})`)
+    const disabledText = await clerk.getByText('确认退回', { exact: true }).innerText()
+    assert(disabledText.includes('确认退回'), 'the disabled 确认退回 lost its text')
+    await ctx.screenshot(clerk, 'claims-15a-return-form')
+    await clerk.locator('.claims-detail textarea').fill('请补充手术报告的照片，并更正确诊日期')
     await clerk.getByText('确认退回', { exact: true }).click()
     await confirmDialog(clerk, '退回')
     await clerk.locator('.claims-detail').getByText('需补充材料').first().waitFor()
@@ -219,6 +288,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto(`/packages/claims/detail/index?id=${claimId}`)
     await page.getByText('请补充手术报告的照片').first().waitFor()
     await page.getByText('补充材料', { exact: true }).click()
+    // The facts can be corrected on a return: the diagnosis date.
+    await pickDate(page, '确诊日期', '2021-05-08')
+    await page.locator('[data-testid="resubmit-changes"]').getByText('确诊日期：2021-05-10 → 2021-05-08').waitFor()
     const block = page.locator('[data-item="surgery_report"]')
     const chooser = page.waitForEvent('filechooser')
     await block.getByText('拍照或从相册选择').click()
@@ -236,7 +308,44 @@ export async function run(ctx: E2EContext): Promise<void> {
     const text = await page.locator('.claims-detail').innerText()
     assert(text.includes('第 2 版') && text.includes('第 1 版'), 'both materials versions should be listed')
     assert(text.includes('补充材料后重新提交'), 'the timeline does not show the resubmission')
+    const changes = await page.locator('[data-testid="version-changes"]').first().innerText()
+    assert(changes.includes('确诊日期：2021-05-10 → 2021-05-08'), `the corrected facts are not listed with the version: ${changes}`)
     await ctx.screenshot(page, 'claims-16-resubmitted')
+    await page.context().close()
+  })
+
+  await ctx.step("a family files a death claim: worded for the family, the applicant's relationship and phone asked", async () => {
+    const page = await signInAs(ctx, FAMILY)
+    await page.goto('/packages/claims/new/index?beneficiary=1')
+    await field(page, '参加人姓名').fill('李晓东')
+    await field(page, '身份证号').fill('420702198411231256')
+    await page.getByText('查找参加记录', { exact: true }).click()
+    await page.getByText('家属可以申请什么').waitFor()
+    const start = await page.locator('.claims-new').innerText()
+    assert(!start.includes('今天确诊'), 'a bereaved family is told what a diagnosis today would pay')
+    await ctx.screenshot(page, 'claims-17-family-start')
+    await page.getByText('下一步：填写信息').click()
+    await page.locator('.t-cell').filter({ hasText: '导致身故的疾病' }).click()
+    await page.locator('.t-picker__confirm').last().click()
+    await pickDate(page, '身故日期', '2021-05-10')
+    await page.getByText('因病身故', { exact: true }).click()
+    await field(page, '身故前就医的医院').fill('鄂州市中心医院')
+    await page.getByText('是', { exact: true }).click()
+    await page.getByText('未住院', { exact: true }).click()
+    await field(page, '收款人').fill('李小梅')
+    await field(page, '开户银行').fill('中国农业银行鄂州分行')
+    await field(page, '银行账号').fill('6228480000000000003')
+    // Without the applicant's relationship and phone it does not go on, and says why.
+    await page.getByText('保存，下一步').click()
+    await page.getByText('请选择您与参加人的关系').first().waitFor()
+    await page.getByText('配偶', { exact: true }).click()
+    await field(page, '联系电话').fill('12345')
+    await page.getByText('请填写手机号或带区号的固定电话').first().waitFor()
+    await field(page, '联系电话').fill('13907110001')
+    await ctx.screenshot(page, 'claims-18-family-facts')
+    await page.getByText('保存，下一步').click()
+    await page.getByText('拍照或从相册选择（可多张）').first().waitFor()
+    await ctx.screenshot(page, 'claims-19-family-photos')
     await page.context().close()
   })
 }

@@ -60,6 +60,11 @@ export async function run(ctx: E2EContext): Promise<void> {
     const text = await page.locator('.import-errors').innerText()
     assert(text.includes('本次未导入任何数据'), `error summary missing: ${text}`)
     for (const row of ['第 3 行', '第 4 行', '第 5 行', '第 6 行']) assert(text.includes(row), `errors do not name ${row}: ${text}`)
+    // The count and the row numbers speak of the same lines (the header is line 1): never "共 26 行" then "第 27 行".
+    const span = /文件中有 (\d+) 名职工（第 2 至 (\d+) 行）/.exec(text)
+    assert(span && Number(span[2]) === Number(span[1]) + 1, `the summary does not give the people and their lines: ${text}`)
+    const cited = [...text.matchAll(/第 (\d+) 行：/g)].map((m) => Number(m[1]))
+    assert(cited.every((n) => n >= 2 && n <= Number(span[2])), `an error cites a line outside 2–${span[2]}: ${cited.join(', ')}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-roster-errors')
     await page.context().close()
@@ -110,6 +115,12 @@ export async function run(ctx: E2EContext): Promise<void> {
     enrolmentUrl = new URL(page.url()).pathname + new URL(page.url()).search
     const amount = await page.locator('.declaration-total').innerText()
     assert(amount === total, `declared amount ${amount} differs from the page's quote ${total}`)
+    // Where and how to pay (issue 13 item 10): the office's account, the amount and the remark to quote.
+    const payTo = await page.locator('.pay-to').innerText()
+    for (const words of ['缴费方式', '户名', '开户行', '账号', '转账附言', '海悦电子科技有限公司2021互助费', total.replace(/\s/g, '')]) {
+      assert(payTo.replace(/\s/g, '').includes(words.replace(/\s/g, '')), `缴费方式 does not show ${words}: ${payTo}`)
+    }
+    assert(payTo.includes('演示账户'), `the demo account is not marked as one: ${payTo}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-declared')
     await page.context().close()
@@ -118,6 +129,12 @@ export async function run(ctx: E2EContext): Promise<void> {
   await ctx.step('agent: approves the declaration', async () => {
     const page = await ctx.newPage()
     await signIn(page, AGENT_LABEL)
+    // The home says there is a declaration waiting (issue 13 item 9).
+    const entry = page.locator('.home__menu-item', { hasText: '待审核申报' })
+    await entry.locator('.home__badge').waitFor({ timeout: 10_000 })
+    assert(parseInt(await entry.locator('.home__badge').innerText(), 10) >= 1, 'the 待审核申报 badge shows no count')
+    assert(/待处理/.test((await entry.textContent()) ?? ''), 'the badge does not say (to a screen reader) what it counts')
+    assert((await entry.getAttribute('role')) === 'button', 'the menu entry is not a button for screen readers')
     await openMenu(page, '待审核申报', /\/packages\/enrol\/declarations\/index/)
     await page.locator('.declaration-item', { hasText: '海悦电子科技有限公司' }).first().click()
     await page.waitForURL(/\/packages\/enrol\/declaration\/index/)
@@ -187,6 +204,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.getByText('查看履约确认书', { exact: true }).click()
     await page.waitForURL(/\/packages\/enrol\/certificate\/index/)
     await page.locator('.certificate').waitFor({ timeout: 20_000 })
+    const certificate = await page.locator('.certificate').innerText()
+    assert(!certificate.includes('（）'), `the certificate shows empty brackets: ${certificate.slice(0, 200)}`)
+    assert(/参加人：.+（\d{4}\*+\d{3}[\dX]）/.test(certificate), `the certificate does not show the masked ID: ${certificate.slice(0, 200)}`)
     const cert = await page.locator('.certificate').innerText()
     assert(cert.includes(dud[0]) && cert.includes('2021年6月16日'), `worker certificate: ${cert}`)
     await settle(page)

@@ -64,6 +64,7 @@ async function fileDeathClaim(ctx: E2EContext): Promise<string> {
     admission: '2021-05-01',
     discharge: '2021-05-10',
     payee: { name: '李小梅', bank: '中国农业银行鄂州分行', account: '6228480000000000003' },
+    applicant: { relationship: 'spouse', phone: '13907110003' },
   }
   const base = { participationId: prep.participations[0].id, product: 'critical', kind: 'death', facts }
   const draft = await claims(ctx, FAMILY, 'saveDraft', { ...base, target, files: {} })

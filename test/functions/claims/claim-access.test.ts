@@ -44,7 +44,7 @@ beforeAll(async () => {
   const b = await fileClaim(s, BENEFICIARY, {
     target: { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' },
     kind: 'death',
-    facts: { ...WH_ILLNESS, disease: 'other', causeOfDeath: 'illness', eventDate: '2021-05-10', payee: { ...PAYEE, name: '李小梅' } },
+    facts: { ...WH_ILLNESS, disease: 'other', causeOfDeath: 'illness', eventDate: '2021-05-10', payee: { ...PAYEE, name: '李小梅' }, applicant: { relationship: 'spouse', phone: '13907110001' } },
     items: ['participant_id', 'household_cancellation', 'beneficiary_proof', 'beneficiary_id', 'death_certificate', 'diagnostic_reports', 'medical_record'],
   })
   beneficiaryClaim = okData(b.submit).claimId
@@ -117,9 +117,9 @@ describe('authorization matrix: who may see a claim and open its photos', () => 
   })
 
   it('"mine" lists only the caller’s claims', async () => {
-    expect(okData(await s.call(WORKER_2, 'mine')).map((c: any) => c.id)).toEqual([workerClaim])
-    expect(okData(await s.call(BENEFICIARY, 'mine')).map((c: any) => c.id)).toEqual([beneficiaryClaim])
-    expect(okData(await s.call(WORKER, 'mine'))).toEqual([])
+    expect(okData(await s.call(WORKER_2, 'mine')).items.map((c: any) => c.id)).toEqual([workerClaim])
+    expect(okData(await s.call(BENEFICIARY, 'mine')).items.map((c: any) => c.id)).toEqual([beneficiaryClaim])
+    expect(okData(await s.call(WORKER, 'mine')).items).toEqual([])
   })
 })
 

@@ -127,7 +127,7 @@ describe('WH illness claim, happy path', () => {
     expect(fundAfter.balanceFen).toBe(fundAfter.contributionsFen - fundAfter.payoutsFen)
     expect(fundAfter.contributionsFen).toBeGreaterThan(0)
     const list = await s.call(WORKER, 'mine')
-    expect(list.data.find((c: any) => c.id === claimId)).toMatchObject({ status: 'paid', amountFen: 2_000_000 })
+    expect(list.data.items.find((c: any) => c.id === claimId)).toMatchObject({ status: 'paid', amountFen: 2_000_000 })
     const inbox = await s.emu.callFunction('messages', { action: 'list' }, { openid: WORKER })
     expect(inbox.ok).toBe(true)
     const titles = inbox.data.items.map((m: any) => m.title)

@@ -59,7 +59,7 @@ beforeAll(async () => {
       await fileClaim(s, OFFICE_3, {
         target: { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' },
         kind: 'death',
-        facts: { ...illness('钱进'), disease: 'other', causeOfDeath: 'illness', eventDate: '2021-05-10' },
+        facts: { ...illness('钱进'), disease: 'other', causeOfDeath: 'illness', eventDate: '2021-05-10', applicant: { relationship: 'child', phone: '13907110002' } },
         items: ['participant_id', 'household_cancellation', 'beneficiary_proof', 'beneficiary_id', 'death_certificate', 'diagnostic_reports', 'medical_record'],
       })
     ).submit,

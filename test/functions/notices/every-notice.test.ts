@@ -2,12 +2,16 @@
  * Every subscribe message the functions send, sent for real through the local cloud, which checks each value by its
  * keyword type as WeChat does (47003), the template id (40037), the page (41030), the caller's openapi permission
  * (-604101) and the one-time quota (43101). One story reaches every template: a claim returned, resubmitted, approved
- * and paid; a TZ declaration reviewed and paid (the bound worker's coverage starts); a unit change reported late.
+ * and paid (each review level told when it reaches them, the office when its due date nears); a draft near its claim
+ * deadline, the TZ window open and a new hire near the 2-month limit (the reminders timer); a TZ declaration reviewed
+ * and paid (the bound worker's coverage starts); a unit change reported late; a bank transfer that fails.
  */
-import { TEMPLATE_KEYS, TEMPLATES, localTemplateId } from '../../../contracts/src/templates'
+import { SUBSCRIBE_ON, TEMPLATE_KEYS, TEMPLATES, localTemplateId } from '../../../contracts/src/templates'
+import { makeId } from '../../fixtures/rosters/make-roster'
 import { keywordProblem } from '../../../local-cloud/src/wechat/keyword-rules'
 import { startSuite as startClaims, fileClaim, okData, AGENT, CLERK_WH, OFFICE, WORKER, WORKER_2, type Suite } from '../claims/helpers'
 import { CLERK_TZ, TZ_UNIT, WH_UNIT, WORKER_TZ } from '../enrolment/helpers'
+import { addApprovedClaims, bankResultFile, readBankFile } from '../fund/helpers'
 
 let s: Suite
 const PRODUCTS = ['inpatient', 'critical', 'female']
@@ -20,6 +24,12 @@ afterAll(async () => s?.emu.stop())
 const fn = (name: string, openid: string, action: string, input: Record<string, unknown> = {}) => s.emu.callFunction(name, { action, ...input }, { openid })
 
 test('a story that reaches every template: each message passes WeChat’s rules and arrives', async () => {
+  // The reviewers subscribed on their earlier review taps (确认, 核准); the second worker on saving a draft.
+  await s.emu.subscribe(CLERK_WH, SUBSCRIBE_ON.clerkConfirm)
+  await s.emu.subscribe(AGENT, SUBSCRIBE_ON.agentConfirm)
+  await s.emu.subscribe(OFFICE, SUBSCRIBE_ON.officeReview)
+  await s.emu.subscribe(WORKER_2, SUBSCRIBE_ON.claimDraft)
+  await s.emu.subscribe(CLERK_TZ, SUBSCRIBE_ON.declare)
   // A claim: submitted, returned, resubmitted, confirmed, approved, paid.
   const r = await fileClaim(s, WORKER)
   const { claimId } = okData(r.submit)
@@ -28,6 +38,15 @@ test('a story that reaches every template: each message passes WeChat’s rules 
   const claim = okData(await s.call(WORKER, 'get', { claimId }))
   okData(await s.call(WORKER, 'resubmit', { claimId, version: 3, facts: claim.facts, files: r.draft!.files }))
   okData(await s.call(AGENT, 'confirm', { claimId, version: 4 }))
+
+  // The reminders timer: the claim's due date three days away (time moved on: set here), a draft whose 120-day
+  // deadline is 2021-06-19, a new hire who must join by 2021-06-20, and TZ 2021's open window (the unit not declared).
+  await s.db.collection('claims').doc(claimId).update({ data: { dueDate: '2021-06-18' } })
+  const prep = okData(await s.call(WORKER_2, 'prepare', { target: { mode: 'self' } }))
+  okData(await s.call(WORKER_2, 'saveDraft', { target: { mode: 'self' }, participationId: prep.participations[0].id, product: 'critical', kind: 'illness', facts: { disease: 'WH01', eventDate: '2021-02-20' }, files: {} }))
+  expect(await fn('roster', CLERK_WH, 'add', { name: '新同事', idNumber: makeId('420702', '1996-06-06', 9, true), hireDate: '2021-04-20' })).toMatchObject({ ok: true })
+  // Told: the two office users (due date), the draft's filer, the TZ clerk (window) and the WH clerk (new hire).
+  expect(await s.emu.fireTimer('reminders', 'dispatch')).toMatchObject({ ok: true, data: { sent: 5, complete: true } })
   okData(await s.call(OFFICE, 'decide', { claimId, version: 5, outcome: 'approve' }))
   okData(await s.call(OFFICE, 'markPaid', { claimId, version: 6, paidOn: '2021-06-15', reference: 'BANK-20210615-1' }))
 
@@ -43,6 +62,19 @@ test('a story that reaches every template: each message passes WeChat’s rules 
   // A unit change reported 45 days late (WH Art. 23: 15 days): the office, subscribed on its review tap, hears of it.
   const unit = (await fn('units', CLERK_WH, 'get', { unitId: WH_UNIT })).data.unit
   expect(await fn('units', CLERK_WH, 'update', { unitId: WH_UNIT, version: unit.version, changedOn: '2021-05-01', changes: { contactPhone: '13800000011' } })).toMatchObject({ ok: true, data: { late: true } })
+
+  // A bank batch whose transfer fails (issue 14): the worker, subscribed on 到账时提醒我, hears of it.
+  const [failing] = await addApprovedClaims({ db: s.db } as any, 1, { prefix: 'notice', filer: WORKER_2 })
+  await s.emu.subscribe(WORKER_2, ['claimPayFailed'])
+  const made = okData(await fn('fund', OFFICE, 'createBatch', { requestId: 'req-every-notice', claimIds: [failing.id] }))
+  const rows = await readBankFile(okData(await fn('fund', OFFICE, 'batchFile', { batchId: made.id })).url)
+  okData(await fn('fund', OFFICE, 'markSent', { batchId: made.id, version: made.version }))
+  const form = new FormData()
+  form.append('cloudPath', `bank-results/${made.id}/result.xlsx`)
+  form.append('file', new Blob([new Uint8Array(await bankResultFile(rows, { [failing.claimNo]: '账户已销户' }))]), 'result.xlsx')
+  const up = await fetch(`${s.emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await s.emu.token(OFFICE)}` }, body: form })
+  const fileID = ((await up.json()) as { fileID: string }).fileID
+  expect(okData(await fn('fund', OFFICE, 'importResult', { batchId: made.id, fileID }))).toMatchObject({ failed: 1, done: true })
 
   const outbox = await s.emu.outbox()
   const sent = new Set(outbox.map((m: any) => m.templateId))

@@ -38,23 +38,34 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
     const phone = ctx.phone(WORKER)
     await openFromHome(phone, '申请互助金')
     await phone.waitFor('申请页', () => phone.route === 'packages/claims/new/index' && phone.has('现在可以申请什么'))
-    await phone.tap(/^确诊申请$/)
+    // A worker filing for himself is offered 确诊 only (身故抚恤 is the family's).
+    assert(!phone.has(/^身故申请$/), '职工本人申请时出现了身故抚恤')
     await phone.tap('下一步：填写信息')
 
     await phone.tap('所患疾病')
     await phone.pick('恶性肿瘤')
     await phone.waitFor('疾病定义', () => phone.has('疾病定义（第二十二条）'))
-    await phone.type('首次确诊日期', '2021-05-01')
+    // Dates are picked, bounded by the coverage and today (2021-06-15): a later day is not offered.
+    await phone.tap('确诊日期')
+    let refused = ''
+    await phone.pick('2021-06-16').catch((err: Error) => (refused = err.message))
+    assert(refused.includes('2021-06-15'), `确诊日期可以选今天以后：${refused || '没有拒绝'}`)
+    await phone.tap('确诊日期')
+    await phone.pick('2021-05-01')
     await phone.type('医院名称', '鄂州市中心医院')
     await phone.tap(/^是$/, 't-radio')
     await phone.tap(/^住院治疗$/, 't-radio')
-    await phone.type('入院日期', '2021-05-01')
-    await phone.type('出院日期', '2021-05-20')
+    await phone.tap('入院日期')
+    await phone.pick('2021-05-01')
+    await phone.tap('出院日期')
+    await phone.pick('2021-05-20')
     await phone.type('开户银行', '中国工商银行鄂州分行')
     await phone.type('银行账号', '6222020000000000001')
     assert(phone.has('请在 2021-08-28 前提交'), '没有显示申请期限')
     await phone.tap('保存，下一步')
     await phone.waitFor('上传材料', () => phone.has('拍照或从相册选择'))
+    const draftAsk = phone.subscribeRequests.find((r) => r.tmplIds.includes(HOST_TEMPLATE_IDS.claimDraftDeadline))
+    assert(draftAsk?.inTap, `保存草稿时没有在点击中请求申请期限提醒：${JSON.stringify(phone.subscribeRequests)}`)
     assert(phone.query.draftId, `草稿没有保存到页面地址：${JSON.stringify(phone.query)}`)
 
     for (const [i, label] of REQUIRED_ITEMS.entries()) {
@@ -90,6 +101,27 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
       assert(up.progress.every((p, k) => k === 0 || p >= up.progress[k - 1]), `上传进度倒退：${up.progress.join(',')}`)
     }
 
+    // Several photos picked at once: one batch, uploaded together, saved with the draft.
+    const record = phone.byClass('claim-photos').find((b) => phone.findAll('病历', undefined, b).length > 0)
+    assert(record, '找不到材料项「病历」')
+    phone.album.push({ bytes: makeCameraPhoto(1800, 2400, 7), ext: 'png' }, { bytes: makeCameraPhoto(1800, 2400, 8), ext: 'png' })
+    await phone.tap('拍照或从相册选择', 't-button', record)
+    await phone.waitFor('「病历」已传 3 页', () => {
+      const now = phone.byClass('claim-photos').find((b) => phone.findAll('病历', undefined, b).length > 0)
+      return Boolean(now && phone.findAll('已传 3 页', undefined, now).length > 0)
+    })
+    // An electronic report from a chat, as a PDF file (chooseMessageFile), stored as it is.
+    const reports = phone.byClass('claim-photos').find((b) => phone.findAll('确诊检查', undefined, b).length > 0)
+    assert(reports, '找不到材料项「确诊检查」')
+    phone.chatFiles.push({ bytes: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%EOF\n', 'latin1'), name: '电子检查报告.pdf' })
+    await phone.tap('上传电子文件（PDF/OFD）', 't-button', reports)
+    await phone.waitFor('「确诊检查」已传 2 页', () => {
+      const now = phone.byClass('claim-photos').find((b) => phone.findAll('确诊检查', undefined, b).length > 0)
+      return Boolean(now && phone.findAll('已传 2 页', undefined, now).length > 0)
+    })
+    const pdfUpload = phone.uploads.find((u) => u.cloudPath.endsWith('.pdf'))
+    assert(pdfUpload, `电子文件没有按原文件上传：${phone.uploads.map((u) => u.cloudPath).join(', ')}`)
+
     await phone.tap(/^下一步$/)
     await phone.waitFor('授权与提交', () => phone.has('医疗健康信息处理授权'))
     await phone.tap('我已阅读并同意上述授权')
@@ -122,8 +154,18 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
       await phone.tap(claimNo)
       await phone.waitFor('申请详情', () => phone.route === 'packages/claims/detail/index' && phone.has('确认无误'))
       assert(phone.has('规则核定（供审核参考）'), '审核人看不到规则核定')
+      assert(!/[A-Z]{3,}_[A-Z_]+|\[I-\d+\]/.test(phone.text()), '审核页面出现了内部代码或解读标记')
+      if (who === '单位经办人') {
+        // The PDF report opens as a document (downloaded, then wx.openDocument).
+        const tiles = phone.byClass('claims-receipt')
+        assert(tiles.length === 1, `应有 1 个电子文件，实际 ${tiles.length}`)
+        await phone.tap('PDF', undefined, tiles[0])
+        await phone.waitFor('打开电子文件', () => phone.openedDocuments.length === 1)
+      }
       await phone.tap('确认无误')
       lastModal(phone, '确认该申请')
+      const ask = phone.subscribeRequests.find((r) => r.tmplIds.includes(HOST_TEMPLATE_IDS.reviewPending))
+      assert(ask?.inTap && ask.tmplIds.includes(HOST_TEMPLATE_IDS.reviewDue), `确认时没有在点击中请求审核提醒：${JSON.stringify(phone.subscribeRequests)}`)
       await phone.waitFor(next, () => phone.has(next))
     })
   }

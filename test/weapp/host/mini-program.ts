@@ -15,6 +15,7 @@ import vm from 'node:vm'
 import { TempFiles } from './media'
 import { loadTemplates, type TemplateSet } from './templates'
 import { buildTree, walk, visibleText, type RenderProblem, type ViewNode } from './view-tree'
+import type { CanvasNodeStub } from './canvas'
 import { createWx, type ModalRecord, type PrivacyState, type SubscribeRequest, type Toast, type WxHost } from './wx-api'
 
 export interface HostProblem {
@@ -110,6 +111,8 @@ export interface MiniProgramOptions {
 }
 
 export class MiniProgram {
+  /** Canvas nodes the pages asked for (charts), with the drawing calls made on them. */
+  readonly canvases = new Map<string, CanvasNodeStub>()
   readonly problems: HostProblem[] = []
   readonly warnings: HostProblem[] = []
   readonly logs: string[] = []
@@ -183,6 +186,8 @@ export class MiniProgram {
       report: (kind, message) => this.report(kind, message),
       warn: (message) => this.warnings.push({ kind: 'warn', page: this.route, message }),
       tokenFor: (openid) => this.tokenFor(openid),
+      findCanvas: (id) => [...walk(this.view())].find((n) => n.tag === 'canvas' && n.uid === id) ?? null,
+      canvases: this.canvases,
       // Binary data handed to the app is made in the app's own realm, as a phone's runtime makes it: code there checks
       // `x.constructor === ArrayBuffer` (js-sha256 does), which an ArrayBuffer of this realm fails.
       arrayBuffer: (bytes) => {
@@ -713,6 +718,12 @@ export class MiniProgram {
       if (index < 0) throw new Error(`选择器里没有「${choice}」：${range.join('、')}`)
       this.dispatch(picker, 'change', { value: index }, false)
     } else {
+      // As WeChat's date picker: a day outside start/end is not on the wheels.
+      if (mode === 'date') {
+        const start = typeof picker.attrs.start === 'string' ? picker.attrs.start : ''
+        const end = typeof picker.attrs.end === 'string' ? picker.attrs.end : ''
+        if ((start && choice < start) || (end && choice > end)) throw new Error(`日期选择器只能选 ${start || '…'} 至 ${end || '…'}，没有「${choice}」`)
+      }
       this.dispatch(picker, 'change', { value: choice }, false)
     }
     await this.settle()

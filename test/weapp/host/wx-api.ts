@@ -13,6 +13,7 @@
  * - `chooseImage` is deprecated (base library 2.21.0): using it is reported.
  * Network APIs talk to the local emulator as the phone's WeChat user (its OPENID).
  */
+import { createSelectorQuery, offscreenCanvas, type CanvasNodeStub } from './canvas'
 import { request as httpRequest } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { compressToJpeg, decodeImage, type TempFiles } from './media'
@@ -85,6 +86,10 @@ export interface WxHost {
   /** A copy of `bytes` as an ArrayBuffer of the app's realm. */
   arrayBuffer(bytes: Buffer): ArrayBuffer
   tokenFor(openid: string): Promise<string>
+  /** The `<canvas>` with this id on the current page (for createSelectorQuery), or null. */
+  findCanvas(id: string): { attrs: Record<string, unknown> } | null
+  /** Canvas nodes handed out by createSelectorQuery, by id, with what was drawn on them. */
+  canvases: Map<string, CanvasNodeStub>
 }
 
 const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'chooseMessageFile', 'setClipboardData', 'getClipboardData'])
@@ -314,6 +319,9 @@ export function createWx(host: WxHost): Record<string, unknown> {
     getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 51, right: 380, bottom: 83, left: 293 }),
     canIUse: () => true,
     nextTick: (fn: () => void) => void host.track(Promise.resolve().then(fn)),
+    createSelectorQuery: () =>
+      createSelectorQuery({ findCanvas: (id) => host.findCanvas(id), windowWidth: windowInfo.windowWidth, canvases: host.canvases, track: (w) => void host.track(w), report: (m) => host.report('error', m) }),
+    createOffscreenCanvas: (o?: { type?: string; width?: number; height?: number }) => offscreenCanvas(o, (m) => host.report('error', m)),
     onError: () => undefined,
     onUnhandledRejection: () => undefined,
     onAppShow: () => undefined,

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan, getScheme } from '@mutual-aid/shared-rules'
+import { formatYuan, isReasonCode, readableBasis, reasonTitle } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { DUE_TEXT } from '../format'
 
@@ -8,7 +8,7 @@ export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
   if (!c.assessmentAtSubmit) return null
   const a = c.assessmentAtDecision ?? c.assessmentAtSubmit
   // The review period the due date counts (WH 第十九条: 30 working days from complete materials).
-  const review = getScheme(c.schemeId).review
+  const review = c.rules.review
   const changed = c.assessmentAtDecision && c.assessmentAtDecision.amountFen !== c.assessmentAtSubmit.amountFen
   return (
     <View className="claims-section claims-assessment">
@@ -16,13 +16,13 @@ export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
       <Text className="claims-amount">{a.payable ? formatYuan(a.amountFen) : '不符合给付条件'}</Text>
       {a.lines.map((l) => (
         <View key={`${l.benefit}-${l.basis}`} className="claims-row">
-          <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit} · {l.basis}</Text>
+          <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit} · {readableBasis(l.basis)}</Text>
           <Text className="claims-row__value">{formatYuan(l.amountFen)}</Text>
         </View>
       ))}
       {a.reasons.map((r) => (
         <Text key={r.code} className="claims-error claims-error--flush">
-          {r.code} · {r.basis}：{r.message}
+          {isReasonCode(r.code) ? reasonTitle(r.code) : '其他原因'}（{readableBasis(r.basis)}）：{r.message}
         </Text>
       ))}
       {changed ? (
@@ -33,7 +33,7 @@ export function ClaimAssessment({ claim: c }: { claim: ClaimDetail }) {
       <View className="claims-row">
         <Text className="claims-row__label">申请期限</Text>
         <Text className="claims-row__value">
-          {c.claimDeadline.date} 前（{c.claimDeadline.basis}）· {c.submittedOn <= c.claimDeadline.date ? '按期提交' : '逾期'}
+          {c.claimDeadline.date} 前（{readableBasis(c.claimDeadline.basis)}）· {c.submittedOn <= c.claimDeadline.date ? '按期提交' : '逾期'}
         </Text>
       </View>
       <View className="claims-row">

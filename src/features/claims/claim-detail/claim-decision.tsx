@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL, rejectLabel, type ClaimDetail } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
 
@@ -15,7 +15,7 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-amount">{formatYuan(d.amountFen)}</Text>
           {c.assessmentAtDecision?.lines.map((l) => (
             <View key={`${l.benefit}-${l.basis}`} className="claims-row">
-              <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit}（{l.basis}）</Text>
+              <Text className="claims-row__label">{BENEFIT_LABEL[l.benefit] ?? l.benefit}（{readableBasis(l.basis)}）</Text>
               <Text className="claims-row__value">{formatYuan(l.amountFen)}</Text>
             </View>
           ))}
@@ -36,7 +36,7 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-section__hint">说明：{d.note}</Text>
           {c.assessmentAtDecision?.reasons.map((r) => (
             <Text key={r.code} className="claims-section__hint">
-              • {r.message}（{r.basis}）
+              • {r.message}（{readableBasis(r.basis)}）
             </Text>
           ))}
         </>
@@ -46,6 +46,17 @@ export function ClaimDecision({ claim: c }: { claim: ClaimDetail }) {
           <Text className="claims-row__label">支付</Text>
           <Text className="claims-row__value">已支付 · {c.paid.paidOn} · 凭证 {c.paid.reference}</Text>
         </View>
+      ) : null}
+      {!c.paid && c.paymentBatch ? (
+        <View className="claims-row">
+          <Text className="claims-row__label">支付</Text>
+          <Text className="claims-row__value">银行批量转账办理中 · 批次 {c.paymentBatch.batchNo}</Text>
+        </View>
+      ) : null}
+      {!c.paid && c.payFailure ? (
+        <Text className="claims-error claims-error--flush" data-pay-failure="">
+          {c.payFailure.on} 银行转账未成功（批次 {c.payFailure.batchNo}）：{c.payFailure.reason}。互助办将核对收款信息后重新支付。
+        </Text>
       ) : null}
       <Text className="claims-section__hint">审批时间：{formatDateTimeCn(d.at)}</Text>
     </View>

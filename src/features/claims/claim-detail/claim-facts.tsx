@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@mutual-aid/shared-rules'
-import { INSURANCE_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
+import { INSURANCE_LABEL, RELATIONSHIP_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { diseaseName } from './claim-view'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -39,7 +39,14 @@ export function ClaimFacts({ claim: c }: { claim: ClaimDetail }) {
       ) : null}
       {f.payee?.account ? (
         <Row label="收款">
-          {f.payee.name} · {f.payee.bank} · 尾号 {f.payee.account.slice(-4)}
+          {f.payee.name} · {f.payee.bank} · <Text className="claims-keep">尾号 {f.payee.account.slice(-4)}</Text>
+        </Row>
+      ) : null}
+      {f.applicant?.relationship || f.applicant?.phone ? (
+        <Row label="申请人">
+          {c.filedBy.name}
+          {f.applicant.relationship ? `（${RELATIONSHIP_LABEL[f.applicant.relationship]}）` : ''}
+          {f.applicant.phone ? <Text className="claims-keep"> · 电话 {f.applicant.phone}</Text> : null}
         </Row>
       ) : null}
     </View>

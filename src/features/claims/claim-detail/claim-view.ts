@@ -2,8 +2,8 @@
  * What the claim page derives from a claim (pure): where it stands on the five steps, the tone of the "现在怎么办"
  * notice, names for the disease and each checklist item, and the amounts a reviewer types.
  */
-import { listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
-import type { ClaimDetail, ClaimFiles } from '@mutual-aid/contracts'
+import { fenToYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
+import type { ClaimDetail, ClaimFiles, DraftFacts } from '@mutual-aid/contracts'
 
 /** The steps 提交 → 单位 → 代理 → 互助办 → 支付: the current one and how it stands. */
 export function claimProgress(c: Pick<ClaimDetail, 'status' | 'returned'>): { current: number; status: 'process' | 'error' | 'finish' } {
@@ -23,21 +23,21 @@ export function noticeTone(status: ClaimDetail['status']): '' | 'warning' | 'dan
 }
 
 /** The disease's name as the scheme prints it (`other`: outside the list); the code itself if the scheme lacks it. */
-export function diseaseName(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'facts'>): string | null {
+export function diseaseName(c: Pick<ClaimDetail, 'rules' | 'product' | 'facts'>): string | null {
   const code = c.facts.disease
   if (!code) return null
   if (code === 'other') return '不在保障疾病范围内的其他疾病'
-  return listDiseases(c.schemeId, c.product).find((d) => d.code === code)?.name ?? code
+  return listDiseases(c.rules, c.product).find((d) => d.code === code)?.name ?? code
 }
 
 /** Checklist item key → its label, for every item of the claim's scheme, product and kind. */
-export function materialLabels(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'kind'>): Record<string, string> {
-  return Object.fromEntries(materialsChecklist(c.schemeId, c.product, c.kind).map((i) => [i.key, i.label]))
+export function materialLabels(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>): Record<string, string> {
+  return Object.fromEntries(materialsChecklist(c.rules, c.product, c.kind).map((i) => [i.key, i.label]))
 }
 
 /** The items a filer photographs (the application form is the online claim itself). */
-export function photoChecklist(c: Pick<ClaimDetail, 'schemeId' | 'product' | 'kind'>) {
-  return materialsChecklist(c.schemeId, c.product, c.kind).filter((i) => i.key !== 'application_form')
+export function photoChecklist(c: Pick<ClaimDetail, 'rules' | 'product' | 'kind'>) {
+  return materialsChecklist(c.rules, c.product, c.kind).filter((i) => i.key !== 'application_form')
 }
 
 /** The office's adjusted amount: empty → none (the rules' amount stands); yuan text → fen; anything else → error. */
@@ -58,4 +58,33 @@ export function withoutEmptyItems(files: ClaimFiles): ClaimFiles {
 /** The pages a resubmission starts from: the claim's current ones, with those already gathered for it on top. */
 export function resubmissionFiles(c: Pick<ClaimDetail, 'files' | 'resubmission'>): ClaimFiles {
   return { ...c.files, ...(c.resubmission?.files ?? {}) }
+}
+
+/** One fact a resubmission corrected: what it said before and what it says now, as a person reads them. */
+export interface FactChange {
+  label: string
+  before: string
+  after: string
+}
+
+const yesNo = (v: boolean | undefined) => (v === undefined ? '未填' : v ? '是' : '否')
+const yuan = (fen: number | undefined) => (fen === undefined ? '未填' : `${fenToYuan(fen)} 元`)
+
+/**
+ * The facts a materials version changed against the version before it (the diagnosis date, hospital, designated-hospital
+ * answer, stay, amounts …), so reviewers and the filer see what was corrected on a return.
+ */
+export function factChanges(kind: ClaimDetail['kind'], before: DraftFacts, after: DraftFacts): FactChange[] {
+  const rows: [string, (f: DraftFacts) => string][] = [
+    [kind === 'death' ? '身故日期' : '确诊日期', (f) => f.eventDate ?? '未填'],
+    ['医院', (f) => f.hospital ?? '未填'],
+    ['是否指定医院', (f) => yesNo(f.designatedHospital)],
+    ['是否住院', (f) => yesNo(f.inpatient)],
+    ['入院日期', (f) => f.admission ?? '未填'],
+    ['出院日期', (f) => f.discharge ?? '未填'],
+    ['医保自负金额', (f) => yuan(f.selfPayFen)],
+    ['自理金额', (f) => yuan(f.selfFundedFen)],
+    ['收款账户尾号', (f) => (f.payee?.account ? f.payee.account.slice(-4) : '未填')],
+  ]
+  return rows.map(([label, read]) => ({ label, before: read(before), after: read(after) })).filter((c) => c.before !== c.after)
 }

@@ -11,7 +11,7 @@ import type { ClaimDetailModel } from './use-claim-detail'
  * Under the claim: the open review form (退回 / 核准 / 不予给付 / 登记支付 / 补充材料), or the buttons that open them.
  * Each form keeps what is typed in it and hands it to the claim page's model when submitted.
  */
-export function ReviewPanel({ claim, detail }: { claim: ClaimDetail; detail: ClaimDetailModel }) {
+export function ReviewPanel({ claim, detail, urls }: { claim: ClaimDetail; detail: ClaimDetailModel; urls: Record<string, string> }) {
   const { panel, busy, closePanel } = detail
   switch (panel) {
     case 'return':
@@ -23,7 +23,7 @@ export function ReviewPanel({ claim, detail }: { claim: ClaimDetail; detail: Cla
     case 'pay':
       return <PayForm claim={claim} busy={busy} onCancel={closePanel} onSubmit={detail.markPaid} />
     case 'resubmit':
-      return <ResubmitForm claim={claim} busy={busy} onCancel={closePanel} onSaveItem={detail.saveResubmissionItem} onSubmit={detail.resubmit} />
+      return <ResubmitForm claim={claim} busy={busy} urls={urls} onCancel={closePanel} onSaveItem={detail.saveResubmissionItem} onSubmit={detail.resubmit} />
     default:
       return <ReviewActions claim={claim} busy={busy} onOpen={detail.openPanel} onConfirm={detail.confirmClaim} onRemind={detail.remindOnPayment} />
   }

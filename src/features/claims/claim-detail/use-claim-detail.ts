@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { formatYuan } from '@mutual-aid/shared-rules'
-import type { ClaimDetail, ClaimFiles, PageCheck, RejectCode } from '@mutual-aid/contracts'
+import type { ClaimDetail, ClaimFiles, DraftFacts, PageCheck, RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
 import type { Envelope } from '@/services/cloud'
@@ -31,8 +31,13 @@ export function useClaimDetail(claimId: string) {
       if (!claim.ok) return claim
       // Without links the page still shows everything else (each photo as an empty tile). Reviewers also get each
       // page checked against the hash recorded when it was submitted.
-      const photos = await claimsApi.photoUrls(claimId)
-      return { ok: true, data: { claim: claim.data, urls: photos.ok ? photos.data.urls : {}, checks: photos.ok ? photos.data.checks : {} } }
+      const [photos, gathered] = await Promise.all([
+        claimsApi.photoUrls(claimId),
+        // Pages already gathered for a resubmission (not yet in any version): the filer's own draft links.
+        claim.data.resubmission ? claimsApi.draftFileUrls(`resubmit-${claimId}`) : Promise.resolve(null),
+      ])
+      const urls = { ...(photos.ok ? photos.data.urls : {}), ...(gathered?.ok ? gathered.data.urls : {}) }
+      return { ok: true, data: { claim: claim.data, urls, checks: photos.ok ? photos.data.checks : {} } }
     },
     [claimId],
     // Not while a form is open: picking photos takes the page to the background and back, and what is being typed or
@@ -64,6 +69,8 @@ export function useClaimDetail(claimId: string) {
 
   function confirmClaim(): void {
     if (!claim) return
+    // First thing in the tap: the reviewer's next reminders (a claim reaching them, a due date, a new hire's limit).
+    void requestSubscriptions(claim.status === 'submitted' ? 'clerkConfirm' : 'agentConfirm')
     void act('确认', () => claimsApi.confirm(claim.id, claim.version), { title: '确认该申请？', content: '在线确认代替纸质盖章，确认后转下一环节审核。' })
   }
 
@@ -109,14 +116,14 @@ export function useClaimDetail(claimId: string) {
     })
   }
 
-  /** Keeps one item's pages of the resubmission in the cloud as they are gathered; false if the save failed. */
-  function saveResubmissionItem(item: string, ids: string[], note: string): Promise<boolean> {
+  /** Keeps one item's pages of the resubmission (and the facts as corrected so far) in the cloud as they are gathered; false if the save failed. */
+  function saveResubmissionItem(item: string, ids: string[], note: string, facts?: DraftFacts): Promise<boolean> {
     const c = claim
     if (!c) return Promise.resolve(false)
     const state = resubmission.current
     return state.queue(async () => {
       const next = { ...(state.files ?? resubmissionFiles(c)), [item]: ids }
-      const saved = await claimsApi.saveResubmission(c.id, next, note.trim() || undefined)
+      const saved = await claimsApi.saveResubmission(c.id, next, note.trim() || undefined, facts)
       if (!saved.ok) {
         toast(saved.message, 'error')
         return false
@@ -126,14 +133,14 @@ export function useClaimDetail(claimId: string) {
     })
   }
 
-  function resubmit(note: string): void {
+  function resubmit(facts: DraftFacts, note: string): void {
     // First thing in the tap: the return used its notice, so ask again (and for the payment notice).
     void requestSubscriptions('claimResubmit')
     if (!claim) return
     const files = withoutEmptyItems(resubmission.current.files ?? resubmissionFiles(claim))
-    void act('重新提交', () => claimsApi.resubmit(claim.id, claim.version, claim.facts, files, note.trim() || undefined), {
+    void act('重新提交', () => claimsApi.resubmit(claim.id, claim.version, facts, files, note.trim() || undefined), {
       title: '确认重新提交？',
-      content: '将退回给提出补充要求的审核环节继续办理。',
+      content: '将交回提出补充要求的审核环节继续办理；更正的信息和之前的版本都会保留在记录中。',
     })
   }
 

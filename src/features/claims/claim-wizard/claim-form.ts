@@ -4,7 +4,10 @@
  * it is a number of yuan), so the schema's errors name what is still missing.
  */
 import { fenToYuan, yuanToFen } from '@mutual-aid/shared-rules'
-import type { ClaimKind, DraftFacts } from '@mutual-aid/contracts'
+import { RELATIONSHIPS, type ClaimKind, type DraftFacts } from '@mutual-aid/contracts'
+
+type Relationship = (typeof RELATIONSHIPS)[number]
+type FiledAs = 'worker' | 'clerk' | 'beneficiary'
 import { dateOrUndefined, factsErrors } from '../form-errors'
 
 /** What the person typed, per text field. */
@@ -18,6 +21,9 @@ export interface FormText {
   payeeName: string
   payeeBank: string
   payeeAccount: string
+  /** A family's death claim: the applicant's relationship to the deceased (`spouse` …) and phone. */
+  relationship: string
+  applicantPhone: string
 }
 
 export type TextField = keyof FormText
@@ -35,6 +41,8 @@ export const EMPTY_TEXT: FormText = {
   payeeName: '',
   payeeBank: '',
   payeeAccount: '',
+  relationship: '',
+  applicantPhone: '',
 }
 
 /** Yuan text → fen; an unfinished or wrong amount becomes −1, which the schema refuses (金额不能为负数) until fixed. */
@@ -59,6 +67,8 @@ export function textFromFacts(f: DraftFacts): FormText {
     payeeName: f.payee?.name ?? '',
     payeeBank: f.payee?.bank ?? '',
     payeeAccount: f.payee?.account ?? '',
+    relationship: f.applicant?.relationship ?? '',
+    applicantPhone: f.applicant?.phone ?? '',
   }
 }
 
@@ -79,7 +89,12 @@ export function factsFromForm(text: FormText, choice: Choice, kind: ClaimKind | 
     selfPayFen: kind === 'inpatient' ? fenOrUndefined(text.selfPay) : undefined,
     selfFundedFen: kind === 'inpatient' ? fenOrUndefined(text.selfFunded) : undefined,
     payee: { name: text.payeeName.trim(), bank: text.payeeBank.trim(), account: text.payeeAccount.trim() },
+    applicant:
+      text.relationship || text.applicantPhone.trim()
+        ? { relationship: (RELATIONSHIPS as readonly string[]).includes(text.relationship) ? (text.relationship as Relationship) : undefined, phone: text.applicantPhone.trim() || undefined }
+        : undefined,
   }
+  if (f.applicant) for (const k of ['relationship', 'phone'] as const) if (f.applicant[k] === undefined) delete f.applicant[k]
   for (const k of Object.keys(f) as (keyof DraftFacts)[]) if (f[k] === undefined) delete f[k]
   return f
 }
@@ -95,14 +110,16 @@ const FIELD_OF: Record<string, TextField> = {
   'payee.name': 'payeeName',
   'payee.bank': 'payeeBank',
   'payee.account': 'payeeAccount',
+  'applicant.relationship': 'relationship',
+  'applicant.phone': 'applicantPhone',
 }
 
 /**
  * The error to show under each field: a field's own problem once something was typed in it, every problem once the
  * person tried to go on (`showAll`).
  */
-export function visibleErrors(kind: ClaimKind | null, text: FormText, choice: Choice, showAll: boolean): { all: Record<string, string>; shown: (key: string) => string | undefined } {
-  const all = kind ? factsErrors(kind, factsFromForm(text, choice, kind)) : {}
+export function visibleErrors(kind: ClaimKind | null, text: FormText, choice: Choice, showAll: boolean, filedAs?: FiledAs): { all: Record<string, string>; shown: (key: string) => string | undefined } {
+  const all = kind ? factsErrors(kind, factsFromForm(text, choice, kind), filedAs) : {}
   const typed = (key: string) => (FIELD_OF[key] ? text[FIELD_OF[key]] !== '' : false)
   return { all, shown: (key) => (showAll || typed(key) ? all[key] : undefined) }
 }

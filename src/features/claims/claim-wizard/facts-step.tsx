@@ -1,8 +1,57 @@
 import { Text, View } from '@tarojs/components'
-import { INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL } from '@mutual-aid/contracts'
-import { Button, Checkbox, Input, Picker, RadioGroup } from '@/components/ui'
-import { dateFormatError } from './claim-form'
+import { INSURANCE_LABEL, KIND_LABEL, PRODUCT_LABEL, RELATIONSHIPS, RELATIONSHIP_LABEL } from '@mutual-aid/contracts'
+import { Button, Checkbox, DatePicker, Input, Picker, RadioGroup } from '@/components/ui'
 import type { ClaimWizard } from './use-claim-wizard'
+import type { AnswerWarning } from './wizard-derived'
+
+/**
+ * What an answer means for the claim, from the rules' assessment, with the article: a warning the person reads before
+ * going on, never a silent refusal later.
+ */
+export function AnswerWarnings({ warnings }: { warnings: readonly AnswerWarning[] }) {
+  if (warnings.length === 0) return null
+  const blocking = warnings.some((w) => w.blocking)
+  return (
+    <View className={`claims-notice ${blocking ? 'claims-notice--danger' : 'claims-notice--warning'}`} data-testid="answer-warning">
+      <Text className="claims-notice__title">{blocking ? '请注意：按您的回答，本次申请不符合给付条件' : '请注意：按您的回答，给付可能受到影响'}</Text>
+      {warnings.map((w) => (
+        <Text key={w.code} className="claims-notice__line">
+          {`• ${w.title}：${w.message}（依据${w.basis}）`}
+        </Text>
+      ))}
+      <Text className="claims-notice__line">如回答有误，请修改；如情况属实仍可提交，由互助办按规定审核。</Text>
+    </View>
+  )
+}
+
+/** A family's death claim: who is applying — their relationship to the deceased and a phone the office can call. */
+function ApplicantFields({ wizard }: { wizard: ClaimWizard }) {
+  const { state, view } = wizard
+  const { errors } = view
+  return (
+    <View className="claims-section">
+      <Text className="claims-section__title">申请人（家属）信息</Text>
+      <Text className="claims-field-title">您与参加人的关系</Text>
+      <RadioGroup
+        value={state.text.relationship || null}
+        options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_LABEL[r] }))}
+        onChange={(v) => wizard.setText('relationship', v)}
+      />
+      {errors.shown('applicant.relationship') ? <Text className="claims-error">{errors.shown('applicant.relationship')}</Text> : null}
+      <Input
+        label="联系电话"
+        value={state.text.applicantPhone}
+        onChange={(v) => wizard.setText('applicantPhone', v)}
+        type="text"
+        maxLength={13}
+        placeholder="手机号或带区号的固定电话"
+        error={errors.shown('applicant.phone')}
+        tips="互助办审核时如需核实情况，会拨打此电话"
+        required
+      />
+    </View>
+  )
+}
 
 /** A yes/no question as two choices ('yes' / 'no'), unanswered as null. */
 const yesNo = (v: boolean | undefined) => (v === undefined ? null : v ? 'yes' : 'no')
@@ -28,16 +77,17 @@ function IllnessFields({ wizard }: { wizard: ClaimWizard }) {
           <Text>{view.selectedDisease.definition}</Text>
         </View>
       ) : null}
-      <Input
-        label={kind === 'death' ? '身故日期' : '首次确诊日期'}
-        value={state.text.eventDate}
+      <DatePicker
+        label={kind === 'death' ? '身故日期' : '确诊日期'}
+        value={state.text.eventDate || null}
         onChange={(v) => wizard.setText('eventDate', v)}
-        placeholder="YYYY-MM-DD"
-        maxLength={10}
-        error={dateFormatError(state.text.eventDate) ?? errors.shown('eventDate') ?? view.lateText}
-        tips={view.deadlineTip}
+        start={view.dateBounds.start}
+        end={view.dateBounds.end}
+        placeholder={kind === 'death' ? '请选择身故日期' : '请选择首次确诊的日期'}
+        error={errors.shown('eventDate') ?? view.lateText}
         required
       />
+      {view.deadlineTip ? <Text className="claims-field-tip">{view.deadlineTip}</Text> : null}
       {kind === 'death' ? (
         <>
           <Text className="claims-field-title">身故原因</Text>
@@ -66,23 +116,25 @@ function HospitalStayFields({ wizard }: { wizard: ClaimWizard }) {
   const inpatientClaim = state.kind === 'inpatient'
   return (
     <>
-      <Input
+      <DatePicker
         label="入院日期"
-        value={state.text.admission}
+        value={state.text.admission || null}
         onChange={(v) => wizard.setText('admission', v)}
-        placeholder="YYYY-MM-DD"
-        maxLength={10}
-        error={dateFormatError(state.text.admission) ?? errors.shown('admission') ?? (inpatientClaim ? view.lateText : undefined)}
-        tips={inpatientClaim ? view.deadlineTip : undefined}
+        start={inpatientClaim ? view.dateBounds.start : undefined}
+        end={view.dateBounds.end}
+        placeholder="请选择入院日期"
+        error={errors.shown('admission') ?? (inpatientClaim ? view.lateText : undefined)}
         required={inpatientClaim}
       />
-      <Input
+      {inpatientClaim && view.deadlineTip ? <Text className="claims-field-tip">{view.deadlineTip}</Text> : null}
+      <DatePicker
         label="出院日期"
-        value={state.text.discharge}
+        value={state.text.discharge || null}
         onChange={(v) => wizard.setText('discharge', v)}
-        placeholder="YYYY-MM-DD"
-        maxLength={10}
-        error={dateFormatError(state.text.discharge) ?? errors.shown('discharge')}
+        start={state.text.admission || undefined}
+        end={view.today || undefined}
+        placeholder="请选择出院日期"
+        error={errors.shown('discharge')}
         required={inpatientClaim}
       />
       {inpatientClaim ? (
@@ -116,13 +168,20 @@ export function FactsStep({ wizard }: { wizard: ClaimWizard }) {
           {PRODUCT_LABEL[state.product]} · {KIND_LABEL[kind]}
         </Text>
         <Text className="claims-section__hint">
-          {state.prepared?.person.name} · {view.participation.year} 年度
+          {state.prepared?.filedAs === 'beneficiary' ? `已故参加人：${state.prepared.person.name}` : state.prepared?.person.name} · {view.participation.year} 年度
         </Text>
       </View>
       <View className="claims-section">
         {kind !== 'inpatient' ? <IllnessFields wizard={wizard} /> : null}
-        <Input label="医院名称" value={state.text.hospital} onChange={(v) => wizard.setText('hospital', v)} placeholder="例如：鄂州市中心医院" error={errors.shown('hospital')} required />
-        <Text className="claims-field-title">是否为互助活动指定（定点）医疗机构</Text>
+        <Input
+          label={kind === 'death' ? '身故前就医的医院' : '医院名称'}
+          value={state.text.hospital}
+          onChange={(v) => wizard.setText('hospital', v)}
+          placeholder="例如：鄂州市中心医院"
+          error={errors.shown('hospital')}
+          required
+        />
+        <Text className="claims-field-title">{kind === 'death' ? '该医院是否为互助活动指定（定点）医疗机构' : '是否为互助活动指定（定点）医疗机构'}</Text>
         <RadioGroup
           value={yesNo(state.choice.designatedHospital)}
           options={[
@@ -132,9 +191,11 @@ export function FactsStep({ wizard }: { wizard: ClaimWizard }) {
           onChange={(v) => wizard.setChoice({ designatedHospital: v === 'yes' })}
         />
         {state.showAllErrors && errors.all.designatedHospital ? <Text className="claims-error">{errors.all.designatedHospital}</Text> : null}
+        {/* Right under the answer that caused it, where the person is looking. */}
+        <AnswerWarnings warnings={view.warnings} />
         {kind !== 'inpatient' ? (
           <>
-            <Text className="claims-field-title">是否住院治疗</Text>
+            <Text className="claims-field-title">{kind === 'death' ? '身故前是否住院治疗' : '是否住院治疗'}</Text>
             <RadioGroup
               value={yesNo(state.choice.inpatient)}
               options={[
@@ -148,6 +209,7 @@ export function FactsStep({ wizard }: { wizard: ClaimWizard }) {
         ) : null}
         {kind === 'inpatient' || state.choice.inpatient ? <HospitalStayFields wizard={wizard} /> : null}
       </View>
+      {state.prepared?.filedAs === 'beneficiary' ? <ApplicantFields wizard={wizard} /> : null}
       <View className="claims-section">
         <Text className="claims-section__title">收款信息</Text>
         <Input label="收款人" value={state.text.payeeName} onChange={(v) => wizard.setText('payeeName', v)} error={errors.shown('payee.name')} required />

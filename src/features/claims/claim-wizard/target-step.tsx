@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL } from '@mutual-aid/contracts'
 import { PageState } from '@/components/page-state'
 import { Button, Input, Picker, RadioGroup, Search } from '@/components/ui'
+import { useLoad } from '@/services/use-load'
+import { claimsApi } from '../api'
 import type { ClaimWizard } from './use-claim-wizard'
 import { kindsOffered } from './wizard-state'
-
-/** Rows of the roster listed at once while the clerk searches. */
-const ROSTER_ROWS = 30
 
 /** Open drafts to continue instead of starting again. */
 function OpenDrafts({ wizard }: { wizard: ClaimWizard }) {
@@ -28,11 +27,15 @@ function OpenDrafts({ wizard }: { wizard: ClaimWizard }) {
   )
 }
 
-/** A clerk picks the worker from the unit's roster. */
+/**
+ * A clerk picks the worker from the unit's roster: the first people by name, or — once a name is typed — those whose
+ * name begins with it, looked up by the function (a large unit's roster never travels whole).
+ */
 function RosterPicker({ wizard }: { wizard: ClaimWizard }) {
   const [query, setQuery] = useState('')
-  const roster = wizard.loads.roster
   const q = query.trim()
+  const searched = useLoad(() => claimsApi.roster(q), [q], { enabled: q !== '', refreshOnShow: false })
+  const roster = q ? searched : wizard.loads.roster
   return (
     <View className="claims-section">
       <Text className="claims-section__title">选择职工</Text>
@@ -40,16 +43,16 @@ function RosterPicker({ wizard }: { wizard: ClaimWizard }) {
       {roster.status === 'loading' ? <Text className="claims-section__hint">正在加载名册…</Text> : null}
       {roster.status === 'error' ? <PageState status="error" message={roster.message} onRetry={roster.reload} /> : null}
       {roster.status === 'ready'
-        ? roster.data
-            .filter((p) => !q || p.name.includes(q))
-            .slice(0, ROSTER_ROWS)
-            .map((p) => (
-              <View key={p.id} className="claims-row" onClick={() => wizard.pick({ mode: 'on_behalf', personId: p.id })}>
-                <Text className="claims-row__label">{p.name}</Text>
-                <Text className="claims-row__value">{p.idMasked} ›</Text>
-              </View>
-            ))
+        ? roster.data.map((p) => (
+            <View key={p.id} className="claims-row" onClick={() => wizard.pick({ mode: 'on_behalf', personId: p.id })}>
+              <Text className="claims-row__label">{p.name}</Text>
+              <Text className="claims-row__value">{p.idMasked} ›</Text>
+            </View>
+          ))
         : null}
+      {roster.status === 'ready' && roster.data.length === 0 ? (
+        <Text className="claims-section__hint">{q ? `没有姓名以「${q}」开头的在职职工，请核对姓名` : '本单位名册中还没有在职职工'}</Text>
+      ) : null}
     </View>
   )
 }
@@ -62,7 +65,7 @@ function BeneficiaryLookup({ wizard }: { wizard: ClaimWizard }) {
   return (
     <View className="claims-section">
       <Text className="claims-section__title">已故参加人信息</Text>
-      <Text className="claims-section__hint">请填写参加人的姓名和身份证号（须与单位名册一致），用于查找其参加记录。</Text>
+      <Text className="claims-section__hint">请节哀。请填写已故参加人的姓名和身份证号（须与单位名册一致），用于查找其参加记录；下一步再填写您的关系和联系电话。</Text>
       <Input label="参加人姓名" value={name} onChange={setName} required />
       <Input label="身份证号" value={residentId} onChange={setResidentId} type="idcard" maxLength={18} required />
       <View className="claims-inline-actions">
@@ -89,7 +92,7 @@ function WhatToClaim({ wizard }: { wizard: ClaimWizard }) {
   return (
     <>
       <View className="claims-section">
-        <Text className="claims-section__title">参加人</Text>
+        <Text className="claims-section__title">{prepared.filedAs === 'beneficiary' ? '已故参加人' : '参加人'}</Text>
         <View className="claims-row">
           <Text className="claims-row__label">姓名</Text>
           <Text className="claims-row__value">{prepared.person.name}（{prepared.person.idMasked}）</Text>
@@ -140,12 +143,20 @@ function WhatToClaim({ wizard }: { wizard: ClaimWizard }) {
           ) : null}
         </View>
       )}
-      {coverage ? (
+      {coverage && participation && prepared.filedAs === 'beneficiary' ? (
+        // To a bereaved family: what they may claim for the deceased, not what a living worker could claim today.
+        <View className="claims-notice">
+          <Text className="claims-notice__title">家属可以申请什么</Text>
+          <Text>
+            {`${prepared.person.name} 参加了 ${participation.year} 年度职工医疗互助（保障期 ${participation.coverageStart} 至 ${participation.coverageEnd}）。在保障期内因病身故的，可由家属（受益人）申请身故抚恤金。请准备下列材料，我们会尽快办理。`}
+          </Text>
+        </View>
+      ) : coverage ? (
         <View className={`claims-notice ${coverage.active ? '' : 'claims-notice--warning'}`}>
           <Text className="claims-notice__title">现在可以申请什么</Text>
-          <Text>{coverage.summary}</Text>
+          <Text>{readableBasis(coverage.summary)}</Text>
           {coverage.claimableNow && coverage.claimableNow.amountFen > 0 ? (
-            <Text>{`\n今天确诊可申请：${formatYuan(coverage.claimableNow.amountFen)}（依据${coverage.claimableNow.basis}）`}</Text>
+            <Text>{`\n${prepared.filedAs === 'clerk' ? '在保障期内确诊' : '今天确诊'}可申请：${formatYuan(coverage.claimableNow.amountFen)}（依据${readableBasis(coverage.claimableNow.basis)}）`}</Text>
           ) : null}
         </View>
       ) : null}
@@ -181,7 +192,7 @@ export function TargetStep({ wizard }: { wizard: ClaimWizard }) {
           options={[
             { value: 'self', label: '为本人申请', disabled: !whoami?.personId },
             { value: 'on_behalf', label: '单位经办人代职工申请', disabled: whoami?.role !== 'clerk' },
-            { value: 'beneficiary', label: '受益人申请身故抚恤金' },
+            { value: 'beneficiary', label: '家属（受益人）为已故参加人申请身故抚恤金' },
           ]}
           onChange={wizard.chooseMode}
         />

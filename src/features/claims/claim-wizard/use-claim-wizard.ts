@@ -50,6 +50,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
       dispatch({ type: 'resumed', view })
     },
   })
+  // Thumbnails of the pages saved in an earlier visit: temporary links to the caller's own draft files.
+  const fileUrls = useLoad(() => claimsApi.draftFileUrls(draftId), [draftId], { enabled: ready && draftId !== '', refreshOnShow: false })
   const starting = ready && draftId === ''
   const drafts = useLoad(() => claimsApi.myDrafts(), [], { enabled: starting, refreshOnShow: false })
   const roster = useLoad(() => claimsApi.roster(), [], { enabled: starting && state.mode === 'on_behalf', refreshOnShow: false })
@@ -103,6 +105,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
     view,
     busy,
     loads: { resumed, drafts, roster, prepare },
+    /** Temporary links of the draft's pages saved before this visit (empty until loaded). */
+    fileUrls: fileUrls.status === 'ready' ? fileUrls.data.urls : {},
     /** Whom `prepare` is running or ran for (null: nobody picked yet). */
     target,
 
@@ -118,6 +122,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
 
     /** 保存，下一步: every field checked (all problems shown), the deadline checked, the draft saved. */
     async toPhotos(): Promise<void> {
+      // First thing in the tap, on the save that creates the draft: the reminder before its claim deadline.
+      if (!saved.current.draft) void requestSubscriptions('claimDraft')
       dispatch({ type: 'showErrors' })
       if (Object.keys(view.errors.all).length > 0) return toast('还有信息未填写完整，请按红字提示修改', 'warning')
       if (view.late && view.deadline) return toast(`已超过申请期限（最后一天 ${view.deadline.date}），无法提交`, 'error')

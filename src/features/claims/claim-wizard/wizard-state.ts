@@ -78,11 +78,16 @@ export function chosenParticipation(s: Pick<WizardState, 'prepared' | 'participa
   return s.prepared?.participations.find((p) => p.id === s.participationId) ?? null
 }
 
-/** The kinds of claim the person may choose for a product: a beneficiary only 身故; else the scheme's kinds. */
+/**
+ * The kinds of claim the person may choose for a product: a beneficiary only 身故; a worker for themself never 身故 (the
+ * family claims it); a clerk the scheme's kinds.
+ */
 export function kindsOffered(s: Pick<WizardState, 'prepared' | 'participationId'>, product: ClaimProduct): ClaimKind[] {
   const participation = chosenParticipation(s)
   if (!participation || !s.prepared) return []
-  return s.prepared.filedAs === 'beneficiary' ? ['death'] : kindsFor(participation.family, product)
+  if (s.prepared.filedAs === 'beneficiary') return ['death']
+  const kinds = kindsFor(participation.family, product)
+  return s.prepared.filedAs === 'worker' ? kinds.filter((k) => k !== 'death') : kinds
 }
 
 /** After a product is chosen: the only kind there is, else none until the person picks one. */
@@ -118,8 +123,10 @@ function transition(s: WizardState, e: WizardEvent): WizardState {
     case 'prepared': {
       if (s.draft) return s
       const first = e.prepared.participations[0]
+      // A fresh answer may name other participations: the choice starts again on the first step.
       let next: WizardState = {
         ...s,
+        step: 'target',
         prepared: e.prepared,
         preparedFor: e.target,
         consentGiven: e.prepared.consent,

@@ -48,6 +48,7 @@ export function AnnualForm({ prepared, returned }: { prepared: PreparedDeclarati
         totalFen={priced.ok ? priced.totalFen : null}
         blockers={blockers}
         serverError={form.serverError}
+        progress={form.progress}
         busy={form.busy}
         submitText={returned ? '重新提交申报' : '提交申报'}
         onSubmit={() => void form.submit()}

@@ -11,13 +11,15 @@ export interface DeclareFooterProps {
   totalFen: number | null
   blockers: readonly string[]
   serverError: string
+  /** 处理中: work still going on after the call (not an error). */
+  progress?: string
   busy: boolean
   submitText: string
   onSubmit: () => void
 }
 
 /** What blocks submitting (in words, with articles), the ratio and total, and the submit button. */
-export function DeclareFooter({ chosen, staff, percent, requiredMin, totalFen, blockers, serverError, busy, submitText, onSubmit }: DeclareFooterProps) {
+export function DeclareFooter({ chosen, staff, percent, requiredMin, totalFen, blockers, serverError, progress, busy, submitText, onSubmit }: DeclareFooterProps) {
   return (
     <>
       {blockers.length ? (
@@ -30,6 +32,7 @@ export function DeclareFooter({ chosen, staff, percent, requiredMin, totalFen, b
         </View>
       ) : null}
       {serverError ? <View className="enrol-notice enrol-notice--error declare-server-error">{serverError}</View> : null}
+      {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}
       <View className="enrol-footer">
         <View className="enrol-footer__summary">
           <Text className="declare-ratio">

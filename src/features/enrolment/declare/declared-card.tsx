@@ -14,6 +14,9 @@ export function DeclaredCard({ annual }: { annual: Enrolment }) {
         状态：{ENROLMENT_STATUS_LABEL[annual.status]} · {annual.participantCount} 人 · {formatYuan(annual.totalFen)}
       </Text>
       {annual.coverageStart ? <Text className="enrol-card__line">保障自 {formatDateCn(annual.coverageStart)} 起</Text> : null}
+      {annual.status === 'submitted' || annual.status === 'approved' ? (
+        <Text className="enrol-card__line">收款账户、金额和转账附言见“查看申报”。</Text>
+      ) : null}
       <View className="enrol-actions">
         <Button theme="primary" onClick={() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${annual._id}` })}>
           查看申报

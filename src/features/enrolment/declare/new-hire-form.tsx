@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { PreparedDeclaration } from '@mutual-aid/contracts'
+import { isProcessing, type PreparedDeclaration } from '@mutual-aid/contracts'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
@@ -14,15 +15,18 @@ export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaratio
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState('')
   const newHire = prepared.rules.newHire
   const submit = async () => {
     setError('')
     const ok = await confirm({ title: '新入职增员', content: `为 ${selected.size} 名新入职职工办理参加（按首次参加计费、与本单位份额相同），提交后由代理单位审核。` })
     if (!ok) return
     setBusy(true)
-    const answer = await enrolmentApi.addNewHires({ year: prepared.year, personIds: [...selected] })
+    const answer = await untilDone(() => enrolmentApi.addNewHires({ year: prepared.year, personIds: [...selected] }), (p) => setProgress(p.message))
     setBusy(false)
     if (!answer.ok) return setError(answer.message)
+    if (isProcessing(answer.data)) return setProgress(`增员${STILL_PROCESSING}`)
+    setProgress('')
     toast(`已提交，应缴 ${formatYuan(answer.data.totalFen)}`, 'success')
     onDone()
     void Taro.navigateTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
@@ -40,6 +44,7 @@ export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaratio
         filters={[{ value: 'all', label: `未参加 ${candidates.length}`, test: () => true }]}
       />
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}
       <View className="enrol-footer">
         <Button theme="primary" block disabled={selected.size === 0} loading={busy} onClick={submit}>
           提交增员（{selected.size} 人）

@@ -13,7 +13,7 @@ export function QuoteCard({ lines, coverageStart }: { lines: readonly QuoteLine[
           <Text>
             {l.label} {l.persons} 人 × {formatYuan(l.perPersonFen)}
           </Text>
-          <Text>{formatYuan(l.amountFen)}</Text>
+          <Text className="enrol-quote-line__amount">{formatYuan(l.amountFen)}</Text>
         </View>
       ))}
     </View>

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { maxReplacementCount } from '@mutual-aid/shared-rules'
-import type { PreparedDeclaration } from '@mutual-aid/contracts'
+import { isProcessing, type PreparedDeclaration } from '@mutual-aid/contracts'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
@@ -18,13 +19,16 @@ export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
   const [outs, setOuts] = useState<Set<string>>(new Set())
   const [ins, setIns] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')
+  const [progress, setProgress] = useState('')
   const problems = replacementProblems(outs.size, ins.size, max, maxPercent)
   const submit = async () => {
     setError('')
     const ok = await confirm({ title: '参保对象替换', content: `换出 ${outs.size} 人、换入 ${ins.size} 人。每期只能替换一次，提交后不能撤回。`, danger: true })
     if (!ok) return
-    const answer = await enrolmentApi.replace({ year: prepared.year, outPersonIds: [...outs], inPersonIds: [...ins] })
+    const answer = await untilDone(() => enrolmentApi.replace({ year: prepared.year, outPersonIds: [...outs], inPersonIds: [...ins] }), (p) => setProgress(p.message))
     if (!answer.ok) return setError(answer.message)
+    if (isProcessing(answer.data)) return setProgress(`替换${STILL_PROCESSING}`)
+    setProgress('')
     toast(`已提交，补差额 ${formatYuan(answer.data.totalFen)}`, 'success')
     void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
   }
@@ -37,6 +41,7 @@ export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
       <PeopleList people={candidates} selected={ins} toggle={(p) => setIns(toggled(ins, p._id))} tagsOf={() => []} filters={[{ value: 'all', label: `可换入 ${candidates.length}`, test: () => true }]} />
       {problems.length ? <View className="enrol-notice enrol-notice--error">{problems.join(' ')}</View> : null}
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}
       <View className="enrol-footer">
         <Button theme="primary" block disabled={problems.length > 0 || outs.size === 0} onClick={submit}>
           提交替换

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { maxReplacementCount, type Product } from '@mutual-aid/shared-rules'
-import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
+import { isProcessing, type PreparedDeclaration, type PreparedPerson } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { useLoad } from '@/services/use-load'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { requestSubscriptions } from '@/features/notifications'
 import { enrolmentApi } from '../api'
 import { annualSummary, declarable, initialPlan, initialSelection, toggled, whyNotDeclarable, type Enrolment } from './declare-rules'
@@ -43,6 +44,8 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
   const [products, setProducts] = useState<Product[]>(plan.products)
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState('')
+  /** 处理中: the declaration is still being written (its progress, or that the server finishes it). */
+  const [progress, setProgress] = useState('')
   const summary = annualSummary(prepared, { selected, shares, products })
 
   const toggle = (p: PreparedPerson) => {
@@ -68,18 +71,28 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
     })
     if (!ok) return
     setBusy(true)
-    const answer = await enrolmentApi.submit({
-      year: prepared.year,
-      personIds: chosen.map((p) => p._id),
-      shares: scheme.shares ? shares : null,
-      products,
-      ...(returned ? { enrolmentId: returned._id, version: returned.version } : {}),
-    })
+    setProgress('')
+    // A declaration of thousands of people is written over several calls: 处理中 until it is complete.
+    const answer = await untilDone(
+      () =>
+        enrolmentApi.submit({
+          year: prepared.year,
+          personIds: chosen.map((p) => p._id),
+          shares: scheme.shares ? shares : null,
+          products,
+          ...(returned ? { enrolmentId: returned._id, version: returned.version } : {}),
+        }),
+      (p) => setProgress(p.message),
+    )
     setBusy(false)
     if (!answer.ok) return setServerError(answer.message)
+    const done = answer.data
+    if (isProcessing(done)) return setProgress(`申报${STILL_PROCESSING}`)
+    setProgress('')
+    const { enrolmentId } = done
     toast('申报已提交，等待代理单位审核', 'success')
-    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` }), 600)
+    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${enrolmentId}` }), 600)
   }
 
-  return { selected, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, submit }
+  return { selected, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, progress, submit }
 }

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { ClaimAssessment, ClaimDecision, ClaimFacts, ClaimMaterials, ClaimSettlement, ClaimStatus, ClaimTimeline, ReviewPanel, useClaimDetail } from '@/features/claims/claim-detail'
 import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
+import { ContactEntry } from '@/features/claims/contact-entry'
 import '@/features/claims/claims.scss'
 import { PrivacyPopup } from '@/components/privacy-popup'
 
@@ -27,7 +28,8 @@ export default function ClaimDetailPage() {
       <ClaimFacts claim={claim} />
       <ClaimMaterials claim={claim} urls={urls} checks={checks} />
       <ClaimTimeline claim={claim} />
-      <ReviewPanel claim={claim} detail={detail} />
+      <ReviewPanel claim={claim} detail={detail} urls={urls} />
+      <ContactEntry />
       <PrivacyPopup />
     </View>
   )

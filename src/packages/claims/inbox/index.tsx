@@ -10,9 +10,10 @@ import { usePagedLoad, useLoad } from '@/services/use-load'
 import { messagesApi } from '@/features/claims'
 import { loadOutbox } from '@/features/claims/outbox'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** The in-app messages; locally (h5 on the emulator) also the subscribe messages WeChat would have pushed. */
-export default function InboxPage() {
+function InboxPage() {
   // Marked read here since the list was loaded; each load brings them read from the cloud, so it starts afresh.
   const [readNow, setReadNow] = useState<ReadonlySet<string> | 'all'>(new Set<string>())
   const messages = usePagedLoad(messagesApi.pages, [], { onReady: () => setReadNow(new Set<string>()) })
@@ -75,3 +76,5 @@ export default function InboxPage() {
     </View>
   )
 }
+
+export default withPageFrame(InboxPage)

@@ -1,15 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatSignedYuan, formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
 import { FAMILY_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
-import { useLoad } from '@/services/use-load'
+import { usePagedLoad } from '@/services/use-load'
+import { LoadMore } from '@/components/load-more'
 import { claimsApi } from '@/features/claims'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
-/** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries. */
-export default function LedgerPage() {
-  const ledger = useLoad(() => claimsApi.ledger(), [])
+/** The fund ledger (Art. 20–21): per scheme and year, contributions − payouts = balance, with the entries by pages. */
+function LedgerPage() {
+  const ledger = usePagedLoad((cursor) => claimsApi.ledger(cursor), [])
   if (ledger.status === 'error') return <PageState status="error" message={ledger.message} onRetry={ledger.reload} />
   if (ledger.status === 'loading') return <PageState status="loading" />
   const { data } = ledger
@@ -40,19 +42,21 @@ export default function LedgerPage() {
         </View>
       ))}
       <View className="claims-section">
-        <Text className="claims-section__title">最近记账</Text>
-        {data.entries.map((e) => (
+        <Text className="claims-section__title">记账明细（最新在前）</Text>
+        {data.items.map((e) => (
           <View key={e.id} className="claims-row">
             <Text className="claims-row__label claims-row__label--wrap">
               {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
-              {e.type === 'contribution' ? '+' : '−'}
-              {formatYuan(e.amountFen)}
+              {formatSignedYuan(e.type === 'contribution' ? e.amountFen : -e.amountFen)}
             </Text>
           </View>
         ))}
+        <LoadMore total={data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={ledger.loadingMore} error={ledger.moreError} onMore={ledger.loadMore} unit="笔" />
       </View>
     </View>
   )
 }
+
+export default withPageFrame(LedgerPage)

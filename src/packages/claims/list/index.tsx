@@ -9,10 +9,11 @@ import { usePagedLoad, useLoad } from '@/services/use-load'
 import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** The worker's (or beneficiary's) claims and unfinished drafts. */
-export default function MyClaimsPage() {
-  const claims = usePagedLoad(() => claimsApi.mine(), [])
+function MyClaimsPage() {
+  const claims = usePagedLoad((cursor) => claimsApi.mine(cursor), [])
   const drafts = useLoad(() => claimsApi.myDrafts(), [])
   const openDrafts = drafts.status === 'ready' ? drafts.data : []
 
@@ -44,3 +45,5 @@ export default function MyClaimsPage() {
     </View>
   )
 }
+
+export default withPageFrame(MyClaimsPage)

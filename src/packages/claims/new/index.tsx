@@ -5,6 +5,7 @@ import { Steps } from '@/components/ui'
 import { FactsStep, PhotosStep, SubmitStep, TargetStep, WIZARD_STEPS, WIZARD_STEP_TITLES, useClaimWizard } from '@/features/claims/claim-wizard'
 import '@/features/claims/claims.scss'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { ContactEntry } from '@/features/claims/contact-entry'
 
 /** Start a claim: whom for and what → facts → photos per checklist item → consent and submit once. */
 export default function NewClaimPage() {
@@ -29,6 +30,7 @@ export default function NewClaimPage() {
       {state.step === 'facts' ? <FactsStep wizard={wizard} /> : null}
       {state.step === 'photos' ? <PhotosStep wizard={wizard} /> : null}
       {state.step === 'submit' ? <SubmitStep wizard={wizard} /> : null}
+      {state.step === 'target' ? <ContactEntry /> : null}
     </View>
   )
 }

@@ -9,12 +9,13 @@ import { claimsApi } from '@/features/claims'
 import { ClaimCard } from '@/features/claims/claim-card'
 import { useSession } from '@/features/session'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** What each reviewer works on by default: the status waiting for their level. */
 const DEFAULT_STATUS: Record<string, ClaimStatus> = { clerk: 'submitted', agent: 'clerk_confirmed', office: 'agent_confirmed' }
 
 /** The review queue in the caller's scope: counts per status, filters, overdue and nearly due first. */
-export default function ReviewQueuePage() {
+function ReviewQueuePage() {
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
   const [status, setStatus] = useState<ClaimStatus | ''>('')
@@ -25,7 +26,7 @@ export default function ReviewQueuePage() {
   const effectiveStatus = touched ? status : (role ? DEFAULT_STATUS[role] ?? '' : '')
   // Coming back from a claim's page loads it again (the claim may have moved on).
   const queue = usePagedLoad(
-    () => claimsApi.queue({ status: effectiveStatus || undefined, family: family || undefined, agentId: agentId || undefined }),
+    (cursor) => claimsApi.queue({ status: effectiveStatus || undefined, family: family || undefined, agentId: agentId || undefined }, cursor),
     [effectiveStatus, family, agentId],
     { enabled: role !== null },
   )
@@ -46,7 +47,7 @@ export default function ReviewQueuePage() {
     <View className="claims-page claims-review">
       <View className="claims-filters">
         <Text className={`claims-chip ${effectiveStatus === '' ? 'claims-chip--active' : ''}`} onClick={() => pick('')}>
-          全部 {data?.total ?? ''}
+          全部 {data?.all ?? ''}
         </Text>
         {CLAIM_STATUSES.map((s) => (
           <Text key={s} className={`claims-chip ${effectiveStatus === s ? 'claims-chip--active' : ''}`} onClick={() => pick(s)}>
@@ -55,7 +56,8 @@ export default function ReviewQueuePage() {
         ))}
       </View>
       <View className="claims-filters">
-        {(['', 'WH', 'TZ'] as const).map((f) => (
+        {/* Only the office sees both schemes' claims; a clerk's or an agent's scope is one scheme, so no filter. */}
+        {(role === 'office' ? (['', 'WH', 'TZ'] as const) : []).map((f) => (
           <Text key={f || 'all'} className={`claims-chip ${family === f ? 'claims-chip--active' : ''}`} onClick={() => pick(effectiveStatus, f)}>
             {f === '' ? '全部方案' : FAMILY_SHORT_LABEL[f]}
           </Text>
@@ -77,10 +79,11 @@ export default function ReviewQueuePage() {
           {data.items.map((item) => (
             <ClaimCard key={item.id} item={item} showUnit />
           ))}
-          {/* The queue's total counts every status; the list shows the chosen one. */}
-          <LoadMore total={effectiveStatus ? data.counts[effectiveStatus] : data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={queue.loadingMore} error={queue.moreError} onMore={queue.loadMore} unit="件" />
+          <LoadMore total={data.total} shown={data.items.length} hasMore={data.nextCursor !== null} loading={queue.loadingMore} error={queue.moreError} onMore={queue.loadMore} unit="件" />
         </>
       )}
     </View>
   )
 }
+
+export default withPageFrame(ReviewQueuePage)

@@ -6,11 +6,12 @@ import { HOME_PAGE, invalidateSession } from '@/features/session'
 import { bindApi } from '@/features/enrolment/api'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
 import '@/features/enrolment/enrol.scss'
+import { withPageFrame } from '@/features/large-font'
 
 type Mode = 'worker' | 'clerk'
 
 /** A signed-in WeChat user binds to their roster record (worker) or accepts a clerk invitation code. */
-export default function BindPage() {
+function BindPage() {
   const [mode, setMode] = useState<Mode>('worker')
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
@@ -105,3 +106,5 @@ export default function BindPage() {
     </View>
   )
 }
+
+export default withPageFrame(BindPage)

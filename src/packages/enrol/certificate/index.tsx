@@ -10,18 +10,19 @@ import { CoverageWindows } from '@/features/enrolment/coverage-windows'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, PRODUCT_LABEL, UNIT_TYPE_LABEL, type CertificateView } from '@mutual-aid/contracts'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 function summaryText(c: CertificateView): string {
   if (c.kind === 'person') {
     const v = c.coverage
-    return `${v.name}（${v.idMasked}）${c.year} 年度参加${v.schemeName}，保障期间 ${v.coverageStart} 至 ${v.coverageEnd}。`
+    return `${v.name}${v.idMasked ? `（${v.idMasked}）` : ''}${c.year} 年度参加${v.schemeName}，保障期间 ${v.coverageStart} 至 ${v.coverageEnd}。`
   }
   const lines = c.batches.map((b) => `${ENROLMENT_KIND_LABEL[b.kind]} ${b.participantCount} 人，保障 ${b.coverageStart} 至 ${b.coverageEnd}`)
   return `${c.unit.name} ${c.year} 年度${c.scheme?.name ?? ''}履约确认：${lines.join('；')}。`
 }
 
 /** 履约确认书: the unit's (clerk, agent, office) or the worker's own. */
-export default function CertificatePage() {
+function CertificatePage() {
   const params = useRouter().params
   const year = params.year ? Number(params.year) : undefined
   const mine = params.mine === '1'
@@ -46,7 +47,10 @@ export default function CertificatePage() {
         <PrivacyPopup />
         <View className="enrol-card certificate">
           <Text className="enrol-card__title">职工医疗互助履约确认书</Text>
-          <Text className="enrol-card__line">参加人：{v.name}（{v.idMasked}）</Text>
+          <Text className="enrol-card__line">
+            参加人：{v.name}
+            {v.idMasked ? `（${v.idMasked}）` : ''}
+          </Text>
           <Text className="enrol-card__line">参加单位：{c.unit.name}</Text>
           <Text className="enrol-card__line">互助项目：{v.schemeName}</Text>
           <Text className="enrol-card__line">保障项目：{v.products.map((p) => p.name).join('、')}</Text>
@@ -130,3 +134,5 @@ export default function CertificatePage() {
     </View>
   )
 }
+
+export default withPageFrame(CertificatePage)

@@ -9,6 +9,7 @@ import { CoverageWindows } from '@/features/enrolment/coverage-windows'
 import { BIND_PAGE } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { type CoverageItem } from '@mutual-aid/contracts'
+import { withPageFrame } from '@/features/large-font'
 
 const STATUS: Record<CoverageItem['status'], { text: string; theme: 'success' | 'warning' | 'default' }> = {
   active: { text: '保障中', theme: 'success' },
@@ -17,7 +18,7 @@ const STATUS: Record<CoverageItem['status'], { text: string; theme: 'success' | 
 }
 
 /** "My coverage": where the worker stands today, in words, with the benefit windows. */
-export default function CoveragePage() {
+function CoveragePage() {
   const state = useLoad(() => enrolmentApi.myCoverage(), [])
   if (state.status === 'loading') return <PageState status="loading" />
   if (state.status === 'error') {
@@ -76,3 +77,5 @@ export default function CoveragePage() {
     </View>
   )
 }
+
+export default withPageFrame(CoveragePage)

@@ -12,13 +12,16 @@ import { enrolmentApi, enrolmentPages } from '@/features/enrolment/api'
 import { compressPhoto } from '@/features/claims/compress'
 import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
-import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, type DeclarationDetail } from '@mutual-aid/contracts'
+import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL, PRODUCT_LABEL, isProcessing, type DeclarationDetail } from '@mutual-aid/contracts'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { PayToCard } from '@/features/enrolment/pay-to-card'
+import { withPageFrame } from '@/features/large-font'
 
 const STEP = { draft: 0, submitted: 1, returned: 1, approved: 2, paid: 3 } as const
 
 /** One declaration: what was declared and quoted; the agent reviews it, the office records the payment. */
-export default function DeclarationPage() {
+function DeclarationPage() {
   const id = useRouter().params.id ?? ''
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
@@ -67,7 +70,7 @@ export default function DeclarationPage() {
             <Text>
               {l.label} {l.persons} 人 × {formatYuan(Math.abs(l.perPersonFen))}
             </Text>
-            <Text>{formatYuan(l.amountFen)}</Text>
+            <Text className="enrol-quote-line__amount">{formatYuan(l.amountFen)}</Text>
           </View>
         ))}
         {e.payment ? (
@@ -77,6 +80,7 @@ export default function DeclarationPage() {
         ) : null}
         {e.payment?.receiptFileID ? <ReceiptLink enrolmentId={e._id} /> : null}
       </View>
+      {state.data.payTo ? <PayToCard payTo={state.data.payTo} approved={e.status === 'approved'} /> : null}
 
       {role === 'agent' || role === 'office' ? e.status === 'submitted' ? <ReviewBox e={e} onDone={state.reload} /> : null : null}
       {role === 'office' && e.status === 'approved' ? <PaymentBox e={e} today={state.data.today} onDone={state.reload} /> : null}
@@ -158,6 +162,8 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
   const [reference, setReference] = useState('')
   const [receipt, setReceipt] = useState<string | undefined>()
   const [error, setError] = useState('')
+  /** 处理中: coverage still being started for everyone (not an error). */
+  const [progress, setProgress] = useState('')
   const [busy, setBusy] = useState(false)
   const pickReceipt = async () => {
     try {
@@ -187,9 +193,18 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
     const ok = await confirm({ title: '确认缴费到账', content: `${e.unitName} 于 ${paidOn} 到账 ${formatYuan(amountFen)}。确认后保障自次日起生效，不能撤销。` })
     if (!ok) return
     setBusy(true)
-    const answer = await enrolmentApi.recordPayment({ enrolmentId: e._id, version: e.version, amountFen, paidOn, reference: reference.trim(), ...(receipt ? { receiptFileID: receipt } : {}) })
+    // Starting coverage for thousands of people and telling each of them continues over several calls: 处理中.
+    const answer = await untilDone(
+      () => enrolmentApi.recordPayment({ enrolmentId: e._id, version: e.version, amountFen, paidOn, reference: reference.trim(), ...(receipt ? { receiptFileID: receipt } : {}) }),
+      (p) => setProgress(p.message),
+    )
     setBusy(false)
     if (!answer.ok) return setError(answer.message)
+    if (isProcessing(answer.data)) {
+      setProgress(`缴费已登记，保障生效${STILL_PROCESSING}`)
+      return onDone()
+    }
+    setProgress('')
     toast(`已确认，保障自 ${answer.data.coverageStart} 起生效`, 'success')
     onDone()
   }
@@ -206,6 +221,7 @@ function PaymentBox({ e, today, onDone }: { e: DeclarationDetail['enrolment']; t
         </Button>
       </View>
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
+      {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}
       <View className="enrol-actions">
         <Button theme="primary" loading={busy} onClick={() => void save()}>
           确认到账
@@ -227,3 +243,5 @@ function ReceiptLink({ enrolmentId }: { enrolmentId: string }) {
     </Button>
   )
 }
+
+export default withPageFrame(DeclarationPage)

@@ -10,12 +10,13 @@ import { enrolmentPages } from '@/features/enrolment/api'
 import { useSession } from '@/features/session'
 import '@/features/enrolment/enrol.scss'
 import { ENROLMENT_KIND_LABEL, ENROLMENT_STATUS_LABEL } from '@mutual-aid/contracts'
+import { withPageFrame } from '@/features/large-font'
 
 type Status = 'all' | 'submitted' | 'returned' | 'approved' | 'paid'
 const THEME = { draft: 'default', submitted: 'warning', returned: 'danger', approved: 'primary', paid: 'success' } as const
 
 /** Declarations: the clerk's own, the agent's units' (to review), all for the office (to record payments). */
-export default function DeclarationsPage() {
+function DeclarationsPage() {
   const session = useSession()
   const role = session.status === 'ready' ? session.whoami.role : null
   const defaultTab: Status = role === 'agent' ? 'submitted' : role === 'office' ? 'approved' : 'all'
@@ -67,3 +68,5 @@ export default function DeclarationsPage() {
     </View>
   )
 }
+
+export default withPageFrame(DeclarationsPage)

@@ -4,9 +4,10 @@ import { PageState } from '@/components/page-state'
 import { Tabs } from '@/components/ui'
 import { AnnualForm, DeclareHeader, DeclaredCard, NewHireForm, ReplaceForm, declareModes, returnedDeclaration, useDeclaration } from '@/features/enrolment/declare'
 import '@/features/enrolment/enrol.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** 网上申报: confirm the roster on the phone, see the ratio and the quote live, and declare. */
-export default function DeclarePage() {
+function DeclarePage() {
   const params = useRouter().params
   const { prepared, setYear, mode, setMode } = useDeclaration(params)
   if (prepared.status === 'loading') return <PageState status="loading" text="正在读取名册…" />
@@ -30,3 +31,5 @@ export default function DeclarePage() {
     </View>
   )
 }
+
+export default withPageFrame(DeclarePage)

@@ -9,8 +9,10 @@ import { usePagedLoad } from '@/services/use-load'
 import { enrolmentPages, rosterApi, unitsApi } from '@/features/enrolment/api'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
-import { PERSON_STATUS_LABEL, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
+import { PERSON_STATUS_LABEL, isProcessing, type ImportResult, type RosterPerson } from '@mutual-aid/contracts'
+import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 const STATUS_THEME = { in_service: 'success', retired: 'default', left: 'warning' } as const
 
@@ -21,7 +23,7 @@ function lastMonth(today: string): string {
 }
 
 /** 职工名册: import from a file, add one by one, search, change status, file the staff report. */
-export default function RosterPage() {
+function RosterPage() {
   const params = useRouter().params
   const [query, setQuery] = useState('')
   const [submitted, setSubmitted] = useState('')
@@ -49,9 +51,13 @@ export default function RosterPage() {
         onProgress: (p) => setImporting(`正在上传 ${p}%`),
       })
       setImporting('正在核对每一行…')
-      const answer = await rosterApi.importFile(fileID)
+      // A large file is written over several calls: 处理中 with its progress until it is done.
+      const answer = await untilDone(() => rosterApi.importFile(fileID), (p) => setImporting(p.message))
       if (!answer.ok) setImportError(answer.message)
-      else {
+      else if (isProcessing(answer.data)) {
+        toast(`名册导入${STILL_PROCESSING}`, 'info')
+        state.reload()
+      } else {
         setResult(answer.data)
         if (answer.data.errorCount === 0) {
           toast(`导入完成：新增 ${answer.data.imported} 人`, 'success')
@@ -131,7 +137,8 @@ export default function RosterPage() {
       {result && result.errorCount > 0 ? (
         <View className="import-errors">
           <View className="enrol-notice enrol-notice--error">
-            文件共 {result.rows} 行，发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
+            {/* `rows` counts the people (file lines 2 … rows + 1 under the header); errors cite file line numbers. */}
+            文件中有 {result.rows} 名职工（第 2 至 {result.rows + 1} 行），发现 {result.errorCount} 处错误，本次未导入任何数据。请按行号修改文件后重新导入。
           </View>
           <View className="enrol-errors">
             {result.errors.map((e, i) => (
@@ -245,3 +252,5 @@ function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defau
     </View>
   )
 }
+
+export default withPageFrame(RosterPage)

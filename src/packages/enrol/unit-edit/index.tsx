@@ -8,11 +8,12 @@ import { unitsApi } from '@/features/enrolment/api'
 import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, UNIT_TYPE_LABEL } from '@mutual-aid/contracts'
 import { schemeOn } from '@mutual-aid/shared-rules'
+import { withPageFrame } from '@/features/large-font'
 
 const FIELD_LABEL: Record<string, string> = { name: '单位名称', address: '地址', contactName: '联系人', contactPhone: '联系电话' }
 
 /** 单位信息: details and their changes; a change is recorded, and one reported after 15 days is flagged (Art. 23). */
-export default function UnitEditPage() {
+function UnitEditPage() {
   const unitId = useRouter().params.unitId
   const [form, setForm] = useState({ name: '', address: '', contactName: '', contactPhone: '' })
   // The form starts from the unit as loaded (again after each recorded change); coming back from the background keeps
@@ -90,3 +91,5 @@ export default function UnitEditPage() {
     </View>
   )
 }
+
+export default withPageFrame(UnitEditPage)

@@ -10,9 +10,10 @@ import '@/features/enrolment/enrol.scss'
 import { FAMILY_LABEL, FAMILY_SHORT_LABEL, UNIT_TYPE_LABEL, unitCreateSchema, type UnitSummary } from '@mutual-aid/contracts'
 import type { UnitType } from '@mutual-aid/shared-rules'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 /** 参加单位 (office: all units; agent: its own): search, create, and open a unit's roster, details or certificate. */
-export default function UnitsPage() {
+function UnitsPage() {
   const [query, setQuery] = useState('')
   const [search, setSearch] = useState('')
   const [creating, setCreating] = useState(false)
@@ -146,3 +147,5 @@ function CreateUnit({ onDone }: { onDone: () => void }) {
     </View>
   )
 }
+
+export default withPageFrame(UnitsPage)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useIntoView } from './use-into-view'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import type { ClaimDetail } from '@mutual-aid/contracts'
 import { Button, Input } from '@/components/ui'
@@ -13,10 +14,11 @@ export interface PayFormProps {
 
 /** 登记支付: the approved amount to the payee's account, paid on a day (today unless changed), with the reference. */
 export function PayForm({ claim: c, busy, onCancel, onSubmit }: PayFormProps) {
+  useIntoView('claim-pay-form')
   const [paidOn, setPaidOn] = useState(c.today)
   const [reference, setReference] = useState('')
   return (
-    <View className="claims-section">
+    <View className="claims-section" id="claim-pay-form">
       <Text className="claims-section__title">登记支付</Text>
       <Text className="claims-section__hint">
         应付 {formatYuan(c.decision?.amountFen ?? 0)} · 收款人 {c.facts.payee?.name} · {c.facts.payee?.bank} · {c.facts.payee?.account}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useIntoView } from './use-into-view'
 import { REJECT_CODES, type RejectCode } from '@mutual-aid/contracts'
 import { Button, Picker, Textarea } from '@/components/ui'
 
@@ -11,10 +12,11 @@ export interface RejectFormProps {
 
 /** 不予给付: a stable reason code and the explanation the filer will read. */
 export function RejectForm({ busy, onCancel, onSubmit }: RejectFormProps) {
+  useIntoView('claim-reject-form', true)
   const [code, setCode] = useState<RejectCode | null>(null)
   const [note, setNote] = useState('')
   return (
-    <View className="claims-section">
+    <View className="claims-section" id="claim-reject-form">
       <Text className="claims-section__title">不予给付</Text>
       <Picker
         label="理由"
@@ -23,7 +25,7 @@ export function RejectForm({ busy, onCancel, onSubmit }: RejectFormProps) {
         onChange={setCode}
         required
       />
-      <Textarea label="说明" value={note} onChange={setNote} placeholder="请写明具体理由，申请人可见" maxLength={300} />
+      <Textarea autoFocus label="说明" value={note} onChange={setNote} placeholder="请写明具体理由，申请人可见" maxLength={300} />
       <View className="claims-inline-actions">
         <Button variant="outline" onClick={onCancel}>取消</Button>
         <Button theme="danger" loading={busy} disabled={!code || note.trim().length < 4} onClick={() => code && onSubmit(code, note)}>

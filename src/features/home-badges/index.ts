@@ -1,0 +1,1 @@
+export { useHomeBadges, badgeText, type HomeBadges } from './use-home-badges'

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react'
+import { LARGE_FONT_CLASS, largeFontOn, onLargeFontChange } from './large-font-store'
+import type { WithPageFrame } from './page-frame.types'
+
+/**
+ * On H5 the mode is one class on <html>: dialogs, toasts and pickers that TDesign portals to <body> follow it too.
+ * Applied once, before the first page renders, and again whenever the user switches.
+ */
+function applyRootClass(): void {
+  if (typeof document === 'undefined') return
+  document.documentElement.classList.toggle(LARGE_FONT_CLASS, largeFontOn())
+}
+
+let applied = false
+
+export const withPageFrame: WithPageFrame = <P extends object>(Page: ComponentType<P>) => {
+  if (!applied) {
+    applied = true
+    onLargeFontChange(applyRootClass)
+    // The system font size is measured in <body>: wait for it when the page script runs in <head>.
+    if (typeof document !== 'undefined' && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', applyRootClass, { once: true })
+    } else {
+      applyRootClass()
+    }
+  }
+  return Page
+}

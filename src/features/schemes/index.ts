@@ -1,0 +1,7 @@
+export * from './api'
+export * from './scheme-editor'
+export * from './fee-rules-editor'
+export * from './issues'
+export * from './paths'
+export * from './value-field'
+export * from './change-labels'

@@ -1,0 +1,113 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { BATCH_STATUS_LABEL, type BatchDetail } from '@mutual-aid/contracts'
+import { PageState } from '@/components/page-state'
+import { PrivacyPopup } from '@/components/privacy-popup'
+import { Button, Tag } from '@/components/ui'
+import { formatYuan, formatDateTimeCn } from '@/components/format'
+import { RoleGate } from '@/features/session'
+import { useBatch } from '@/features/fund'
+import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
+import '@/features/fund/fund.scss'
+
+/** One bank batch: its file, 标记已发送, the bank's result imported, and every line's outcome. Office only. */
+export default function BatchPage() {
+  const id = Taro.getCurrentInstance().router?.params.id ?? ''
+  return <RoleGate roles={['office']}>{() => <BatchScreen batchId={id} />}</RoleGate>
+}
+
+const NEXT_STEP: Record<BatchDetail['status'], string> = {
+  building: '批次生成中断：请回到“银行批量支付”页，保持原选择再点一次“生成支付批次”。',
+  open: '第 1 步：下载银行文件，在企业网银“批量转账/代发”中导入办理；第 2 步：办理后点“标记已发送”。',
+  sent: '第 3 步：银行办理完成后，从网银下载本批次的处理结果（Excel），点“导入银行回单”。',
+  importing: '回单已导入，支付结果尚未全部登记：点“继续登记”。',
+  done: '本批次已办结：成功的申请已登记支付并通知申请人；失败的已退回“已核准”，可核对收款信息后重新支付。',
+}
+
+function BatchScreen({ batchId }: { batchId: string }) {
+  const m = useBatch(batchId, pickSpreadsheet, openFileUrl)
+  if (m.batch.status === 'loading') return <PageState status="loading" />
+  if (m.batch.status === 'error') return <PageState status="error" message={m.batch.message} onRetry={m.batch.reload} />
+  const b = m.batch.data
+  return (
+    <View className="fund-page fund-batch">
+      <PrivacyPopup />
+      <View className="fund-section" data-section="batch">
+        <View className="fund-line__head">
+          <Text className="fund-section__title">{b.batchNo}</Text>
+          <Tag theme={b.status === 'done' ? 'success' : b.status === 'open' ? 'warning' : 'primary'} variant="light">
+            {BATCH_STATUS_LABEL[b.status]}
+          </Tag>
+        </View>
+        <Text className="fund-line__meta">
+          共 {b.lines} 笔，合计 {formatYuan(b.totalFen)}
+        </Text>
+        <Text className="fund-line__meta">
+          {formatDateTimeCn(b.createdAt)} {b.createdByName} 生成{b.sentOn ? ` · ${b.sentOn} 发送银行` : ''}
+        </Text>
+        {b.result ? <Text className="fund-line__meta">回单：{b.result.fileName}（{formatDateTimeCn(b.result.importedAt)} 导入）</Text> : null}
+        {b.status === 'done' ? (
+          <Text className="fund-line__meta">
+            成功 {b.paid} 笔 · 失败 {b.failed} 笔
+          </Text>
+        ) : null}
+      </View>
+      <View className={`fund-notice ${b.status === 'done' ? 'fund-notice--success' : ''}`}>{NEXT_STEP[b.status]}</View>
+      {m.error ? <View className="fund-notice fund-notice--danger">{m.error}</View> : null}
+      {m.busy ? <View className="fund-notice">{m.busy}</View> : null}
+      <View className="fund-actions">
+        {b.status !== 'building' ? (
+          <Button theme="primary" variant="outline" block onClick={() => void m.download()}>
+            下载银行文件
+          </Button>
+        ) : null}
+        {b.status === 'open' ? (
+          <Button theme="primary" block disabled={Boolean(m.busy)} onClick={() => void m.markSent()}>
+            标记已发送
+          </Button>
+        ) : null}
+        {b.status === 'sent' ? (
+          <Button theme="primary" block loading={Boolean(m.busy)} disabled={Boolean(m.busy)} onClick={() => void m.importResult()}>
+            导入银行回单
+          </Button>
+        ) : null}
+        {b.status === 'importing' ? (
+          <Button theme="primary" block loading={Boolean(m.busy)} disabled={Boolean(m.busy)} onClick={() => void m.resume()}>
+            继续登记
+          </Button>
+        ) : null}
+      </View>
+      <View className="fund-section" data-section="lines">
+        <Text className="fund-section__title">明细</Text>
+        {b.items.map((l) => (
+          <View key={l.claimId} className="fund-line" data-line={l.claimNo} onClick={() => void Taro.navigateTo({ url: `/packages/claims/detail/index?id=${l.claimId}` })}>
+            <View className="fund-line__head">
+              <Text className="fund-line__name">
+                {l.n}. {l.personName}
+              </Text>
+              <Text className="fund-line__amount">{formatYuan(l.amountFen)}</Text>
+            </View>
+            <Text className="fund-line__meta">
+              {l.claimNo} · {l.unitName}
+            </Text>
+            <Text className="fund-line__meta">
+              收款 {l.payee.name} · {l.payee.bank} · {l.payee.account}
+            </Text>
+            {l.outcome === 'paid' ? <Text className="fund-line__paid">已支付 · 银行流水号 {l.bankRef}</Text> : null}
+            {l.outcome === 'failed' ? <Text className="fund-line__fail">付款失败：{l.failReason}（已退回“已核准”，待重新支付）</Text> : null}
+          </View>
+        ))}
+      </View>
+      {b.skipped.length ? (
+        <View className="fund-section" data-section="skipped">
+          <Text className="fund-section__title">未纳入本批次</Text>
+          {b.skipped.map((s) => (
+            <Text key={s.claimId} className="fund-line__meta">
+              {s.claimNo}：{s.reason}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

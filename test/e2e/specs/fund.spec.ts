@@ -1,0 +1,223 @@
+/**
+ * Running the fund in the browser (issue 14): two workers' claims are approved (through the HTTP API); the office
+ * chooses them on 银行批量支付, makes a batch, downloads the bank file (checked column by column), marks it sent and
+ * imports the bank's result with one failed line; the paid worker sees 已支付, the other the bank's reason; the
+ * report shows charts and tables that match the ledger, and its Excel export carries the same figures; an agent
+ * sees its own units.
+ */
+import { createHash } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '../../../contracts/src/fund/bank-file'
+import { claimPagePath } from '../../../contracts/src/claims/requests'
+import { assert, currentPage, type E2EContext } from '../context'
+
+const OFFICE = 'demo-office-01'
+const CLERK = 'demo-clerk-wh'
+const AGENT = 'demo-agent-01'
+const WORKERS = ['demo-worker-wh-1', 'demo-worker-wh-2'] // 张伟, 王秀英
+const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
+const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
+
+/**
+ * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
+ * emulator can take longer than undici's 10 s to accept a connection.
+ */
+async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (err) {
+      if (attempt >= 3) throw err
+      await new Promise((r) => setTimeout(r, 1000 * attempt))
+    }
+  }
+}
+
+async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
+  const res = await fetchRetry(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  return ((await res.json()) as { token: string }).token
+}
+
+async function call(ctx: E2EContext, fn: string, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
+  const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
+    body: JSON.stringify({ action, ...input }),
+  })
+  const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
+  assert(body.ok, `${fn}.${action} as ${openid} failed: ${body.message}`)
+  return body.data
+}
+
+async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
+  const token = await tokenOf(ctx, openid)
+  const page = await ctx.newPage()
+  await page.goto('/pages/index/index')
+  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
+  return page
+}
+
+async function confirmDialog(page: Page, text: string): Promise<void> {
+  const dialog = page.locator('.t-dialog').last()
+  await dialog.waitFor()
+  await dialog.getByText(text, { exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
+}
+
+/** A worker's leukaemia claim (renewing, 2 shares → 20,000 yuan), confirmed by clerk and agent and approved. */
+async function approvedClaim(ctx: E2EContext, worker: string, name: string, account: string): Promise<{ claimId: string; claimNo: string }> {
+  const prep = await call(ctx, 'claims', worker, 'prepare', { target: { mode: 'self' } })
+  const facts = {
+    disease: 'WH05', eventDate: '2021-05-01', hospital: '鄂州市中心医院', designatedHospital: true, inpatient: true, admission: '2021-05-01', discharge: '2021-05-20',
+    payee: { name, bank: '中国工商银行鄂州分行', account },
+  }
+  const base = { participationId: prep.participations[0].id, product: 'critical', kind: 'illness', facts }
+  const draft = await call(ctx, 'claims', worker, 'saveDraft', { ...base, target: { mode: 'self' }, files: {} })
+  const token = await tokenOf(ctx, worker)
+  const files: Record<string, string[]> = {}
+  for (const [i, item] of ITEMS.entries()) {
+    const content = await readFile(path.join(PHOTOS, `page-${(i % 4) + 1}.png`))
+    const form = new FormData()
+    form.append('cloudPath', claimPagePath(draft.draftId, item, createHash('sha256').update(content).digest('hex'), 'png'))
+    form.append('file', new Blob([content], { type: 'image/png' }), 'page.png')
+    const up = await fetchRetry(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+    files[item] = [((await up.json()) as { fileID: string }).fileID]
+  }
+  await call(ctx, 'claims', worker, 'saveDraft', { ...base, draftId: draft.draftId, version: draft.version, files })
+  await call(ctx, 'claims', worker, 'consent', { kind: 'medical_info', version: '2021-01' })
+  const { claimId, claimNo } = await call(ctx, 'claims', worker, 'submit', { draftId: draft.draftId, idempotencyKey: `e2e-fund-${worker}-${Date.now()}` })
+  for (const who of [CLERK, AGENT]) {
+    const { version } = await call(ctx, 'claims', OFFICE, 'get', { claimId })
+    await call(ctx, 'claims', who, 'confirm', { claimId, version })
+  }
+  const { version } = await call(ctx, 'claims', OFFICE, 'get', { claimId })
+  await call(ctx, 'claims', OFFICE, 'decide', { claimId, version, outcome: 'approve' })
+  return { claimId, claimNo }
+}
+
+async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  return wb
+}
+
+export async function run(ctx: E2EContext): Promise<void> {
+  const claims: { claimId: string; claimNo: string }[] = []
+  let batchUrl = ''
+  const bankRows: string[][] = []
+
+  await ctx.step('the office chooses approved claims and makes a bank batch', async () => {
+    claims.push(await approvedClaim(ctx, WORKERS[0], '张伟', '6222020000000000001'))
+    claims.push(await approvedClaim(ctx, WORKERS[1], '王秀英', '6222020000000000002'))
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto('/packages/fund/batches/index')
+    const view = currentPage(page)
+    // The list loads with the page (three calls on a busy machine can take a while).
+    await view.locator(`[data-claim="${claims[1].claimNo}"]`).waitFor({ timeout: 60_000 })
+    for (const c of claims) await view.locator(`[data-claim="${c.claimNo}"]`).locator('.t-checkbox').first().click()
+    await view.getByText('已选 2 笔，合计 40,000.00 元').waitFor()
+    await ctx.screenshot(page, 'fund-01-payable')
+    await view.getByText('生成支付批次', { exact: true }).click()
+    await confirmDialog(page, '确定')
+    await page.waitForURL(/packages\/fund\/batch\/index/)
+    batchUrl = new URL(page.url()).pathname + new URL(page.url()).search
+    const batch = currentPage(page)
+    await batch.getByText('待发送银行').waitFor()
+    await ctx.screenshot(page, 'fund-02-batch-open')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), batch.getByText('下载银行文件', { exact: true }).click()])
+    const file = path.join(tmpdir(), `e2e-bank-${Date.now()}.xlsx`)
+    await download.saveAs(file)
+    const ws = (await readXlsx(file)).worksheets[0]
+    const header = (ws.getRow(1).values as unknown[]).slice(1).map(String)
+    assert(header.join('|') === BANK_FILE_COLUMNS.map((c) => c.header).join('|'), `bank file columns: ${header.join('|')}`)
+    ws.eachRow((row, n) => {
+      if (n > 1) bankRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')))
+    })
+    assert(bankRows.length === 2 && bankRows.every((r) => r[4] === '20000.00'), `bank file lines: ${JSON.stringify(bankRows)}`)
+
+    await batch.getByText('标记已发送', { exact: true }).click()
+    await confirmDialog(page, '确定')
+    await batch.getByText('已发送银行').first().waitFor()
+    await page.context().close()
+  })
+
+  await ctx.step('the bank result with one failed line: one 已支付 with the bank reference, one back to approved with the reason', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('结果')
+    ws.addRow([...BANK_FILE_COLUMNS.map((c) => c.header), ...BANK_RESULT_COLUMNS.map((c) => c.header)])
+    bankRows.forEach((r, i) => ws.addRow([...r, i === 1 ? '失败' : '成功', i === 1 ? '' : 'BK20210615001', i === 1 ? '收款账号户名不符' : '']))
+    const file = path.join(tmpdir(), `e2e-bank-result-${Date.now()}.xlsx`)
+    await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()))
+
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto(batchUrl)
+    const view = currentPage(page)
+    await view.getByText('导入银行回单', { exact: true }).waitFor({ timeout: 60_000 })
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), view.getByText('导入银行回单', { exact: true }).click()])
+    await chooser.setFiles(file)
+    await view.getByText('已完成').first().waitFor({ timeout: 30_000 })
+    await view.getByText('已支付 · 银行流水号 BK20210615001').waitFor()
+    await view.getByText(/付款失败：收款账号户名不符/).waitFor()
+    await ctx.screenshot(page, 'fund-03-batch-done')
+    // The failed claim is payable again, with the bank's reason.
+    await page.goto('/packages/fund/batches/index')
+    await currentPage(page).getByText(/付款失败：收款账号户名不符/).waitFor()
+    await ctx.screenshot(page, 'fund-04-payable-again')
+    await page.context().close()
+
+    const worker = await signInAs(ctx, WORKERS[1])
+    await worker.goto(`/packages/claims/detail/index?id=${claims[1].claimId}`)
+    await currentPage(worker).getByText(/银行转账未成功.*收款账号户名不符/).waitFor()
+    await ctx.screenshot(worker, 'fund-05-worker-failed')
+    await worker.context().close()
+    const paid = await signInAs(ctx, WORKERS[0])
+    await paid.goto(`/packages/claims/detail/index?id=${claims[0].claimId}`)
+    await currentPage(paid).locator('.claims-row__value', { hasText: 'BK20210615001' }).waitFor()
+    await paid.context().close()
+  })
+
+  await ctx.step('the report: charts and tables that match the ledger, and the same figures in Excel', async () => {
+    const ledger = await call(ctx, 'claims', OFFICE, 'ledger', { family: 'WH', year: 2021 })
+    const fund = ledger.funds.find((f: any) => f.family === 'WH' && f.year === 2021)
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto('/packages/fund/report/index')
+    const view = currentPage(page)
+    await view.locator('[data-section="figures"]').waitFor()
+    await view.locator('canvas#chart-status').waitFor()
+    const figures = await view.locator('[data-section="figures"]').innerText()
+    const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })
+    assert(figures.includes(yuan(fund.contributionsFen)) && figures.includes(yuan(fund.payoutsFen)), `figures do not match the ledger ${JSON.stringify(fund)}: ${figures}`)
+    // The chart drew something: its canvas is not blank.
+    const painted = await view.locator('canvas#chart-status').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      let n = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+      return n
+    })
+    assert(painted > 500, `the status chart painted ${painted} pixels`)
+    await ctx.screenshot(page, 'fund-06-report')
+    await view.locator('[data-section="rows"]').scrollIntoViewIfNeeded()
+    await ctx.screenshot(page, 'fund-07-report-tables')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), view.getByText('导出 Excel', { exact: true }).click()])
+    const file = path.join(tmpdir(), `e2e-report-${Date.now()}.xlsx`)
+    await download.saveAs(file)
+    const summary = new Map<string, unknown>()
+    ;(await readXlsx(file)).getWorksheet('概况')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    assert(summary.get('已收互助金（元）') === fund.contributionsFen / 100, `Excel contributions ${summary.get('已收互助金（元）')}`)
+    assert(summary.get('已支付金额（元）') === fund.payoutsFen / 100, `Excel paid ${summary.get('已支付金额（元）')}`)
+    await page.context().close()
+
+    const agent = await signInAs(ctx, AGENT)
+    await agent.goto('/packages/fund/report/index')
+    await currentPage(agent).getByText('范围：本代理单位所辖单位').waitFor()
+    await currentPage(agent).locator('[data-section="rows"]').getByText('明湖精密机械有限公司').waitFor()
+    await ctx.screenshot(agent, 'fund-08-agent-report')
+    await agent.context().close()
+  })
+}

@@ -1,0 +1,64 @@
+/**
+ * A small TZ unit for the crash-point suites: 3 staff (a state-owned unit enrols everyone, so 3 people declare), two
+ * of them bound to WeChat users — the same crash points, shape for shape, as a unit of thousands (issue 11: each crash
+ * run costs about a second, so the inputs stay small).
+ */
+import { usccCheckChar } from '@mutual-aid/shared-rules'
+import { makeId } from '../../fixtures/rosters/make-roster'
+import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { seedDemo } from '../../../scripts/seed'
+import { localCloud } from '../../../scripts/sdk-env'
+
+export const OFFICE = 'demo-office-01'
+export const AGENT = 'demo-agent-01'
+export const CLERK_WH = 'demo-clerk-wh'
+export const SMALL_CLERK = 'o_small_clerk_01'
+export const SMALL_WORKERS = ['o_small_worker_1', 'o_small_worker_2']
+
+export interface OpsSuite {
+  emu: Emulator
+  db: any
+  cloud: any
+  /** Calls `fn` as `openid`; answers the envelope. */
+  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
+  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
+}
+
+export async function startOpsSuite(options: { faultInjection?: boolean; today?: string } = {}): Promise<OpsSuite> {
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: options.today ?? '2021-06-15' }, faultInjection: options.faultInjection ?? true })
+  await seedDemo(emu.url)
+  const cloud = localCloud(emu.url)
+  const db = cloud.database()
+  const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
+  const ok = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
+    const answer = await call(fn, openid, action, input)
+    if (!answer?.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(answer).slice(0, 600)}`)
+    return answer.data
+  }
+  return { emu, db, cloud, call, ok }
+}
+
+/** A TZ state-owned unit with its clerk, `staff` people on the roster (the first two bound to workers) and its staff report. */
+export async function smallUnit(s: OpsSuite, staff = 3, uscc = '91331002MA2H7Q4M5'): Promise<{ unitId: string; personIds: string[] }> {
+  const { unitId } = await s.ok('units', OFFICE, 'create', {
+    name: '台州小型国有测试公司', uscc: uscc + usccCheckChar(uscc), unitType: 'soe', finance: false, family: 'TZ',
+    agentId: 'agent-chengqu', contactName: '王五', contactPhone: '13900000022', address: '',
+  })
+  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
+  await s.ok('auth', SMALL_CLERK, 'acceptInvite', { code: invite.code })
+  const personIds: string[] = []
+  for (let i = 0; i < staff; i++) {
+    const added = await s.ok('roster', SMALL_CLERK, 'add', { name: `小厂职工${i + 1}`, idNumber: makeId('331002', `1985-0${(i % 9) + 1}-1${i % 10}`, 500 + i, i % 2 === 0), hireDate: '2020-01-01' })
+    personIds.push(added.personId)
+  }
+  await s.ok('units', SMALL_CLERK, 'recordStaffReport', { month: '2021-05', headcount: staff })
+  // Two workers bound (as binding leaves them): the coverage notice must reach each of them.
+  for (const [i, openid] of SMALL_WORKERS.entries()) {
+    await s.db.collection('people').doc(personIds[i]).update({ data: { openid } })
+    await s.db.collection('users').add({ data: { _id: openid, role: null, name: `小厂职工${i + 1}`, personId: personIds[i], createdAt: new Date(), updatedAt: new Date() } })
+  }
+  return { unitId, personIds }
+}
+
+/** Fields that differ between two runs of the same operation by when they ran, never by what they did. */
+export const TIMESTAMPS = ['createdAt', 'updatedAt', 'submittedAt', 'reviewedAt', 'recordedAt', 'at']
