@@ -2,12 +2,13 @@ import enrolRoutes from './packages/enrol/routes'
 import claimsRoutes from './packages/claims/routes'
 import officeRoutes from './packages/office/routes'
 import fundRoutes from './packages/fund/routes'
+import settleRoutes from './packages/settle/routes'
 
 // Main package holds only the entry and the role homes; every feature page lives in a subpackage so the
 // main package stays far below WeChat's 2 MB per-package limit.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/home/index'],
-  subPackages: [enrolRoutes, claimsRoutes, officeRoutes, fundRoutes],
+  subPackages: [enrolRoutes, claimsRoutes, officeRoutes, fundRoutes, settleRoutes],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f3f3',

@@ -79,6 +79,11 @@ export const FUNCTION_ERROR_CODES = {
     NOTE_REQUIRED: '调整金额须写明理由',
     NOTHING_PAYABLE: '核定给付金额为 0',
     IN_BATCH: '申请已纳入银行支付批次',
+    PROPOSAL_EXISTS: '同一次住院已有医保结算生成的补助或申请',
+  },
+  settlements: {
+    BAD_FILE: '医保结算文件无法读取',
+    LATE_CLAIM: '超过申请时限',
   },
   messages: {},
   schemes: {

@@ -33,6 +33,7 @@ export * from './messages'
 export * from './schemes'
 export * from './reminders'
 export * from './fund'
+export * from './settlements'
 
 import { authContract } from './auth'
 import { claimsContract } from './claims'
@@ -42,6 +43,7 @@ import { messagesContract } from './messages'
 import { remindersContract } from './reminders'
 import { rosterContract } from './roster'
 import { schemesContract } from './schemes'
+import { settlementsContract } from './settlements'
 import { unitsContract } from './units'
 
 /** Every deployed function's contract, by name. */
@@ -55,4 +57,5 @@ export const FUNCTION_CONTRACTS = {
   schemes: schemesContract,
   reminders: remindersContract,
   fund: fundContract,
+  settlements: settlementsContract,
 } as const

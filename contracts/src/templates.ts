@@ -140,6 +140,14 @@ export const TEMPLATES = {
     sentTo: '申请人和参加人：银行批量转账回单显示该笔付款失败时',
     askedAt: '在已核准的申请详情页点“到账时提醒我”',
   },
+  claimProposed: {
+    title: '互助补助待确认通知',
+    // date1: the stay as a range (`2021年5月3日~2021年5月13日`, WeChat's date range form); date4: the last day to confirm.
+    keywords: { date1: 'date', amount2: 'amount', thing3: 'thing', date4: 'date' },
+    page: 'packages/claims/proposal/index',
+    sentTo: '参加人：医保结算数据生成可领取的住院补助时，以及确认截止前的提醒',
+    askedAt: '职工点“绑定”（之后每次打开补助页面可再订阅一次截止提醒）',
+  },
 } as const satisfies Record<string, TemplateDefinition>
 
 export type TemplateKey = keyof typeof TEMPLATES
@@ -162,7 +170,8 @@ export const SUBSCRIBE_ON = {
   claimResubmit: ['claimNeedsMaterials', 'claimDecided', 'claimPaid'],
   claimApproved: ['claimPaid', 'claimPayFailed'],
   declare: ['enrolmentReviewed', 'enrolmentPaid', 'enrolmentWindow'],
-  bind: ['coverageStarted'],
+  bind: ['coverageStarted', 'claimProposed'],
+  proposalOpened: ['claimProposed', 'claimReceived'],
   officeReview: ['unitChangedLate', 'reviewPending', 'reviewDue'],
   clerkConfirm: ['reviewPending', 'reviewDue', 'newHireDeadline'],
   agentConfirm: ['reviewPending', 'reviewDue'],

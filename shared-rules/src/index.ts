@@ -89,6 +89,8 @@ export type { MaterialItem } from './claims/materials-checklist'
 export { CLAIM_STATUSES, levelFor, statusAwaiting, transition, STATUS_LABEL, LEVEL_LABEL } from './claims/lifecycle'
 export type { ClaimStatus, ReviewLevel, ClaimEvent, Actor, Transition } from './claims/lifecycle'
 export { kindsFor } from './claims/kinds-for'
+export { bureauClaimRules, staysOverlap, DEFAULT_BUREAU_CLAIM_RULES } from './claims/bureau-claims'
+export type { BureauClaimRules, Stay } from './claims/bureau-claims'
 export type { ClaimKind } from './claims/kinds-for'
 
 // Boundary schemas (zod)

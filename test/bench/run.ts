@@ -14,6 +14,7 @@ const benches: { name: string; file: string; fn: string }[] = [
   { name: 'cold start (each bundle vs wx-server-sdk alone)', file: './cold-start-bench', fn: 'runColdStartBench' },
   { name: 'first paint (H5 sign-in, Fast 3G)', file: './first-paint-bench', fn: 'runFirstPaintBench' },
   { name: 'city scale (1,000,000 participants, 200,000 claims)', file: './city-scale-bench', fn: 'runCityScaleBench' },
+  { name: 'settlements (20,000-row bureau export)', file: './settlement-bench', fn: 'runSettlementBench' },
 ]
 
 async function main(): Promise<void> {

@@ -89,11 +89,19 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     returnProposal: [{ ...ref, reason: '提高金额缺少依据' }],
     markPaid: [{ ...ref, paidOn: '2021-06-15', reference: 'BANK-0001' }],
     ledger: [{ family: 'WH', year: 2021 }, { family: 'WH', cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
+    acceptProposal: [{ ...ref, payee: FACTS.payee }],
+    declineProposal: [ref, { ...ref, reason: '已在单位报销' }],
   },
   messages: {
     list: [{ limit: 20, skip: 0 }, { cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
     markRead: [{ ids: ['m1', 'm2'], all: false }],
   },
+  settlements: {
+    template: [{}],
+    import: [{ fileID: 'cloud://local-dev.6c6f-local-dev-1300000000/settlement-imports/demo-office-01/2021-05.xlsx' }],
+    continue: [{ importId: 'imp-abc123' }],
+    imports: [{}],
+    rows: [{ importId: 'imp-abc123' }, { importId: 'imp-abc123', state: 'unmatched', cursor: '120', limit: 50 }],
   schemes: {
     list: [{}],
     get: [{ schemeId: 'tz-2022' }],

@@ -14,6 +14,7 @@ const ROLES = {
   '单位经办人（TZ）': TZ_UNIT.clerk.openid,
   代理单位: AGENT.user.openid,
   互助办: OFFICE.openid,
+  '职工（TZ）': DEMO_WORKERS[2].openid,
   新微信用户: 'weapp-host-stranger',
 } as const
 
@@ -51,6 +52,8 @@ function reach(facts: Map<string, string>): Record<string, Array<[Role, string]>
     'packages/fund/report/index': [['代理单位', ''], ['互助办', '']],
     'packages/fund/batches/index': [['互助办', '']],
     'packages/fund/batch/index': facts.get('batchId') ? [['互助办', `id=${facts.get('batchId')}`]] : [],
+    'packages/claims/proposal/index': facts.get('proposalId') ? [['职工（TZ）', `id=${facts.get('proposalId')}`]] : [],
+    'packages/settle/import/index': [['代理单位', ''], ['互助办', '']],
   }
 }
 

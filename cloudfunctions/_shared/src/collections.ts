@@ -175,4 +175,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   ]),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
+  adminOnly('settlementImports', "Imports of the medical-insurance bureau's inpatient settlement export: _id = imp-<sha-256 of the file>, progress by chunk", [
+    { name: 'by_file', keys: { fileID: 1 } },
+    { name: 'by_status', keys: { status: 1 } },
+    { name: 'by_importer', keys: { 'importedBy.openid': 1, createdAt: -1 } },
+  ]),
+  adminOnly('settlements', 'Settlement rows as imported: _id = stl-<sha-256 of the serial> (one serial stored once), ID only as keyed hash', [
+    { name: 'by_import_chunk', keys: { importId: 1, chunk: 1 } },
+    { name: 'by_import_state_row', keys: { importId: 1, state: 1, row: 1 } },
+    { name: 'by_import_row', keys: { importId: 1, row: 1 } },
+  ]),
 ]

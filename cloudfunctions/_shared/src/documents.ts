@@ -76,6 +76,13 @@ export interface ParticipationDoc {
   /** TZ inpatient allowance days used this period (at most 30). */
   inpatientDaysUsed: number
   priorDiseases: { disease: string; paid: boolean; period: 'previous' | 'earlier' }[]
+  /**
+   * TZ inpatient stays claimed this period, by either channel (filed by hand or proposed from the bureau's
+   * settlement data): written in the same transaction (or version-checked update) as the claim, so two claims for one
+   * stay cannot both be created. `days` are the allowance days the claim's assessment counted; `counted` once its
+   * approval added them to `inpatientDaysUsed`.
+   */
+  inpatientStays?: StayEntry[]
   retiredAtEnrolment?: boolean
   medicalInsurance?: MedicalInsurance
   /** The declaration operation (and its generation) that wrote it: a resubmission clears only the earlier ones. */
@@ -83,4 +90,14 @@ export interface ParticipationDoc {
   version: number
   createdAt: Date
   updatedAt: Date
+}
+
+/** One inpatient stay claimed for a participation (see `ParticipationDoc.inpatientStays`). */
+export interface StayEntry {
+  claimId: string
+  source: 'manual' | 'settlement'
+  admission: string
+  discharge: string
+  days: number
+  counted: boolean
 }

@@ -6,6 +6,7 @@ import { consent, draftFileUrls, getDraft, myDrafts, prepare, rosterForClaims, s
 import { submit } from './submit'
 import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, returnProposal, saveResubmission } from './review'
 import { get, ledger, mine, photoUrls, queue } from './queries'
+import { acceptProposal, declineProposal } from './proposals'
 import { badges } from './badges'
 
 /**
@@ -42,4 +43,6 @@ export const main = createMain(claimsContract, cloud, {
   returnProposal,
   markPaid,
   ledger,
+  acceptProposal,
+  declineProposal,
 }, { timers: { outbox } })

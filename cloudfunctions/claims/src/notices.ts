@@ -14,6 +14,10 @@ const PHRASE: Record<ClaimStatus, string> = {
   approved: '已核准',
   rejected: '不予给付',
   paid: '已支付',
+  proposed: '待确认',
+  held: '暂不办理',
+  declined: '已放弃',
+  lapsed: '已失效',
 }
 
 /** The claim notices, each its own template: one subscription per moment the worker hears about. */

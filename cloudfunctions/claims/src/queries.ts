@@ -12,7 +12,11 @@ import { countWhere, encodeCursor, keysetPage, type SortSpec } from '@cloud-shar
 import type { FundDoc } from '@cloud-shared/fund'
 import { CLAIM_STATUSES, levelFor, transition, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
-import { isFilerOrParticipant, isInvolvedAnywhere, loadVisibleClaim, reviewLevelsOver } from './scope'
+
+/** Statuses only a proposal from the bureau's data has before its participant accepts it (scope.ts isUnacceptedProposal). */
+const PROPOSAL_ONLY_STATUSES: ClaimStatus[] = ['proposed', 'held', 'declined', 'lapsed']
+import { canSee, isFilerOrParticipant, isInvolvedAnywhere, isParticipant, loadVisibleClaim, reviewLevelsOver } from './scope'
+import { lastPayee } from './proposals'
 
 /** Calendar days before the review due date at which a claim counts as nearly due in the office queue. */
 const NEARLY_DUE_DAYS = 7
@@ -40,6 +44,7 @@ function allowedActions(ctx: HandlerContext, claim: ClaimDoc, involved: boolean)
     if (actor && transition(claim.status, event, actor).ok) out.push(event)
   }
   if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'resubmit', 'filer', claim.returned?.by).ok) out.push('resubmit')
+  if (isParticipant(ctx, claim) && claim.status === 'proposed') out.push('accept', 'decline')
   return out
 }
 
@@ -80,8 +85,14 @@ function listItem(c: ClaimDoc, today: string) {
     dueState: dueState(c.dueDate, today, c.status),
     amountFen: c.decision?.outcome === 'approve' ? c.decision.amountFen : null,
     filedAs: c.filedBy.as,
+    source: c.source ?? 'manual',
     updatedAt: c.updatedAt,
   }
+}
+
+function settlementView(e: NonNullable<ClaimDoc['settlement']>) {
+  const { settlementId: _s, importId: _i, ...shown } = e
+  return shown
 }
 
 /** One claim with its timeline; reviewers also get the rules' assessment, everyone sees the decision and its basis. */
@@ -99,6 +110,15 @@ export const get = action({
         : null
     // A draft from an earlier return does not belong to this one.
     const sameReturn = resubmission && String(resubmission.returnedAt) === String(claim.returned?.at ?? null)
+    const fromSettlement = claim.source === 'settlement' && claim.settlement
+    // The participant of a proposal sees how it was computed (it is their own stay) and the account they last gave.
+    const offer =
+      fromSettlement && claim.status === 'proposed' && isParticipant(ctx, claim)
+        ? { assessment: claim.assessmentAtSubmit, lastPayee: await lastPayee(ctx, claim.personId), acceptBy: claim.claimDeadline.date, acceptByBasis: claim.claimDeadline.basis }
+        : null
+    const linked = claim.linkedClaimId ? await findById<ClaimDoc>(ctx.db, 'claims', claim.linkedClaimId) : null
+    // Every opening of the bureau's data about a person's stay is on record.
+    if (fromSettlement) await audit(ctx, { action: 'claim.settlement.view', entity: 'claim', entityId: claim._id, after: { claimNo: claim.claimNo, status: claim.status } })
     return {
       id: claim._id,
       claimNo: claim.claimNo,
@@ -146,6 +166,10 @@ export const get = action({
       actions: allowedActions(ctx, claim, involved),
       resubmission: sameReturn && resubmission ? { files: resubmission.files, note: resubmission.note, ...(resubmission.facts ? { facts: resubmission.facts } : {}) } : null,
       today,
+      source: claim.source ?? 'manual',
+      settlement: fromSettlement ? settlementView(claim.settlement!) : null,
+      offer,
+      linkedClaimNo: linked && canSee(ctx, linked) ? linked.claimNo : null,
     }
   },
 })
@@ -180,7 +204,8 @@ export const mine = action({
       personId ? countWhere(ctx.db, 'claims', { ...filedWhere, personId }) : 0,
     ])
     const byId = new Map<string, ClaimDoc>()
-    for (const c of [...filed.docs, ...(forMe?.docs ?? [])]) byId.set(c._id, c)
+    // A held proposal was never offered (the stay is claimed by hand): it is the office's to see, not the worker's list.
+    for (const c of [...filed.docs, ...(forMe?.docs ?? [])]) if (c.status !== 'held') byId.set(c._id, c)
     const merged = [...byId.values()].sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.claimNo.localeCompare(a.claimNo))
     const page = merged.slice(0, limit)
     // Either list may go on past this page, or the merge may have left rows of this one over.
@@ -235,10 +260,13 @@ export const queue = action({
       roles.includes('office') ? findAll<{ _id: string; name: string }>(ctx.db, 'agents', {}, 1000) : Promise.resolve([]),
     ])
     const counts = Object.fromEntries(CLAIM_STATUSES.map((s, i) => [s, countList[i]])) as Record<ClaimStatus, number>
-    const all = countList.reduce((a, b) => a + b, 0)
+    // Proposals the participant has not accepted are not the unit's or agent's to see (scope.ts canSee): their
+    // statuses count for the office only, and a page shows only what the caller may see.
+    if (!roles.includes('office')) for (const s of PROPOSAL_ONLY_STATUSES) counts[s] = 0
+    const all = Object.values(counts).reduce((a, b) => a + b, 0)
     const today = ctx.clock.today()
     return {
-      items: page.docs.map((c) => listItem(c, today)),
+      items: page.docs.filter((c) => canSee(ctx, c)).map((c) => listItem(c, today)),
       nextCursor: page.nextCursor,
       total: input.status ? counts[input.status] : all,
       counts,

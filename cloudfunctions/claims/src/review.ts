@@ -20,9 +20,10 @@ import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, ty
 import { loadReviewSettings } from '@cloud-shared/settings'
 import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, ParticipationDoc, PayoutDoc, Proposal } from './model'
 import { assessClaim, sameAssessment } from './assessment'
-import { claimNotices, type ClaimTemplate } from './notices'
+import { claimNotices, notifyClaimPeople, type ClaimTemplate } from './notices'
 import { deliver, enqueueInTx } from '@cloud-shared/outbox'
-import { assertNotInvolved, isFilerOrParticipant, loadClaim, reviewLevelsOver } from './scope'
+import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
+import { freeStay, withStayCounted } from '@cloud-shared/stays'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
@@ -34,6 +35,10 @@ import type { SdkHandle } from '@cloud-shared/sdk'
 function actorFor(ctx: HandlerContext, claim: ClaimDoc, event: ClaimEvent): Actor {
   if (event === 'resubmit') {
     if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人本人可以补充材料。')
+    return 'filer'
+  }
+  if (event === 'accept' || event === 'decline') {
+    if (!isParticipant(ctx, claim)) throw forbidden('只有参加人本人可以确认或放弃这笔补助。')
     return 'filer'
   }
   const levels = reviewLevelsOver(ctx, claim)
@@ -54,6 +59,8 @@ interface Step {
   note?: string
   /** This approval confirms the pending proposal (the second office user of four eyes). */
   confirmsProposal?: boolean
+  /** The review level an accepted proposal enters at (the scheme's `bureauClaimsReviewFrom`). */
+  level?: ReviewLevel
   /** The notice this change sends (through the outbox, in the same transaction), with its amount. */
   notice?: { template: ClaimTemplate; amountFen: (after: ClaimDoc) => number }
   /** Extra fields to write on the claim, computed from the claim as read inside the transaction. */
@@ -66,13 +73,13 @@ interface Step {
  * same version gets CONFLICT. While an approval waits for its second office user, nothing but confirming or sending
  * it back (or the filer's own resubmission, which cannot happen then) moves the claim.
  */
-async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
+export async function applyStep(ctx: HandlerContext, claimId: string, version: number, step: Step): Promise<ClaimDoc> {
   const now = ctx.clock.now()
   const { claim, outbox } = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const claim = await txGetVersioned<ClaimDoc>(tx, 'claims', claimId, version, () => new AppError('NOT_FOUND', '未找到该申请，请刷新后重试。'))
     const event = lifecycleEvent(step.event)
     const actor = actorFor(ctx, claim, event)
-    const t = transition(claim.status, event, actor, claim.returned?.by ?? null)
+    const t = transition(claim.status, event, actor, step.level ?? claim.returned?.by ?? null)
     if (!t.ok) throw new AppError(t.code, t.message)
     const proposal = claim.proposal ?? null
     if (step.event === 'withdraw_proposal' || step.confirmsProposal) {
@@ -276,7 +283,10 @@ export const decide = action({
       const claim = await applyStep(ctx, input.claimId, input.version, {
         event: 'reject',
         note: input.note,
-        patch: () => ({
+        patch: async (c, _to, tx) => {
+          // A rejected claim no longer holds its stay: the bureau's settlement for it may be proposed (and assessed) later.
+          await freeStay(ctx, tx, c.participationId, c._id)
+          return {
           assessmentAtDecision: assessment,
           decision: {
             outcome: 'reject',
@@ -287,7 +297,8 @@ export const decide = action({
             reasonCode: input.reasonCode,
             ...by,
           },
-        }),
+          }
+        },
         notice: { template: 'claimDecided', amountFen: () => 0 },
       })
       return summary(claim)
@@ -387,7 +398,7 @@ async function approve(ctx: HandlerContext, claimId: string, version: number, a:
         recordedAt: null,
       }
       await tx.collection('payouts').add({ data: payout })
-      await applyCoverageEffects(ctx, tx, c, a.assessment)
+      await applyCoverageEffects(ctx, tx, c, a.assessment, fresh)
       const decision: Decision = {
         outcome: 'approve',
         amountFen: a.amountFen,
@@ -463,12 +474,14 @@ export const returnProposal = action({
  * period (WH: the whole coverage; TZ: the critical or women's product) and the inpatient allowance days used. No rule
  * is decided here.
  */
-async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc, a: ClaimAssessment): Promise<void> {
+async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc, a: ClaimAssessment, p: ParticipationDoc): Promise<void> {
   const _ = ctx.db.command
   const effect = a.onPayout
   const patch: Record<string, unknown> = { version: _.inc(1), updatedAt: ctx.clock.now() }
   if (effect.endsProducts.length > 0) patch.endedProducts = _.addToSet({ $each: [...effect.endsProducts] })
   if (effect.allowanceDays > 0) patch.inpatientDaysUsed = _.inc(effect.allowanceDays)
+  // The stay's days are now in inpatientDaysUsed: no longer counted as open for a new proposal.
+  if (p.inpatientStays?.some((st) => st.claimId === claim._id)) patch.inpatientStays = _.set(withStayCounted(p.inpatientStays, claim._id))
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
   await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect }, once: `participation.payout_effect:${claim._id}` }, tx)
 }

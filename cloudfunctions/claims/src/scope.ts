@@ -70,11 +70,27 @@ export function isFilerOrParticipant(ctx: HandlerContext, claim: Pick<ClaimDoc, 
   return roles.includes('worker') && !!user?.personId && user.personId === claim.personId
 }
 
+/** The claim's participant themself (the roster person the caller's WeChat is bound to). */
+export function isParticipant(ctx: HandlerContext, claim: Pick<ClaimDoc, 'personId'>): boolean {
+  const { user, roles } = ctx.caller
+  return roles.includes('worker') && !!user?.personId && user.personId === claim.personId
+}
+
+/**
+ * A claim proposed from the bureau's settlement data that the participant has not accepted (proposed, held, declined,
+ * lapsed): nobody has applied for anything yet, so only the participant and the office see it — not the unit or the
+ * agent, who see it once the participant accepts it.
+ */
+export function isUnacceptedProposal(claim: Pick<ClaimDoc, 'source' | 'status'>): boolean {
+  return claim.source === 'settlement' && ['proposed', 'held', 'declined', 'lapsed'].includes(claim.status)
+}
+
 /**
  * Who may see a claim (and open its photos): worker → their own claims; beneficiary → the claims they filed;
- * clerk → their unit's; agent → its units'; office → all.
+ * clerk → their unit's; agent → its units'; office → all. An unaccepted proposal: its participant and the office.
  */
-export function canSee(ctx: HandlerContext, claim: Pick<ClaimDoc, 'filedBy' | 'personId' | 'personOpenid' | 'unitId' | 'agentId'>): boolean {
+export function canSee(ctx: HandlerContext, claim: Pick<ClaimDoc, 'filedBy' | 'personId' | 'personOpenid' | 'unitId' | 'agentId' | 'source' | 'status'>): boolean {
+  if (isUnacceptedProposal(claim)) return isParticipant(ctx, claim) || (!isInvolved(ctx, claim) && ctx.caller.roles.includes('office'))
   return isFilerOrParticipant(ctx, claim) || reviewLevelsOver(ctx, claim).length > 0
 }
 

@@ -1,4 +1,4 @@
-import { claimDeadline, materialsChecklist, type SchemeRef } from '@mutual-aid/shared-rules'
+import { claimDeadline, materialsChecklist, type ClaimAssessment, type SchemeRef } from '@mutual-aid/shared-rules'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { remindClaimLevel } from '@cloud-shared/claim-reminders'
 import { action } from '@cloud-shared/create-main'
@@ -9,6 +9,8 @@ import { audit } from '@cloud-shared/audit'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@mutual-aid/contracts'
 import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
+import type { StayEntry } from '@cloud-shared/documents'
+import { overlappingStay } from '@cloud-shared/stays'
 import { assessClaim } from './assessment'
 import { hasConsent } from './drafts'
 import { checkPagesBelong, hashPages } from './evidence'
@@ -70,6 +72,34 @@ async function noticeReceived(ctx: HandlerContext, claim: ClaimDoc): Promise<voi
   await deliver(ctx, claimNoticeIds(ctx, claim, 'claimReceived'))
   // The unit's clerks hear that a claim waits for them (once per claim version, whichever call tells it).
   if (claim.status === 'submitted') await remindClaimLevel(ctx, claim)
+}
+
+/**
+ * Registers an inpatient claim's stay on its participation inside the submitting transaction — or refuses it when the
+ * bureau's settlement data already proposed a claim for an overlapping stay of the same person (no double payment
+ * across channels): the worker is told to confirm that proposal instead. Reading and writing the participation in the
+ * transaction makes a concurrent import (which updates it version-checked) and this submit exclude each other.
+ */
+async function registerStay(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc): Promise<void> {
+  const admission = claim.facts.admission as string
+  const discharge = claim.facts.discharge as string
+  const p = await txGet<ParticipationDoc>(tx, 'participations', claim.participationId)
+  if (!p) throw new AppError('NOT_FOUND', '未找到有效的参加记录，请联系单位工会核实。')
+  const other = overlappingStay(p.inpatientStays, { admission, discharge })
+  if (other?.source === 'settlement') {
+    const proposal = await txGet<ClaimDoc>(tx, 'claims', other.claimId)
+    const no = proposal?.claimNo ?? ''
+    throw new AppError(
+      'PROPOSAL_EXISTS',
+      proposal?.status === 'proposed'
+        ? `您 ${other.admission} 至 ${other.discharge} 的住院已根据医保结算数据生成待确认的补助（${no}），请在“我的申请”中打开该补助直接确认，无需再拍照申请。`
+        : `您 ${other.admission} 至 ${other.discharge} 的住院已有根据医保结算数据办理的补助（${no}），同一次住院不能重复申请。`,
+      { claimId: other.claimId, claimNo: no },
+    )
+  }
+  const entry: StayEntry = { claimId: claim._id, source: 'manual', admission, discharge, days: (claim.assessmentAtSubmit as Partial<ClaimAssessment>).onPayout?.allowanceDays ?? 0, counted: false }
+  // The version moves on so that an import deciding this participation at the same moment decides again.
+  await tx.collection('participations').doc(p._id).update({ data: { inpatientStays: ctx.db.command.push([entry]), version: ctx.db.command.inc(1), updatedAt: ctx.clock.now() } })
 }
 
 /**
@@ -190,6 +220,7 @@ export const submit = action({
           createdAt: now,
           updatedAt: now,
         }
+        if (draft.kind === 'inpatient') await registerStay(ctx, tx, doc)
         await tx.collection('claims').add({ data: doc })
         await tx.collection('claimDrafts').doc(draft._id).update({ data: { claimId: doc._id, updatedAt: now } })
         await audit(ctx, { action: 'claim.submit', entity: 'claim', entityId: doc._id, before: null, after: withoutId(doc), once: `claim.submit:${doc._id}` }, tx)

@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { cursorPageOf, noInput } from '../common'
 import { defineFunction } from '../action'
 import {
+  acceptProposalInput,
   claimRefInput,
+  declineProposalInput,
   consentInput,
   decideInput,
   draftRefInput,
@@ -80,5 +82,7 @@ export const claimsContract = defineFunction('claims', {
   confirmApproval: { input: versionedRefInput, output: statusAnswerSchema.extend({ amountFen: z.number().int() }) },
   returnProposal: { input: returnProposalInput, output: statusAnswerSchema },
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
+  acceptProposal: { input: acceptProposalInput, output: statusAnswerSchema.extend({ claimNo: z.string() }) },
+  declineProposal: { input: declineProposalInput, output: statusAnswerSchema },
   ledger: { input: ledgerInput, output: ledgerSchema },
 })

@@ -181,6 +181,11 @@ export const submitInput = z.object({
 export const claimRefInput = z.object({ claimId: idSchema })
 export const versionedRefInput = claimRefInput.extend({ version: z.number().int().min(1) })
 
+/** The participant accepts a claim proposed from the bureau's settlement data, naming the account to pay. */
+export const acceptProposalInput = versionedRefInput.extend({ payee: payeeSchema })
+/** The participant declines it (a reason is optional: declining needs no explanation). */
+export const declineProposalInput = versionedRefInput.extend({ reason: safeText(200, { multiline: true }).optional() })
+
 export const returnInput = versionedRefInput.extend({
   reason: safeText(300, { min: 4, minMessage: '请写明需要补充的材料（至少 4 个字）', multiline: true }),
 })

@@ -8,7 +8,7 @@ export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
 export type FiledAs = z.infer<typeof filedAsSchema>
 
 export const reviewLevelSchema = z.enum(['clerk', 'agent', 'office'])
-export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay'])
+export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse'])
 export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_time']).nullable()
 
 /**
@@ -89,6 +89,8 @@ export const claimListItemSchema = z.object({
   dueState: dueStateSchema,
   amountFen: z.number().int().nullable(),
   filedAs: filedAsSchema,
+  /** Proposed from the medical-insurance bureau's settlement data (来自医保结算) rather than filed by hand. */
+  source: z.enum(['manual', 'settlement']).default('manual'),
   updatedAt: instantSchema,
 })
 export type ClaimListItem = z.infer<typeof claimListItemSchema>
@@ -143,6 +145,25 @@ export type ProposalView = z.infer<typeof proposalViewSchema>
 export const pageCheckSchema = fileCheckSchema
 export type PageCheck = z.infer<typeof pageCheckSchema>
 
+/** The bureau's settlement a proposed claim rests on, as the claim page shows it (amounts in fen). */
+export const settlementEvidenceSchema = z.object({
+  serial: z.string(),
+  insurance: z.enum(['employee', 'resident']),
+  hospitalName: z.string(),
+  hospitalCode: z.string(),
+  designated: z.boolean(),
+  admission: dateSchema,
+  discharge: dateSchema,
+  totalFen: z.number().int(),
+  fundFen: z.number().int(),
+  selfPayFen: z.number().int(),
+  selfFundedFen: z.number().int(),
+  settledOn: dateSchema,
+})
+export type SettlementEvidenceView = z.infer<typeof settlementEvidenceSchema>
+
+export const payeeViewSchema = z.object({ name: z.string(), bank: z.string(), account: z.string() })
+
 export const claimDetailSchema = z.object({
   id: z.string(),
   claimNo: z.string(),
@@ -184,6 +205,16 @@ export const claimDetailSchema = z.object({
   /** Pages already gathered for a resubmission (filer only, while returned). */
   resubmission: z.object({ files: filesSchema, note: z.string(), facts: draftFactsSchema.nullable().optional() }).nullable(),
   today: dateSchema,
+  /** Proposed from the bureau's settlement data (来自医保结算): the settlement is its evidence. */
+  source: z.enum(['manual', 'settlement']).default('manual'),
+  settlement: settlementEvidenceSchema.nullable().default(null),
+  /** For the participant of a proposed claim: the computation, the payee of their last claim and the last day to accept. */
+  offer: z
+    .object({ assessment: assessmentSchema, lastPayee: payeeViewSchema.nullable(), acceptBy: dateSchema, acceptByBasis: z.string() })
+    .nullable()
+    .default(null),
+  /** The other claim for the same stay (a held proposal's manual claim), by number. */
+  linkedClaimNo: z.string().nullable().default(null),
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>
 

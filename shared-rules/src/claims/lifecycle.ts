@@ -9,11 +9,28 @@
  * A resubmission goes back to the level that asked for more materials, not to the clerk: the levels below already
  * confirmed the application (the online "stamp"); the new pages are what the returning level asked for, and every
  * version stays in the claim's history so the lower levels can still see them.
+ *
+ * A claim proposed from the medical-insurance bureau's settlement data (免申即享) starts `proposed`: the participant
+ * accepts it (→ the review level the scheme sets for bureau-sourced claims) or declines it; one not accepted by the
+ * claims cutoff lapses. A proposal for a stay that already has a claim filed by hand starts `held` (never offered):
+ *
+ *   proposed → (accept) → submitted | clerk_confirmed | agent_confirmed      proposed → declined | lapsed
  */
 
-export type ClaimStatus = 'submitted' | 'clerk_confirmed' | 'agent_confirmed' | 'returned' | 'approved' | 'rejected' | 'paid'
+export type ClaimStatus =
+  | 'submitted'
+  | 'clerk_confirmed'
+  | 'agent_confirmed'
+  | 'returned'
+  | 'approved'
+  | 'rejected'
+  | 'paid'
+  | 'proposed'
+  | 'held'
+  | 'declined'
+  | 'lapsed'
 export type ReviewLevel = 'clerk' | 'agent' | 'office'
-export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay'
+export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay' | 'accept' | 'decline' | 'lapse'
 /** Who acts: the three review levels, or the person who filed / the participant. */
 export type Actor = ReviewLevel | 'filer'
 
@@ -25,6 +42,10 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
   'approved',
   'rejected',
   'paid',
+  'proposed',
+  'held',
+  'declined',
+  'lapsed',
 ]
 
 /** The review level a claim waits for in each status (null = nobody reviews it now). */
@@ -46,7 +67,8 @@ const refuse = (message: string): Transition => ({ ok: false, code: 'INVALID_TRA
 
 /**
  * The next status when `actor` fires `event` on a claim in `status`, or a refusal saying why not.
- * `returnedBy` is the level that returned the claim (only for `resubmit`).
+ * `returnedBy` is the level that returned the claim (for `resubmit`), or the level an accepted proposal enters review
+ * at (for `accept`: the scheme's `bureauClaimsReviewFrom`).
  */
 export function transition(status: ClaimStatus, event: ClaimEvent, actor: Actor, returnedBy?: ReviewLevel | null): Transition {
   const level = levelFor(status)
@@ -75,6 +97,15 @@ export function transition(status: ClaimStatus, event: ClaimEvent, actor: Actor,
       if (status === 'approved' && actor === 'office') return { ok: true, to: 'paid' }
       if (status === 'paid') return refuse('该申请已登记支付，不能重复登记。')
       return refuse('只有已核准的申请可以登记支付。')
+    case 'accept':
+    case 'decline':
+      if (status !== 'proposed') return refuse(`该补助当前状态为「${STATUS_LABEL[status]}」，不能再确认或放弃。`)
+      if (actor !== 'filer') return refuse('只有参加人本人可以确认或放弃医保结算生成的补助。')
+      return { ok: true, to: event === 'accept' ? statusAwaiting(returnedBy ?? 'clerk') : 'declined' }
+    case 'lapse':
+      if (status !== 'proposed') return refuse(`该补助当前状态为「${STATUS_LABEL[status]}」，不会过期。`)
+      if (actor !== 'office') return refuse('只有互助办（定时任务）可以将逾期未确认的补助置为过期。')
+      return { ok: true, to: 'lapsed' }
   }
 }
 
@@ -86,6 +117,10 @@ export const STATUS_LABEL: Record<ClaimStatus, string> = {
   approved: '已核准，待支付',
   rejected: '不予给付',
   paid: '已支付',
+  proposed: '待本人确认',
+  held: '已有同次住院的申请，暂不办理',
+  declined: '本人已放弃',
+  lapsed: '逾期未确认，已失效',
 }
 
 export const LEVEL_LABEL: Record<ReviewLevel, string> = {

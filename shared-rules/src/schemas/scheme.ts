@@ -125,6 +125,9 @@ const tzSchema = z.strictObject({
     subsidyBasis: z.strictObject({ employee: basis, resident: basis }),
     subsidyCapFen: fen.nullable(),
     admissionBasis: basis,
+    bureauClaims: z
+      .strictObject({ reviewFrom: z.enum(['clerk', 'agent', 'office']), reminderDaysBefore: count, basis })
+      .optional(),
   }),
   critical: z.strictObject({ severeFen: fen, mildFen: fen, basis }),
   female: z.strictObject({ fen, basis, sexBasis: basis }),

@@ -186,6 +186,12 @@ export interface TzScheme extends SchemeBase {
     /** [I-8]: cap per claim in fen; `null` = no cap stated. */
     subsidyCapFen: number | null
     admissionBasis: string
+    /**
+     * Claims proposed from the medical-insurance bureau's settlement data (免申即享): the review level an accepted
+     * proposal enters at, and how many days before the claims cutoff an unconfirmed proposal is reminded. Not in the
+     * seeds (a local decision, see `bureauClaimRules`); unset = the defaults there.
+     */
+    bureauClaims?: { reviewFrom: 'clerk' | 'agent' | 'office'; reminderDaysBefore: number; basis: string }
   }
   critical: { severeFen: number; mildFen: number; basis: string }
   female: { fen: number; basis: string; sexBasis: string }

@@ -2,7 +2,7 @@
  * Calls to the `claims` and `messages` cloud functions through their contracts (@mutual-aid/contracts): requests
  * are typed by the schemas the function parses, answers are parsed with the contract's output schemas.
  */
-import { claimsContract, messagesContract, type ClaimFiles, type ClaimTarget, type DecideInput, type DraftFacts, type InputOf, type SaveDraftInput } from '@mutual-aid/contracts'
+import { claimsContract, messagesContract, type ClaimFiles, type ClaimTarget, type DecideInput, type DraftFacts, type InputOf, type Payee, type SaveDraftInput } from '@mutual-aid/contracts'
 import type { ClaimStatus, Family } from '@mutual-aid/shared-rules'
 import { callAction } from '@/services/call-action'
 
@@ -39,6 +39,8 @@ export const claimsApi = {
   markPaid: (claimId: string, version: number, paidOn: string, reference: string) => claims('markPaid', { claimId, version, paidOn, reference }),
   /** The funds and one page of ledger entries. */
   ledger: (cursor?: string) => claims('ledger', { cursor }),
+  acceptProposal: (claimId: string, version: number, payee: Payee) => claims('acceptProposal', { claimId, version, payee }),
+  declineProposal: (claimId: string, version: number, reason?: string) => claims('declineProposal', { claimId, version, reason }),
 }
 
 export const messagesApi = {

@@ -6,16 +6,18 @@ import { Tag } from '@/components/ui'
 import { DUE_TEXT } from './format'
 import { STATUS_THEME } from './labels'
 
-/** One claim in a list; tapping opens its detail page. */
+/** One claim in a list; tapping opens its detail page (a proposal waiting for the worker: the page to confirm it). */
 export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: boolean }) {
+  const page = item.status === 'proposed' ? 'proposal' : 'detail'
   return (
     <View
       className="claims-list-item"
       data-claim-no={item.claimNo}
-      onClick={() => void Taro.navigateTo({ url: `/packages/claims/detail/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: `/packages/claims/${page}/index?id=${item.id}` })}
     >
       <View className="claims-list-item__top">
         <Text className="claims-list-item__no">{item.claimNo}</Text>
+        {item.source === 'settlement' ? <Tag theme="success">来自医保结算</Tag> : null}
         <Tag theme={STATUS_THEME[item.status]}>{STATUS_LABEL[item.status]}</Tag>
       </View>
       <Text className="claims-list-item__meta">

@@ -13,6 +13,10 @@ export const NEXT_STEP: Record<ClaimStatus, string> = {
   approved: '审批已通过，互助办将把互助金转入您填写的账户。',
   rejected: '本次申请不予给付，理由见下方。如有疑问请联系单位工会或互助办。',
   paid: '互助金已支付，请留意银行到账信息。',
+  proposed: '根据医保结算数据，您这次住院可以领取补助。请核对住院信息和金额，确认收款账户后提交；不需要拍照上传材料。',
+  held: '这次住院已有您提交的申请，按该申请办理，不会重复给付。',
+  declined: '您已放弃这笔补助。如有疑问请联系单位工会或互助办。',
+  lapsed: '已超过本年度申请截止日期未确认，这笔补助已失效。',
 }
 
 /** The same, as reviewers read it (clerk, agent, office). */
@@ -24,6 +28,10 @@ export const REVIEW_STEP: Record<ClaimStatus, string> = {
   approved: '已核准，等待互助办转账后登记支付。',
   rejected: '已作出不予给付的结论。',
   paid: '互助金已支付，已计入基金台账。',
+  proposed: '由医保结算数据生成，等待参加人本人确认收款账户；确认后进入审核。',
+  held: '同一次住院已有手工申请，此条医保结算补助暂不办理（已关联该申请）。',
+  declined: '参加人已放弃这笔补助。',
+  lapsed: '参加人逾期未确认，已失效。',
 }
 
 /** Tag colour of each claim status, in lists and on the detail page. */
@@ -35,4 +43,8 @@ export const STATUS_THEME: Record<ClaimStatus, 'primary' | 'warning' | 'danger' 
   approved: 'success',
   rejected: 'danger',
   paid: 'success',
+  proposed: 'warning',
+  held: 'primary',
+  declined: 'danger',
+  lapsed: 'danger',
 }

@@ -23,6 +23,7 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   enrolmentWindow: process.env.TARO_APP_TEMPLATE_ENROLMENT_WINDOW ?? '',
   newHireDeadline: process.env.TARO_APP_TEMPLATE_NEW_HIRE_DEADLINE ?? '',
   claimPayFailed: process.env.TARO_APP_TEMPLATE_CLAIM_PAY_FAILED ?? '',
+  claimProposed: process.env.TARO_APP_TEMPLATE_CLAIM_PROPOSED ?? '',
 }
 
 /**

@@ -39,6 +39,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'declarations', title: '待审核申报', icon: 'view-list', url: '/packages/enrol/declarations/index' },
     { key: 'review', title: '待确认申请', icon: 'task-checked', url: '/packages/claims/review/index' },
     { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
+    { key: 'settlements', title: '医保结算导入', icon: 'file-paste', url: '/packages/settle/import/index' },
     INBOX,
   ],
   office: [
@@ -50,6 +51,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'reminders', title: '提醒记录', icon: 'alarm', url: '/packages/office/reminders/index' },
     { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
     { key: 'batches', title: '银行批量支付', icon: 'wallet', url: '/packages/fund/batches/index' },
+    { key: 'settlements', title: '医保结算导入', icon: 'file-paste', url: '/packages/settle/import/index' },
     INBOX,
   ],
 }

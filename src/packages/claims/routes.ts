@@ -1,5 +1,5 @@
 // Pages of the claims subpackage; app.config.ts builds `subPackages` from this list.
 export default {
   root: 'packages/claims',
-  pages: ['new/index', 'list/index', 'detail/index', 'review/index', 'ledger/index', 'inbox/index'],
+  pages: ['new/index', 'list/index', 'detail/index', 'review/index', 'ledger/index', 'inbox/index', 'proposal/index'],
 }

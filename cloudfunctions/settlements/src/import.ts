@@ -1,0 +1,327 @@
+import { createHash } from 'node:crypto'
+import { settlementContinueInput, settlementImportInput, type SettlementImport } from '@mutual-aid/contracts'
+import { action } from '@cloud-shared/create-main'
+import { audit } from '@cloud-shared/audit'
+import type { HandlerContext } from '@cloud-shared/context'
+import { findAll, findById } from '@cloud-shared/db'
+import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
+import { readSettlementFile } from './read-file'
+import { validateRows, type RowError, type ValidRow } from './validate'
+import type { ImportDoc, SettlementDoc } from './model'
+import { processChunk } from './process'
+import { inPool } from './pool'
+
+/** Rows decided together (one participations read, one claims insert, one reservation of claim numbers). */
+export const CHUNK_ROWS = 500
+/**
+ * A call stops starting chunks after this long (ms) and answers `running`: the function's time limit is 20 s
+ * (config.json) and a chunk takes a few seconds; the page calls `continue`, and the timer finishes an abandoned import.
+ */
+export const CALL_BUDGET_MS = 11_000
+/** Rows stored per batch while staging (one existence query and one insert each). */
+const STAGE_ROWS = 500
+const MAX_ERRORS_SHOWN = 200
+const MAX_DUPLICATES_KEPT = 2_000
+
+const EMPTY_COUNTS = { proposed: 0, held: 0, unmatched: 0, notQualifying: 0, duplicate: 0 }
+
+/** Only the office, or the agent who imported it, sees an import. */
+export function assertCanSeeImport(ctx: HandlerContext, imp: ImportDoc): void {
+  if (ctx.caller.roles.includes('office')) return
+  if (imp.importedBy.openid === ctx.caller.openid) return
+  throw forbidden('这份医保结算数据不是您导入的，无权查看。')
+}
+
+export function importView(imp: ImportDoc, again = false): SettlementImport {
+  const processedChunks = Math.min(imp.nextChunk, imp.chunks)
+  return {
+    importId: imp._id,
+    status: imp.status,
+    again,
+    fileName: imp.fileName,
+    rows: imp.rows,
+    processed: imp.status === 'done' ? imp.rows : Math.min(imp.rows, processedChunks * CHUNK_ROWS),
+    counts: imp.counts ?? { ...EMPTY_COUNTS, duplicate: imp.duplicateCount },
+    errorCount: 0,
+    errors: [],
+    importedOn: imp.importedOn,
+  }
+}
+
+/**
+ * Stores the file's rows as settlement documents, once each, 500 at a time until the call's time budget is spent: a
+ * serial already stored by another import is a duplicate (reported, not stored again); one stored by this import (a
+ * retry after a crash) is left as it is. The database's unique `_id` decides between two imports racing for one serial.
+ * Progress (`stageIndex`, `stagePosition`, the duplicates so far) is written after each batch, whole, so a batch done
+ * again after a crash counts the same. Answers whether every row is stored.
+ */
+async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], started: number): Promise<boolean> {
+  const _ = ctx.db.command
+  const duplicates: ImportDoc['duplicates'] = [...(imp.duplicates ?? [])]
+  let duplicateCount = imp.duplicateCount ?? 0
+  let position = imp.stagePosition ?? 0
+  const now = ctx.clock.now()
+  const docOf = (r: ValidRow, chunk: number): SettlementDoc => ({
+    _id: r.settlementId,
+    importId: imp._id,
+    chunk,
+    row: r.row,
+    serial: r.serial,
+    name: r.name,
+    idHash: r.idHash,
+    idMasked: r.idMasked,
+    insurance: r.insurance,
+    hospitalName: r.hospitalName,
+    hospitalCode: r.hospitalCode,
+    designated: r.designated,
+    admission: r.admission,
+    discharge: r.discharge,
+    totalFen: r.totalFen,
+    fundFen: r.fundFen,
+    selfPayFen: r.selfPayFen,
+    selfFundedFen: r.selfFundedFen,
+    settledOn: r.settledOn,
+    state: 'pending',
+    reasons: [],
+    claimId: null,
+    amountFen: null,
+    createdAt: now,
+  })
+  const duplicate = (r: ValidRow, reason: string) => {
+    duplicateCount++
+    if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason })
+  }
+  for (let i = imp.stageIndex ?? 0; i < valid.length; i += STAGE_ROWS) {
+    if (Date.now() - started > CALL_BUDGET_MS) return false
+    const batch = valid.slice(i, i + STAGE_ROWS).filter((r) => {
+      if (r.repeatOf === null) return true
+      duplicate(r, `与本文件第 ${r.repeatOf} 行的结算流水号相同`)
+      return false
+    })
+    const existing = batch.length ? await findAll<{ _id: string; importId: string }>(ctx.db, 'settlements', { _id: _.in(batch.map((r) => r.settlementId)) }) : []
+    const owner = new Map(existing.map((d) => [d._id, d.importId]))
+    const toInsert: SettlementDoc[] = []
+    for (const r of batch) {
+      const by = owner.get(r.settlementId)
+      if (by === undefined) toInsert.push(docOf(r, Math.floor(position++ / CHUNK_ROWS)))
+      else if (by === imp._id) position++
+      else duplicate(r, '该结算流水号已在之前的导入中处理过')
+    }
+    if (toInsert.length) {
+      try {
+        await ctx.db.collection('settlements').add({ data: toInsert })
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+        // Another import stored some of these serials meanwhile: insert one by one, the database decides each.
+        await inPool(toInsert, 8, async (doc) => {
+          try {
+            await ctx.db.collection('settlements').add({ data: doc })
+          } catch (e) {
+            if (!isDuplicateKey(e)) throw e
+            const won = await findById<{ importId: string }>(ctx.db, 'settlements', doc._id)
+            if (won?.importId !== imp._id) duplicate(valid.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
+          }
+        })
+      }
+    }
+    const progress = { stageIndex: i + STAGE_ROWS, stagePosition: position, duplicates, duplicateCount }
+    await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({
+      data: { ...progress, duplicates: _.set(duplicates), updatedAt: ctx.clock.now() },
+    })
+    Object.assign(imp, progress)
+  }
+  const chunks = Math.ceil(position / CHUNK_ROWS)
+  await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({ data: { status: 'running', chunks, updatedAt: ctx.clock.now() } })
+  Object.assign(imp, { status: 'running', chunks })
+  return true
+}
+
+async function countState(ctx: HandlerContext, importId: string, state: string): Promise<number> {
+  return (await ctx.db.collection('settlements').where({ importId, state }).count()).total
+}
+
+/** The import is finished: its counts, and the outcome audited. (The uploaded file goes at the next tick: `purgeFiles`.) */
+async function finish(ctx: HandlerContext, imp: ImportDoc): Promise<void> {
+  const [proposed, held, unmatched, notQualifying] = await Promise.all(
+    ['proposed', 'held', 'unmatched', 'not_qualifying'].map((s) => countState(ctx, imp._id, s)),
+  )
+  const counts = { proposed, held, unmatched, notQualifying, duplicate: imp.duplicateCount }
+  // The record first (once): a call cut off after it finishes the import again; one cut off after `done` would not.
+  await audit(ctx, { action: 'settlement.import.done', entity: 'settlementImport', entityId: imp._id, after: { rows: imp.rows, ...counts }, once: `settlement.import.done:${imp._id}` })
+  await ctx.db.collection('settlementImports').where({ _id: imp._id }).update({
+    data: { status: 'done', counts: ctx.db.command.set(counts), updatedAt: ctx.clock.now() },
+  })
+  Object.assign(imp, { status: 'done', counts })
+}
+
+/**
+ * Deletes the uploaded files of finished imports: they hold clear ID numbers and are needed only until every row is
+ * stored (keyed hash and masked form only). Until then the storage rule lets no client read them. Done by the timer
+ * rather than at the end of the import, so that a retry of a cut-off import always finds its file.
+ */
+export async function purgeFiles(ctx: HandlerContext): Promise<number> {
+  const done = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: 'done', fileDeleted: false }, 1000)
+  for (let i = 0; i < done.length; i += 50) {
+    const batch = done.slice(i, i + 50)
+    // At most 50 files per call (CloudBase); a file already gone counts as deleted.
+    await ctx.cloud.deleteFile({ fileList: batch.map((imp) => imp.fileID) })
+    await ctx.db.collection('settlementImports').where({ _id: ctx.db.command.in(batch.map((imp) => imp._id)) }).update({ data: { fileDeleted: true, updatedAt: ctx.clock.now() } })
+    for (const imp of batch) await audit(ctx, { action: 'settlement.file.delete', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID }, once: `settlement.file.delete:${imp._id}` })
+  }
+  return done.length
+}
+
+/** Moves an import on until it is done or this call's time budget is spent; answers where it stands. */
+export async function drive(ctx: HandlerContext, imp: ImportDoc, started: number, valid?: ValidRow[]): Promise<ImportDoc> {
+  if (imp.status === 'staging') {
+    // On record once, whichever call (first or a retry after a crash) stages the rows.
+    await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
+    if (!(await stage(ctx, imp, valid ?? (await validRowsOf(ctx, imp)), started))) return imp
+  }
+  while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
+    if (Date.now() - started > CALL_BUDGET_MS) return imp
+    await processChunk(ctx, imp, imp.nextChunk)
+  }
+  if (imp.status === 'running') await finish(ctx, imp)
+  return imp
+}
+
+/**
+ * The valid rows of an import's file. A warm instance keeps the last file it read (calls of one import usually land on
+ * the same instance): a 20,000-row file is then read once, not on every `continue`.
+ */
+let lastRead: { importId: string; valid: ValidRow[] } | null = null
+
+async function validRowsOf(ctx: HandlerContext, imp: ImportDoc): Promise<ValidRow[]> {
+  if (lastRead?.importId === imp._id) return lastRead.valid
+  const { valid } = await readAndValidate(ctx, imp.fileID)
+  lastRead = { importId: imp._id, valid }
+  return valid
+}
+
+async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
+  try {
+    return (await ctx.cloud.downloadFile({ fileID })).fileContent as Buffer
+  } catch {
+    throw new AppError('BAD_FILE', '上传的文件已失效或不存在，请重新上传。')
+  }
+}
+
+async function readAndValidate(ctx: HandlerContext, fileID: string, buffer?: Buffer) {
+  const content = buffer ?? (await download(ctx, fileID))
+  const rows = await readSettlementFile(content, fileID)
+  if (!rows.length) throw new AppError('BAD_FILE', '文件中没有结算数据（第 2 行起填写）。')
+  return { rows, ...validateRows(rows, ctx.clock.today(), ctx.config.secrets) }
+}
+
+/** The importer's scope: the office imports for everyone, an agent for the participants of its units. */
+function importer(ctx: HandlerContext): ImportDoc['importedBy'] {
+  const { roles, user, openid } = ctx.caller
+  if (roles.includes('office')) return { openid, role: 'office', agentId: null, name: user?.name ?? '' }
+  if (roles.includes('agent') && user?.agentId) return { openid, role: 'agent', agentId: user.agentId, name: user.name ?? '' }
+  throw forbidden('只有互助办或代理单位可以导入医保结算数据。')
+}
+
+/**
+ * Imports the bureau's inpatient settlement export (xlsx or csv) the office or an agent uploaded. Every row is
+ * validated first: a file with any error changes nothing and answers the errors by row number. The same file again
+ * (same content) answers its import; a serial imported before is a duplicate. Bounded work per call: the answer says
+ * `running` until every chunk is done — call again (or `continue`); the timer finishes an import nobody continues.
+ */
+export const importSettlements = action({
+  access: ['office', 'agent'],
+  input: settlementImportInput,
+  async run(ctx, { fileID }) {
+    const started = Date.now()
+    const by = importer(ctx)
+    if (!fileID.includes(`settlement-imports/${ctx.caller.openid}/`)) throw new AppError('INVALID_INPUT', '文件不是您上传的，请重新上传。')
+    // This very upload imported before (a retry after the answer was lost; the file is deleted once done).
+    const byFile = (await ctx.db.collection('settlementImports').where({ fileID }).limit(1).get()).data[0] as ImportDoc | undefined
+    if (byFile) {
+      assertCanSeeImport(ctx, byFile)
+      return importView(await drive(ctx, byFile, started))
+    }
+    const buffer = await download(ctx, fileID)
+    const importId = `imp-${createHash('sha256').update(buffer).digest('hex').slice(0, 40)}`
+    const known = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
+    if (known) {
+      assertCanSeeImport(ctx, known)
+      // A second upload of a file already imported: the copy holds clear ID numbers and is not needed.
+      if (known.fileID !== fileID) await ctx.cloud.deleteFile({ fileList: [fileID] })
+      return importView(await drive(ctx, known, started), known.fileID !== fileID)
+    }
+    const { rows, valid, errors } = await readAndValidate(ctx, fileID, buffer)
+    if (errors.length) {
+      await audit(ctx, { action: 'settlement.import.invalid', entity: 'settlementImport', entityId: importId, after: { fileID, rows: rows.length, errors: errors.length } })
+      return {
+        importId: null,
+        status: 'invalid' as const,
+        again: false,
+        fileName: fileID.split('/').pop() ?? '',
+        rows: rows.length,
+        processed: 0,
+        counts: EMPTY_COUNTS,
+        errorCount: errors.length,
+        errors: errors.slice(0, MAX_ERRORS_SHOWN) as RowError[],
+        importedOn: null,
+      }
+    }
+    const now = ctx.clock.now()
+    const imp: ImportDoc = {
+      _id: importId,
+      fileID,
+      fileName: fileID.split('/').pop() ?? '',
+      importedBy: by,
+      status: 'staging',
+      rows: rows.length,
+      chunks: 0,
+      nextChunk: 0,
+      blocks: {},
+      duplicates: [],
+      duplicateCount: 0,
+      stageIndex: 0,
+      stagePosition: 0,
+      counts: null,
+      importedOn: ctx.clock.today(),
+      fileDeleted: false,
+      createdAt: now,
+      updatedAt: now,
+    }
+    try {
+      await ctx.db.collection('settlementImports').add({ data: imp })
+    } catch (err) {
+      // The same file uploaded twice at once: the other call created the import; carry on with it.
+      if (!isDuplicateKey(err)) throw err
+      const other = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
+      if (!other) throw err
+      return importView(await drive(ctx, other, started), true)
+    }
+    lastRead = { importId, valid }
+    return importView(await drive(ctx, imp, started, valid))
+  },
+})
+
+/** Continues an import that answered `running` (the page calls this until it is done). */
+export const continueImport = action({
+  access: ['office', 'agent'],
+  input: settlementContinueInput,
+  async run(ctx, { importId }) {
+    const started = Date.now()
+    const imp = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
+    if (!imp) throw notFound('该导入记录')
+    assertCanSeeImport(ctx, imp)
+    return importView(await drive(ctx, imp, started))
+  },
+})
+
+/** The timer's share: imports nobody continued (the page closed, a call cut off) are finished in the background. */
+export async function resumeImports(ctx: HandlerContext, started: number): Promise<number> {
+  const open = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: ctx.db.command.in(['staging', 'running']) }, 1000)
+  let done = 0
+  for (const imp of open) {
+    if (Date.now() - started > CALL_BUDGET_MS) break
+    await drive(ctx, imp, started)
+    if (imp.status === 'done') done++
+  }
+  return done
+}

@@ -1,0 +1,290 @@
+import { formatYuan } from '@mutual-aid/shared-rules'
+import { wxAmount, wxDate, wxThing } from '@mutual-aid/contracts'
+import { audit } from '@cloud-shared/audit'
+import type { ClaimDoc } from '@cloud-shared/claim-doc'
+import type { HandlerContext } from '@cloud-shared/context'
+import { findAll } from '@cloud-shared/db'
+import type { ParticipationDoc, PersonDoc, StayEntry, UnitDoc } from '@cloud-shared/documents'
+import { isDuplicateKey } from '@cloud-shared/errors'
+import { notify } from '@cloud-shared/notify'
+import { runInTransaction } from '@cloud-shared/transaction'
+import { txGet } from '@cloud-shared/tx'
+import type { SdkHandle } from '@cloud-shared/sdk'
+import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
+import { claimIdOf, type ImportDoc, type SettlementDoc } from './model'
+import { inPool } from './pool'
+
+/** Parallel database round trips within one chunk (the emulator and CloudBase both serve them side by side). */
+const PARALLEL = 16
+/** Tries of a chunk whose participations someone else changed meanwhile (a claim filed by hand at the same moment). */
+const CHUNK_TRIES = 4
+
+async function byIds<T extends { _id: string }>(ctx: HandlerContext, collection: string, ids: string[]): Promise<Map<string, T>> {
+  const _ = ctx.db.command
+  const out = new Map<string, T>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const docs = await findAll<T>(ctx.db, collection, { _id: _.in(ids.slice(i, i + 500)) })
+    for (const d of docs) out.set(d._id, d)
+  }
+  return out
+}
+
+async function participationsByHash(ctx: HandlerContext, hashes: string[]): Promise<Map<string, ParticipationDoc[]>> {
+  const _ = ctx.db.command
+  const out = new Map<string, ParticipationDoc[]>()
+  for (let i = 0; i < hashes.length; i += 500) {
+    const docs = await findAll<ParticipationDoc>(ctx.db, 'participations', { idHash: _.in(hashes.slice(i, i + 500)), family: 'TZ' })
+    for (const d of docs) out.set(d.idHash, [...(out.get(d.idHash) ?? []), d])
+  }
+  return out
+}
+
+/**
+ * Registers the proposals' stays on their participations, each update version-checked: a participation changed since
+ * it was read (a claim filed by hand for the same person, an approval) answers false and the chunk is decided again on
+ * fresh data. Stays already registered (a chunk done again) are not added twice.
+ */
+async function registerStays(ctx: HandlerContext, plans: RowPlan[]): Promise<boolean> {
+  const _ = ctx.db.command
+  const byParticipation = new Map<string, { p: ParticipationDoc; add: StayEntry[] }>()
+  for (const plan of plans) {
+    if (!plan.stay || !plan.participation) continue
+    const p = plan.participation
+    if (p.inpatientStays?.some((s) => s.claimId === plan.stay!.claimId)) continue
+    const entry = byParticipation.get(p._id) ?? { p, add: [] }
+    entry.add.push(plan.stay)
+    byParticipation.set(p._id, entry)
+  }
+  let clean = true
+  await inPool([...byParticipation.values()], PARALLEL, async ({ p, add }) => {
+    const res = await ctx.db
+      .collection('participations')
+      .where({ _id: p._id, version: p.version })
+      .update({ data: { inpatientStays: _.push(add), version: _.inc(1), updatedAt: ctx.clock.now() } })
+    if (res.stats.updated !== 1) clean = false
+  })
+  return clean
+}
+
+/**
+ * Claim numbers for the chunk's new claims, per scheme counter, reserved once: the reservation is stored on the import
+ * in the same transaction that advances the counter, so a chunk done again after a crash numbers its claims the same.
+ */
+async function reserveNumbers(ctx: HandlerContext, imp: ImportDoc, chunk: number, need: Map<string, number>): Promise<Map<string, number>> {
+  const from = new Map<string, number>()
+  const missing = [...need].filter(([counterId]) => !imp.blocks?.[`${chunk}:${counterId}`])
+  for (const [counterId] of need) {
+    const known = imp.blocks?.[`${chunk}:${counterId}`]
+    if (known) from.set(counterId, known.from)
+  }
+  if (!missing.length) return from
+  await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+    const fresh = await txGet<ImportDoc>(tx, 'settlementImports', imp._id)
+    const blocks = { ...(fresh?.blocks ?? {}) }
+    for (const [counterId, count] of missing) {
+      const key = `${chunk}:${counterId}`
+      if (!blocks[key]) {
+        const counter = await txGet<{ seq: number }>(tx, 'counters', counterId)
+        const seq = counter?.seq ?? 0
+        await tx.collection('counters').doc(counterId).set({ data: { seq: seq + count, updatedAt: ctx.clock.now() } })
+        blocks[key] = { from: seq + 1, count }
+      }
+      from.set(counterId, blocks[key].from)
+    }
+    await tx.collection('settlementImports').doc(imp._id).update({ data: { blocks: ctx.db.command.set(blocks) } })
+  })
+  return from
+}
+
+/** Inserts claims whose ids are derived from their settlements: those already written (a chunk done again) are skipped. */
+async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<void> {
+  for (let i = 0; i < claims.length; i += 200) {
+    const batch = claims.slice(i, i + 200)
+    try {
+      await ctx.db.collection('claims').add({ data: batch })
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      await inPool(batch, PARALLEL, async (doc) => {
+        try {
+          await ctx.db.collection('claims').add({ data: doc })
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e
+        }
+      })
+    }
+  }
+}
+
+/** `2021年5月3日~2021年5月13日`: a stay as WeChat's `date` keyword takes a range. */
+const stayRange = (r: SettlementDoc) => `${wxDate(r.admission)}~${wxDate(r.discharge)}`
+const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+
+/** Tells the participant a proposal awaits them: inbox always, a push where they subscribed. */
+export async function noticeProposal(ctx: HandlerContext, claim: ClaimDoc, reminder: boolean): Promise<void> {
+  if (!claim.personOpenid || !claim.settlement) return
+  const r = claim.settlement
+  const amount = formatYuan(claim.assessmentAtSubmit.amountFen)
+  await notify(ctx, {
+    id: `${claim._id}:${reminder ? 'proposalReminder' : 'proposed'}`,
+    openid: claim.personOpenid,
+    template: 'claimProposed',
+    title: reminder ? `住院补助 ${claim.claimNo} 即将过期，请尽快确认` : `住院补助 ${claim.claimNo} 待您确认`,
+    body: `您 ${monthDay(r.admission)}–${monthDay(r.discharge)} 住院可领取互助补助 ${amount}，请确认。${reminder ? `请在 ${claim.claimDeadline.date} 前确认，逾期失效。` : '无需拍照上传材料，核对后确认收款账户即可。'}`,
+    page: `packages/claims/proposal/index?id=${claim._id}`,
+    fields: {
+      date1: stayRange(r as unknown as SettlementDoc),
+      amount2: wxAmount(claim.assessmentAtSubmit.amountFen),
+      thing3: wxThing(reminder ? '即将过期，请尽快确认收款账户' : '医保结算数据生成，请确认收款账户'),
+      date4: wxDate(claim.claimDeadline.date),
+    },
+    ref: { entity: 'claim', id: claim._id },
+  })
+}
+
+function claimOf(
+  ctx: HandlerContext,
+  imp: ImportDoc,
+  plan: RowPlan,
+  seq: number,
+  unit: UnitDoc | undefined,
+  person: PersonDoc | undefined,
+  today: string,
+): ClaimDoc {
+  const p = plan.participation as ParticipationDoc
+  const r = plan.row
+  const now = ctx.clock.now()
+  const id = claimIdOf(r._id)
+  const facts = factsOf(r)
+  const status = plan.state === 'held' ? 'held' : 'proposed'
+  const byName = imp.importedBy.name || (imp.importedBy.role === 'office' ? '互助办' : '代理单位')
+  const openid = person?.openid ?? null
+  return {
+    _id: id,
+    source: 'settlement',
+    settlement: {
+      settlementId: r._id,
+      serial: r.serial,
+      importId: imp._id,
+      insurance: r.insurance,
+      hospitalName: r.hospitalName,
+      hospitalCode: r.hospitalCode,
+      designated: r.designated,
+      admission: r.admission,
+      discharge: r.discharge,
+      totalFen: r.totalFen,
+      fundFen: r.fundFen,
+      selfPayFen: r.selfPayFen,
+      selfFundedFen: r.selfFundedFen,
+      settledOn: r.settledOn,
+    },
+    linkedClaimId: plan.linkedClaimId,
+    claimNo: `${p.family}${p.year}-${String(seq).padStart(6, '0')}`,
+    idempotencyKey: `settlement:${r._id}`,
+    draftId: id,
+    family: p.family,
+    schemeId: p.schemeId,
+    year: p.year,
+    product: 'inpatient',
+    kind: 'inpatient',
+    participationId: p._id,
+    personId: p.personId,
+    personName: p.name,
+    personOpenid: openid,
+    personIdHash: p.idHash,
+    unitId: p.unitId,
+    unitName: unit?.name ?? '',
+    agentId: p.agentId,
+    // Nobody has filed it yet: the participant becomes its filer on accepting it (never the importer, who may review).
+    filedBy: { openid: openid ?? `unbound:${p.personId}`, as: 'worker', name: p.name },
+    status,
+    facts,
+    files: {},
+    materials: [{ n: 1, at: now, facts, files: {}, note: `医保结算数据（流水号 ${r.serial}）` }],
+    history: [
+      {
+        at: now,
+        event: status === 'held' ? 'hold' : 'offer',
+        from: 'draft',
+        to: status,
+        role: imp.importedBy.role,
+        openid: imp.importedBy.openid,
+        name: byName,
+        note: status === 'held' ? '同一次住院已有申请，此条医保结算补助暂不办理' : `由医保结算数据生成（流水号 ${r.serial}），待参加人确认`,
+      },
+    ],
+    returned: null,
+    submittedOn: today,
+    claimDeadline: acceptBy(p, r.admission),
+    assessmentAtSubmit: plan.assessment!,
+    assessmentAtDecision: null,
+    materialsCompleteOn: null,
+    dueDate: null,
+    decision: null,
+    payoutId: null,
+    paid: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/**
+ * Does chunk `k` of an import: decides its rows, registers the proposals' stays, writes the claims (proposed, or held
+ * beside a claim filed by hand), tells the participants, records each row's outcome and advances the import. Every
+ * write is idempotent or reserved on the import, so a chunk cut off anywhere is simply done again.
+ */
+export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: number): Promise<void> {
+  const today = imp.importedOn
+  const rows = await findAll<SettlementDoc>(ctx.db, 'settlements', { importId: imp._id, chunk: k }, 10_000)
+  let plans: RowPlan[] = []
+  for (let attempt = 1; ; attempt++) {
+    const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
+    plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today)
+    if (await registerStays(ctx, plans)) break
+    if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
+  }
+  const withClaim = plans.filter((p) => p.state === 'proposed' || p.state === 'held')
+  const need = new Map<string, number>()
+  for (const plan of withClaim) {
+    const counterId = `claimNo-${plan.participation!.family}-${plan.participation!.year}`
+    need.set(counterId, (need.get(counterId) ?? 0) + 1)
+  }
+  const from = await reserveNumbers(ctx, imp, k, need)
+  const [units, people] = await Promise.all([
+    byIds<UnitDoc>(ctx, 'units', [...new Set(withClaim.map((p) => p.participation!.unitId))]),
+    byIds<PersonDoc>(ctx, 'people', [...new Set(withClaim.map((p) => p.participation!.personId))]),
+  ])
+  const next = new Map<string, number>()
+  const claims = withClaim.map((plan) => {
+    const p = plan.participation!
+    const counterId = `claimNo-${p.family}-${p.year}`
+    const n = next.get(counterId) ?? 0
+    next.set(counterId, n + 1)
+    return claimOf(ctx, imp, plan, (from.get(counterId) as number) + n, units.get(p.unitId), people.get(p.personId), today)
+  })
+  await insertClaims(ctx, claims)
+  await inPool(claims.filter((c) => c.status === 'proposed'), PARALLEL, (c) => noticeProposal(ctx, c, false))
+  await inPool(plans, PARALLEL, (plan) =>
+    ctx.db
+      .collection('settlements')
+      .doc(plan.row._id)
+      .update({
+        data: {
+          state: plan.state,
+          reasons: ctx.db.command.set(plan.reasons),
+          claimId: plan.state === 'proposed' || plan.state === 'held' ? claimIdOf(plan.row._id) : null,
+          amountFen: plan.assessment?.payable ? plan.assessment.amountFen : null,
+        },
+      }),
+  )
+  // Every match is on record: which settlement became which claim (or why not), never the ID number.
+  await audit(ctx, {
+    action: 'settlement.match',
+    entity: 'settlementImport',
+    entityId: imp._id,
+    after: { chunk: k, rows: plans.map((p) => ({ settlementId: p.row._id, row: p.row.row, state: p.state, claimId: p.state === 'proposed' || p.state === 'held' ? claimIdOf(p.row._id) : null })) },
+    once: `settlement.match:${imp._id}:${k}`,
+  })
+  await ctx.db.collection('settlementImports').where({ _id: imp._id, nextChunk: k }).update({ data: { nextChunk: k + 1, updatedAt: ctx.clock.now() } })
+  imp.nextChunk = Math.max(imp.nextChunk, k + 1)
+}

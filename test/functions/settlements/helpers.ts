@@ -1,0 +1,144 @@
+/**
+ * Fixtures for the settlements tests: the demo seed on the emulator, every TZ roster person (海悦电子, 14 people)
+ * enrolled in TZ 2021 with all three products from 2021-04-01, and helpers to write the bureau's export as CSV, upload
+ * it as the office does and import it to the end.
+ */
+import { residentIdCheckChar } from '@mutual-aid/shared-rules'
+import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
+import { newParticipation } from '@cloud-shared/participation-doc'
+import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { checkAnswer } from '../../helpers/contract-check'
+import { seedDemo } from '../../../scripts/seed'
+import { localCloud } from '../../../scripts/sdk-env'
+import { TZ_PEOPLE } from '../../../scripts/demo-data'
+import { uploadTo } from '../claims/helpers'
+
+export const OFFICE = 'demo-office-01'
+export const OFFICE_2 = 'demo-office-02'
+export const AGENT = 'demo-agent-01'
+export const CLERK_TZ = 'demo-clerk-tz'
+export const WORKER_TZ = 'demo-worker-tz-1' // 余静, the TZ unit's first person
+export const TZ_UNIT = 'unit-tz-haiyue'
+
+export interface Suite {
+  emu: Emulator
+  db: any
+  call(fn: 'settlements' | 'claims', openid: string, action: string, input?: Record<string, unknown>): Promise<any>
+  /** Participation id by roster index (0 = 余静). */
+  part: string[]
+}
+
+export async function startSettleSuite(options: { today?: string; faultInjection?: boolean; dataDir?: string } = {}): Promise<Suite> {
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: options.today ?? '2021-06-15' }, faultInjection: options.faultInjection, dataDir: options.dataDir })
+  const db = localCloud(emu.url).database()
+  await seedDemo(emu.url)
+  const people = (await db.collection('people').where({ unitId: TZ_UNIT }).orderBy('_id', 'asc').limit(100).get()).data
+  const now = new Date()
+  const part: string[] = []
+  for (const person of people) {
+    const _id = `part-tz2021-${person._id}`
+    part.push(_id)
+    const doc = newParticipation(
+      { enrolmentId: 'enrol-tz-2021', unit: { _id: TZ_UNIT, agentId: 'agent-chengqu' }, person, scheme: { id: 'tz-2021', family: 'TZ' }, year: 2021, products: ['inpatient', 'critical', 'female'], shares: 1, firstTime: true },
+      now,
+      { start: '2021-04-01', end: '2021-12-31' },
+    )
+    await db.collection('participations').add({ data: { _id, ...doc, medicalInsurance: 'employee' } })
+  }
+  // Every TZ person bound to a WeChat user (余静 is the demo's; the others `tz-w-<index>`), so each can file and accept.
+  for (const [i, person] of people.entries()) {
+    if (i === 0) continue
+    await db.collection('users').add({ data: { _id: workerOf(i), role: null, name: person.name, personId: person._id, createdAt: now, updatedAt: now } })
+    await db.collection('people').doc(person._id).update({ data: { openid: workerOf(i) } })
+  }
+  return {
+    emu,
+    db,
+    part,
+    call: async (fn, openid, action, input = {}) => {
+      const moment = fn === 'claims' ? ({ submit: 'claimSubmit', decide: 'officeReview', markPaid: 'officeReview', acceptProposal: 'proposalOpened' } as const)[action] : undefined
+      if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
+      const answer = await emu.callFunction(fn, { action, ...input }, { openid })
+      checkAnswer(fn, action, answer)
+      return answer
+    },
+  }
+}
+
+/** The WeChat user bound to TZ roster person `i`. */
+export const workerOf = (i: number) => (i === 0 ? WORKER_TZ : `tz-w-${i}`)
+
+/** The resident ID of TZ roster person `i` (余静 = 0). */
+export const tzId = (i: number) => TZ_PEOPLE[i][1]
+
+/** A valid resident ID nobody in the demo has (Taizhou area code, born 1988-08-08). */
+export function strangerId(n = 1): string {
+  const body = `33100219880808${String(100 + n).padStart(3, '0')}`
+  return body + residentIdCheckChar(body)
+}
+
+export interface SettlementLine {
+  id: string
+  name: string
+  insurance?: string
+  hospital?: string
+  code?: string
+  designated?: string
+  admission: string
+  discharge: string
+  total?: string
+  fund?: string
+  selfPay: string
+  selfFunded: string
+  settledOn?: string
+  serial: string
+}
+
+export const HEADER = '身份证号码,姓名,险种,医院名称,医院编码,是否定点,入院日期,出院日期,医疗总费用,统筹基金支付,个人自负,个人自理,结算日期,结算流水号'
+
+/** The bureau's export as CSV (UTF-8), one line per settlement. */
+export function csvOf(lines: SettlementLine[]): Buffer {
+  const body = lines.map((l) =>
+    [l.id, l.name, l.insurance ?? '职工医保', l.hospital ?? '台州市中心医院', l.code ?? 'H33100200001', l.designated ?? '是', l.admission, l.discharge, l.total ?? '20000.00', l.fund ?? '10000.00', l.selfPay, l.selfFunded, l.settledOn ?? l.discharge, l.serial].join(','),
+  )
+  return Buffer.from([HEADER, ...body].join('\n'), 'utf8')
+}
+
+let uploads = 0
+
+/** Uploads a file as `openid` where the import expects it (`settlement-imports/<openid>/…`). */
+export async function uploadSettlements(s: Suite, openid: string, content: Buffer, name = `settlements-${++uploads}.csv`): Promise<string> {
+  const { fileID } = await uploadTo(s.emu, openid, `settlement-imports/${openid}/${Date.now()}-${name}`, content)
+  if (!fileID) throw new Error('upload failed')
+  return fileID
+}
+
+/** Imports a file to the end, as the page does: `import`, then `continue` while it answers `running`. */
+export async function importToEnd(s: Suite, openid: string, content: Buffer): Promise<any> {
+  const fileID = await uploadSettlements(s, openid, content)
+  let answer = await s.call('settlements', openid, 'import', { fileID })
+  for (let i = 0; i < 200 && answer.ok && answer.data.status !== 'done' && answer.data.status !== 'invalid'; i++) {
+    answer = await s.call('settlements', openid, 'continue', { importId: answer.data.importId })
+  }
+  return answer
+}
+
+/** Every row of an import (all pages). */
+export async function allRows(s: Suite, openid: string, importId: string, state?: string): Promise<any[]> {
+  const out: any[] = []
+  let cursor: string | null = null
+  do {
+    const page: any = await s.call('settlements', openid, 'rows', { importId, ...(state ? { state } : {}), cursor, limit: 100 })
+    if (!page.ok) throw new Error(JSON.stringify(page))
+    out.push(...page.data.items)
+    cursor = page.data.nextCursor
+  } while (cursor)
+  return out
+}
+
+export const PAYEE_YJ = { name: '余静', bank: '中国工商银行台州分行', account: '6222020000000000099' }
+
+export function okData(answer: any): any {
+  if (!answer?.ok) throw new Error(`expected ok, got ${JSON.stringify(answer)}`)
+  return answer.data
+}
