@@ -102,6 +102,7 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     continue: [{ importId: 'imp-abc123' }],
     imports: [{}],
     rows: [{ importId: 'imp-abc123' }, { importId: 'imp-abc123', state: 'unmatched', cursor: '120', limit: 50 }],
+  },
   schemes: {
     list: [{}],
     get: [{ schemeId: 'tz-2022' }],

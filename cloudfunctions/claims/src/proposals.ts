@@ -5,7 +5,6 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { AppError, forbidden } from '@cloud-shared/errors'
 import type { ClaimDoc } from './model'
 import { hasConsent } from './drafts'
-import { notifyClaimPeople } from './notices'
 import { applyStep } from './review'
 import { freeStay } from '@cloud-shared/stays'
 import { isParticipant, loadClaim } from './scope'
@@ -62,8 +61,8 @@ export const acceptProposal = action({
         submittedOn: today,
         ...(to === 'agent_confirmed' ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
       }),
+      notice: { template: 'claimReceived', amountFen: () => 0 },
     })
-    await notifyClaimPeople(ctx, claim, 'claimReceived')
     return summary(claim)
   },
 })

@@ -20,7 +20,7 @@ import { levelFor, transition, type Actor, type ClaimEvent, type ClaimStatus, ty
 import { loadReviewSettings } from '@cloud-shared/settings'
 import type { ClaimDoc, Decision, FourEyesReason, HistoryEntry, HistoryEvent, ParticipationDoc, PayoutDoc, Proposal } from './model'
 import { assessClaim, sameAssessment } from './assessment'
-import { claimNotices, notifyClaimPeople, type ClaimTemplate } from './notices'
+import { claimNotices, type ClaimTemplate } from './notices'
 import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
 import { freeStay, withStayCounted } from '@cloud-shared/stays'

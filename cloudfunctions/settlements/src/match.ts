@@ -1,4 +1,4 @@
-import { claimDeadline, schemeOn, type ClaimAssessment } from '@mutual-aid/shared-rules'
+import { claimDeadline, schemeOn, type ClaimAssessment, type Scheme } from '@mutual-aid/shared-rules'
 import { assessClaim } from '@cloud-shared/claim-assessment'
 import type { ParticipationDoc, StayEntry } from '@cloud-shared/documents'
 import { openAllowanceDays, overlappingStay } from '@cloud-shared/stays'
@@ -55,6 +55,7 @@ export function planChunk(
   byHash: Map<string, ParticipationDoc[]>,
   scope: { agentId: string | null },
   today: string,
+  schemeOf: (id: ParticipationDoc['schemeId']) => Scheme,
 ): RowPlan[] {
   const own = new Set(rows.map((r) => claimIdOf(r._id)))
   // Per participation: its stays from the database without this chunk's own, then those this chunk adds.
@@ -92,7 +93,7 @@ export function planChunk(
     stays.set(p._id, known)
     const claimId = claimIdOf(r._id)
     const used = (p.inpatientDaysUsed ?? 0) + openAllowanceDays(known)
-    const assessment = assessClaim({ ...p, inpatientDaysUsed: used }, { product: 'inpatient', kind: 'inpatient', facts: factsOf(r) }, today)
+    const assessment = assessClaim({ ...p, inpatientDaysUsed: used }, { product: 'inpatient', kind: 'inpatient', facts: factsOf(r) }, today, schemeOf(p.schemeId))
     const reasons = assessment.reasons.map((x) => ({ code: x.code, message: x.message, basis: x.basis }))
     if (!assessment.payable) {
       plans.push({ row: r, state: 'not_qualifying', reasons, participation: p, assessment, linkedClaimId: null, stay: null })

@@ -11,6 +11,7 @@ import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
+import { loadSchemes } from '@cloud-shared/schemes'
 import { claimIdOf, type ImportDoc, type SettlementDoc } from './model'
 import { inPool } from './pool'
 
@@ -239,7 +240,9 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
   let plans: RowPlan[] = []
   for (let attempt = 1; ; attempt++) {
     const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
-    plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today)
+    // Each participation is assessed under its own version (built-in or published, 第二十六条).
+    const schemes = await loadSchemes(ctx.db)
+    plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
     if (await registerStays(ctx, plans)) break
     if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
   }
