@@ -39,7 +39,9 @@ async function readyDraft(): Promise<string> {
   return draft.draftId
 }
 
-const DIGEST = { collections: ['claims', 'claimDrafts', 'counters', 'audit', 'messages', 'outbox'], ignore: [...TIMESTAMPS, 'push'] }
+// The clerk's 待审核 reminder (remindClaimLevel) records its push on its inbox message: a push cut off is never resent
+// (one subscription, one message), so whether and when it was pushed is left out like the notices' `push`.
+const DIGEST = { collections: ['claims', 'claimDrafts', 'counters', 'audit', 'messages', 'outbox'], ignore: [...TIMESTAMPS, 'push', 'pushedAt'] }
 
 /** Exactly one inbox message per recipient for `noticeId`, and nothing left in the outbox. */
 const toldOnce = (noticeId: (state: State) => string, recipients: string[]) => (state: State): string[] => {

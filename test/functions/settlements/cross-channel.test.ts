@@ -77,7 +77,7 @@ describe('a claim filed by hand first, then the bureau reports the stay', () => 
       expect(claim.linkedClaimId).toBe(manual.claimId)
       // Held: never offered — not told, not in the worker's list; the office sees it linked to the claim by hand.
       expect((await s.db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).count()).total).toBe(0)
-      expect(okData(await s.call('claims', workerOf(i), 'mine')).map((c: any) => c.id)).not.toContain(claim._id)
+      expect(okData(await s.call('claims', workerOf(i), 'mine')).items.map((c: any) => c.id)).not.toContain(claim._id)
       expect(okData(await s.call('claims', OFFICE, 'get', { claimId: claim._id }))).toMatchObject({ status: 'held', linkedClaimNo: manual.claimNo })
     }
   })

@@ -134,7 +134,7 @@ describe('the worker confirms; it is reviewed and paid', () => {
     const queue = okData(await s.call('claims', CLERK_TZ, 'queue', {}))
     expect(queue.items.map((c: any) => c.id)).not.toContain(claimId)
     const mine = okData(await s.call('claims', WORKER_TZ, 'mine'))
-    expect(mine.find((c: any) => c.id === claimId)).toMatchObject({ status: 'proposed', source: 'settlement' })
+    expect(mine.items.find((c: any) => c.id === claimId)).toMatchObject({ status: 'proposed', source: 'settlement' })
     const got = okData(await s.call('claims', WORKER_TZ, 'get', { claimId }))
     expect(got).toMatchObject({ status: 'proposed', source: 'settlement', actions: ['accept', 'decline'], settlement: { admission: '2021-05-03', discharge: '2021-05-13', selfPayFen: 400_000, selfFundedFen: 80_000, serial: 'JS202105130001' } })
     expect(got.offer.assessment.lines.map((l: any) => [l.benefit, l.amountFen])).toEqual([

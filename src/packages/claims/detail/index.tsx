@@ -6,9 +6,10 @@ import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
 import { ContactEntry } from '@/features/claims/contact-entry'
 import '@/features/claims/claims.scss'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { withPageFrame } from '@/features/large-font'
 
 /** One claim: status and what happens next, decision and basis, timeline, photos, and the caller's actions. */
-export default function ClaimDetailPage() {
+function ClaimDetailPage() {
   const { params } = useRouter()
   const claimId = params.id ?? ''
   const detail = useClaimDetail(claimId)
@@ -34,3 +35,5 @@ export default function ClaimDetailPage() {
     </View>
   )
 }
+
+export default withPageFrame(ClaimDetailPage)

@@ -6,9 +6,10 @@ import { FactsStep, PhotosStep, SubmitStep, TargetStep, WIZARD_STEPS, WIZARD_STE
 import '@/features/claims/claims.scss'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { ContactEntry } from '@/features/claims/contact-entry'
+import { withPageFrame } from '@/features/large-font'
 
 /** Start a claim: whom for and what → facts → photos per checklist item → consent and submit once. */
-export default function NewClaimPage() {
+function NewClaimPage() {
   const params = useRouter().params ?? {}
   const wizard = useClaimWizard(params)
   const { session, loads, state } = wizard
@@ -34,3 +35,5 @@ export default function NewClaimPage() {
     </View>
   )
 }
+
+export default withPageFrame(NewClaimPage)

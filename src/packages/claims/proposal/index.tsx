@@ -2,9 +2,10 @@ import { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { ProposalOffer, useProposal } from '@/features/claims/proposal'
 import '@/features/claims/claims.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** 免申即享: the worker confirms (or declines) the inpatient aid proposed from the bureau's settlement data. */
-export default function ProposalPage() {
+function ProposalPage() {
   const claimId = useRouter().params.id ?? ''
   const model = useProposal(claimId)
   if (!claimId) return <PageState status="error" message="缺少补助编号，请从消息或“我的申请”进入。" />
@@ -18,3 +19,5 @@ export default function ProposalPage() {
   }
   return <ProposalOffer model={model} />
 }
+
+export default withPageFrame(ProposalPage)

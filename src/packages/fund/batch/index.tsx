@@ -9,9 +9,10 @@ import { RoleGate } from '@/features/session'
 import { useBatch } from '@/features/fund'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/fund/fund.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** One bank batch: its file, 标记已发送, the bank's result imported, and every line's outcome. Office only. */
-export default function BatchPage() {
+function BatchPage() {
   const id = Taro.getCurrentInstance().router?.params.id ?? ''
   return <RoleGate roles={['office']}>{() => <BatchScreen batchId={id} />}</RoleGate>
 }
@@ -111,3 +112,5 @@ function BatchScreen({ batchId }: { batchId: string }) {
     </View>
   )
 }
+
+export default withPageFrame(BatchPage)

@@ -12,11 +12,12 @@ import { RoleGate } from '@/features/session'
 import { fundApi } from '@/features/fund'
 import { randomId } from '@/features/claims'
 import '@/features/fund/fund.scss'
+import { withPageFrame } from '@/features/large-font'
 
 const FAMILIES = [{ value: '', label: '全部方案' }, ...(['WH', 'TZ'] as const).map((f) => ({ value: f, label: FAMILY_SHORT_LABEL[f] }))]
 
 /** 银行批量支付: choose approved claims, make a batch for the bank, and see the batches made. Office only. */
-export default function BatchesPage() {
+function BatchesPage() {
   return <RoleGate roles={['office']}>{() => <BatchesScreen />}</RoleGate>
 }
 
@@ -127,3 +128,5 @@ function BatchesScreen() {
     </View>
   )
 }
+
+export default withPageFrame(BatchesPage)

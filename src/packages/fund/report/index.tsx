@@ -8,11 +8,12 @@ import { RoleGate } from '@/features/session'
 import { ReportCharts, ReportFigures, ReportTables, fundApi, useReport } from '@/features/fund'
 import { openFileUrl } from '@/features/enrolment/file-io'
 import '@/features/fund/fund.scss'
+import { withPageFrame } from '@/features/large-font'
 
 const FAMILIES = (['WH', 'TZ'] as const).map((f) => ({ value: f, label: FAMILY_SHORT_LABEL[f] }))
 
 /** 基金报表: figures, charts and tables per scheme, year, agent and unit; the office sees all, an agent its units. */
-export default function ReportPage() {
+function ReportPage() {
   return <RoleGate roles={['office', 'agent']}>{(me) => <ReportScreen office={me.role === 'office'} />}</RoleGate>
 }
 
@@ -70,3 +71,5 @@ function ReportScreen({ office }: { office: boolean }) {
     </View>
   )
 }
+
+export default withPageFrame(ReportPage)

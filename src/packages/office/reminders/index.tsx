@@ -7,9 +7,10 @@ import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { remindersApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** 提醒记录: the latest reminders the timer and the review steps sent, and when the timer last ran. */
-export default function RemindersPage() {
+function RemindersPage() {
   return <RoleGate roles={['office']}>{() => <Reminders />}</RoleGate>
 }
 
@@ -39,3 +40,5 @@ function Reminders() {
     </View>
   )
 }
+
+export default withPageFrame(RemindersPage)

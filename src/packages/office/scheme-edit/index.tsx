@@ -10,13 +10,14 @@ import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { SchemeEditor, schemeIssues, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /**
  * 编辑方案草稿: the fields the documents change from year to year (dates, rates, amounts, lists), each citing its
  * article, checked as they are typed by the rules' own schema; saved at the version loaded (a colleague's save in
  * between is reported, never overwritten). Experts can read and paste the whole version as JSON.
  */
-export default function SchemeEditPage() {
+function SchemeEditPage() {
   const { params } = useRouter()
   return <RoleGate roles={['office']}>{() => <SchemeEdit draftId={params.draftId ?? ''} />}</RoleGate>
 }
@@ -146,3 +147,5 @@ function SchemeEdit({ draftId }: { draftId: string }) {
     </View>
   )
 }
+
+export default withPageFrame(SchemeEditPage)

@@ -9,6 +9,7 @@ import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { FeeRulesEditor, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /** This version, and the latest earlier version of its family with fees (the form starts from its rates). */
 async function loadVersions(schemeId: string) {
@@ -34,7 +35,7 @@ function startingRules(version: Scheme, previous: Scheme | null, notice: string)
  * 公布缴费标准: the office announces the fees of a version whose document left them to a later notice (TZ 2022
  * 四(一)2 "2022年度缴费标准将另行通知"). Starts from last year's rates; shows the 例6 fee as a check; announcing is final.
  */
-export default function SchemeFeesPage() {
+function SchemeFeesPage() {
   const { params } = useRouter()
   return <RoleGate roles={['office']}>{() => <SchemeFees schemeId={params.schemeId ?? ''} />}</RoleGate>
 }
@@ -128,3 +129,5 @@ function SchemeFees({ schemeId }: { schemeId: string }) {
     </View>
   )
 }
+
+export default withPageFrame(SchemeFeesPage)

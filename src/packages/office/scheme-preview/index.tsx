@@ -8,12 +8,13 @@ import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { changeLabel, changeValue, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
+import { withPageFrame } from '@/features/large-font'
 
 /**
  * 预览并发布: the documents' examples and benefit-table rows computed under the version the draft was copied from and
  * under the draft, the changed outcomes marked; the values changed; what stops publishing. Publishing is final.
  */
-export default function SchemePreviewPage() {
+function SchemePreviewPage() {
   const { params } = useRouter()
   return <RoleGate roles={['office']}>{() => <SchemePreview draftId={params.draftId ?? ''} />}</RoleGate>
 }
@@ -94,3 +95,5 @@ function SchemePreview({ draftId }: { draftId: string }) {
     </View>
   )
 }
+
+export default withPageFrame(SchemePreviewPage)

@@ -9,6 +9,7 @@ import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
+import { withPageFrame } from '@/features/large-font'
 
 const FEES_TEXT: Record<VersionSummary['fees'], string> = { document: '方案文件规定', announced: '已公布', pending: '待公布' }
 
@@ -19,7 +20,7 @@ function nextYear(v: VersionSummary, today: string): number {
 }
 
 /** 方案管理: every version with its dates and fee state, the drafts being edited, and what the office can do next. */
-export default function SchemesPage() {
+function SchemesPage() {
   return <RoleGate roles={['office']}>{() => <Schemes />}</RoleGate>
 }
 
@@ -106,3 +107,5 @@ function Schemes() {
     </View>
   )
 }
+
+export default withPageFrame(SchemesPage)

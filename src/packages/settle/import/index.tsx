@@ -7,11 +7,12 @@ import { ImportResult, useSettlementImport } from '@/features/settlements'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
 import '@/features/enrolment/enrol.scss'
 import '@/features/settlements/settlements.scss'
+import { withPageFrame } from '@/features/large-font'
 
 const COLUMNS = '身份证号码、姓名、险种（职工医保/城乡居民医保）、医院名称、医院编码、是否定点、入院日期、出院日期、医疗总费用、统筹基金支付、个人自负、个人自理、结算日期、结算流水号'
 
 /** 医保结算导入 (免申即享): the office or an agent imports the bureau's inpatient settlements and reads the outcome. */
-export default function SettlementImportPage() {
+function SettlementImportPage() {
   const session = useSession()
   const openid = session.status === 'ready' ? session.whoami.openid : null
   const model = useSettlementImport(openid, { pickSpreadsheet, openFileUrl })
@@ -41,3 +42,5 @@ export default function SettlementImportPage() {
     </View>
   )
 }
+
+export default withPageFrame(SettlementImportPage)
