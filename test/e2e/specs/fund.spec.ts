@@ -14,11 +14,15 @@ import type { Page } from 'playwright-core'
 import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '../../../contracts/src/fund/bank-file'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
 import { assert, currentPage, type E2EContext } from '../context'
+import { WH_PEOPLE } from '../../../scripts/demo-data'
 
 const OFFICE = 'demo-office-01'
 const CLERK = 'demo-clerk-wh'
 const AGENT = 'demo-agent-01'
-const WORKERS = ['demo-worker-wh-1', 'demo-worker-wh-2'] // 张伟, 王秀英
+// Two WH roster people no other spec claims for (the claims spec pays 张伟's critical illness, which ends his coverage
+// for the period): new WeChat users bind to them first, as workers would (2 shares, renewing → 20,000 yuan each).
+const PEOPLE = [WH_PEOPLE[5], WH_PEOPLE[6]] // 陈文斌, 杨洋
+const WORKERS = ['e2e-fund-worker-1', 'e2e-fund-worker-2']
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
@@ -111,8 +115,9 @@ export async function run(ctx: E2EContext): Promise<void> {
   const bankRows: string[][] = []
 
   await ctx.step('the office chooses approved claims and makes a bank batch', async () => {
-    claims.push(await approvedClaim(ctx, WORKERS[0], '张伟', '6222020000000000001'))
-    claims.push(await approvedClaim(ctx, WORKERS[1], '王秀英', '6222020000000000002'))
+    for (const [i, [name, idNumber]] of PEOPLE.entries()) await call(ctx, 'auth', WORKERS[i], 'bindWorker', { name, idNumber })
+    claims.push(await approvedClaim(ctx, WORKERS[0], PEOPLE[0][0], '6222020000000000001'))
+    claims.push(await approvedClaim(ctx, WORKERS[1], PEOPLE[1][0], '6222020000000000002'))
     const page = await signInAs(ctx, OFFICE)
     await page.goto('/packages/fund/batches/index')
     const view = currentPage(page)
