@@ -2,7 +2,8 @@
  * 免申即享 in the browser: the office imports the bureau's settlement export (good, unmatched and duplicate rows) on the
  * import page and reads the outcome; 余静 opens the proposal and confirms it in two taps (确认领取, then 确认); the
  * clerk, the agent and the office review it — marked 来自医保结算 with the settlement as its evidence — and it is paid.
- * The TZ unit's 2021 participations are written directly (the demo's TZ unit has not enrolled yet).
+ * The TZ unit's 2021 participations are written directly, covered from April (the demo's TZ unit enrols in June at
+ * the earliest, in the enrolment spec).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -52,6 +53,10 @@ async function enrolTzUnit(ctx: E2EContext): Promise<void> {
       now,
       { start: '2021-04-01', end: '2021-12-31' },
     )
+    // The enrolment spec (run earlier) may have enrolled the unit from its payment in June: this walk needs cover from
+    // April (the stays are in May), so that participation is replaced (one per person and period, Art. 6).
+    const earlier = (await db.collection('participations').where({ family: 'TZ', year: 2021, idHash: doc.idHash }).get()).data as { _id: string }[]
+    for (const p of earlier) await db.collection('participations').doc(p._id).remove()
     await db.collection('participations').add({ data: { _id: `e2e-part-${person._id}`, ...doc, medicalInsurance: 'employee' } })
   }
 }
