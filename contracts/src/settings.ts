@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { fenSchema } from './common'
+import { safeText } from './field-bounds'
 
 /**
  * Claim review: an approval whose amount is above `fourEyesAboveFen` (or above the rules' computed amount) is only a
@@ -21,8 +22,8 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { fourEyesAboveFen: 2_000
 
 /** Where a unit pays its contribution, per scheme family: the office's account, and its phone for questions. */
 export const payeeAccountSchema = z.object({
-  accountName: z.string().trim().min(2).max(60),
-  bank: z.string().trim().min(2).max(60),
+  accountName: safeText(60, { min: 2, minMessage: '请填写户名' }),
+  bank: safeText(60, { min: 2, minMessage: '请填写开户行' }),
   /** Bank account number, digits (spaces allowed for reading). */
   accountNumber: z.string().trim().regex(/^[0-9 ]{8,40}$/, '账号只能是数字'),
   /** The office's phone for questions about paying (also the help entry on H5: tel:). */

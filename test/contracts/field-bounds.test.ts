@@ -63,6 +63,9 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     addNewHires: [{ year: 2021, personIds: ['p1'] }],
     replace: [{ year: 2021, outPersonIds: ['p1'], inPersonIds: ['p2'] }],
     receiptUrl: [{ enrolmentId: 'e1' }],
+    badges: [{}],
+    paymentSettings: [{}],
+    setPaymentSettings: [{ version: 0, settings: { WH: { accountName: '职工医疗互助办公室', bank: '中国工商银行鄂州分行', accountNumber: '6222 0200 0000 0000 001', phone: '0711-3200000' }, TZ: { accountName: '职工服务中心互助专户', bank: '中国农业银行台州分行', accountNumber: '6228 0000 0000 0000 002', phone: '0576-88000000' } } }],
   },
   claims: {
     prepare: [{ target: { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' } }, { target: { mode: 'on_behalf', personId: 'p1' } }],
@@ -91,10 +94,12 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     ledger: [{ family: 'WH', year: 2021 }, { family: 'WH', cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
     acceptProposal: [{ ...ref, payee: FACTS.payee }],
     declineProposal: [ref, { ...ref, reason: '已在单位报销' }],
+    badges: [{}],
   },
   messages: {
     list: [{ limit: 20, skip: 0 }, { cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
     markRead: [{ ids: ['m1', 'm2'], all: false }],
+    unreadCount: [{}],
   },
   settlements: {
     template: [{}],

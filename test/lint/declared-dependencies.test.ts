@@ -14,6 +14,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 /** Declared for a tool that loads them by name from its configuration or command line; why each is needed. */
 const USED_BY_CONFIG: Record<string, string> = {
   '@babel/core': 'babel.config.js: Taro compiles the app with Babel',
+  'axe-core': 'test/e2e/a11y-audit.ts injects axe.min.js into each page (require.resolve, not an import)',
   '@babel/plugin-transform-class-properties': 'babel.config.js plugin',
   '@babel/preset-react': 'babel.config.js preset',
   '@babel/runtime': 'runtime helpers the Babel output of the app imports',
