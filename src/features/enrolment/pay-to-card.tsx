@@ -23,7 +23,7 @@ export function PayToCard({ payTo, approved }: { payTo: PayTo; approved: boolean
       <Text className="enrol-card__title">缴费方式</Text>
       <Text className="enrol-card__line">
         {approved
-          ? '请按以下账户转账缴纳互助费；互助办确认到账后，保障即生效。'
+          ? '请按以下账户转账缴纳互助费；互助办核实款项到账后，保障即生效。'
           : '代理单位审核同意后，请按以下账户转账缴纳互助费。'}
       </Text>
       {payTo.demo ? (

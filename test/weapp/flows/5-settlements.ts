@@ -33,7 +33,8 @@ export async function run(ctx: HostRun, _dataDir: string, emu: Emulator): Promis
   const db = localCloud(emu.url).database()
 
   await ctx.step(group, '互助办从聊天记录导入医保结算明细，看到生成、未匹配和重复的行', async () => {
-    // The demo's TZ unit has not enrolled: its 2021 participations are written directly.
+    // The TZ unit's 2021 participations, covered from April (the stays are in May), are written directly; any the
+    // enrolment flow made from its June payment are replaced (one per person and period, Art. 6).
     const people = (await db.collection('people').where({ unitId: 'unit-tz-haiyue' }).limit(100).get()).data
     for (const person of people) {
       const doc = newParticipation(
@@ -41,6 +42,8 @@ export async function run(ctx: HostRun, _dataDir: string, emu: Emulator): Promis
         new Date(),
         { start: '2021-04-01', end: '2021-12-31' },
       )
+      const earlier = (await db.collection('participations').where({ family: 'TZ', year: 2021, idHash: doc.idHash }).get()).data as { _id: string }[]
+      for (const p of earlier) await db.collection('participations').doc(p._id).remove()
       await db.collection('participations').add({ data: { _id: `weapp-part-${person._id}`, ...doc } })
     }
     const phone = ctx.phone(OFFICE.openid)
