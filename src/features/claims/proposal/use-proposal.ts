@@ -34,14 +34,15 @@ export function useProposal(claimId: string) {
     setError('')
     const checked = payeeSchema.safeParse(payee)
     if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join('；'))
+    // First thing in the tap (WeChat refuses a request made after an await): allows the receipt and the later
+    // decision messages.
+    void requestSubscriptions('proposalOpened')
     const ok = await confirm({
       title: '确认领取补助',
       content: `领取 ${formatYuan(claim.offer.assessment.amountFen)}，转入 ${checked.data.bank} 尾号 ${checked.data.account.slice(-4)}（${checked.data.name}）。确认即表示您同意《医疗健康信息处理授权》：本单位工会、代理单位和互助办为审核和支付本次补助查看这次住院的医保结算信息。`,
       confirmText: '确认',
     })
     if (!ok) return
-    // The tap before the notices: allows the receipt and the later decision messages.
-    void requestSubscriptions('proposalOpened')
     setBusy(true)
     try {
       const consent = await claimsApi.consent()
