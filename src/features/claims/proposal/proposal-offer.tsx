@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { BENEFIT_LABEL } from '@mutual-aid/contracts'
 import { Button, Input } from '@/components/ui'
 import { ClaimSettlement } from '../claim-detail'
@@ -31,14 +31,14 @@ export function ProposalOffer({ model }: { model: ReturnType<typeof useProposal>
         {assessment.lines.map((l) => (
           <View key={`${l.benefit}-${l.basis}`} className="claims-row">
             <Text className="claims-row__label claims-row__label--wrap">
-              {BENEFIT_LABEL[l.benefit] ?? l.benefit}（{l.basis}）
+              {BENEFIT_LABEL[l.benefit] ?? l.benefit}（{readableBasis(l.basis)}）
             </Text>
             <Text className="claims-row__value claims-row__value--nowrap">{formatYuan(l.amountFen)}</Text>
           </View>
         ))}
         {assessment.reasons.map((r) => (
           <Text key={r.code} className="claims-section__hint">
-            {r.message}（{r.basis}）
+            {r.message}（{readableBasis(r.basis)}）
           </Text>
         ))}
       </View>
