@@ -32,3 +32,14 @@ export function assert(condition: unknown, message: string): asserts condition {
 export function currentPage(page: Page): Locator {
   return page.locator('.taro_router > .taro_page:visible').last()
 }
+
+/**
+ * Waits until no finite CSS transition or animation is running (spinners loop for ever and are left out). TDesign's
+ * button has `transition: all 0.3s` and Taro's router slides pages in, so a size measured or a click aimed right after a
+ * class change (长辈模式, a new page) can land mid-way.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
+}

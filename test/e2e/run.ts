@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import type { E2EContext, Spec } from './context'
+import { settled, type E2EContext, type Spec } from './context'
 import { EmulatorProcess, freePort } from './emulator-process'
 import { auditScreen, type ScreenAudit } from './a11y-audit'
 import { KNOWN_A11Y_DEBT } from './a11y-known'
@@ -151,10 +151,13 @@ async function main(): Promise<number> {
           // The same screen in 长辈模式 (large-font mode): the mode is the class `ma-elder` on <html> (app.scss), so
           // flipping it shows exactly what a user who switched it on sees, without disturbing the flow under test.
           const wasOn = await page.evaluate(() => document.documentElement.classList.contains('ma-elder'))
+          // Each flip waits for the transitions it starts, so the shot shows the settled screen and the flow under
+          // test goes on with nothing moving (a click aimed at a button still shrinking can miss it).
           await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), !wasOn)
-          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+          await settled(page)
           await page.screenshot({ path: join(shotsDir, `${name}.${wasOn ? 'normal' : 'elder'}.png`), fullPage: true })
           await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), wasOn)
+          await settled(page)
         },
         restartEmulator: () => emulator.restart(),
         async step(name, body) {

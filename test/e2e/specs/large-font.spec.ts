@@ -4,7 +4,7 @@
  * large opens in the mode by itself.
  */
 import type { Page } from 'playwright-core'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, currentPage, settled, type E2EContext } from '../context'
 
 interface Identity {
   openid: string
@@ -45,6 +45,7 @@ export async function run(ctx: E2EContext): Promise<void> {
 
     await currentPage(page).getByText('开启大字').click()
     await page.waitForFunction(() => document.documentElement.classList.contains('ma-elder'))
+    await settled(page) // the buttons grow over TDesign's 0.3 s transition
     const large = await fontSizes(page, '.home__menu-title, .home__card-body, .large-font-switch__title')
     assert(Math.min(...large) >= 18, `large-font text sizes ${JSON.stringify(large)}: some below 18 px`)
     const button = await currentPage(page).locator('.large-font-switch .ui-button').first().boundingBox()

@@ -126,6 +126,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     // No earlier claim to take the account from: she types it once.
     await field(page, '开户银行').fill('中国工商银行台州分行')
     await field(page, '银行账号').fill('6222020000000000099')
+    // She closes the keyboard, as on a phone: a focused field can pan Chromium's mobile visual viewport, and a tap
+    // aimed at the fixed footer then lands on the field above it (CI saw exactly that once).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await ctx.screenshot(page, 'settle-04-proposal')
     await view.getByText('确认领取 2,700.00 元', { exact: true }).click()
     await ctx.screenshot(page, 'settle-05-confirm-dialog')
