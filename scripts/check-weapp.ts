@@ -7,6 +7,8 @@
  *  - WeChat's compilers accept it: every WXML compiles with `wcc`, every WXSS with `wcsc` (scripts/weapp-check);
  *  - every JS file parses as ES2015 and every WXS as ES5 — what older WeChat runtimes run;
  *  - project.config.json points only at folders that exist beside it;
+ *  - no WXSS loads a font from a host, and every icon name the build can show has a glyph in the embedded icon font
+ *    (scripts/weapp-check/icon-font.ts);
  *  - WeChat conventions: lazyCodeLoading "requiredComponents", no globally declared components, preload rules that
  *    name real pages and subpackages;
  *  - prints the main package, each subpackage and the total size, and fails above 2 MB for any package.
@@ -15,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, posix, relative, resolve } from 'node:path'
 import { z } from 'zod'
+import { checkIconFont } from './weapp-check/icon-font'
 import { checkSyntax } from './weapp-check/js-syntax'
 import { compileWxml, compileWxss } from './weapp-check/wechat-compilers'
 
@@ -177,6 +180,8 @@ function main(): void {
   checkProjectConfig()
   checkConventions(app, subPackages.map((sub) => sub.root), [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((p) => posix.join(sub.root, p)))])
   const counts = checkWithWeChatTools(files)
+  const icons = checkIconFont(root, dist, files.filter((f) => f.endsWith('.wxss')))
+  problems.push(...icons.problems)
 
   const inSub = (f: string, subRoot: string) => rel(f).startsWith(subRoot.replace(/\/?$/, '/'))
   const subSizes = subPackages.map((sub) => ({ root: sub.root, bytes: size(files.filter((f) => inSub(f, sub.root))) }))
@@ -187,6 +192,7 @@ function main(): void {
   console.log(`页面：主包 ${app.pages.length} 个，分包 ${subPackages.map((s) => `${s.root} ${s.pages.length} 个`).join('，') || '无'}`)
   console.log(`组件配置检查：${seen.size} 个 json`)
   console.log(`微信编译器：wcc 编译 ${counts.wxml} 个 WXML（含 ${counts.wxs} 个 WXS 模块），wcsc 编译 ${counts.wxss} 个 WXSS`)
+  if (icons.summary) console.log(icons.summary)
   console.log(`语法检查：${counts.js} 个 JS 按 ES2015、${counts.wxs} 个 WXS 按 ES5 解析`)
   console.log(`main package: ${formatKb(mainBytes)}${mainBytes > MAIN_BUDGET ? '  (超出 1.2 MB 预算)' : ''}`)
   for (const sub of subSizes) {

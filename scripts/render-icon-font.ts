@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     .g { font-size: 64px; line-height: 1; width: 64px; height: 64px; display: block; outline: 1px solid #ddd }
     .built { font-family: built } .shipped { font-family: shipped; color: #0052d9 }
     svg { outline: 1px solid #ddd; color: #c00 }
-  </style><div style="grid-column: 1 / -1">黑：现建字体　${shipped ? '蓝：dist/weapp 内嵌字体　' : ''}红：TDesign SVG</div>${names.map(cell).join('')}`
+  </style><div style="grid-column: 1 / -1">黑：现建字体 · ${shipped ? '蓝：dist/weapp 内嵌字体 · ' : ''}红：TDesign SVG</div>${names.map(cell).join('')}`
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
   try {

@@ -61,6 +61,13 @@ export const TDESIGN_ICONS: Readonly<Record<string, readonly string[]>> = {
 /** Names built at run time: the component, the expression as shipped, and every name it can produce. */
 export const DYNAMIC_ICONS: ReadonlyArray<{ component: string; expression: string; names: readonly string[] }> = [
   {
+    // cell.js: setIcon(key, value, fallback) → calcIcon(value, fallback); the fallbacks are '' (left/right icon:
+    // nothing unless the page gives one, and ours give none) and 'chevron-right' (the arrow).
+    component: 'cell',
+    expression: 'calcIcon(t,s)',
+    names: ['chevron-right'],
+  },
+  {
     // `icon` is the box style ('circle' | 'rectangle' here); indeterminate shows minus-…, checked check-….
     component: 'checkbox',
     expression: "indeterminate ? ('minus-' + icon + '-filled') : ('check-' + icon + '-filled')",

@@ -50,7 +50,7 @@ export function embedIconFont(css: string, names: readonly string[], ttf: Buffer
     at.walkDecls('font-family', (decl) => void (family = decl.value.replace(/['"]/g, '').trim()))
     if (family !== 't') return
     faces += 1
-    at.walkDecls('src', (decl) => decl.remove())
+    at.walkDecls('src', (decl) => void decl.remove())
     at.append({ prop: 'src', value: `url("data:font/ttf;base64,${ttf.toString('base64')}") format("truetype")` })
   })
   if (faces !== 1) throw new Error(`图标样式里应有 1 个 font-family: t 的 @font-face，实际 ${faces} 个`)
