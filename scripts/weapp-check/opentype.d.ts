@@ -2,7 +2,7 @@
 declare module 'opentype.js' {
   export interface Glyph {
     index: number
-    path: { commands: unknown[] }
+    path: { commands: unknown[]; toPathData(decimalPlaces?: number): string }
   }
   export interface Font {
     unitsPerEm: number

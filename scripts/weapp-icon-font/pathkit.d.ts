@@ -14,7 +14,7 @@ declare module 'pathkit-wasm/bin/pathkit.js' {
   export interface PathKit {
     FromSVGString(d: string): SkPath | null
     NewPath(): SkPath
-    PathOp: { UNION: unknown }
+    PathOp: { UNION: unknown; XOR: unknown }
     FillType: { WINDING: unknown; EVENODD: unknown }
     StrokeCap: { BUTT: unknown; ROUND: unknown; SQUARE: unknown }
     StrokeJoin: { MITER: unknown; ROUND: unknown; BEVEL: unknown }

@@ -40,6 +40,7 @@ describe('check:weapp', () => {
     ['optional chaining', 'pages/a/index.js', 'var y = Math?.max\n', /pages\/a\/index\.js.*ES2020/],
     ['an async function', 'app.js', 'async function f() {}\n', /app\.js.*ES2017/],
     ['object spread', 'app.js', 'var o = { ...{} }\n', /app\.js.*ES2018/],
+    ['a font fetched from a host', 'pages/a/index.wxss', '@font-face { font-family: x; src: url(https://example.com/x.ttf) format("truetype"); }\n', /pages\/a\/index\.wxss: @font-face 从外部地址加载字体 https:\/\/example\.com\/x\.ttf/],
   ])('fails %s', (_what, file, addition, expected) => {
     appendFileSync(join(dist, file), addition)
     const { status, out } = check(dist)
