@@ -43,7 +43,12 @@ export default (ctx: IPluginContext) => {
   ctx.modifyBuildAssets(async ({ assets }) => {
     if (process.env.TARO_ENV !== 'weapp') return
     const asset = assets[ICON_WXSS]
-    if (!asset) throw new Error(`构建产物里没有 ${ICON_WXSS}：无法内嵌图标字体`)
+    if (!asset) {
+      // A watch rebuild that did not touch the component leaves dist's embedded copy as it is.
+      const watching = Boolean((ctx.runOpts as { options?: { isWatch?: boolean } } | undefined)?.options?.isWatch)
+      if (watching) return
+      throw new Error(`构建产物里没有 ${ICON_WXSS}：无法内嵌图标字体`)
+    }
     assets[ICON_WXSS] = new sources.RawSource(await withEmbeddedFont(String(asset.source())))
   })
 }
