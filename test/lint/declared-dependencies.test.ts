@@ -31,7 +31,6 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@pmmmwh/react-refresh-webpack-plugin': 'Taro h5 dev server (react refresh)',
   'react-refresh': 'Taro h5 dev server (react refresh)',
   'react-dom': 'Taro h5 renders with react-dom',
-  postcss: 'Taro style pipeline peer',
   sass: 'compiles the .scss files',
   'tdesign-miniprogram': 'weapp UI components, referenced by usingComponents paths in the weapp UI kit',
   '@swc/core': 'the @swc/jest transform in jest.config.js',
@@ -55,6 +54,7 @@ const USED_BY_CONFIG: Record<string, string> = {
   'miniprogram-compiler': "WeChat's wcc/wcsc binaries, run by path from scripts/check-weapp.ts",
   '@types/minimatch': 'types pulled in by a dependency’s typings',
   '@types/react-test-renderer': 'types for react-test-renderer (the hook tests under test/app)',
+  '@types/svg2ttf': 'types for svg2ttf (scripts/weapp-icon-font builds the icon font)',
 }
 
 const SOURCE_DIRS = ['src', 'cloudfunctions', 'shared-rules/src', 'contracts/src', 'local-cloud/src', 'scripts', 'test', 'config', 'types']
