@@ -3,6 +3,7 @@
  * CDN: builds the subset icon font (the names in scripts/weapp-icon-font/icon-names.ts, strokes outlined) and writes
  * it into the given icon WXSS as a data URI, keeping only those icons' classes. Without an argument it rewrites
  * dist/weapp's copy. `npm run build:weapp` runs it on the build's asset (config/plugins/weapp-icon-font.ts).
+ * To look at the glyphs: `tsx scripts/render-icon-font.ts /tmp/icon-font.png` draws them beside TDesign's SVGs.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
