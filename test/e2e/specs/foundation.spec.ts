@@ -244,4 +244,18 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
     await page.locator('.home__menu-title').first().waitFor()
     await page.context().close()
   })
+
+  await ctx.step('a new user on the bind page goes back to the sign-in page (their home would send them to binding)', async () => {
+    const page = await ctx.newPage()
+    await page.goto('/pages/index/index')
+    await page.getByText('新微信用户（未绑定）').click()
+    await page.waitForURL(/\/packages\/enrol\/bind\/index/)
+    const bar = currentPage(page).locator('.ma-page-bar')
+    await bar.waitFor()
+    assert((await page.title()) === titleOf(page.url()), `bind page title: ${await page.title()}`)
+    await bar.getByRole('button', { name: '返回登录页' }).click()
+    await page.waitForURL(/\/pages\/index\/index/)
+    await page.getByText('新微信用户（未绑定）').waitFor()
+    await page.context().close()
+  })
 }
