@@ -2,6 +2,8 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { WeappPolyfillsPlugin } from './weapp-polyfills'
+import { H5BundleReportPlugin } from './h5-bundle-report'
+import { H5EntryPreloadPlugin } from './h5-entry-preload'
 import { TEMPLATE_KEYS } from '../contracts/src/templates'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -97,14 +99,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      // Named by content: a file keeps its name (and the browser's cached copy, served `immutable` by the local
+      // server) until its own bytes change, not at every build.
       output: {
-        filename: 'js/[name].[hash:8].js',
-        chunkFilename: 'js/[name].[chunkhash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
-        chunkFilename: 'css/[name].[chunkhash].css',
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
@@ -118,6 +122,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('h5-entry-preload').use(H5EntryPreloadPlugin)
+        if (process.env.H5_BUNDLE_REPORT) chain.plugin('h5-bundle-report').use(H5BundleReportPlugin)
         // Taro splits only initial chunks on h5, so every lazily loaded page would carry its own copy of the
         // UI kit and TDesign. Share modules used by two or more pages in common async chunks instead.
         chain.optimization.merge({

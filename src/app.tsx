@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { initCloud } from '@/services/cloud'
+// Not the cloud client itself: the app shell stays small, the first page loads the client when it needs it.
+import { initCloud } from '@/services/cloud-init'
 
 import './app.scss'
 

@@ -12,32 +12,13 @@ import {
   type Envelope,
   type UploadFileOptions,
 } from './cloud.types'
-
-const SESSION_KEY = 'mutual-aid.local-session'
-
-const storedSessionSchema = z.object({ openid: z.string().min(1), token: z.string().min(1) })
-type StoredSession = z.infer<typeof storedSessionSchema>
+import { initCloud } from './cloud-init'
+import { localOpenid, readLocalSession as readSession, writeLocalSession as writeSession } from './local-session'
 
 const UNAUTHENTICATED = {
   ok: false as const,
   code: 'UNAUTHENTICATED',
   message: '登录已失效，请重新选择身份登录',
-}
-
-function readSession(): StoredSession | null {
-  try {
-    const raw = window.localStorage.getItem(SESSION_KEY)
-    if (raw === null) return null
-    const parsed = storedSessionSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
-function writeSession(session: StoredSession | null): void {
-  if (session === null) window.localStorage.removeItem(SESSION_KEY)
-  else window.localStorage.setItem(SESSION_KEY, JSON.stringify(session))
 }
 
 function authHeaders(): Record<string, string> {
@@ -94,9 +75,7 @@ function signOut(): void {
   writeSession(null)
 }
 
-function currentOpenid(): string | null {
-  return readSession()?.openid ?? null
-}
+const currentOpenid = localOpenid
 
 /** The local session's bearer token (h5 only: the subscribe stand-in posts to the emulator with it). */
 export function currentSessionToken(): string | null {
@@ -160,7 +139,7 @@ async function uploadFile({ cloudPath, filePath, onProgress }: UploadFileOptions
 }
 
 const client: CloudClient = {
-  initCloud: () => undefined,
+  initCloud,
   call,
   uploadFile,
   supportsLocalSignIn: true,
@@ -169,6 +148,6 @@ const client: CloudClient = {
   currentOpenid,
 }
 
-export const { initCloud, supportsLocalSignIn } = client
-export { call, uploadFile, signIn, signOut, currentOpenid }
+export const { supportsLocalSignIn } = client
+export { initCloud, call, uploadFile, signIn, signOut, currentOpenid }
 export * from './cloud.types'

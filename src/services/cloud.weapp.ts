@@ -11,13 +11,7 @@ import {
   type Envelope,
   type UploadFileOptions,
 } from './cloud.types'
-
-/** Injected at build time from TARO_APP_CLOUD_ENV (see config/index.ts). */
-const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV ?? ''
-
-function initCloud(): void {
-  Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
-}
+import { initCloud } from './cloud-init'
 
 async function call<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
   try {

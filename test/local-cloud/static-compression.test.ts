@@ -1,6 +1,7 @@
 /**
  * The local server compresses the H5 build's text files (issue 13 item 14): brotli or gzip as the browser accepts,
- * identical bytes once decoded, never for a client that did not ask, never for small or binary files.
+ * identical bytes once decoded, never for a client that did not ask, never for small or binary files. It lets the
+ * browser keep content-named files (`app.1a2b3c4d.js`) for good and revalidates everything else (304 when unchanged).
  */
 import { request } from 'node:http'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>职工医疗互助</title>')
   writeFileSync(path.join(staticDir, 'js', 'app.js'), script)
   writeFileSync(path.join(staticDir, 'logo.png'), png)
+  writeFileSync(path.join(staticDir, 'js', 'app.1a2b3c4d.js'), script)
   emu = await startEmulator({ staticDir })
 })
 
@@ -28,12 +30,17 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true })
 })
 
-function get(pathname: string, acceptEncoding?: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  pathname: string,
+  acceptEncoding?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emu.url}${pathname}`, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
+    const headers = { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...extraHeaders }
+    const req = request(`${emu.url}${pathname}`, { headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -72,5 +79,34 @@ describe('static file compression', () => {
     writeFileSync(path.join(staticDir, 'js', 'app.js'), rebuilt)
     const res = await get('/js/app.js', 'br')
     expect(brotliDecompressSync(res.body).equals(rebuilt)).toBe(true)
+  })
+})
+
+describe('static file caching', () => {
+  it('lets the browser keep a content-named file for a year without asking again', async () => {
+    const res = await get('/js/app.1a2b3c4d.js', 'br')
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(res.body).equals(script)).toBe(true)
+  })
+
+  it.each(['/index.html', '/', '/pages/home/index', '/js/app.js'])('revalidates %s on every load', async (pathname) => {
+    const first = await get(pathname, 'br')
+    expect(first.status).toBe(200)
+    expect(first.headers['cache-control']).toBe('no-cache')
+    const etag = String(first.headers.etag)
+    expect(etag).toMatch(/^W\/".+"$/)
+    const again = await get(pathname, 'br', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+    expect(again.headers.etag).toBe(etag)
+  })
+
+  it('answers a changed file in full, with a new etag', async () => {
+    const before = await get('/index.html')
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>职工医疗互助 · 新版本</title>')
+    const after = await get('/index.html', undefined, { 'if-none-match': String(before.headers.etag) })
+    expect(after.status).toBe(200)
+    expect(after.body.toString()).toContain('新版本')
+    expect(after.headers.etag).not.toBe(before.headers.etag)
   })
 })

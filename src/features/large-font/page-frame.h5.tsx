@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import { LARGE_FONT_CLASS, largeFontOn, onLargeFontChange } from './large-font-store'
+import { PageBar } from './page-bar'
 import type { WithPageFrame } from './page-frame.types'
 
 /**
@@ -13,6 +14,7 @@ function applyRootClass(): void {
 
 let applied = false
 
+/** Every page also gets the H5 page bar (its title and a back button; page-bar.h5.tsx). */
 export const withPageFrame: WithPageFrame = <P extends object>(Page: ComponentType<P>) => {
   if (!applied) {
     applied = true
@@ -24,5 +26,13 @@ export const withPageFrame: WithPageFrame = <P extends object>(Page: ComponentTy
       applyRootClass()
     }
   }
-  return Page
+  function Framed(props: P) {
+    return (
+      <>
+        <PageBar />
+        <Page {...props} />
+      </>
+    )
+  }
+  return Framed
 }

@@ -1,5 +1,6 @@
 import type { Role, Whoami } from '@mutual-aid/contracts'
 import type { IconName } from '@/components/ui'
+import { BIND_PAGE, ENTRY_PAGE, HOME_PAGE } from '@/services/app-pages'
 
 export { ROLE_LABEL } from '@mutual-aid/contracts'
 
@@ -56,9 +57,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
   ],
 }
 
-export const BIND_PAGE = '/packages/enrol/bind/index'
-export const HOME_PAGE = '/pages/home/index'
-export const ENTRY_PAGE = '/pages/index/index'
+export { BIND_PAGE, ENTRY_PAGE, HOME_PAGE }
 
 /** Where a signed-in user lands: an unbound WeChat user first binds to a unit or roster person. */
 export function landingPage(whoami: Pick<Whoami, 'role'>): string {

@@ -3,9 +3,25 @@
  * menu, a new WeChat user is sent to binding, and a signed-in session and the seeded data survive an
  * emulator restart (the data directory is the database).
  */
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { DEMO_WORKERS, WH_PEOPLE, WH_UNIT } from '../../../scripts/demo-data'
-import { assert, type E2EContext } from '../context'
+import { assert, currentPage, type E2EContext } from '../context'
+
+const SRC = path.resolve(__dirname, '../../../src')
+
+/** Each page's navigationBarTitleText, by route (`/packages/claims/list/index`), read from its index.config.ts. */
+function pageTitles(): Map<string, string> {
+  const titles = new Map<string, string>()
+  for (const file of readdirSync(SRC, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('index.config.ts')) continue
+    const title = /navigationBarTitleText:\s*'([^']+)'/.exec(readFileSync(path.join(SRC, file), 'utf8'))?.[1]
+    assert(title, `${file} has no navigationBarTitleText`)
+    titles.set(`/${file.replace(/\\/g, '/').replace(/\.config\.ts$/, '')}`, title)
+  }
+  return titles
+}
 
 interface Identity {
   openid: string
@@ -38,6 +54,7 @@ async function signInFromEntry(page: Page, identity: Identity): Promise<void> {
 export async function run(ctx: E2EContext): Promise<void> {
   const response = await fetch(`${ctx.baseUrl}/local/identities`)
   const identities = (await response.json()) as Identity[]
+  await runPageChrome(ctx, identities)
 
   await ctx.step('sign-in page lists the demo identities grouped by role', async () => {
     const page = await ctx.newPage()
@@ -154,6 +171,91 @@ export async function run(ctx: E2EContext): Promise<void> {
       'after the restart the bound user does not get the worker menu',
     )
     await ctx.screenshot(page, 'foundation-bound-after-restart')
+    await page.context().close()
+  })
+}
+
+/**
+ * H5 chrome (issue 13 item 12): every page's document title is its config's navigationBarTitleText; every feature
+ * page starts with a bar holding that title and a named back button that returns to the page before it — or, on a
+ * page opened directly, to the role home. The home and sign-in pages have their own headers and no bar.
+ */
+async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<void> {
+  const titles = pageTitles()
+  const titleOf = (url: string) => titles.get(new URL(url).pathname)
+
+  await ctx.step('every page has its title; each feature page a back button that returns to the home', async () => {
+    const visited = new Set<string>()
+    for (const role of ['worker', 'clerk', 'agent', 'office']) {
+      const identity = identities.find((i) => i.role === role)
+      assert(identity, `the seed has no ${role} identity`)
+      const page = await ctx.newPage()
+      await page.goto('/pages/index/index')
+      await page.getByText('新微信用户（未绑定）').waitFor()
+      assert((await page.title()) === titleOf(page.url()), `sign-in page title: ${await page.title()}`)
+      assert((await page.locator('.ma-page-bar').count()) === 0, 'the sign-in page shows a page bar')
+      await signInFromEntry(page, identity)
+      assert((await page.title()) === titleOf(page.url()), `home title: ${await page.title()}`)
+      assert((await currentPage(page).locator('.ma-page-bar').count()) === 0, 'the home page shows a page bar')
+      const entries = await page.locator('.home__menu-item').count()
+      for (let i = 0; i < entries; i++) {
+        const item = page.locator('.home__menu-item').nth(i)
+        const label = (await item.locator('.home__menu-title').innerText()).trim()
+        await item.click()
+        await page.waitForURL(/\/packages\//)
+        const url = page.url()
+        const expected = titleOf(url)
+        assert(expected, `${url} has no page config title`)
+        const bar = currentPage(page).locator('.ma-page-bar')
+        await bar.waitFor()
+        const shown = (await bar.locator('.ma-page-bar__title').innerText()).trim()
+        assert(shown === expected, `${label} → ${url}: the bar says "${shown}", the config "${expected}"`)
+        await page.waitForFunction((t) => document.title === t, expected, { timeout: 5_000 }).catch(() => undefined)
+        assert((await page.title()) === expected, `${url}: document title "${await page.title()}", expected "${expected}"`)
+        if (visited.size === 0) await ctx.screenshot(page, 'foundation-page-bar')
+        visited.add(new URL(url).pathname)
+        const back = bar.getByRole('button', { name: '返回上一页' })
+        // The first page is left with the keyboard (Tab order reaches the button; Enter presses it), the rest by tap.
+        if (i === 0) {
+          await back.focus()
+          await page.keyboard.press('Enter')
+        } else {
+          await back.click()
+        }
+        await page.waitForURL(/\/pages\/home\/index/)
+        await page.locator('.home__menu-title').first().waitFor()
+      }
+      await page.context().close()
+    }
+    assert(visited.size >= 15, `only ${visited.size} feature pages were reached from the role menus`)
+  })
+
+  await ctx.step('a feature page opened directly goes back to the role home', async () => {
+    const worker = identities.find((i) => i.role === 'worker')
+    assert(worker, 'the seed has no worker identity')
+    const page = await ctx.newPage()
+    await signInFromEntry(page, worker)
+    await page.goto('/packages/claims/list/index')
+    const bar = currentPage(page).locator('.ma-page-bar')
+    await bar.waitFor()
+    assert((await page.title()) === titleOf(page.url()), `claims list title: ${await page.title()}`)
+    await bar.getByRole('button', { name: '回到首页' }).click()
+    await page.waitForURL(/\/pages\/home\/index/)
+    await page.locator('.home__menu-title').first().waitFor()
+    await page.context().close()
+  })
+
+  await ctx.step('a new user on the bind page goes back to the sign-in page (their home would send them to binding)', async () => {
+    const page = await ctx.newPage()
+    await page.goto('/pages/index/index')
+    await page.getByText('新微信用户（未绑定）').click()
+    await page.waitForURL(/\/packages\/enrol\/bind\/index/)
+    const bar = currentPage(page).locator('.ma-page-bar')
+    await bar.waitFor()
+    assert((await page.title()) === titleOf(page.url()), `bind page title: ${await page.title()}`)
+    await bar.getByRole('button', { name: '返回登录页' }).click()
+    await page.waitForURL(/\/pages\/index\/index/)
+    await page.getByText('新微信用户（未绑定）').waitFor()
     await page.context().close()
   })
 }
