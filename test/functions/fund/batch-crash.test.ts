@@ -57,7 +57,7 @@ it('a batch whose creating call was cut off at any write, its page closed, is op
     when: ['after'],
     digest: { ...digest, ignore: [...digest.ignore, 'fileID'] },
     invariants: (state) => {
-      const b = state.paymentBatches.find((x: any) => x._id === 'batch-req-crash-timer')
+      const b: any = state.paymentBatches.find((x: any) => x._id === 'batch-req-crash-timer')
       const held = state.claims.filter((c: any) => c.paymentBatchId === 'batch-req-crash-timer')
       const created = state.audit.filter((a: any) => a.action === 'batch.create' && a.entityId === 'batch-req-crash-timer')
       return [
