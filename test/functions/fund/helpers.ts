@@ -46,18 +46,24 @@ export async function startSuite(options: { faultInjection?: boolean; seed?: boo
       if (!answer?.ok) throw new Error(`${fn}.${action}: expected ok, got ${JSON.stringify(answer)}`)
       return answer.data
     },
-    async upload(openid, cloudPath, content, name = 'result.xlsx') {
-      const token = await emu.token(openid)
-      const form = new FormData()
-      form.append('cloudPath', cloudPath)
-      form.append('file', new Blob([new Uint8Array(content)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name)
-      const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
-      const body = (await res.json()) as { fileID?: string }
-      if (!body.fileID) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`)
-      return body.fileID
-    },
+    upload: (openid, cloudPath, content, name) => uploadAs(emu, openid, cloudPath, content, name),
   }
 }
+
+/** Uploads a spreadsheet as `openid` through the emulator's client upload (the storage rule applies, as on the page). */
+export async function uploadAs(emu: Emulator, openid: string, cloudPath: string, content: Buffer, name = 'result.xlsx'): Promise<string> {
+  const token = await emu.token(openid)
+  const form = new FormData()
+  form.append('cloudPath', cloudPath)
+  form.append('file', new Blob([new Uint8Array(content)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name)
+  const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+  const body = (await res.json()) as { fileID?: string }
+  if (!body.fileID) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`)
+  return body.fileID
+}
+
+/** What the batch steps below need of a suite: any suite that calls functions and checks the answer (also the year walk's). */
+type Caller = Pick<Suite, 'ok'>
 
 export interface GeneratedClaim {
   id: string
@@ -137,7 +143,7 @@ export async function bankResultFile(rows: Record<string, string>[], failures: R
 }
 
 /** Creates a batch, downloads its file, marks it sent and answers the detail and the bank's view of the file. */
-export async function batchSent(s: Suite, claimIds: string[], requestId: string, openid = OFFICE) {
+export async function batchSent(s: Caller, claimIds: string[], requestId: string, openid = OFFICE) {
   const created = await s.ok('fund', openid, 'createBatch', { requestId, claimIds })
   const file = await s.ok('fund', openid, 'batchFile', { batchId: created.id })
   const rows = await readBankFile(file.url)
@@ -146,11 +152,11 @@ export async function batchSent(s: Suite, claimIds: string[], requestId: string,
 }
 
 /** Uploads a result file for the batch the way the page does (under bank-results/<batchId>/) and answers its fileID. */
-export const uploadResult = (s: Suite, batchId: string, content: Buffer, name = 'result.xlsx', openid = OFFICE) =>
-  s.upload(openid, `bank-results/${batchId}/${Date.now()}-${name}`, content, name)
+export const uploadResult = (s: Pick<Suite, 'emu'>, batchId: string, content: Buffer, name = 'result.xlsx', openid = OFFICE) =>
+  uploadAs(s.emu, openid, `bank-results/${batchId}/${Date.now()}-${name}`, content, name)
 
 /** Imports a result file and keeps calling `continueResult` until the batch is done; answers every progress. */
-export async function importAll(s: Suite, batchId: string, fileID: string, openid = OFFICE): Promise<any[]> {
+export async function importAll(s: Caller, batchId: string, fileID: string, openid = OFFICE): Promise<any[]> {
   const steps = [await s.ok('fund', openid, 'importResult', { batchId, fileID })]
   while (!steps[steps.length - 1].done) steps.push(await s.ok('fund', openid, 'continueResult', { batchId }))
   return steps
