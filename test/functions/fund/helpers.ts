@@ -4,51 +4,19 @@
  * reading our batch file and writing its result file — played with exceljs as a bank's online banking would.
  */
 import ExcelJS from 'exceljs'
-import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS, SUBSCRIBE_ON } from '@mutual-aid/contracts'
-import { startEmulator, type Emulator } from '../../helpers/emulator'
-import { checkAnswer } from '../../helpers/contract-check'
-import { seedDemo } from '../../../scripts/seed'
-import { localCloud } from '../../../scripts/sdk-env'
+import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '@mutual-aid/contracts'
+import type { Emulator } from '../../helpers/emulator'
+import { OFFICE, WH_UNIT, WORKER_WH, startSuite as startEnrolmentSuite, type Suite } from '../enrolment/helpers'
 
+export { AGENT, CLERK_WH, OFFICE, WH_UNIT, type Suite } from '../enrolment/helpers'
 export const TODAY = '2021-06-15'
-export const OFFICE = 'demo-office-01'
 export const OFFICE_2 = 'demo-office-02'
-export const AGENT = 'demo-agent-01'
 export const AGENT_ID = 'agent-chengqu'
-export const CLERK_WH = 'demo-clerk-wh'
-export const WORKER = 'demo-worker-wh-1'
-export const WH_UNIT = 'unit-wh-minghu'
+export const WORKER = WORKER_WH
 
-export interface Suite {
-  emu: Emulator
-  db: any
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  upload(openid: string, cloudPath: string, content: Buffer, name?: string): Promise<string>
-}
-
-export async function startSuite(options: { faultInjection?: boolean; seed?: boolean } = {}): Promise<Suite> {
-  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: TODAY }, faultInjection: options.faultInjection })
-  const db = localCloud(emu.url).database()
-  if (options.seed !== false) await seedDemo(emu.url)
-  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    if (fn === 'claims' && (action === 'decide' || action === 'markPaid')) await emu.subscribe(openid, SUBSCRIBE_ON.officeReview)
-    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
-    checkAnswer(fn, action, answer)
-    return answer
-  }
-  return {
-    emu,
-    db,
-    call,
-    async ok(fn, openid, action, input) {
-      const answer = await call(fn, openid, action, input)
-      if (!answer?.ok) throw new Error(`${fn}.${action}: expected ok, got ${JSON.stringify(answer)}`)
-      return answer.data
-    },
-    upload: (openid, cloudPath, content, name) => uploadAs(emu, openid, cloudPath, content, name),
-  }
-}
+/** The enrolment suite's start-up (emulator on the demo's business date, the demo seed, calls checked against the contracts). */
+export const startSuite = (options: { faultInjection?: boolean; seed?: boolean } = {}): Promise<Suite> =>
+  startEnrolmentSuite(TODAY, options.seed !== false, { faultInjection: options.faultInjection })
 
 /** Uploads a spreadsheet as `openid` through the emulator's client upload (the storage rule applies, as on the page). */
 export async function uploadAs(emu: Emulator, openid: string, cloudPath: string, content: Buffer, name = 'result.xlsx'): Promise<string> {

@@ -8,6 +8,7 @@ import { formatYuan, formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
 import { useBatch } from '@/features/fund'
 import { openFileUrl, pickSpreadsheet } from '@/features/enrolment/file-io'
+import '@/features/claims/claims-layout.scss'
 import '@/features/fund/fund.scss'
 import { withPageFrame } from '@/features/large-font'
 
@@ -32,11 +33,11 @@ function BatchScreen({ batchId }: { batchId: string }) {
   if (m.batch.status === 'error') return <PageState status="error" message={m.batch.message} onRetry={m.batch.reload} />
   const b = m.batch.data
   return (
-    <View className="fund-page fund-batch">
+    <View className="claims-page fund-page fund-batch">
       <PrivacyPopup />
-      <View className="fund-section" data-section="batch">
+      <View className="claims-section" data-section="batch">
         <View className="fund-line__head">
-          <Text className="fund-section__title">{b.batchNo}</Text>
+          <Text className="claims-section__title">{b.batchNo}</Text>
           <Tag theme={b.status === 'done' ? 'success' : b.status === 'open' ? 'warning' : b.status === 'cancelled' ? 'default' : 'primary'} variant="light">
             {BATCH_STATUS_LABEL[b.status]}
           </Tag>
@@ -59,9 +60,9 @@ function BatchScreen({ batchId }: { batchId: string }) {
           </Text>
         ) : null}
       </View>
-      <View className={`fund-notice ${b.status === 'done' ? 'fund-notice--success' : ''}`}>{NEXT_STEP[b.status]}</View>
-      {m.error ? <View className="fund-notice fund-notice--danger">{m.error}</View> : null}
-      {m.busy ? <View className="fund-notice">{m.busy}</View> : null}
+      <View className={`claims-notice ${b.status === 'done' ? 'claims-notice--success' : ''}`}>{NEXT_STEP[b.status]}</View>
+      {m.error ? <View className="claims-notice claims-notice--danger">{m.error}</View> : null}
+      {m.busy ? <View className="claims-notice">{m.busy}</View> : null}
       <View className="fund-actions">
         {b.status === 'building' ? (
           <>
@@ -94,8 +95,8 @@ function BatchScreen({ batchId }: { batchId: string }) {
           </Button>
         ) : null}
       </View>
-      <View className="fund-section" data-section="lines">
-        <Text className="fund-section__title">明细</Text>
+      <View className="claims-section" data-section="lines">
+        <Text className="claims-section__title">明细</Text>
         {b.items.map((l) => (
           <View key={l.claimId} className="fund-line" data-line={l.claimNo} onClick={() => void Taro.navigateTo({ url: `/packages/claims/detail/index?id=${l.claimId}` })}>
             <View className="fund-line__head">
@@ -116,8 +117,8 @@ function BatchScreen({ batchId }: { batchId: string }) {
         ))}
       </View>
       {b.skipped.length ? (
-        <View className="fund-section" data-section="skipped">
-          <Text className="fund-section__title">未纳入本批次</Text>
+        <View className="claims-section" data-section="skipped">
+          <Text className="claims-section__title">未纳入本批次</Text>
           {b.skipped.map((s) => (
             <Text key={s.claimId} className="fund-line__meta">
               {s.claimNo}：{s.reason}
