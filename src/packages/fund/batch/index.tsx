@@ -42,9 +42,11 @@ function BatchScreen({ batchId }: { batchId: string }) {
             {BATCH_STATUS_LABEL[b.status]}
           </Tag>
         </View>
-        <Text className="fund-line__meta">
-          共 {b.lines} 笔，合计 {formatYuan(b.totalFen)}
-        </Text>
+        {b.lines > 0 ? (
+          <Text className="fund-line__meta">
+            共 {b.lines} 笔，合计 {formatYuan(b.totalFen)}
+          </Text>
+        ) : null}
         <Text className="fund-line__meta">
           {formatDateTimeCn(b.createdAt)} {b.createdByName} 生成{b.sentOn ? ` · ${b.sentOn} 发送银行` : ''}
         </Text>
@@ -95,6 +97,7 @@ function BatchScreen({ batchId }: { batchId: string }) {
           </Button>
         ) : null}
       </View>
+      {b.items.length > 0 ? (
       <View className="claims-section" data-section="lines">
         <Text className="claims-section__title">明细</Text>
         {b.items.map((l) => (
@@ -116,6 +119,7 @@ function BatchScreen({ batchId }: { batchId: string }) {
           </View>
         ))}
       </View>
+      ) : null}
       {b.skipped.length ? (
         <View className="claims-section" data-section="skipped">
           <Text className="claims-section__title">未纳入本批次</Text>
