@@ -143,6 +143,8 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     batch: [{ batchId: 'batch-r0123456789abcdef' }],
     batchFile: [{ batchId: 'batch-r0123456789abcdef' }],
     markSent: [{ batchId: 'batch-r0123456789abcdef', version: 2 }],
+    continueBatch: [{ batchId: 'batch-r0123456789abcdef' }],
+    cancelBatch: [{ batchId: 'batch-r0123456789abcdef', version: 2 }],
     importResult: [{ batchId: 'batch-r0123456789abcdef', fileID: 'cloud://local-dev.6c6f-local-dev-1300000000/bank-results/batch-r0123456789abcdef/1.xlsx' }],
     continueResult: [{ batchId: 'batch-r0123456789abcdef' }],
   },

@@ -43,3 +43,53 @@ export async function settled(page: Page): Promise<void> {
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   )
 }
+
+/**
+ * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
+ * emulator can take longer than undici's 10 s to accept a connection.
+ */
+export async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (err) {
+      if (attempt >= 3) throw err
+      await new Promise((r) => setTimeout(r, 1000 * attempt))
+    }
+  }
+}
+
+/** A local-cloud session token for `openid` (the emulator's stand-in for wx.login). */
+export async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
+  const res = await fetchRetry(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  return ((await res.json()) as { token: string }).token
+}
+
+/** Calls a cloud function over HTTP as `openid` (the steps a spec does not do on screen); fails unless the answer is ok. */
+export async function callApi(ctx: E2EContext, fn: string, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
+  const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
+    body: JSON.stringify({ action, ...input }),
+  })
+  const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
+  assert(body.ok, `${fn}.${action} as ${openid} failed: ${body.message}`)
+  return body.data
+}
+
+/** A new page signed in as `openid` (the session the app keeps in local storage). */
+export async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
+  const token = await tokenOf(ctx, openid)
+  const page = await ctx.newPage()
+  await page.goto('/pages/index/index')
+  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
+  return page
+}
+
+/** Taps `text` in the dialog on screen and waits for it to close. */
+export async function confirmDialog(page: Page, text: string): Promise<void> {
+  const dialog = page.locator('.t-dialog').last()
+  await dialog.waitFor()
+  await dialog.getByText(text, { exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
+}

@@ -36,9 +36,45 @@ test('$match $group ($sum, $first, count via $sum:1) $sort', async () => {
   ])
 })
 
-test('$group with $count accumulator (raw pipeline stage)', async () => {
-  const res = await db.collection('agg_claims').aggregate().group({ _id: '$status', n: { $count: {} } }).sort({ _id: 1 }).end()
+test('$group counts with $sum: 1 ($count as an accumulator is MongoDB 5, not documented by CloudBase: refused)', async () => {
+  const res = await db.collection('agg_claims').aggregate().group({ _id: '$status', n: $.sum(1) }).sort({ _id: 1 }).end()
   expect(res.list).toEqual([{ _id: 'paid', n: 3 }, { _id: 'rejected', n: 1 }])
+  await expect(db.collection('agg_claims').aggregate().group({ _id: '$status', n: { $count: {} } }).end()).rejects.toThrow(/\$count/)
+})
+
+describe('only what CloudBase documents', () => {
+  // Each is computed by mingo, so only the emulator's own check refuses it.
+  test.each([
+    ['a stage', [{ $facet: { a: [{ $match: {} }] } }], /\$facet/],
+    ['a stage mingo adds ($set)', [{ $set: { x: 1 } }], /\$set/],
+    ['an expression ($toDate)', [{ $project: { d: { $toDate: '$amountFen' } } }], /\$toDate/],
+    ['an expression ($dateDiff)', [{ $project: { d: { $dateDiff: { startDate: '$$NOW', endDate: '$$NOW', unit: 'day' } } } }], /\$dateDiff/],
+    ['a query operator in $match ($type)', [{ $match: { status: { $type: 'string' } } }], /\$type/],
+    ['inside a $lookup sub-pipeline', [{ $lookup: { from: 'agg_units', pipeline: [{ $match: { name: { $type: 'string' } } }], as: 'u' } }], /\$type/],
+  ])('%s is refused', async (_what, stages, message) => {
+    // Sent as the SDK's own raw-pipeline constructor does (its inner `_pipe(name, value, raw)`), so a stage the builder has no
+    // method for reaches the wire too.
+    const pipeline = db.collection('agg_claims').aggregate()
+    for (const stage of stages as Record<string, unknown>[]) {
+      const [name, value] = Object.entries(stage)[0]
+      pipeline._aggregate._pipe(name, value, true)
+    }
+    await expect(pipeline.end()).rejects.toThrow(message)
+  })
+
+  test('every operator the reports use is accepted ($dateFromString, $floor, $cond/$in, $exists/$ne in $match)', async () => {
+    const res = await db
+      .collection('agg_claims')
+      .aggregate()
+      .match({ status: { $in: ['paid', 'rejected'] }, unitId: { $exists: true, $ne: null } })
+      .project({
+        paidFen: $.cond([$.in(['$status', ['paid']]), '$amountFen', 0]),
+        days: $.floor($.divide([$.subtract([$.add([$.dateFromString({ dateString: '2021-05-11' }), 0]), $.dateFromString({ dateString: '2021-05-01' })]), 86_400_000])),
+      })
+      .group({ _id: null, paidFen: $.sum('$paidFen'), days: $.sum('$days') })
+      .end()
+    expect(res.list).toEqual([{ _id: null, paidFen: 4200, days: 40 }])
+  })
 })
 
 test('$project $skip $limit', async () => {

@@ -171,6 +171,25 @@ export async function finishInTx(ctx: HandlerContext, tx: SdkHandle, op: Operati
   return true
 }
 
+/**
+ * Inside a step's own transaction: moves the operation's cursor (or to its next step) together with the step's writes,
+ * for a chunk whose writes must not be repeated or must not land after another driver moved on (a lock that only holds
+ * while its batch is still being built). Answers false (and the step must write nothing more) when another driver
+ * already moved it. The step then answers `'advanced'`.
+ */
+export async function advanceInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, outcome: Omit<StepOutcome, 'work'>): Promise<boolean> {
+  if (!(await checkedInTx(tx, op))) return false
+  await tx.collection(OPERATIONS).doc(op._id).update({
+    data: {
+      seq: op.seq + 1,
+      done: outcome.done ?? op.done,
+      updatedAt: ctx.clock.now(),
+      ...(outcome.next ? { step: op.step + 1, cursor: null } : { cursor: outcome.cursor ?? null }),
+    },
+  })
+  return true
+}
+
 /** Inside the undo's transaction: the operation ends as failed with the refusal it met. */
 export async function failInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, refusal: AppError): Promise<boolean> {
   if (!(await checkedInTx(tx, op))) return false

@@ -18,9 +18,11 @@ export function batchSummary(b: BatchDoc): z.input<typeof batchSummarySchema> {
   }
 }
 
-export function batchDetail(b: BatchDoc): z.input<typeof batchDetailSchema> {
+/** The batch with its lines; `progress` is the build's (claims checked of those chosen) while it is 生成中. */
+export function batchDetail(b: BatchDoc, progress: { done: number; total: number } | null = null): z.input<typeof batchDetailSchema> {
   return {
     ...batchSummary(b),
+    progress: b.status === 'building' ? progress ?? { done: 0, total: b.requested.length } : null,
     items: b.items.map((l) => ({
       n: l.n,
       claimId: l.claimId,

@@ -1,32 +1,19 @@
-import { batchListInput, batchRefInput, batchVersionedInput, createBatchInput, payableInput, type PayableClaim } from '@mutual-aid/contracts'
+import { BATCH_STATUS_LABEL, batchListInput, batchRefInput, batchVersionedInput, createBatchInput, payableInput, type PayableClaim } from '@mutual-aid/contracts'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
-import { AppError, isDuplicateKey, notFound } from '@cloud-shared/errors'
+import { AppError, notFound } from '@cloud-shared/errors'
 import { audit } from '@cloud-shared/audit'
+import { OPERATIONS, drive, loadOperation, refusalOf, startInTx, type OperationDoc } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
-import { batchWorkbook } from './bank-files'
+import { buildOperation, buildOperationId, buildProgress, releaseOperation, releaseOperationId, type BatchOpParams } from './batch-create'
 import { batchDetail, batchSummary } from './batch-view'
-import type { BatchDoc, BatchLineDoc, ClaimForPayment } from './model'
+import type { BatchDoc, ClaimForPayment } from './model'
 
 const maskAccount = (account: string) => (account.length > 4 ? `****${account.slice(-4)}` : '****')
-
-/** Why a chosen claim cannot go into a batch, or null when it can (the lock itself decides races). */
-function notPayable(ctx: HandlerContext, c: ClaimForPayment, batchId: string): string | null {
-  if (c.paymentBatchId === batchId) return null
-  if (c.status === 'paid') return '已支付'
-  if (c.status !== 'approved') return '不是已核准状态'
-  if (c.paymentBatchId) return `已在支付批次 ${c.paymentBatchNo ?? ''} 中`
-  // Separation of duties: nobody pays a claim they filed or are the participant of.
-  if (c.filedBy.openid === ctx.caller.openid || c.personOpenid === ctx.caller.openid) return '本人相关的申请须由其他工作人员办理'
-  if (!c.decision || !c.payoutId) return '没有核准金额'
-  const p = c.facts.payee
-  if (!p?.name || !p.account || !p.bank) return '收款信息不全'
-  return null
-}
 
 /** Approved claims waiting to be paid, not in any batch: by claim number, a page at a time. Office only. */
 export const payable = action({
@@ -76,26 +63,25 @@ export const payable = action({
 const batchNoOf = (today: string, requestId: string) => `PB${today.replace(/-/g, '')}-${requestId.slice(-6).toUpperCase()}`
 
 /**
- * Creates a bank batch of the chosen approved claims, resumably: the batch document is written first under an id
- * made from the request, then each claim is taken with one conditional update (approved and in no batch → in this
- * batch, version + 1) — the database decides between two batches, or a batch and a single payment, racing for a
- * claim, never a read followed by a write. Then the lines are built from the claims this batch holds, the bank file
- * is stored and the batch opens. A retry after a crash at any point continues with the same batch.
+ * Creates a bank batch of the chosen approved claims, resumably: the batch (生成中, with the claims asked for) and the
+ * operation that builds it are written in one transaction under ids made from the request; the operation then locks
+ * the claims (a chunk per transaction, ordered by the database against another batch, a single payment or 取消),
+ * writes the bank file and opens the batch (batch-create.ts). This call drives it within its budget; a retry of the
+ * same request, 继续生成 on the batch page, or the `resume` timer finishes what a cut-off call left.
  */
 export const createBatch = action({
   access: ['office'],
   input: createBatchInput,
   async run(ctx, { requestId, claimIds }) {
-    const _ = ctx.db.command
     const batchId = `batch-${requestId}`
+    const requested = [...new Set(claimIds)]
     const now = ctx.clock.now()
-    let batch = await findById<BatchDoc>(ctx.db, 'paymentBatches', batchId)
-    if (!batch) {
-      const fresh: BatchDoc = {
-        _id: batchId,
+    await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+      if (await txGet<BatchDoc>(tx, 'paymentBatches', batchId)) return
+      const fresh: Omit<BatchDoc, '_id'> = {
         batchNo: batchNoOf(ctx.clock.today(), requestId),
         status: 'building',
-        requested: [...new Set(claimIds)],
+        requested,
         items: [],
         skipped: [],
         totalFen: 0,
@@ -110,88 +96,68 @@ export const createBatch = action({
         version: 1,
         updatedAt: now,
       }
-      try {
-        await ctx.db.collection('paymentBatches').add({ data: fresh })
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
-      batch = await findById<BatchDoc>(ctx.db, 'paymentBatches', batchId)
-      if (!batch) throw notFound('该支付批次')
-    }
-    if (batch.createdBy !== ctx.caller.openid) throw new AppError('CONFLICT', '该请求编号已被另一位工作人员使用，请刷新后重新选择。')
-    if (batch.status !== 'building') return batchDetail(batch)
-
-    const claims = await readClaims(ctx, batch.requested)
-    const skipped: BatchDoc['skipped'] = []
-    for (const id of batch.requested) {
-      const c = claims.get(id)
-      const why = c ? notPayable(ctx, c, batchId) : '未找到该申请'
-      if (why) {
-        skipped.push({ claimId: id, claimNo: c?.claimNo ?? id, reason: why })
-        continue
-      }
-      if (c?.paymentBatchId === batchId) continue
-      // The lock: one conditional update, decided by the database.
-      const res = await ctx.db
-        .collection('claims')
-        .where({ _id: id, status: 'approved', paymentBatchId: null })
-        .update({ data: { paymentBatchId: batchId, paymentBatchNo: batch.batchNo, version: _.inc(1), updatedAt: now } })
-      if (res.stats.updated !== 1) skipped.push({ claimId: id, claimNo: c?.claimNo ?? id, reason: '刚刚已被其他批次或单笔支付办理' })
-    }
-    // The lines are what this batch holds now (a claim taken by a retry's earlier run included).
-    const held = [...(await readClaims(ctx, batch.requested)).values()].filter((c) => c.paymentBatchId === batchId)
-    held.sort((a, b) => a.claimNo.localeCompare(b.claimNo))
-    const items: BatchLineDoc[] = held.map((c, i) => ({
-      n: i + 1,
-      claimId: c._id,
-      claimNo: c.claimNo,
-      personName: c.personName,
-      unitName: c.unitName,
-      amountFen: c.decision?.amountFen ?? 0,
-      payee: { name: c.facts.payee?.name ?? '', bank: c.facts.payee?.bank ?? '', account: c.facts.payee?.account ?? '' },
-      reference: c.claimNo,
-      outcome: 'pending',
-      bank: null,
-    }))
-    const heldIds = new Set(items.map((l) => l.claimId))
-    const finalSkipped = dedupe(skipped).filter((s) => !heldIds.has(s.claimId))
-    if (items.length === 0) {
-      await ctx.db.collection('paymentBatches').where({ _id: batchId, status: 'building' }).remove()
-      throw new AppError('NOTHING_PAYABLE', `所选申请都不能纳入批次：${finalSkipped.slice(0, 3).map((s) => `${s.claimNo}（${s.reason}）`).join('；')}。请刷新列表后重新选择。`)
-    }
-    const totalFen = items.reduce((sum, l) => sum + l.amountFen, 0)
-    const up = await ctx.cloud.uploadFile({ cloudPath: `bank-batches/${batchId}.xlsx`, fileContent: await batchWorkbook({ batchNo: batch.batchNo, items }) })
-    const opened = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
-      const current = await txGet<BatchDoc>(tx, 'paymentBatches', batchId)
-      if (!current) throw notFound('该支付批次')
-      if (current.status !== 'building') return current
-      const patch = { status: 'open' as const, items, skipped: finalSkipped, totalFen, fileID: up.fileID as string, version: current.version + 1, updatedAt: now }
-      await tx.collection('paymentBatches').doc(batchId).update({ data: patch })
-      await audit(
-        ctx,
-        { action: 'batch.create', entity: 'paymentBatch', entityId: batchId, after: { batchNo: current.batchNo, lines: items.map((l) => ({ claimId: l.claimId, amountFen: l.amountFen })), totalFen, skipped: finalSkipped } },
-        tx,
-      )
-      return { ...current, ...patch }
+      await tx.collection('paymentBatches').doc(batchId).set({ data: fresh })
+      const id = buildOperationId(batchId)
+      await startInTx(ctx, tx, { id, kind: buildOperation.kind, total: requested.length, params: { batchId }, current: await txGet<OperationDoc<BatchOpParams>>(tx, OPERATIONS, id) })
     })
-    return batchDetail(opened)
+    const batch = await loadBatch(ctx, batchId)
+    if (batch.createdBy !== ctx.caller.openid) throw new AppError('CONFLICT', '该请求编号已被另一位工作人员使用，请刷新后重新选择。')
+    return driveBuild(ctx, batchId)
   },
 })
 
-function dedupe<T extends { claimId: string }>(list: T[]): T[] {
-  const seen = new Set<string>()
-  return list.filter((x) => !seen.has(x.claimId) && seen.add(x.claimId))
+/** Stepping one call gives a build: half the function's 60 s limit (config.json), so 300 claims finish in one call. */
+const BUILD_BUDGET = { items: 1000, ms: 30_000 }
+
+/** Drives the batch's build (if it is still being built) and answers the batch as it then stands. */
+async function driveBuild(ctx: HandlerContext, batchId: string) {
+  const op = await drive(ctx, buildOperation, buildOperationId(batchId), BUILD_BUDGET)
+  if (op?.status === 'failed') throw refusalOf(op)
+  const batch = await loadBatch(ctx, batchId)
+  return batchDetail(batch, buildProgress(op))
 }
 
-async function readClaims(ctx: HandlerContext, ids: string[]): Promise<Map<string, ClaimForPayment>> {
-  const _ = ctx.db.command
-  const out = new Map<string, ClaimForPayment>()
-  for (let i = 0; i < ids.length; i += 100) {
-    const got = await ctx.db.collection('claims').where({ _id: _.in(ids.slice(i, i + 100)) }).limit(100).get()
-    for (const c of got.data as ClaimForPayment[]) out.set(c._id, c)
-  }
-  return out
-}
+/** 继续生成: finishes a batch whose creating call was cut off (the timer would, within minutes). */
+export const continueBatch = action({
+  access: ['office'],
+  input: batchRefInput,
+  async run(ctx, { batchId }) {
+    const batch = await loadBatch(ctx, batchId)
+    if (batch.status !== 'building') return batchDetail(batch)
+    return driveBuild(ctx, batchId)
+  },
+})
+
+/**
+ * 取消 a batch still being built: marked cancelled in one transaction with the build operation ended and the release
+ * operation started, so no claim can be locked after it and every claim already locked goes back to payable (now,
+ * or by the timer if this call is cut off). Only a batch not yet opened may be cancelled: once its bank file exists it
+ * may already be at the bank.
+ */
+export const cancelBatch = action({
+  access: ['office'],
+  input: batchVersionedInput,
+  async run(ctx, { batchId, version }) {
+    const now = ctx.clock.now()
+    await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+      const b = await txGet<BatchDoc>(tx, 'paymentBatches', batchId)
+      if (!b) throw notFound('该支付批次')
+      if (b.status === 'cancelled') return
+      if (b.version !== version) throw new AppError('CONFLICT', '该批次刚刚有变化，请刷新后查看。')
+      if (b.status !== 'building') throw new AppError('WRONG_STATUS', `该批次已生成（${BATCH_STATUS_LABEL[b.status]}），不能取消。`)
+      const build = await txGet<OperationDoc<BatchOpParams>>(tx, OPERATIONS, buildOperationId(batchId))
+      if (build?.status === 'running') {
+        await tx.collection(OPERATIONS).doc(build._id).update({ data: { status: 'failed', seq: build.seq + 1, error: ctx.db.command.set({ code: 'CANCELLED', message: '该批次已取消。' }), updatedAt: now } })
+      }
+      await tx.collection('paymentBatches').doc(batchId).update({ data: { status: 'cancelled', version: b.version + 1, updatedAt: now } })
+      const id = releaseOperationId(batchId)
+      await startInTx(ctx, tx, { id, kind: releaseOperation.kind, total: b.requested.length, params: { batchId }, current: await txGet<OperationDoc<BatchOpParams>>(tx, OPERATIONS, id) })
+      await audit(ctx, { action: 'batch.cancel', entity: 'paymentBatch', entityId: batchId, before: { status: b.status }, after: { status: 'cancelled', requested: b.requested.length } }, tx)
+    })
+    await drive(ctx, releaseOperation, releaseOperationId(batchId))
+    return batchDetail(await loadBatch(ctx, batchId))
+  },
+})
 
 export async function loadBatch(ctx: HandlerContext, batchId: string): Promise<BatchDoc> {
   const batch = await findById<BatchDoc>(ctx.db, 'paymentBatches', batchId)
@@ -232,7 +198,8 @@ export const batch = action({
   access: ['office'],
   input: batchRefInput,
   async run(ctx, { batchId }) {
-    return batchDetail(await loadBatch(ctx, batchId))
+    const b = await loadBatch(ctx, batchId)
+    return batchDetail(b, b.status === 'building' ? buildProgress(await loadOperation(ctx.db, buildOperationId(batchId))) : null)
   },
 })
 
@@ -260,7 +227,7 @@ export const markSent = action({
       const b = await txGet<BatchDoc>(tx, 'paymentBatches', batchId)
       if (!b) throw notFound('该支付批次')
       if (b.version !== version) throw new AppError('CONFLICT', '该批次刚刚已被他人处理，请刷新后查看。')
-      if (b.status !== 'open') throw new AppError('WRONG_STATUS', `该批次当前为“${b.status === 'building' ? '生成中' : '已发送银行'}”，不能再标记发送。`)
+      if (b.status !== 'open') throw new AppError('WRONG_STATUS', `该批次当前为“${BATCH_STATUS_LABEL[b.status]}”，不能再标记发送。`)
       const patch = { status: 'sent' as const, sentOn: today, sentBy: ctx.caller.openid, version: b.version + 1, updatedAt: now }
       await tx.collection('paymentBatches').doc(batchId).update({ data: patch })
       await audit(ctx, { action: 'batch.sent', entity: 'paymentBatch', entityId: batchId, before: { status: b.status }, after: { status: 'sent', sentOn: today, lines: b.items.length, total: formatYuan(b.totalFen) } }, tx)

@@ -1,11 +1,13 @@
 import cloud from 'wx-server-sdk'
 import { fundContract } from '@mutual-aid/contracts'
-import { action, createMain } from '@cloud-shared/create-main'
+import { action, createMain, timer } from '@cloud-shared/create-main'
+import { resumeOperations } from '@cloud-shared/operation'
 import { reportInput } from '@mutual-aid/contracts'
 import { audit } from '@cloud-shared/audit'
 import { buildReport } from './report'
 import { reportWorkbook, storeReport } from './report-export'
-import { batch, batchFile, batches, createBatch, markSent, payable } from './batches'
+import { batch, batchFile, batches, cancelBatch, continueBatch, createBatch, markSent, payable } from './batches'
+import { buildOperation, releaseOperation } from './batch-create'
 import { continueResult, importResult } from './bank-result'
 
 /** The office's and agents' report of the fund, by scheme, year, agent and unit (agents: their own units). */
@@ -30,6 +32,16 @@ const exportReport = action({
 })
 
 /**
+ * The `resume` timer finishes what cut-off calls left: batches still being built (their page may have been closed)
+ * open by themselves, and cancelled ones give their claims back.
+ */
+const resume = timer({
+  async run(ctx) {
+    return resumeOperations(ctx, [buildOperation, releaseOperation])
+  },
+})
+
+/**
  * The fund (基金, Art. 20–21): reports that reconcile with the ledger, and payouts of approved claims in bank batches
  * (create, send, import the bank's result) paid exactly once.
  */
@@ -38,10 +50,12 @@ export const main = createMain(fundContract, cloud, {
   exportReport,
   payable,
   createBatch,
+  continueBatch,
+  cancelBatch,
   batches,
   batch,
   batchFile,
   markSent,
   importResult,
   continueResult,
-})
+}, { timers: { resume } })

@@ -80,7 +80,9 @@ export async function buildReport(ctx: HandlerContext, request: ReportInput): Pr
     ]),
     // Calendar days from complete materials (a CST date) to the decision (an instant, taken as its CST date).
     aggregate<{ n: number; days: number }>(ctx, 'claims', match, [
-      { match: { status: { $in: ['approved', 'rejected', 'paid'] }, materialsCompleteOn: { $type: 'string' } } },
+      // Only operators CloudBase documents (local-cloud/src/db/aggregate-operators.ts): a date is set or null, so
+      // `$exists` + `$ne: null` (not MongoDB's `$type`, which CloudBase does not list).
+      { match: { status: { $in: ['approved', 'rejected', 'paid'] }, materialsCompleteOn: { $exists: true, $ne: null } } },
       {
         project: {
           days: {

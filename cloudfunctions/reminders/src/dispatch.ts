@@ -59,9 +59,9 @@ export const dispatch = timer({
       }
     }
     const interrupted = await finishInterrupted(ctx, 50)
-    if (tick.sent > 0 || interrupted > 0 || !complete) {
-      await ctx.db.collection('timerState').doc('lastTick').set({ data: { at: ctx.clock.now(), day: tick.today, sent: tick.sent, complete, interrupted } })
-    }
+    // Every tick is recorded, a quiet one too: the office's 提醒记录 shows that the timer runs even on days with
+    // nothing to tell (a timer that stopped is otherwise indistinguishable from one with nothing due).
+    await ctx.db.collection('timerState').doc('lastTick').set({ data: { at: ctx.clock.now(), day: tick.today, sent: tick.sent, complete, interrupted } })
     return { day: tick.today, sent: tick.sent, complete, interrupted }
   },
 })

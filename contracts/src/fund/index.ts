@@ -21,6 +21,8 @@ export const fundContract = defineFunction('fund', {
   exportReport: { input: reportInput, output: reportExportSchema },
   payable: { input: payableInput, output: payablePageSchema },
   createBatch: { input: createBatchInput, output: batchDetailSchema },
+  continueBatch: { input: batchRefInput, output: batchDetailSchema },
+  cancelBatch: { input: batchVersionedInput, output: batchDetailSchema },
   batches: { input: batchListInput, output: cursorPageOf(batchSummarySchema) },
   batch: { input: batchRefInput, output: batchDetailSchema },
   batchFile: { input: batchRefInput, output: batchFileSchema },

@@ -81,7 +81,7 @@ export const payablePageSchema = cursorPageOf(payableClaimSchema).extend({
   agents: z.array(z.object({ id: z.string(), name: z.string() })),
 })
 
-export const batchStatusSchema = z.enum(['building', 'open', 'sent', 'importing', 'done'])
+export const batchStatusSchema = z.enum(['building', 'open', 'sent', 'importing', 'done', 'cancelled'])
 export type BatchStatus = z.infer<typeof batchStatusSchema>
 export const BATCH_STATUS_LABEL: Record<BatchStatus, string> = {
   building: '生成中',
@@ -89,6 +89,7 @@ export const BATCH_STATUS_LABEL: Record<BatchStatus, string> = {
   sent: '已发送银行',
   importing: '回单处理中',
   done: '已完成',
+  cancelled: '已取消',
 }
 
 export const lineOutcomeSchema = z.enum(['pending', 'paid', 'failed'])
@@ -128,6 +129,8 @@ export const batchDetailSchema = batchSummarySchema.extend({
   /** Claims chosen but left out because another batch or a payment took them first. */
   skipped: z.array(z.object({ claimId: z.string(), claimNo: z.string(), reason: z.string() })),
   result: z.object({ fileName: z.string(), importedAt: instantSchema, processed: count }).nullable(),
+  /** While 生成中: the chosen claims checked so far (the build goes on by itself; 继续生成 finishes it now). */
+  progress: z.object({ done: count, total: count }).nullable(),
 })
 export type BatchDetail = z.infer<typeof batchDetailSchema>
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'mingo'
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
+import { checkCloudBasePipeline } from './aggregate-operators'
 import { duplicateKey, type Changes, type Database } from './database'
 import { newExplain, type Explain } from './explain'
 import { chooseIndex, countKeys, planOrder } from './index/query-plan'
@@ -162,6 +163,8 @@ export function remove(view: View, collection: string, criteria: Doc, multi: boo
 
 export function aggregate(view: View, collection: string, pipeline: Doc[], explain: Explain = newExplain()): Doc[] {
   view.db.requireCollection(collection, view.changes)
+  // mingo knows more of MongoDB than CloudBase documents: refuse the rest, as CloudBase would.
+  checkCloudBasePipeline(pipeline)
   // A leading $match picks the documents the pipeline starts from (MongoDB's $cursor stage): by index when it can.
   // They go in in natural order, as the full scan would give them ($group's $first, $push depend on it).
   const match = pipeline[0]?.$match

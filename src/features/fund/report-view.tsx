@@ -21,8 +21,8 @@ function Figure({ label, value, sub, negative }: { label: string; value: string;
 /** The headline figures: people and units, money in and out, the balance, claims and review times. */
 export function ReportFigures({ r }: { r: FundReport }) {
   return (
-    <View className="fund-section" data-section="figures">
-      <Text className="fund-section__title">基金概况</Text>
+    <View className="claims-section" data-section="figures">
+      <Text className="claims-section__title">基金概况</Text>
       <View className="fund-figures">
         <Figure label="参加人数" value={`${r.participants.total} 人`} sub={`首次 ${r.participants.firstTime} · 续保 ${r.participants.renewing}`} />
         <Figure label="参加单位" value={`${r.units.total} 家`} sub={`首次 ${r.units.firstTime} · 续保 ${r.units.renewing}`} />
@@ -39,8 +39,8 @@ export function ReportFigures({ r }: { r: FundReport }) {
           negative={(r.overdueReviews ?? 0) > 0}
         />
       </View>
-      {r.reviewBasis ? <Text className="fund-section__hint">{r.reviewBasis}</Text> : null}
-      <Text className="fund-section__hint">统计截至 {r.asOf}。金额与基金台账逐笔核对一致。</Text>
+      {r.reviewBasis ? <Text className="claims-section__hint">{r.reviewBasis}</Text> : null}
+      <Text className="claims-section__hint">统计截至 {r.asOf}。金额与基金台账逐笔核对一致。</Text>
     </View>
   )
 }
@@ -61,7 +61,7 @@ export function ReportCharts({ r }: { r: FundReport }) {
     }
   }, [r])
   return (
-    <View className="fund-section" data-section="charts">
+    <View className="claims-section" data-section="charts">
       <BarChart id="chart-status" title="申请按状态（笔）" data={byStatus} height={400} />
       <BarChart id="chart-money" title={r.rowsBy === 'agent' ? '各代理单位收支（元）' : '各单位收支（元）'} data={money} height={460} format={format} horizontal />
     </View>
@@ -73,15 +73,15 @@ export function ReportTables({ r, onOpen }: { r: FundReport; onOpen?: (rowsBy: '
   const canOpen = (id: string) => Boolean(onOpen) && !(r.rowsBy === 'unit' && r.scope.unitId === id) && id !== 'none'
   return (
     <>
-      <View className="fund-section" data-section="benefits">
-        <Text className="fund-section__title">申请按保障项目</Text>
+      <View className="claims-section" data-section="benefits">
+        <Text className="claims-section__title">申请按保障项目</Text>
         <View className="fund-table">
           <View className="fund-table__row fund-table__row--head">
             <Text className="fund-table__name">项目</Text>
             <Text className="fund-table__num">笔数</Text>
             <Text className="fund-table__num">核准金额</Text>
           </View>
-          {r.claims.byBenefit.length === 0 ? <Text className="fund-section__hint">本年度暂无申请</Text> : null}
+          {r.claims.byBenefit.length === 0 ? <Text className="claims-section__hint">本年度暂无申请</Text> : null}
           {r.claims.byBenefit.map((b) => (
             <View key={`${b.product}-${b.kind}`} className="fund-table__row">
               <Text className="fund-table__name">{b.label}</Text>
@@ -91,9 +91,9 @@ export function ReportTables({ r, onOpen }: { r: FundReport; onOpen?: (rowsBy: '
           ))}
         </View>
       </View>
-      <View className="fund-section" data-section="rows">
-        <Text className="fund-section__title">{r.rowsBy === 'agent' ? '按代理单位' : '按单位'}</Text>
-        {onOpen && !r.scope.unitId ? <Text className="fund-section__hint">点一行查看该{r.rowsBy === 'agent' ? '代理单位' : '单位'}的报表。</Text> : null}
+      <View className="claims-section" data-section="rows">
+        <Text className="claims-section__title">{r.rowsBy === 'agent' ? '按代理单位' : '按单位'}</Text>
+        {onOpen && !r.scope.unitId ? <Text className="claims-section__hint">点一行查看该{r.rowsBy === 'agent' ? '代理单位' : '单位'}的报表。</Text> : null}
         <View className="fund-table">
           <View className="fund-table__row fund-table__row--head">
             <Text className="fund-table__name">{r.rowsBy === 'agent' ? '代理单位' : '单位'}</Text>

@@ -85,5 +85,33 @@ export function useBatch(batchId: string, pick: () => Promise<PickedFile | null>
     batch.reload()
   }
 
-  return { batch, data, busy, error, download, markSent, importResult, resume }
+  /** 继续生成: a batch whose creation was cut off (the timer finishes it within minutes; this does it now). */
+  const continueBuild = async () => {
+    setError('')
+    setBusy('正在继续生成批次…')
+    const answer = await fundApi.continueBatch(batchId)
+    setBusy(null)
+    if (!answer.ok) setError(answer.message)
+    else if (answer.data.status === 'open') toast('批次已生成', 'success')
+    batch.reload()
+  }
+
+  /** 取消 a batch still being built: its claims go back to the payable list (after a confirmation). */
+  const cancel = async () => {
+    if (!data) return
+    const ok = await confirm({
+      title: '取消这个批次？',
+      content: `批次 ${data.batchNo} 还没有生成银行文件。取消后所选申请回到“待支付申请”，可以重新选择生成批次。`,
+    })
+    if (!ok) return
+    setError('')
+    setBusy('正在取消…')
+    const answer = await fundApi.cancelBatch(batchId, data.version)
+    setBusy(null)
+    if (!answer.ok) setError(answer.message)
+    else toast('批次已取消', 'success')
+    batch.reload()
+  }
+
+  return { batch, data, busy, error, download, markSent, importResult, resume, continueBuild, cancel }
 }

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, callApi, confirmDialog, currentPage, signInAs, tokenOf, type E2EContext } from '../context'
 
 const FAMILY = 'e2e-family-member-01'
 const CLERK = 'demo-clerk-wh'
@@ -18,39 +17,9 @@ const OFFICE_2 = 'demo-office-02' // 孙莉, confirms
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const DEATH_ITEMS = ['participant_id', 'household_cancellation', 'beneficiary_proof', 'beneficiary_id', 'death_certificate', 'diagnostic_reports', 'medical_record']
 
-async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
-  const res = await fetch(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
-  return ((await res.json()) as { token: string }).token
-}
+/** The claims function over HTTP (the steps this spec does not do on screen). */
+const claims = (ctx: E2EContext, openid: string, action: string, input: Record<string, unknown>) => callApi(ctx, 'claims', openid, action, input)
 
-/** Calls the claims function as `openid` through the browser's own route; answers `data`. */
-async function claims(ctx: E2EContext, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
-  const r = await fetch(`${ctx.baseUrl}/fn/claims`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
-    body: JSON.stringify({ action, ...input }),
-  })
-  const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
-  assert(body.ok, `${action} as ${openid} failed: ${body.message}`)
-  return body.data
-}
-
-async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
-  const token = await tokenOf(ctx, openid)
-  const page = await ctx.newPage()
-  await page.goto('/pages/index/index')
-  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
-  return page
-}
-
-async function confirmDialog(page: Page, text: string): Promise<void> {
-  const dialog = page.locator('.t-dialog').last()
-  await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
-  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
-}
-
-/** 李晓东's family files a death claim (renewing, 2 shares, illness outside the list: 6,000 yuan by Art. 10(二)2). */
 async function fileDeathClaim(ctx: E2EContext): Promise<string> {
   const target = { mode: 'beneficiary', name: '李晓东', residentId: '420702198411231256' }
   const prep = await claims(ctx, FAMILY, 'prepare', { target })

@@ -10,10 +10,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
 import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '../../../contracts/src/fund/bank-file'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, callApi, confirmDialog, currentPage, fetchRetry, signInAs, tokenOf, type E2EContext } from '../context'
 import { WH_PEOPLE } from '../../../scripts/demo-data'
 
 const OFFICE = 'demo-office-01'
@@ -26,51 +25,7 @@ const WORKERS = ['e2e-fund-worker-1', 'e2e-fund-worker-2']
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
-/**
- * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
- * emulator can take longer than undici's 10 s to accept a connection.
- */
-async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(url, init)
-    } catch (err) {
-      if (attempt >= 3) throw err
-      await new Promise((r) => setTimeout(r, 1000 * attempt))
-    }
-  }
-}
-
-async function tokenOf(ctx: E2EContext, openid: string): Promise<string> {
-  const res = await fetchRetry(`${ctx.baseUrl}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
-  return ((await res.json()) as { token: string }).token
-}
-
-async function call(ctx: E2EContext, fn: string, openid: string, action: string, input: Record<string, unknown>): Promise<any> {
-  const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
-    body: JSON.stringify({ action, ...input }),
-  })
-  const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
-  assert(body.ok, `${fn}.${action} as ${openid} failed: ${body.message}`)
-  return body.data
-}
-
-async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
-  const token = await tokenOf(ctx, openid)
-  const page = await ctx.newPage()
-  await page.goto('/pages/index/index')
-  await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
-  return page
-}
-
-async function confirmDialog(page: Page, text: string): Promise<void> {
-  const dialog = page.locator('.t-dialog').last()
-  await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
-  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
-}
+const call = callApi
 
 /** A worker's leukaemia claim (renewing, 2 shares → 20,000 yuan), confirmed by clerk and agent and approved. */
 async function approvedClaim(ctx: E2EContext, worker: string, name: string, account: string): Promise<{ claimId: string; claimNo: string }> {

@@ -3,7 +3,7 @@
  * (WH unit paid for 2021; TZ private unit with 14 people and no enrolment), and helpers that call functions and
  * upload roster files the way the app does.
  */
-import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
+import { SUBSCRIBE_ON, type SubscribeMoment } from '@mutual-aid/contracts'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
@@ -18,6 +18,16 @@ export const WORKER_TZ = 'demo-worker-tz-1'
 export const WH_UNIT = 'unit-wh-minghu'
 export const TZ_UNIT = 'unit-tz-haiyue'
 
+/** The taps on which the app asks for subscriptions before these actions (src/features/notifications). */
+export const MOMENTS: Record<string, SubscribeMoment | undefined> = {
+  'enrolment.submit': 'declare',
+  'auth.bindWorker': 'bind',
+  'claims.submit': 'claimSubmit',
+  'claims.resubmit': 'claimResubmit',
+  'claims.decide': 'officeReview',
+  'claims.markPaid': 'officeReview',
+}
+
 export interface Suite {
   emu: Emulator
   db: any
@@ -30,15 +40,14 @@ export interface Suite {
   upload(cloudPath: string, content: Buffer): Promise<string>
 }
 
-export async function startSuite(today = '2021-06-15', seed = true): Promise<Suite> {
-  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: today } })
+export async function startSuite(today = '2021-06-15', seed = true, options: { faultInjection?: boolean } = {}): Promise<Suite> {
+  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: today }, faultInjection: options.faultInjection })
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   if (seed) await seedDemo(emu.url)
   const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
-    if (fn === 'enrolment' && action === 'submit') await emu.subscribe(openid, SUBSCRIBE_ON.declare)
-    if (fn === 'auth' && action === 'bindWorker') await emu.subscribe(openid, SUBSCRIBE_ON.bind)
+    const moment = MOMENTS[`${fn}.${action}`]
+    if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
     const answer = await emu.callFunction(fn, { action, ...input }, { openid })
     checkAnswer(fn, action, answer)
     return answer

@@ -4,60 +4,34 @@
  * reading our batch file and writing its result file — played with exceljs as a bank's online banking would.
  */
 import ExcelJS from 'exceljs'
-import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS, SUBSCRIBE_ON } from '@mutual-aid/contracts'
-import { startEmulator, type Emulator } from '../../helpers/emulator'
-import { checkAnswer } from '../../helpers/contract-check'
-import { seedDemo } from '../../../scripts/seed'
-import { localCloud } from '../../../scripts/sdk-env'
+import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '@mutual-aid/contracts'
+import type { Emulator } from '../../helpers/emulator'
+import { OFFICE, WH_UNIT, WORKER_WH, startSuite as startEnrolmentSuite, type Suite } from '../enrolment/helpers'
 
+export { AGENT, CLERK_WH, OFFICE, WH_UNIT, type Suite } from '../enrolment/helpers'
 export const TODAY = '2021-06-15'
-export const OFFICE = 'demo-office-01'
 export const OFFICE_2 = 'demo-office-02'
-export const AGENT = 'demo-agent-01'
 export const AGENT_ID = 'agent-chengqu'
-export const CLERK_WH = 'demo-clerk-wh'
-export const WORKER = 'demo-worker-wh-1'
-export const WH_UNIT = 'unit-wh-minghu'
+export const WORKER = WORKER_WH
 
-export interface Suite {
-  emu: Emulator
-  db: any
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  upload(openid: string, cloudPath: string, content: Buffer, name?: string): Promise<string>
+/** The enrolment suite's start-up (emulator on the demo's business date, the demo seed, calls checked against the contracts). */
+export const startSuite = (options: { faultInjection?: boolean; seed?: boolean } = {}): Promise<Suite> =>
+  startEnrolmentSuite(TODAY, options.seed !== false, { faultInjection: options.faultInjection })
+
+/** Uploads a spreadsheet as `openid` through the emulator's client upload (the storage rule applies, as on the page). */
+export async function uploadAs(emu: Emulator, openid: string, cloudPath: string, content: Buffer, name = 'result.xlsx'): Promise<string> {
+  const token = await emu.token(openid)
+  const form = new FormData()
+  form.append('cloudPath', cloudPath)
+  form.append('file', new Blob([new Uint8Array(content)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name)
+  const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+  const body = (await res.json()) as { fileID?: string }
+  if (!body.fileID) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`)
+  return body.fileID
 }
 
-export async function startSuite(options: { faultInjection?: boolean; seed?: boolean } = {}): Promise<Suite> {
-  const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: TODAY }, faultInjection: options.faultInjection })
-  const db = localCloud(emu.url).database()
-  if (options.seed !== false) await seedDemo(emu.url)
-  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    if (fn === 'claims' && (action === 'decide' || action === 'markPaid')) await emu.subscribe(openid, SUBSCRIBE_ON.officeReview)
-    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
-    checkAnswer(fn, action, answer)
-    return answer
-  }
-  return {
-    emu,
-    db,
-    call,
-    async ok(fn, openid, action, input) {
-      const answer = await call(fn, openid, action, input)
-      if (!answer?.ok) throw new Error(`${fn}.${action}: expected ok, got ${JSON.stringify(answer)}`)
-      return answer.data
-    },
-    async upload(openid, cloudPath, content, name = 'result.xlsx') {
-      const token = await emu.token(openid)
-      const form = new FormData()
-      form.append('cloudPath', cloudPath)
-      form.append('file', new Blob([new Uint8Array(content)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name)
-      const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
-      const body = (await res.json()) as { fileID?: string }
-      if (!body.fileID) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`)
-      return body.fileID
-    },
-  }
-}
+/** What the batch steps below need of a suite: any suite that calls functions and checks the answer (also the year walk's). */
+type Caller = Pick<Suite, 'ok'>
 
 export interface GeneratedClaim {
   id: string
@@ -137,7 +111,7 @@ export async function bankResultFile(rows: Record<string, string>[], failures: R
 }
 
 /** Creates a batch, downloads its file, marks it sent and answers the detail and the bank's view of the file. */
-export async function batchSent(s: Suite, claimIds: string[], requestId: string, openid = OFFICE) {
+export async function batchSent(s: Caller, claimIds: string[], requestId: string, openid = OFFICE) {
   const created = await s.ok('fund', openid, 'createBatch', { requestId, claimIds })
   const file = await s.ok('fund', openid, 'batchFile', { batchId: created.id })
   const rows = await readBankFile(file.url)
@@ -146,11 +120,11 @@ export async function batchSent(s: Suite, claimIds: string[], requestId: string,
 }
 
 /** Uploads a result file for the batch the way the page does (under bank-results/<batchId>/) and answers its fileID. */
-export const uploadResult = (s: Suite, batchId: string, content: Buffer, name = 'result.xlsx', openid = OFFICE) =>
-  s.upload(openid, `bank-results/${batchId}/${Date.now()}-${name}`, content, name)
+export const uploadResult = (s: Pick<Suite, 'emu'>, batchId: string, content: Buffer, name = 'result.xlsx', openid = OFFICE) =>
+  uploadAs(s.emu, openid, `bank-results/${batchId}/${Date.now()}-${name}`, content, name)
 
 /** Imports a result file and keeps calling `continueResult` until the batch is done; answers every progress. */
-export async function importAll(s: Suite, batchId: string, fileID: string, openid = OFFICE): Promise<any[]> {
+export async function importAll(s: Caller, batchId: string, fileID: string, openid = OFFICE): Promise<any[]> {
   const steps = [await s.ok('fund', openid, 'importResult', { batchId, fileID })]
   while (!steps[steps.length - 1].done) steps.push(await s.ok('fund', openid, 'continueResult', { batchId }))
   return steps

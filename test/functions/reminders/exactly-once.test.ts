@@ -119,5 +119,7 @@ describe('bounded work per tick', () => {
     expect(messages).toBe(121)
     const last = await y.ok('reminders', OFFICE, 'recent', { limit: 5 })
     expect(last.lastTick).toMatchObject({ complete: true })
+    // The fifth tick told nothing and is still the one on record: the office sees that the timer ran.
+    expect(last.lastTick).toMatchObject({ sent: 0 })
   })
 })

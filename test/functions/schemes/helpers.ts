@@ -2,23 +2,15 @@
  * Fixtures for the scheme-management and reminder tests: an emulator on a pinned business date that can be restarted
  * on the same data at a later date (the year goes on), the demo seed, and calls checked against the contracts.
  */
-import { SUBSCRIBE_ON, type SubscribeMoment } from '@mutual-aid/contracts'
+import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
 import { startEmulator, type Emulator, type StartOptions } from '../../helpers/emulator'
 import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
-export { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH } from '../enrolment/helpers'
+import { MOMENTS } from '../enrolment/helpers'
 
-/** The taps on which the app asks for subscriptions before these actions (src/features/notifications). */
-const MOMENTS: Record<string, SubscribeMoment | undefined> = {
-  'enrolment.submit': 'declare',
-  'auth.bindWorker': 'bind',
-  'claims.submit': 'claimSubmit',
-  'claims.resubmit': 'claimResubmit',
-  'claims.decide': 'officeReview',
-  'claims.markPaid': 'officeReview',
-}
+export { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH } from '../enrolment/helpers'
 
 export interface Year {
   emu: Emulator

@@ -11,6 +11,7 @@ import { usePagedLoad } from '@/services/use-load'
 import { RoleGate } from '@/features/session'
 import { fundApi } from '@/features/fund'
 import { randomId } from '@/features/claims'
+import '@/features/claims/claims-layout.scss'
 import '@/features/fund/fund.scss'
 import { withPageFrame } from '@/features/large-font'
 
@@ -62,17 +63,17 @@ function BatchesScreen() {
   const agents = payable.status === 'ready' ? [{ value: '', label: '全部代理单位' }, ...payable.data.agents.map((a) => ({ value: a.id, label: a.name }))] : []
 
   return (
-    <View className="fund-page fund-batches">
-      <View className="fund-notice">选择已核准、尚未支付的申请生成银行批量转账文件（收款账号、户名、开户行、金额、附言），交银行办理后导入银行回单登记结果。</View>
+    <View className="claims-page fund-page fund-batches">
+      <View className="claims-notice">选择已核准、尚未支付的申请生成银行批量转账文件（收款账号、户名、开户行、金额、附言），交银行办理后导入银行回单登记结果。</View>
       <View className="fund-filters">
         <Picker label="方案" value={family} options={FAMILIES} onChange={(v) => setFamily(v as Family | '')} />
         {agents.length ? <Picker label="代理单位" value={agentId} options={agents} onChange={setAgentId} /> : null}
       </View>
-      <View className="fund-section" data-section="payable">
-        <Text className="fund-section__title">待支付申请</Text>
+      <View className="claims-section" data-section="payable">
+        <Text className="claims-section__title">待支付申请</Text>
         {payable.status === 'loading' ? <PageState status="loading" /> : null}
         {payable.status === 'error' ? <PageState status="error" message={payable.message} onRetry={payable.reload} /> : null}
-        {payable.status === 'ready' && payable.data.items.length === 0 ? <Text className="fund-section__hint">没有待支付的已核准申请。</Text> : null}
+        {payable.status === 'ready' && payable.data.items.length === 0 ? <Text className="claims-section__hint">没有待支付的已核准申请。</Text> : null}
         {payable.status === 'ready'
           ? payable.data.items.map((c) => (
               <View key={c.claimId} className="fund-line" data-claim={c.claimNo}>
@@ -90,11 +91,11 @@ function BatchesScreen() {
           <LoadMore total={payable.data.total} shown={payable.data.items.length} hasMore={Boolean(payable.data.nextCursor)} loading={payable.loadingMore} error={payable.moreError} onMore={payable.loadMore} unit="笔" />
         ) : null}
       </View>
-      <View className="fund-section" data-section="batches">
-        <Text className="fund-section__title">支付批次</Text>
+      <View className="claims-section" data-section="batches">
+        <Text className="claims-section__title">支付批次</Text>
         {batches.status === 'loading' ? <PageState status="loading" /> : null}
         {batches.status === 'error' ? <PageState status="error" message={batches.message} onRetry={batches.reload} /> : null}
-        {batches.status === 'ready' && batches.data.items.length === 0 ? <Text className="fund-section__hint">还没有支付批次。</Text> : null}
+        {batches.status === 'ready' && batches.data.items.length === 0 ? <Text className="claims-section__hint">还没有支付批次。</Text> : null}
         {batches.status === 'ready'
           ? batches.data.items.map((b) => (
               <View key={b.id} className="fund-line" onClick={() => void Taro.navigateTo({ url: `/packages/fund/batch/index?id=${b.id}` })}>

@@ -7,6 +7,7 @@ import { Button, Picker, toast } from '@/components/ui'
 import { RoleGate } from '@/features/session'
 import { ReportCharts, ReportFigures, ReportTables, fundApi, useReport } from '@/features/fund'
 import { openFileUrl } from '@/features/enrolment/file-io'
+import '@/features/claims/claims-layout.scss'
 import '@/features/fund/fund.scss'
 import { withPageFrame } from '@/features/large-font'
 
@@ -40,7 +41,7 @@ function ReportScreen({ office }: { office: boolean }) {
   const canGoUp = Boolean(m.level.unitId) || (office && Boolean(m.level.agentId))
 
   return (
-    <View className="fund-page fund-report">
+    <View className="claims-page fund-page fund-report">
       <View className="fund-filters">
         <Picker label="方案" value={m.family} options={FAMILIES} onChange={(v) => m.setFamily(v as Family)} />
         {years.length ? <Picker label="年度" value={String(m.year)} options={years} onChange={(v) => m.setYear(Number(v))} /> : null}
@@ -64,7 +65,7 @@ function ReportScreen({ office }: { office: boolean }) {
             <Button theme="primary" variant="outline" block loading={exporting} disabled={exporting} onClick={() => void exportExcel()}>
               导出 Excel
             </Button>
-            <Text className="fund-section__hint">导出的表格与本页数字相同；下载链接 10 分钟内有效，仅限本人打开。</Text>
+            <Text className="claims-section__hint">导出的表格与本页数字相同；下载链接 10 分钟内有效，仅限本人打开。</Text>
           </View>
         </>
       ) : null}

@@ -23,7 +23,9 @@ function Reminders() {
     <View className="schemes-page" data-page="reminders">
       <View className="schemes-notice">
         每天 8 时至 21 时每 10 分钟检查一次：审核期限将至或超期、申请草稿将过期、参保申报开始或将截止、新职工参加期限将至。每条提醒只发一次，都会进入收件人的“消息”；订阅了的收件人同时收到微信通知。
-        {lastTick ? `最近一次：${formatDateTimeCn(lastTick.at)}，发出 ${lastTick.sent} 条${lastTick.complete ? '' : '，其余在下次继续'}。` : ''}
+        {lastTick
+          ? `最近一次检查：${formatDateTimeCn(lastTick.at)}，${lastTick.sent > 0 ? `发出 ${lastTick.sent} 条` : '没有需要发出的提醒'}${lastTick.complete ? '' : '，其余在下次继续'}。`
+          : '定时检查还没有运行过。'}
       </View>
       {items.length === 0 ? <PageState status="empty" description="还没有发出过提醒" /> : null}
       {items.map((r) => (

@@ -1,6 +1,6 @@
 /**
- * The year as far as issue 14's part goes (deliverables 1 and 4), on the emulator, the business date moving on by
- * restarts on the same data:
+ * The year (issue 14's "Done when"), in one walk on the emulator, the business date moving on by restarts on the same
+ * data — the office runs the fund and the timer reminds everyone on time:
  *
  *   2021-10-15  TZ 2022's window is open but its fees are not announced: no window reminder yet. The office announces
  *               them; the next tick tells the TZ clerk the window is open. The TZ unit declares and pays at the
@@ -10,6 +10,10 @@
  *   2021-11-22  The claim's 第十九条 due date (30 working days) is 4 working days away: the office hears once. A new hire
  *               of the WH unit nears the 第十三条 2-month limit: the clerk hears once.
  *   2021-11-29  The due date has passed: the office hears once more (overdue).
+ *   2021-12-01  The office approves that claim and a second one (王秀英's, filed and confirmed today), pays both in one
+ *               bank batch; the bank's result has one failed line. The failed claim is approved again with the bank's
+ *               reason, the other 已支付 with the bank's reference; everyone is told once, also when the same file is
+ *               imported again; the reports (WH 2021, TZ 2022) reconcile with the ledger to the fen.
  *   2021-12-22  TZ 2022's window closes in 9 days: the undeclared unit's clerk hears; the declared one does not.
  *   2022-01-05  The WH renewal window (to 30 January, 第十二条's grace): the WH clerk hears; 2022-01-22: about to close.
  *
@@ -19,9 +23,11 @@
  */
 import { SUBSCRIBE_ON, localTemplateId, type TemplateKey } from '@mutual-aid/contracts'
 import { quote, usccCheckChar } from '@mutual-aid/shared-rules'
-import { makeId } from '../../fixtures/rosters/make-roster'
-import { uploadPage } from '../claims/helpers'
-import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_2022_FEES, TZ_2022_NOTICE, WORKER_WH, startYear, type Year } from '../schemes/helpers'
+import { makeId } from '../fixtures/rosters/make-roster'
+import { expectQueriesIndexed } from '../helpers/query-stats'
+import { WH_ILLNESS, confirmToOffice, fileClaim, okData, uploadPage, type Suite as ClaimsSuite } from './claims/helpers'
+import { bankResultFile, batchSent, importAll, uploadResult } from './fund/helpers'
+import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_2022_FEES, TZ_2022_NOTICE, WORKER_WH, startYear, type Year } from './schemes/helpers'
 
 const WORKER_WH_2 = 'demo-worker-wh-2'
 const CLERK_TZ_2 = 'walk-clerk-tz-2'
@@ -79,6 +85,8 @@ async function expectTold(openid: string, kind: string, template: TemplateKey, n
 
 let claimId = ''
 let newHireId = ''
+/** What the TZ unit paid for 2022 (the TZ 2022 report's contributions). */
+let tzPaidFen = 0
 
 describe('2021-10-15: fees announced, window reminders, declaration, a claim through two levels, a draft near its deadline', () => {
   it('no window reminder while TZ 2022 fees are pending (a clerk could not declare)', async () => {
@@ -109,6 +117,7 @@ describe('2021-10-15: fees announced, window reminders, declaration, a claim thr
     const approved = await y.ok('enrolment', AGENT, 'review', { enrolmentId: submitted.enrolmentId, version: got.version, decision: 'approve' })
     const paid = await y.ok('enrolment', OFFICE, 'recordPayment', { enrolmentId: submitted.enrolmentId, version: approved.version, amountFen: submitted.totalFen, paidOn: '2021-10-15', reference: 'TZ22-0001' })
     expect(paid).toMatchObject({ status: 'paid', coverageStart: '2022-01-01', coverageEnd: '2022-12-31' })
+    tzPaidFen = submitted.totalFen
   })
 
   it('a claim reaches each level and that level hears at that moment, once; the timer adds nothing', async () => {
@@ -195,6 +204,102 @@ describe('2021-11-22 and 2021-11-29: the review due date near, then past; the ne
     await expectTold(OFFICE, 'claim_level', 'reviewPending', 1)
     await expectTold(CLERK_WH, 'new_hire', 'newHireDeadline', 1)
     await expectTold(WORKER_WH_2, 'draft_deadline', 'claimDraftDeadline', 1)
+  })
+})
+
+describe('2021-12-01: the office approves, pays in a bank batch with one failed line, and the reports reconcile', () => {
+  // The claims helpers file a claim the way the app does; they call the claims function through this adapter.
+  const claims = (): ClaimsSuite => ({ emu: y.emu, db: y.db, call: (openid, action, input) => y.call('claims', openid, action, input) })
+  const messagesOf = async (id: string) => (await y.db.collection('messages').where({ 'ref.id': id }).get()).data
+  const WANG_PAYEE = { name: '王秀英', bank: '中国建设银行鄂州分行', account: '6217000000000000002' }
+  let zhang = { claimId: '', claimNo: '', amountFen: 0 }
+  let wang = { claimId: '', claimNo: '', amountFen: 0 }
+
+  const approve = async (id: string) => {
+    const { version, claimNo } = okData(await claims().call(OFFICE, 'get', { claimId: id }))
+    const decided = okData(await claims().call(OFFICE, 'decide', { claimId: id, version, outcome: 'approve' }))
+    return { claimId: id, claimNo: claimNo as string, amountFen: decided.amountFen as number }
+  }
+
+  it('the overdue claim and a second one, filed and confirmed today, are approved', async () => {
+    y = await y.moveTo('2021-12-01')
+    zhang = await approve(claimId)
+    // 王秀英's leukaemia, diagnosed in November: within 第十八条's 120 days.
+    const facts = { ...WH_ILLNESS, eventDate: '2021-11-10', admission: '2021-11-10', discharge: '2021-11-25', payee: WANG_PAYEE }
+    const filed = await fileClaim(claims(), WORKER_WH_2, { facts })
+    const { claimId: wangId } = okData(filed.submit)
+    await confirmToOffice(claims(), wangId)
+    wang = await approve(wangId)
+    // 2 shares × 10,000 yuan each (renewing, leukaemia: Art. 7).
+    expect([zhang, wang].map((c) => c.amountFen)).toEqual([2_000_000, 2_000_000])
+    const before = okData(await y.call('fund', OFFICE, 'report', { family: 'WH', year: 2021 }))
+    expect(before.approvedFen).toBe(4_000_000)
+    // Her claim reached each level, and each level heard at that moment; the decided claims leave the timer nothing.
+    await fireRepeatedly()
+    await expectTold(CLERK_WH, 'claim_level', 'reviewPending', 2)
+    await expectTold(OFFICE, 'review_overdue', 'reviewDue', 1, 2)
+  })
+
+  it('both paid in one bank batch; the bank fails one line: approved again with the reason, the other 已支付; each told once', async () => {
+    // 张伟 taps 到账时提醒我 on his approved claim: one push of the payment notice.
+    await y.emu.subscribe(WORKER_WH, SUBSCRIBE_ON.claimApproved)
+    const outboxBefore = (await y.emu.outbox()).length
+    const all = [zhang, wang]
+    const { batch, rows } = await batchSent(y, all.map((c) => c.claimId), 'req-walk-000001')
+    expect(rows.map((r) => r['备注'])).toEqual(all.map((c) => c.claimNo).sort())
+    const content = await bankResultFile(rows, { [wang.claimNo]: '收款人账号已冻结' })
+    const progress = await importAll(y, batch.id, await uploadResult(y, batch.id, content))
+    expect(progress[progress.length - 1]).toMatchObject({ paid: 1, failed: 1, done: true })
+
+    const view = okData(await claims().call(OFFICE, 'get', { claimId: zhang.claimId }))
+    expect(view).toMatchObject({ status: 'paid', paid: { paidOn: '2021-12-01' }, paymentBatch: null, payFailure: null })
+    expect(view.paid.reference).toMatch(/^BK/)
+    // The worker reads the bank's reason on the claim page; the claim is approved again.
+    const wangView = okData(await claims().call(WORKER_WH_2, 'get', { claimId: wang.claimId }))
+    expect(wangView).toMatchObject({ status: 'approved', paid: null, paymentBatch: null, payFailure: { batchNo: batch.batchNo, reason: '收款人账号已冻结', on: '2021-12-01' } })
+
+    // Told once each: the inbox always, a push where subscribed.
+    expect((await messagesOf(zhang.claimId)).filter((m: any) => m.template === 'claimPaid')).toHaveLength(1)
+    expect((await messagesOf(wang.claimId)).filter((m: any) => m.template === 'claimPayFailed')).toHaveLength(1)
+    const pushes = (await y.emu.outbox()).slice(outboxBefore)
+    expect(pushes.filter((p: any) => p.touser === WORKER_WH)).toHaveLength(1)
+
+    // The same file again: nothing more.
+    const again = okData(await y.call('fund', OFFICE, 'importResult', { batchId: batch.id, fileID: await uploadResult(y, batch.id, content, 'again.xlsx') }))
+    expect(again).toMatchObject({ paid: 1, failed: 1, done: true })
+    expect((await messagesOf(zhang.claimId)).filter((m: any) => m.template === 'claimPaid')).toHaveLength(1)
+    expect((await y.emu.outbox()).length).toBe(outboxBefore + pushes.length)
+  })
+
+  it('the reports reconcile with the ledger to the fen: WH 2021 (contributions, payouts, balance) and TZ 2022 (the payment)', async () => {
+    const ledgerOf = async (family: string, year: number) => (await y.db.collection('ledger').where({ family, year }).limit(1000).get()).data
+    const sum = (entries: any[], type: string) => entries.filter((e: any) => e.type === type).reduce((n: number, e: any) => n + e.amountFen, 0)
+    const ledger = await ledgerOf('WH', 2021)
+    const report = okData(await y.call('fund', OFFICE, 'report', { family: 'WH', year: 2021 }))
+    expect(report.paidFen).toBe(2_000_000)
+    expect(report.paidFen).toBe(sum(ledger, 'payout'))
+    expect(report.contributionsFen).toBe(sum(ledger, 'contribution'))
+    expect(report.balanceFen).toBe(sum(ledger, 'contribution') - sum(ledger, 'payout'))
+    expect(Object.fromEntries(report.claims.byStatus.map((x: any) => [x.status, x.count]))).toEqual({ paid: 1, approved: 1 })
+    expect(report.approvedFen).toBe(4_000_000)
+    // The ledger's own view (the claims function's 基金台账) agrees.
+    const fund = okData(await claims().call(OFFICE, 'ledger', { family: 'WH', year: 2021 })).funds[0]
+    expect(fund).toMatchObject({ contributionsFen: report.contributionsFen, payoutsFen: report.paidFen, balanceFen: report.balanceFen })
+    // TZ 2022: what the unit paid in the window at the announced rates is the fund's contributions.
+    const tz = okData(await y.call('fund', OFFICE, 'report', { family: 'TZ', year: 2022 }))
+    expect(tz.contributionsFen).toBe(tzPaidFen)
+    expect(tz.contributionsFen).toBe(sum(await ledgerOf('TZ', 2022), 'contribution'))
+    expect(tz.participants.total).toBeGreaterThan(0)
+
+    // The failed claim is payable again, and then it can be paid singly (it is in no batch now).
+    const { result, queries } = await y.emu.callFunctionWithStats('fund', { action: 'payable' }, { openid: OFFICE })
+    expect(okData(result).items.map((c: any) => c.claimId)).toEqual([wang.claimId])
+    // The page and its count come from the `payable` index (status, batch, claim number); agents are a handful.
+    expectQueriesIndexed(queries, { except: ['agents'] })
+    const { version } = okData(await claims().call(OFFICE, 'get', { claimId: wang.claimId }))
+    okData(await claims().call(OFFICE, 'markPaid', { claimId: wang.claimId, version, paidOn: '2021-12-01', reference: 'MANUAL-0001' }))
+    const final = okData(await y.call('fund', OFFICE, 'report', { family: 'WH', year: 2021 }))
+    expect(final.paidFen).toBe(4_000_000)
   })
 })
 
