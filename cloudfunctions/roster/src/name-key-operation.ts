@@ -1,5 +1,4 @@
 import type { HandlerContext } from '@cloud-shared/context'
-import { countWhere } from '@cloud-shared/keyset'
 import { NAME_KEY_VERSION, nameKeyOf } from '@cloud-shared/name-key'
 import { loadOperation, OPERATIONS, operationIdOf, startInTx, type OperationDoc, type OperationKind, type OperationStep } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
@@ -73,10 +72,11 @@ export async function ensureNameKeys(ctx: HandlerContext): Promise<OperationDoc<
   const id = nameKeyOperationId()
   const existing = await loadOperation<NameKeyParams, unknown>(ctx.db, id)
   if (existing) return existing
-  const total = (await countWhere(ctx.db, 'people', {})) + (await countWhere(ctx.db, 'participations', {}))
   return runInTransaction(ctx.db, async (tx) => {
     const current = await txGet<OperationDoc<NameKeyParams>>(tx, OPERATIONS, id)
     if (current) return current
-    return startInTx(ctx, tx, { id, kind: nameKeyOperation.kind, total, params: { version: NAME_KEY_VERSION }, current: null })
+    // No total: the sweep walks whole collections that grow while it runs (`done` counts the documents walked), and
+    // nobody waits on it with a progress line.
+    return startInTx(ctx, tx, { id, kind: nameKeyOperation.kind, total: 0, params: { version: NAME_KEY_VERSION }, current: null })
   })
 }
