@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, type E2EContext } from '../context'
+import { assert, currentPage, type E2EContext } from '../context'
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'rosters')
 const CLERK_LABEL = '单位经办人 · 海悦电子（台州在职职工互助）'
@@ -39,6 +39,20 @@ async function settle(page: Page): Promise<void> {
   await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 }).catch(() => undefined)
   await page.waitForTimeout(300)
+}
+
+/**
+ * Presses the button named `name` under a form the way a keyboard user does: the typed field loses focus (as a phone's
+ * keyboard closes), the button takes focus and Enter activates it. A pointer click there was measured, in this
+ * emulated phone after typing, against a layout that had moved on (Playwright reported the t-input that was under the
+ * point a moment before as intercepting it, while elementFromPoint at the button's centre answered the button).
+ */
+async function pressButton(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  const button = currentPage(page).getByRole('button', { name })
+  await button.scrollIntoViewIfNeeded()
+  await button.focus()
+  await page.keyboard.press('Enter')
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
@@ -160,7 +174,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const fields = form.locator('input')
     await fields.nth(6).fill('6228-abc')
     await fields.nth(4).fill('')
-    await page.getByText('保存缴费账户', { exact: true }).click()
+    await pressButton(page, '保存缴费账户')
     await form.getByText('账号应为 8 至 40 位数字', { exact: false }).first().waitFor()
     await form.getByText('请填写户名', { exact: false }).first().waitFor()
     assert(await form.locator('.enrol-notice--error').isVisible(), 'no summary of the problems under the form')
@@ -172,7 +186,7 @@ export async function run(ctx: E2EContext): Promise<void> {
       TZ: ['台州市职工服务中心互助专户', '中国农业银行台州分行营业部', '1912 0101 0400 1234 5', '0576-88123456'],
     }
     for (const [i, value] of [...real.WH, ...real.TZ].entries()) await fields.nth(i).fill(value)
-    await page.getByText('保存缴费账户', { exact: true }).click()
+    await pressButton(page, '保存缴费账户')
     const dialog = page.locator('.t-dialog')
     await dialog.waitFor()
     const asked = await dialog.innerText()

@@ -18,7 +18,7 @@ const FIELDS: { key: Field; label: string; placeholder: (scheme: string) => stri
   { key: 'accountName', label: '户名', placeholder: (scheme) => `${scheme}收款账户的户名`, type: 'text' },
   { key: 'bank', label: '开户行', placeholder: (scheme) => `${scheme}收款账户的开户行`, type: 'text' },
   { key: 'accountNumber', label: '账号', placeholder: (scheme) => `${scheme}银行账号，可用空格分组`, type: 'text' },
-  { key: 'phone', label: '缴费咨询电话', placeholder: (scheme) => `${scheme}缴费咨询电话，如 0576-12345678`, type: 'tel' },
+  { key: 'phone', label: '咨询电话', placeholder: (scheme) => `${scheme}缴费咨询电话，如 0576-12345678`, type: 'tel' },
 ]
 
 type Errors = Partial<Record<`${Family}.${Field}`, string>>
