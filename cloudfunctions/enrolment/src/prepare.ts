@@ -2,7 +2,6 @@ import { enrolmentPrepareSchema } from '@mutual-aid/contracts'
 import { checkEnrolmentDate, enrolmentWindow, renewalGraceEnd } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
-import { nameKeyOf } from '@cloud-shared/name-key'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
@@ -71,8 +70,7 @@ export const prepare = action({
           returnReason: e.returnReason ?? null,
           coverageStart: e.coverageStart ?? null,
         })),
-      // In pinyin order, as the roster page lists them (a person stored before the key existed gets it computed here).
-      people: byNameKey(people).map((p) => {
+      people: people.map((p) => {
         const prev = prevByHash.get(p.idHash)
         const cur = currentByHash.get(p.idHash)
         return {
@@ -90,9 +88,3 @@ export const prepare = action({
     }
   },
 })
-
-function byNameKey(people: PersonDoc[]): PersonDoc[] {
-  const keyed = people.map((p) => ({ p, key: p.nameKey ?? nameKeyOf(p.name) }))
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.p._id < b.p._id ? -1 : a.p._id > b.p._id ? 1 : 0))
-  return keyed.map((k) => k.p)
-}
