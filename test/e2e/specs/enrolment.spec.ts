@@ -190,7 +190,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const dialog = page.locator('.t-dialog')
     await dialog.waitFor()
     const asked = await dialog.innerText()
-    for (const words of ['保存缴费账户', '台州市职工服务中心互助专户', '1912 0101 0400 1234 5']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
+    for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
     await dialog.getByText('确认保存', { exact: true }).click()
     await form.getByText('第 1 版', { exact: false }).waitFor({ timeout: 20_000 })
     await settle(page)

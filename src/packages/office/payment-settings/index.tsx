@@ -35,11 +35,17 @@ function errorsOf(form: PaymentSettings): Errors {
   return errors
 }
 
-/** What changed, line by line, for the confirmation. */
+/**
+ * What changed, one short line per scheme, for the confirmation (a dialog holds a few lines, not a form): the fields
+ * changed, with the new account number in full — the one value a typo there sends money astray.
+ */
 function changesOf(before: PaymentSettings, after: PaymentSettings): string[] {
-  return FAMILIES.flatMap((f) =>
-    FIELDS.filter(({ key }) => before[f][key].trim() !== after[f][key].trim()).map(({ key, label }) => `${FAMILY_LABEL[f]} ${label}：${after[f][key].trim()}`),
-  )
+  return FAMILIES.flatMap((f) => {
+    const changed = FIELDS.filter(({ key }) => before[f][key].trim() !== after[f][key].trim())
+    if (!changed.length) return []
+    const what = changed.map(({ key, label }) => (key === 'accountNumber' ? `${label}（${after[f][key].trim()}）` : label))
+    return [`${FAMILY_SHORT_LABEL[f]}：${what.join('、')}`]
+  })
 }
 
 /**
@@ -82,7 +88,7 @@ function PaymentSettingsForm() {
     if (!changes.length) return setError('没有修改任何内容。')
     const ok = await confirm({
       title: '保存缴费账户',
-      content: `保存后，单位经办人立即按新账户转账缴费，请逐项核对：\n${changes.join('\n')}`,
+      content: `将修改 ${changes.join('；')}。保存后单位经办人立即按新账户缴费，请核对无误。`,
       confirmText: '确认保存',
     })
     if (!ok) return
