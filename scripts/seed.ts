@@ -6,6 +6,7 @@ import { localTemplateId, SUBSCRIBE_ON, type TemplateKey } from '../contracts/sr
 import { coverageEnd, maskResidentId, parseResidentId, quote, schemeForPeriod } from '@mutual-aid/shared-rules'
 import { readConfig, type FunctionConfig } from '@cloud-shared/config'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
+import { nameKeyOf } from '@cloud-shared/name-key'
 import { newParticipation } from '@cloud-shared/participation-doc'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { localCloud } from './sdk-env'
@@ -21,6 +22,7 @@ function personDoc(secrets: FunctionConfig['secrets'], unitId: string, row: Demo
     _id: personId(unitId, index),
     unitId,
     name,
+    nameKey: nameKeyOf(name),
     idHash: hashId(secrets, residentId),
     idCipher: encryptId(secrets, residentId),
     idMasked: maskResidentId(residentId),

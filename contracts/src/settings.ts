@@ -1,7 +1,7 @@
 /**
  * Settings the mutual-aid office manages (stored in the `settings` collection, one document per area, read by the
- * functions on every call so a change reaches every instance at once). The office's settings page comes in a later
- * issue; until a document is stored, the defaults below apply.
+ * functions on every call so a change reaches every instance at once). The office edits the payment accounts on
+ * 缴费账户 (src/packages/office/payment-settings); until a document is stored, the defaults below apply.
  */
 import { z } from 'zod'
 import { fenSchema } from './common'
@@ -25,9 +25,9 @@ export const payeeAccountSchema = z.object({
   accountName: safeText(60, { min: 2, minMessage: '请填写户名' }),
   bank: safeText(60, { min: 2, minMessage: '请填写开户行' }),
   /** Bank account number, digits (spaces allowed for reading). */
-  accountNumber: z.string().trim().regex(/^[0-9 ]{8,40}$/, '账号只能是数字'),
+  accountNumber: z.string().trim().regex(/^[0-9 ]{8,40}$/, '账号应为 8 至 40 位数字（可用空格分组）'),
   /** The office's phone for questions about paying (also the help entry on H5: tel:). */
-  phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码只能是数字和“-”'),
+  phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码应为 7 至 20 位数字，区号后可加“-”'),
 })
 export type PayeeAccount = z.infer<typeof payeeAccountSchema>
 

@@ -49,6 +49,7 @@ function reach(facts: Map<string, string>): Record<string, Array<[Role, string]>
     'packages/office/scheme-edit/index': draft ? [['互助办', `draftId=${draft}`]] : [],
     'packages/office/scheme-preview/index': draft ? [['互助办', `draftId=${draft}`]] : [],
     'packages/office/reminders/index': [['互助办', '']],
+    'packages/office/payment-settings/index': [['互助办', '']],
     'packages/fund/report/index': [['代理单位', ''], ['互助办', '']],
     'packages/fund/batches/index': [['互助办', '']],
     'packages/fund/batch/index': facts.get('batchId') ? [['互助办', `id=${facts.get('batchId')}`]] : [],

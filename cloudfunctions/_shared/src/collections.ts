@@ -69,10 +69,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_id', keys: { idHash: 1 } },
     { name: 'by_openid', keys: { openid: 1 } },
     { name: 'by_status_hire', keys: { status: 1, hireDate: 1 } },
-    // The roster page (roster list.ts) and the declaration's people (enrolment prepare.ts): by name, searched by the
-    // name's beginning, optionally one status.
-    { name: 'by_unit_name', keys: { unitId: 1, name: 1, _id: 1 } },
-    { name: 'by_unit_status_name', keys: { unitId: 1, status: 1, name: 1, _id: 1 } },
+    // The roster page (roster list.ts) and the clerk's picker (claims drafts.ts): by the name's pinyin sort key
+    // (name-key.ts), searched by the name's beginning (a range of the key), optionally one status.
+    { name: 'by_unit_name_key', keys: { unitId: 1, nameKey: 1, _id: 1 } },
+    { name: 'by_unit_status_name_key', keys: { unitId: 1, status: 1, nameKey: 1, _id: 1 } },
   ]),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },
@@ -90,9 +90,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   ]),
   adminOnly('participations', 'One person enrolled in one scheme and period (Art. 6: at most once)', [
     { name: 'scheme_year_person_unique', keys: { family: 1, year: 1, idHash: 1 }, unique: true },
-    // A declaration's and a certificate's people by name (enrolment get.ts, certificate.ts).
-    { name: 'by_enrolment', keys: { enrolmentId: 1, name: 1, _id: 1 } },
-    { name: 'by_unit_year_status', keys: { unitId: 1, year: 1, status: 1, name: 1, _id: 1 } },
+    // A declaration's and a certificate's people by the name's pinyin sort key (enrolment get.ts, certificate.ts).
+    { name: 'by_enrolment_name_key', keys: { enrolmentId: 1, nameKey: 1, _id: 1 } },
+    { name: 'by_unit_year_status_name_key', keys: { unitId: 1, year: 1, status: 1, nameKey: 1, _id: 1 } },
     { name: 'by_unit_year_status_first', keys: { unitId: 1, year: 1, status: 1, firstTime: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
     { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },

@@ -34,6 +34,8 @@ export interface PersonDoc {
   _id: string
   unitId: string
   name: string
+  /** The name's sort key (name-key.ts): lists are paged on it. Missing only on people written before it existed, until the roster's timer backfills it. */
+  nameKey?: string
   idHash: string
   idCipher?: string
   idMasked: string
@@ -60,6 +62,8 @@ export interface ParticipationDoc {
   idHash: string
   idMasked?: string
   name: string
+  /** The name's sort key, as on the person (name-key.ts). */
+  nameKey?: string
   sex: Sex
   family: Family
   schemeId: SchemeId

@@ -1,5 +1,6 @@
 import type { Product, SchemeId } from '@mutual-aid/shared-rules'
 import type { Family, ParticipationDoc, PersonDoc, UnitDoc } from './documents'
+import { nameKeyOf } from './name-key'
 
 /** What decides a participation: the declaration it comes from, the person, the scheme period and the plan. */
 export interface ParticipationFacts {
@@ -32,6 +33,7 @@ export function newParticipation(
     idHash: f.person.idHash,
     idMasked: f.person.idMasked,
     name: f.person.name,
+    nameKey: nameKeyOf(f.person.name),
     sex: f.person.sex,
     family: f.scheme.family,
     schemeId: f.scheme.id,

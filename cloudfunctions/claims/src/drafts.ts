@@ -5,7 +5,8 @@ import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/err
 import { audit } from '@cloud-shared/audit'
 import { tempUrls } from '@cloud-shared/files'
 import { consentInput, resolveTargetInput, rosterPickInput, saveDraftInput, type ClaimFiles, draftRefInput, noInput } from '@mutual-aid/contracts'
-import { keysetPage, prefixOf } from '@cloud-shared/keyset'
+import { keysetPage } from '@cloud-shared/keyset'
+import { BY_NAME_KEY, namePrefixOf } from '@cloud-shared/name-key'
 import { kindsFor, type Scheme } from '@mutual-aid/shared-rules'
 import { loadSchemes } from '@cloud-shared/schemes'
 import type { DraftDoc, ParticipationDoc } from './model'
@@ -59,7 +60,7 @@ export const prepare = action({
 const PICK_ROWS = 30
 
 /**
- * The in-service people of the clerk's unit by name — the first rows, or those whose name begins with `query` — to
+ * The in-service people of the clerk's unit by name (pinyin order) — the first rows, or those whose name begins with `query` — to
  * pick whom to file for (name and masked ID only). One index range however large the unit.
  */
 export const rosterForClaims = action({
@@ -68,9 +69,9 @@ export const rosterForClaims = action({
   async run(ctx, input) {
     const unitId = ctx.caller.user?.unitId
     if (!unitId) throw forbidden()
-    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const prefix = input.query ? namePrefixOf(ctx.db, input.query) : { where: {}, also: [] }
     const where = { unitId, status: 'in_service', ...prefix.where }
-    const page = await keysetPage<{ _id: string; name: string; idMasked: string }>(ctx.db, 'people', where, [['name', 'asc'], ['_id', 'asc']], { limit: PICK_ROWS, also: prefix.also })
+    const page = await keysetPage<{ _id: string; name: string; idMasked: string }>(ctx.db, 'people', where, BY_NAME_KEY, { limit: PICK_ROWS, also: prefix.also })
     return page.docs.map((p) => ({ id: p._id, name: p.name, idMasked: p.idMasked }))
   },
 })

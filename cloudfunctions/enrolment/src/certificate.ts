@@ -8,12 +8,8 @@ import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
 import { coverageView } from './coverage-view'
-import { countWhere, keysetPage, type SortSpec } from '@cloud-shared/keyset'
-
-const BY_NAME: SortSpec = [
-  ['name', 'asc'],
-  ['_id', 'asc'],
-]
+import { countWhere, keysetPage } from '@cloud-shared/keyset'
+import { BY_NAME_KEY } from '@cloud-shared/name-key'
 
 /**
  * 履约确认书. For a unit (clerk, agent, office): each paid declaration of the period with its scheme, products,
@@ -40,7 +36,7 @@ export const certificate = action({
     const [total, firstTime, page] = await Promise.all([
       countWhere(ctx.db, 'participations', where),
       countWhere(ctx.db, 'participations', { ...where, firstTime: true }),
-      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50 }),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME_KEY, { cursor: input.cursor, limit: input.limit ?? 50 }),
     ])
     return {
       kind: 'unit' as const,

@@ -4,17 +4,13 @@ import { notFound } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { enrolmentGetSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
+import { countWhere, keysetPage } from '@cloud-shared/keyset'
+import { BY_NAME_KEY, namePrefixOf } from '@cloud-shared/name-key'
 import { loadPaymentSettings } from '@cloud-shared/settings'
 import { paymentReference } from './payment-reference'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 
-const BY_NAME: SortSpec = [
-  ['name', 'asc'],
-  ['_id', 'asc'],
-]
-
-/** One declaration with its quote, review and payment, and a searchable page of its participants (IDs masked). */
+/** One declaration with its quote, review and payment, and a searchable page of its participants in pinyin order (IDs masked). */
 export const get = action({
   access: ['clerk', 'agent', 'office'],
   input: enrolmentGetSchema,
@@ -23,11 +19,11 @@ export const get = action({
     if (!e) throw notFound('该申报')
     const unit = await unitInScope(ctx, e.unitId)
     // Searched by the beginning of a name (an index range; a regular expression would read the whole declaration).
-    const prefix = input.query ? prefixOf(ctx.db, 'name', input.query) : { where: {}, also: [] }
+    const prefix = input.query ? namePrefixOf(ctx.db, input.query) : { where: {}, also: [] }
     const where: Record<string, unknown> = { enrolmentId: e._id, ...prefix.where }
     const [total, page] = await Promise.all([
       countWhere(ctx.db, 'participations', where, prefix.also),
-      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME, { cursor: input.cursor, limit: input.limit ?? 50, also: prefix.also }),
+      keysetPage<ParticipationDoc>(ctx.db, 'participations', where, BY_NAME_KEY, { cursor: input.cursor, limit: input.limit ?? 50, also: prefix.also }),
     ])
     const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
     // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).

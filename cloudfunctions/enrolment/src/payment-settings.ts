@@ -32,7 +32,9 @@ export const setPaymentSettings = action({
       const data = { ...settings, version: version + 1, updatedAt: now, updatedBy: ctx.caller.openid }
       if (stored) await tx.collection('settings').doc(SETTINGS_IDS.payment).set({ data })
       else await tx.collection('settings').add({ data: { _id: SETTINGS_IDS.payment, ...data, createdAt: now } })
-      await audit(ctx, { action: 'settings.payment.set', entity: 'settings', entityId: SETTINGS_IDS.payment, before: stored ? { version: current } : null, after: settings }, tx)
+      // The audit entry keeps the accounts replaced as well as the new ones: who changed an account, from what, when.
+      const before = stored ? { version: current, WH: stored.WH, TZ: stored.TZ } : { version: 0, demo: true }
+      await audit(ctx, { action: 'settings.payment.set', entity: 'settings', entityId: SETTINGS_IDS.payment, before, after: { version: version + 1, ...settings } }, tx)
       return { version: version + 1 }
     })
   },

@@ -3,6 +3,7 @@ import { action } from '@cloud-shared/create-main'
 import { audit } from '@cloud-shared/audit'
 import { AppError } from '@cloud-shared/errors'
 import { encryptId, hashId } from '@cloud-shared/id-crypto'
+import { nameKeyOf } from '@cloud-shared/name-key'
 import { rosterAddSchema } from '@mutual-aid/contracts'
 import { ownUnit } from '@cloud-shared/unit-scope'
 
@@ -23,6 +24,7 @@ export const add = action({
     const doc = {
       unitId: unit._id,
       name: input.name,
+      nameKey: nameKeyOf(input.name),
       idHash,
       idCipher: encryptId(ctx.config.secrets, parsed.id),
       idMasked: maskResidentId(parsed.id),

@@ -3,6 +3,7 @@ import { audit } from '@cloud-shared/audit'
 import { AppError, isDuplicateKey } from '@cloud-shared/errors'
 import { sha256Hex } from '@cloud-shared/files'
 import { encryptId } from '@cloud-shared/id-crypto'
+import { nameKeyOf } from '@cloud-shared/name-key'
 import { asStarter, derivedId, finishInTx, type OperationDoc, type OperationKind } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -76,9 +77,11 @@ export const importOperation: OperationKind<ImportParams> = {
         const _ = ctx.db.command
         const from = typeof op.cursor === 'number' ? op.cursor : 0
         const chunk = p.updates.slice(from, from + UPDATE_CHUNK)
-        // Version-checked: a person changed by someone else meanwhile is left as they are (and reported).
+        // Version-checked: a person changed by someone else meanwhile is left as they are (and reported). A new name
+        // takes its sort key in the same update.
         for (const u of chunk) {
-          await ctx.db.collection('people').where({ _id: u.id, version: u.version }).update({ data: { ...u.patch, importedBy: tagOf(op), version: _.inc(1), updatedAt: ctx.clock.now() } })
+          const key = typeof u.patch.name === 'string' ? { nameKey: nameKeyOf(u.patch.name) } : {}
+          await ctx.db.collection('people').where({ _id: u.id, version: u.version }).update({ data: { ...u.patch, ...key, importedBy: tagOf(op), version: _.inc(1), updatedAt: ctx.clock.now() } })
         }
         const to = from + chunk.length
         const done = p.inserts.length + to
@@ -130,6 +133,7 @@ async function insertPeople(ctx: HandlerContext, op: OperationDoc<ImportParams>,
     _id: idOf(r),
     unitId: p.unitId,
     name: r.name,
+    nameKey: nameKeyOf(r.name),
     idHash: r.idHash,
     idCipher: encryptId(ctx.config.secrets, r.id),
     idMasked: r.idMasked,

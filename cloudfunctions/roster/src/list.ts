@@ -4,16 +4,11 @@ import type { PersonDoc } from '@cloud-shared/documents'
 import { hashId } from '@cloud-shared/id-crypto'
 import { rosterListSchema } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import { countWhere, keysetPage, prefixOf, type SortSpec } from '@cloud-shared/keyset'
-
-/** By name; `_id` breaks ties between namesakes. */
-const ROSTER_ORDER: SortSpec = [
-  ['name', 'asc'],
-  ['_id', 'asc'],
-]
+import { countWhere, keysetPage } from '@cloud-shared/keyset'
+import { BY_NAME_KEY, namePrefixOf } from '@cloud-shared/name-key'
 
 /**
- * The roster by name, one page at a time, searchable by a full ID number or the beginning of a name (both served by
+ * The roster by name in pinyin order (name-key.ts), one page at a time, searchable by a full ID number or the beginning of a name (both served by
  * an index). IDs are masked (never the ciphertext).
  */
 export const list = action({
@@ -28,7 +23,7 @@ export const list = action({
       const asId = parseResidentId(input.query.toUpperCase())
       if (asId.ok) where.idHash = hashId(ctx.config.secrets, asId.id)
       else {
-        const prefix = prefixOf(ctx.db, 'name', input.query)
+        const prefix = namePrefixOf(ctx.db, input.query)
         where = { ...where, ...prefix.where }
         also = prefix.also
       }
@@ -36,7 +31,7 @@ export const list = action({
     const [total, inService, page] = await Promise.all([
       countWhere(ctx.db, 'people', where, also),
       countWhere(ctx.db, 'people', { unitId: unit._id, status: 'in_service' }),
-      keysetPage<PersonDoc>(ctx.db, 'people', where, ROSTER_ORDER, { cursor: input.cursor, limit: input.limit ?? 50, also }),
+      keysetPage<PersonDoc>(ctx.db, 'people', where, BY_NAME_KEY, { cursor: input.cursor, limit: input.limit ?? 50, also }),
     ])
     return {
       today: ctx.clock.today(),

@@ -38,6 +38,9 @@ export const enrolmentApi = {
   certificate: (input: InputOf<typeof enrolmentContract.actions.certificate>) => callAction(enrolmentContract, 'certificate', input),
   receiptUrl: (enrolmentId: string) => callAction(enrolmentContract, 'receiptUrl', { enrolmentId }),
   myCoverage: () => callAction(enrolmentContract, 'myCoverage', {}),
+  /** The office's accounts units pay into (and whether they are still the demo ones). */
+  paymentSettings: () => callAction(enrolmentContract, 'paymentSettings', {}),
+  setPaymentSettings: (input: InputOf<typeof enrolmentContract.actions.setPaymentSettings>) => callAction(enrolmentContract, 'setPaymentSettings', input),
 }
 
 export const bindApi = {

@@ -50,6 +50,7 @@ export const ROLE_MENU: Record<Role, readonly MenuEntry[]> = {
     { key: 'ledger', title: '基金台账', icon: 'chart-bar', url: '/packages/claims/ledger/index' },
     { key: 'schemes', title: '方案管理', icon: 'setting', url: '/packages/office/schemes/index' },
     { key: 'reminders', title: '提醒记录', icon: 'alarm', url: '/packages/office/reminders/index' },
+    { key: 'payment-settings', title: '缴费账户', icon: 'wallet', url: '/packages/office/payment-settings/index' },
     { key: 'report', title: '基金报表', icon: 'chart-bar', url: '/packages/fund/report/index' },
     { key: 'batches', title: '银行批量支付', icon: 'wallet', url: '/packages/fund/batches/index' },
     { key: 'settlements', title: '医保结算导入', icon: 'file-paste', url: '/packages/settle/import/index' },

@@ -1,13 +1,14 @@
 /**
  * Enrolment online in Chromium: the TZ demo clerk imports a roster file (first a file with mistakes, then a good
  * one), files the staff report, confirms the roster on the phone and declares; the agent approves; the office
- * records the payment; a new WeChat user binds with name + ID from the roster and sees the coverage text and the
- * certificate. Screenshots: test-results/e2e/enrolment-*.png.
+ * stores the real payment accounts (缴费账户) — the clerk's 缴费方式 then shows them — and records the payment; a new
+ * WeChat user binds with name + ID from the roster and sees the coverage text and the certificate. Screenshots:
+ * test-results/e2e/enrolment-*.png, payment-settings-*.png.
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, type E2EContext } from '../context'
+import { assert, currentPage, type E2EContext } from '../context'
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'rosters')
 const CLERK_LABEL = '单位经办人 · 海悦电子（台州在职职工互助）'
@@ -38,6 +39,20 @@ async function settle(page: Page): Promise<void> {
   await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 }).catch(() => undefined)
   await page.waitForTimeout(300)
+}
+
+/**
+ * Presses the button named `name` under a form the way a keyboard user does: the typed field loses focus (as a phone's
+ * keyboard closes), the button takes focus and Enter activates it. A pointer click there was measured, in this
+ * emulated phone after typing, against a layout that had moved on (Playwright reported the t-input that was under the
+ * point a moment before as intercepting it, while elementFromPoint at the button's centre answered the button).
+ */
+async function pressButton(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  const button = currentPage(page).getByRole('button', { name })
+  await button.scrollIntoViewIfNeeded()
+  await button.focus()
+  await page.keyboard.press('Enter')
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
@@ -144,6 +159,55 @@ export async function run(ctx: E2EContext): Promise<void> {
     await settle(page)
     await ctx.screenshot(page, 'enrolment-approved')
     await page.context().close()
+  })
+
+  await ctx.step('office: sets the real payment accounts on 缴费账户 (each field checked, confirmed, saved); the clerk’s 缴费方式 shows them', async () => {
+    const page = await ctx.newPage()
+    await signIn(page, OFFICE_LABEL)
+    await openMenu(page, '缴费账户', /\/packages\/office\/payment-settings\/index/)
+    const form = page.locator('.payment-settings-page')
+    await form.locator('input').first().waitFor()
+    assert((await form.locator('.enrol-notice').first().innerText()).includes('演示账户'), 'the page does not say the accounts are the demo ones')
+    await settle(page)
+    await ctx.screenshot(page, 'payment-settings-demo')
+    // WH 户名, 开户行, 账号, 电话, then TZ's: a wrong number and an empty name are refused field by field.
+    const fields = form.locator('input')
+    await fields.nth(6).fill('6228-abc')
+    await fields.nth(4).fill('')
+    await pressButton(page, '保存缴费账户')
+    await form.getByText('账号应为 8 至 40 位数字', { exact: false }).first().waitFor()
+    await form.getByText('请填写户名', { exact: false }).first().waitFor()
+    assert(await form.locator('.enrol-notice--error').isVisible(), 'no summary of the problems under the form')
+    assert((await page.locator('.t-dialog').count()) === 0, 'a confirmation opened for a form with mistakes')
+    await settle(page)
+    await ctx.screenshot(page, 'payment-settings-errors')
+    const real = {
+      WH: ['某市总工会职工医疗互助办公室', '中国工商银行某市分行营业部', '3202 0010 0900 0012 345', '027-12345678'],
+      TZ: ['台州市职工服务中心互助专户', '中国农业银行台州分行营业部', '1912 0101 0400 1234 5', '0576-88123456'],
+    }
+    for (const [i, value] of [...real.WH, ...real.TZ].entries()) await fields.nth(i).fill(value)
+    await pressButton(page, '保存缴费账户')
+    const dialog = page.locator('.t-dialog')
+    await dialog.waitFor()
+    const asked = await dialog.innerText()
+    for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
+    await dialog.getByText('确认保存', { exact: true }).click()
+    await form.getByText('第 1 版', { exact: false }).waitFor({ timeout: 20_000 })
+    await settle(page)
+    await ctx.screenshot(page, 'payment-settings-saved')
+    await page.context().close()
+
+    // The clerk's approved declaration now tells them to pay into the real TZ account.
+    const clerk = await ctx.newPage()
+    await signIn(clerk, CLERK_LABEL)
+    await clerk.goto(enrolmentUrl)
+    await clerk.locator('.pay-to').waitFor({ timeout: 20_000 })
+    const payTo = (await clerk.locator('.pay-to').innerText()).replace(/\s/g, '')
+    for (const words of [...real.TZ, '海悦电子科技有限公司2021互助费']) assert(payTo.includes(words.replace(/\s/g, '')), `缴费方式 does not show ${words}: ${payTo}`)
+    assert(!payTo.includes('演示'), `缴费方式 still shows the demo account: ${payTo}`)
+    await settle(clerk)
+    await ctx.screenshot(clerk, 'enrolment-pay-to-real')
+    await clerk.context().close()
   })
 
   await ctx.step('office: records the payment; coverage starts the next day', async () => {

@@ -68,6 +68,18 @@ describe('payment settings', () => {
     expect(stored).toMatchObject({ demo: false, version: 1 })
   })
 
+  it('a later change is audited with the accounts it replaced and the new ones', async () => {
+    const current = await s.ok('enrolment', OFFICE, 'paymentSettings')
+    const next = { ...current.settings, TZ: { ...current.settings.TZ, accountNumber: '1912 0101 0400 9999 9' } }
+    expect(await s.ok('enrolment', OFFICE, 'setPaymentSettings', { settings: next, version: current.version })).toEqual({ version: current.version + 1 })
+    const entries = (await s.db.collection('audit').where({ action: 'settings.payment.set' }).get()).data.sort((a: any, b: any) => new Date(a.at).getTime() - new Date(b.at).getTime())
+    expect(entries).toHaveLength(2)
+    expect(entries[0]).toMatchObject({ openid: OFFICE, before: { version: 0, demo: true } })
+    expect(entries[1].before).toMatchObject({ version: current.version, TZ: current.settings.TZ })
+    expect(entries[1].after).toMatchObject({ version: current.version + 1, TZ: next.TZ })
+    expect((await s.ok('enrolment', CLERK_TZ, 'paymentSettings')).settings.TZ.accountNumber).toBe('1912 0101 0400 9999 9')
+  })
+
   it('the declaration then shows the stored account of its scheme; a paid one shows none', async () => {
     const detail = await s.ok('enrolment', CLERK_WH, 'get', { enrolmentId: APPROVED })
     expect(detail.payTo).toMatchObject({ ...REAL.WH, demo: false })

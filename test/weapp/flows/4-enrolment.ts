@@ -1,7 +1,8 @@
 /**
  * Enrolment on the weapp build: the TZ unit's clerk files the staff report and declares online (the subscribe
- * request inside the tap), the agent approves, the office records the payment with a photo of the bank receipt
- * (privacy popup, chooseMedia, compressed upload), and the unit's worker then sees the coverage.
+ * request inside the tap), the agent approves, the office sets the real payment accounts (缴费账户: checked field by
+ * field, confirmed) and the clerk's 缴费方式 shows them, the office records the payment with a photo of the bank
+ * receipt (privacy popup, chooseMedia, compressed upload), and the unit's worker then sees the coverage.
  */
 import { DEMO_WORKERS, TZ_UNIT, AGENT, OFFICE } from '../../../scripts/demo-data'
 import { makeCameraPhoto } from '../host/media'
@@ -48,6 +49,40 @@ export async function run(ctx: HostRun): Promise<void> {
     await phone.tap('审核通过')
     assert(phone.modals.some((m) => m.title.includes('审核通过')), '审核前没有确认')
     await phone.waitFor('待缴费', () => phone.has('待缴费') && !phone.has('审核通过'))
+  })
+
+  await ctx.step(group, '互助办在“缴费账户”设置实际收款账户（逐项校验、确认后保存），经办人的缴费方式随之更新', async () => {
+    const phone = ctx.phone(OFFICE.openid)
+    await openFromHome(phone, '缴费账户')
+    await phone.waitFor('缴费账户', () => phone.route === 'packages/office/payment-settings/index' && phone.has('保存缴费账户'))
+    assert(phone.has(/演示账户/), '页面没有说明现在是演示账户')
+    const asked = phone.modals.length
+    await phone.type('台州银行账号', '6228-abc')
+    await phone.tap('保存缴费账户')
+    await phone.waitFor('逐项提示', () => phone.has(/账号应为 8 至 40 位数字/))
+    assert(phone.modals.length === asked, '表单有误时仍弹出了确认')
+    const real: [string, string][] = [
+      ['武汉城市圈收款账户的户名', '某市总工会职工医疗互助办公室'],
+      ['武汉城市圈收款账户的开户行', '中国工商银行某市分行营业部'],
+      ['武汉城市圈银行账号', '3202 0010 0900 0012 345'],
+      ['武汉城市圈缴费咨询电话', '027-12345678'],
+      ['台州收款账户的户名', '台州市职工服务中心互助专户'],
+      ['台州收款账户的开户行', '中国农业银行台州分行营业部'],
+      ['台州银行账号', '1912 0101 0400 1234 5'],
+      ['台州缴费咨询电话', '0576-88123456'],
+    ]
+    for (const [label, value] of real) await phone.type(label, value)
+    await phone.tap('保存缴费账户')
+    const confirm = phone.modals.slice(asked).find((m) => m.title.includes('保存缴费账户'))
+    assert(confirm, '保存前没有确认')
+    assert(JSON.stringify(confirm).includes('1912 0101 0400 1234 5'), `确认中没有列出新账号：${JSON.stringify(confirm)}`)
+    await phone.waitFor('已保存', () => phone.has(/第 1 版/))
+
+    const clerk = ctx.phone(TZ_UNIT.clerk.openid)
+    await clerk.launch(`/packages/enrol/declaration/index?id=${declarationId}`)
+    await clerk.waitFor('缴费方式', () => clerk.route === 'packages/enrol/declaration/index' && clerk.has('缴费方式'))
+    for (const text of ['台州市职工服务中心互助专户', '中国农业银行台州分行营业部', '1912 0101 0400 1234 5', '0576-88123456']) assert(clerk.has(text), `经办人的缴费方式中没有「${text}」`)
+    assert(!clerk.has(/演示账户/), '经办人仍看到演示账户')
   })
 
   await ctx.step(group, '互助办上传回单照片并确认到账', async () => {
