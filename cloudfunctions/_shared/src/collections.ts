@@ -73,6 +73,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     // name's beginning, optionally one status.
     { name: 'by_unit_name', keys: { unitId: 1, name: 1, _id: 1 } },
     { name: 'by_unit_status_name', keys: { unitId: 1, status: 1, name: 1, _id: 1 } },
+    // The declaration page's new hires (enrolment people.ts, list `recent`): in service, newest hire first.
+    { name: 'by_unit_status_hire', keys: { unitId: 1, status: 1, hireDate: 1, _id: 1 } },
   ]),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },
