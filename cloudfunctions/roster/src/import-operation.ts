@@ -5,6 +5,7 @@ import { sha256Hex } from '@cloud-shared/files'
 import { encryptId } from '@cloud-shared/id-crypto'
 import { asStarter, derivedId, finishInTx, type OperationDoc, type OperationKind } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
+import { bumpRosterInTx } from '@cloud-shared/roster-revision'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import type { ImportResult } from '@mutual-aid/contracts'
 import { readRosterFile } from './parse-file'
@@ -103,6 +104,7 @@ export const importOperation: OperationKind<ImportParams> = {
         const result: ImportResult = { imported, updated, unchanged: p.unchanged, conflicts: p.updates.length - updated, rows: p.rows, errorCount: 0, errors: [] }
         await runInTransaction(ctx.db, async (tx: SdkHandle) => {
           if (!(await finishInTx(ctx, tx, op, result))) return
+          await bumpRosterInTx(ctx, tx, p.unitId)
           await audit(asStarter(ctx, op), {
             action: 'roster.import',
             entity: 'units',
