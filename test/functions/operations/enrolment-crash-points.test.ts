@@ -80,6 +80,26 @@ test('declaration submit: the timer alone finishes a declaration whose caller ne
   record('enrolment.submit (timer)', report, started)
 })
 
+test('declaration of everyone except …: a crash at any write, then the same submit again, declares exactly the roster as prepared', async () => {
+  const started = Date.now()
+  const p = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+  expect(p.roster).toMatchObject({ inService: 3, declarable: 3 })
+  const allExcept = { rosterRevision: p.roster.revision, count: 3, except: [] }
+  const report = await checkCrashPoints(s.emu, {
+    operation: { fn: 'enrolment', event: { action: 'submit', ...DECLARE, allExcept }, identity: { openid: SMALL_CLERK } },
+    digest: DECLARATION_DIGEST,
+    invariants: declaredOnce(3, 'enrolment.submit'),
+  })
+  expect(report.referenceResult).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
+  // The same shape as a named declaration: the roster page is read, not written.
+  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+  expectResumable(report)
+  for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
+    expect(run.recoveryResults[0]).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
+  }
+  record('enrolment.submit (everyone except)', report, started)
+})
+
 describe('after the declaration', () => {
   let enrolmentId = ''
   let checkpoint = ''
