@@ -92,6 +92,8 @@ export async function keysetPage<T extends object>(
   sort: SortSpec,
   { cursor, limit, also, fields }: KeysetRequest,
 ): Promise<KeysetPage<T>> {
+  // The page reads limit + 1 rows and CloudBase answers at most 1,000: a larger page would silently end the list.
+  if (limit > 999) throw new Error(`keysetPage: a page of ${limit} cannot tell whether another follows (at most 999)`)
   const _ = db.command
   const projection = fields ? Object.fromEntries([...fields, ...sort.map(([f]) => f)].map((f) => [f, true])) : undefined
   const read = async (filter: Record<string, unknown>, order: SortSpec, n: number): Promise<T[]> => {

@@ -13,8 +13,11 @@ export const ROSTER_ORDER: SortSpec = [
   ['_id', 'asc'],
 ]
 
-/** People read per query while walking the roster (CloudBase answers at most 1,000 a query). */
-export const SCAN_PAGE = 1000
+/**
+ * People read per page while walking the roster: a page reads one row more than it keeps (to know whether another
+ * follows), and CloudBase answers at most 1,000 a query — so at most 999.
+ */
+export const SCAN_PAGE = 900
 
 /** Who of the in-service staff is not declarable (holding a place this period) is named, up to this many. */
 export const HELD_MAX = 20_000

@@ -66,7 +66,7 @@ export async function rosterIds(s: Suite, unitId: string, status = 'in_service')
   return res.data.map((p: any) => p._id)
 }
 
-type Ok = (fn: string, openid: string, action: string, input?: unknown) => Promise<any>
+type Ok = (fn: string, openid: string, action: string, input?: Record<string, unknown>) => Promise<any>
 
 /** Every row of the declaration page's people list (`enrolment.people`), read page after page as the page does. */
 export async function preparedPeople(ok: Ok, openid: string, year: number, list: 'all' | 'in_service' | 'recent' | 'enrolled' = 'all'): Promise<any[]> {
