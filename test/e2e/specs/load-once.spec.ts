@@ -64,7 +64,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     [CLERK, '/packages/claims/review/index', ['claims.queue']],
     [CLERK, '/packages/enrol/roster/index', ['roster.list']],
     [CLERK, '/packages/enrol/declarations/index', ['enrolment.list']],
-    [CLERK, '/packages/enrol/declare/index', ['enrolment.prepare']],
+    // The declaration page: the roster's counts once, and its first page of people (never the whole roster).
+    [CLERK, '/packages/enrol/declare/index', ['enrolment.people', 'enrolment.prepare']],
     [OFFICE, '/packages/claims/ledger/index', ['claims.ledger']],
     [OFFICE, '/packages/enrol/units/index', ['units.list']],
   ]

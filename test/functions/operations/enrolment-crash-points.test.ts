@@ -100,6 +100,31 @@ test('declaration of everyone except …: a crash at any write, then the same su
   record('enrolment.submit (everyone except)', report, started)
 })
 
+test('a roster change while an everyone-except declaration is being written undoes it with 名单已变化; nothing is left half-declared', async () => {
+  const checkpoint = await s.emu.faults.checkpoint()
+  try {
+    const p = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+    const event = { action: 'submit', ...DECLARE, allExcept: { rosterRevision: p.roster.revision, count: 3, except: [] } }
+    // Cut off right after its participations are written (write 3 of 5): the operation is still running.
+    await s.emu.faults.run({ fn: 'enrolment', event, identity: { openid: SMALL_CLERK } }, { atWrite: 3, when: 'after' })
+    expect((await s.db.collection('participations').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(3)
+    // Meanwhile someone leaves: the roster moves to another revision.
+    const person = (await s.db.collection('people').doc(personIds[2]).get()).data
+    await s.ok('roster', SMALL_CLERK, 'setStatus', { personId: person._id, version: person.version, status: 'left' })
+    const again = await s.call('enrolment', SMALL_CLERK, 'submit', event)
+    expect(again).toMatchObject({ ok: false, code: 'ROSTER_CHANGED' })
+    expect(again.message).toContain('名单已变化')
+    expect((await s.db.collection('participations').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(0)
+    expect((await s.db.collection('enrolments').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(0)
+    // The page prepared again declares the two still in service.
+    const fresh = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+    expect(fresh.roster).toMatchObject({ inService: 2, declarable: 2 })
+  } finally {
+    await s.emu.faults.restore(checkpoint)
+    await s.emu.faults.forget(checkpoint)
+  }
+})
+
 describe('after the declaration', () => {
   let enrolmentId = ''
   let checkpoint = ''
