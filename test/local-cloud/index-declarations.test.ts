@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_shared/src/collections'
 import { Changes, Database } from '../../local-cloud/src/db/database'
 import { newExplain } from '../../local-cloud/src/db/explain'
 import { indexDeclarationProblems } from '../../local-cloud/src/db/index/declaration-rules'
-import { count } from '../../local-cloud/src/db/operations'
+import { count, find } from '../../local-cloud/src/db/operations'
 
 test("the project's declarations are all ones CloudBase accepts", () => {
   expect(COLLECTIONS.flatMap((c) => indexDeclarationProblems(c.name, c.indexes))).toEqual([])
@@ -52,4 +52,19 @@ test('a count with no filter reads no document and sees the request’s own writ
   const filtered = newExplain()
   expect(count({ db, changes: new Changes() }, 'c', { n: 7 }, filtered)).toBe(1)
   expect(filtered).toMatchObject({ stage: 'COLLSCAN', docsExamined: 5000 })
+})
+
+test('_id: {$in: […]} reads by the _id index (one lookup per id), in natural order, as the full scan answers', () => {
+  const db = new Database([{ name: 'c', indexes: [] }])
+  const load = new Changes()
+  for (let i = 0; i < 3000; i++) db.put(load, 'c', { _id: `d${i}`, n: i % 7 })
+  db.commit(load)
+  const explain = newExplain()
+  const docs = find({ db, changes: new Changes() }, 'c', { _id: { $in: ['d2999', 'd5', 'nope', 'd5', 'd12'] }, n: { $gte: 0 } }, {}, explain)
+  expect(docs.map((d) => d._id)).toEqual(['d5', 'd12', 'd2999'])
+  expect(explain).toMatchObject({ stage: 'IXSCAN', index: '_id_', keysExamined: 5, docsExamined: 3 })
+  // Inside a request that already wrote the collection: the scan, with its own writes.
+  const own = new Changes()
+  db.put(own, 'c', { _id: 'new', n: 1 })
+  expect(find({ db, changes: own }, 'c', { _id: { $in: ['new', 'd1'] } }, {}).map((d) => d._id)).toEqual(['d1', 'new'])
 })

@@ -214,6 +214,22 @@ export class Database {
     return { indexes: base.indexes }
   }
 
+  /**
+   * The committed documents with these ids, in natural order — MongoDB's `_id` index answering `_id: {$in: […]}` — for a
+   * plain read (the conditions of `indexesFor`); undefined when the read must scan (a transaction, own writes).
+   */
+  byIds(collection: string, ids: readonly unknown[], changes: Changes): Doc[] | undefined {
+    if (this.indexesFor(collection, changes).reason) return undefined
+    const base = this.committed.get(collection)
+    if (!base) return undefined
+    const found = new Map<string, StoredDoc>()
+    for (const id of ids) {
+      const stored = base.docs.get(idKey(id))
+      if (stored) found.set(stored.key, stored)
+    }
+    return [...found.values()].sort((a, b) => a.pos - b.pos).map((s) => s.doc)
+  }
+
   get(collection: string, id: unknown, changes?: Changes): Doc | undefined {
     const key = idKey(id)
     const overlay = changes?.docs.get(collection)

@@ -232,6 +232,17 @@ function readSource(
     const doc = view.db.get(collection, id, view.changes)
     return { docs: doc ? [doc] : [], inOrder: true }
   }
+  // `_id: {$in: [ids]}`: the `_id` index, one lookup per id (a declaration's chunk of people, a page's people by id).
+  const ids = idList(id)
+  if (ids) {
+    const docs = view.db.byIds(collection, ids, view.changes)
+    if (docs) {
+      explain.stage = 'IXSCAN'
+      explain.index = '_id_'
+      explain.keysExamined += ids.length
+      return { docs, inOrder: !request.order }
+    }
+  }
   const usable = view.db.indexesFor(collection, view.changes)
   const chosen = usable.reason ? { reason: usable.reason, plan: undefined } : chooseIndex(usable.indexes, { criteria, order: request.order, limited: request.limited })
   const plan = chosen.plan
@@ -247,6 +258,15 @@ function readSource(
   }
   explain.stage = 'IXSCAN'
   return { docs: docsOf(planOrder(plan, explain)), inOrder: !request.order || plan.sort !== undefined }
+}
+
+/** The ids of `_id: {$in: [...]}` when every one is a string or a number; otherwise undefined. */
+function idList(condition: unknown): unknown[] | undefined {
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return undefined
+  const keys = Object.keys(condition)
+  const list = (condition as { $in?: unknown }).$in
+  if (keys.length !== 1 || !Array.isArray(list)) return undefined
+  return list.every((v) => typeof v === 'string' || typeof v === 'number') ? list : undefined
 }
 
 function* docsOf(stored: Iterable<{ doc: Doc }>): Generator<Doc> {
