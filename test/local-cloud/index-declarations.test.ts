@@ -62,7 +62,7 @@ test('_id: {$in: […]} reads by the _id index (one lookup per id), in natural o
   const explain = newExplain()
   const docs = find({ db, changes: new Changes() }, 'c', { _id: { $in: ['d2999', 'd5', 'nope', 'd5', 'd12'] }, n: { $gte: 0 } }, {}, explain)
   expect(docs.map((d) => d._id)).toEqual(['d5', 'd12', 'd2999'])
-  expect(explain).toMatchObject({ stage: 'IXSCAN', index: '_id_', keysExamined: 5, docsExamined: 3 })
+  expect(explain).toMatchObject({ stage: 'IXSCAN', index: '_id_', keysExamined: 3, docsExamined: 3 })
   // Inside a request that already wrote the collection: the scan, with its own writes.
   const own = new Changes()
   db.put(own, 'c', { _id: 'new', n: 1 })

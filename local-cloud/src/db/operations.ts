@@ -232,14 +232,15 @@ function readSource(
     const doc = view.db.get(collection, id, view.changes)
     return { docs: doc ? [doc] : [], inOrder: true }
   }
-  // `_id: {$in: [ids]}`: the `_id` index, one lookup per id (a declaration's chunk of people, a page's people by id).
+  // `_id: {$in: [ids]}`: the `_id` index, one lookup per id (a declaration's chunk of people, a page's people by id);
+  // the keys counted are those found.
   const ids = idList(id)
   if (ids) {
     const docs = view.db.byIds(collection, ids, view.changes)
     if (docs) {
       explain.stage = 'IXSCAN'
       explain.index = '_id_'
-      explain.keysExamined += ids.length
+      explain.keysExamined += docs.length
       return { docs, inOrder: !request.order }
     }
   }
