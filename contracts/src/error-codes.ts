@@ -63,6 +63,8 @@ export const FUNCTION_ERROR_CODES = {
     REPLACEMENT_OVER_LIMIT: '替换人数超过 20%',
     REPLACEMENT_USED: '本期已替换过一次',
     RETIRED: '退休人员不能参加',
+    ROSTER_CHANGED: '名单已变化，请刷新',
+    ROSTER_TOO_LARGE: '本期已参加的在职人员过多',
     STAFF_REPORT_REQUIRED: '首次参加须先报上月职工人数',
     WRONG_STATUS: '申报当前状态不能办理此项',
   },

@@ -53,7 +53,11 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
   },
   enrolment: {
     prepare: [{ year: 2021, unitId: 'unit-wh-minghu' }],
-    submit: [{ year: 2021, personIds: ['p1', 'p2'], shares: 2, products: ['critical'], enrolmentId: 'e1', version: 1 }],
+    people: [{ year: 2021, unitId: 'unit-wh-minghu', list: 'in_service', query: '张', limit: 30 }, { year: 2021, list: 'enrolled', cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd' }],
+    submit: [
+      { year: 2021, personIds: ['p1', 'p2'], shares: 2, products: ['critical'], enrolmentId: 'e1', version: 1 },
+      { year: 2021, allExcept: { rosterRevision: 3, count: 250, except: ['p1'] }, shares: 2, products: ['critical'] },
+    ],
     review: [{ enrolmentId: 'e1', version: 1, decision: 'return', reason: '请补充职工月报' }],
     recordPayment: [{ enrolmentId: 'e1', version: 2, amountFen: 100_00, paidOn: '2021-06-01', reference: 'BANK-20210601-1', receiptFileID: FILE }],
     list: [{ status: 'paid', year: 2021, skip: 0, limit: 20 }, { status: 'paid', cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd' }],

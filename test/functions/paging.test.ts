@@ -362,6 +362,39 @@ describe('roster', () => {
   )
 })
 
+describe('the declaration page', () => {
+  it.each([
+    ['all', {}],
+    ['in_service', {}],
+    ['in_service', { query: '刘' }],
+  ] as [string, Record<string, string>][])('its people %s %j by name, each once, exact total; prepare counts them', async (list, filters) => {
+    const all = await readAll<any>('people', { unitId: TZ })
+    const expected = all
+      .filter((p) => (list === 'all' || p.status === 'in_service') && (!filters.query || p.name.startsWith(filters.query)))
+      .sort((a, b) => cmp(a.name, b.name) || cmp(a._id, b._id))
+      .map((p) => p._id)
+    expect(expected.length).toBeGreaterThan(0)
+    const pages = await walk('enrolment', { action: 'people', year: 2021, list, ...filters }, CLERK_TZ, 7)
+    expect(ids(pages, undefined, '_id')).toEqual(expected)
+    for (const page of pages) expect(page.total).toBe(expected.length)
+    const { result, queries } = await s.emu.callFunctionWithStats('enrolment', { action: 'prepare', year: 2021 }, { openid: CLERK_TZ })
+    expectQueriesIndexed(queries)
+    expect(result.data.roster.inService).toBe(all.filter((p) => p.status === 'in_service').length)
+  })
+
+  it('new hires first: in service, newest hire first; this period’s participants here by name', async () => {
+    const inService = (await readAll<any>('people', { unitId: TZ, status: 'in_service' })).sort((a, b) => cmp(b.hireDate, a.hireDate) || cmp(b._id, a._id))
+    const recent = await walk('enrolment', { action: 'people', year: 2021, list: 'recent' }, CLERK_TZ, 7)
+    expect(ids(recent, undefined, '_id')).toEqual(inService.map((p) => p._id))
+    const active = (await readAll<any>('participations', { unitId: WH, year: 2021, status: 'active' })).sort((a, b) => cmp(a.name, b.name) || cmp(a._id, b._id))
+    // (This suite's generated participations name people it never put on the roster: those rows have no person to show.)
+    const onRoster = new Set((await readAll<any>('people', { unitId: WH })).map((p) => p._id))
+    const enrolled = await walk('enrolment', { action: 'people', year: 2021, list: 'enrolled' }, CLERK_WH, 9)
+    expect(ids(enrolled, undefined, '_id')).toEqual(active.filter((p) => onRoster.has(p.personId)).map((p) => p.personId))
+    for (const page of enrolled) expect(page.total).toBe(active.length)
+  })
+})
+
 describe('units', () => {
   it.each([
     ['office', OFFICE, {}, {}],

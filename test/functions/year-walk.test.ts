@@ -28,6 +28,7 @@ import { expectQueriesIndexed } from '../helpers/query-stats'
 import { WH_ILLNESS, confirmToOffice, fileClaim, okData, uploadPage, type Suite as ClaimsSuite } from './claims/helpers'
 import { bankResultFile, batchSent, importAll, uploadResult } from './fund/helpers'
 import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_2022_FEES, TZ_2022_NOTICE, WORKER_WH, startYear, type Year } from './schemes/helpers'
+import { preparedPeople } from './enrolment/helpers'
 
 const WORKER_WH_2 = 'demo-worker-wh-2'
 const CLERK_TZ_2 = 'walk-clerk-tz-2'
@@ -109,8 +110,9 @@ describe('2021-10-15: fees announced, window reminders, declaration, a claim thr
   it('the TZ unit declares and pays at the announced rates', async () => {
     await y.ok('units', CLERK_TZ, 'recordStaffReport', { month: '2021-09', headcount: 14 })
     const p = await y.ok('enrolment', CLERK_TZ, 'prepare', {})
-    const ids = p.people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
-    const expected = quote({ scheme: p.rules, unitType: 'private', coverageStart: p.coverageStartEstimate, products: ['inpatient', 'critical', 'female'], participants: p.people.filter((x: any) => x.status === 'in_service').map((x: any) => ({ firstTime: true, sex: x.sex })) })
+    const people = await preparedPeople(y.ok, CLERK_TZ, p.year)
+    const ids = people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
+    const expected = quote({ scheme: p.rules, unitType: 'private', coverageStart: p.coverageStartEstimate, products: ['inpatient', 'critical', 'female'], participants: people.filter((x: any) => x.status === 'in_service').map((x: any) => ({ firstTime: true, sex: x.sex })) })
     const submitted = await y.ok('enrolment', CLERK_TZ, 'submit', { year: 2022, personIds: ids, products: ['inpatient', 'critical', 'female'] })
     expect(submitted.totalFen).toBe((expected as any).totalFen)
     const got = (await y.ok('enrolment', AGENT, 'get', { enrolmentId: submitted.enrolmentId })).enrolment

@@ -69,10 +69,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_id', keys: { idHash: 1 } },
     { name: 'by_openid', keys: { openid: 1 } },
     { name: 'by_status_hire', keys: { status: 1, hireDate: 1 } },
-    // The roster page (roster list.ts) and the clerk's picker (claims drafts.ts): by the name's pinyin sort key
+    // The roster page (roster list.ts), the clerk's picker (claims drafts.ts) and the declaration's people (enrolment
+    // people.ts): by the name's pinyin sort key
     // (name-key.ts), searched by the name's beginning (a range of the key), optionally one status.
     { name: 'by_unit_name_key', keys: { unitId: 1, nameKey: 1, _id: 1 } },
     { name: 'by_unit_status_name_key', keys: { unitId: 1, status: 1, nameKey: 1, _id: 1 } },
+    // The declaration page's new hires (enrolment people.ts, list `recent`): in service, newest hire first.
+    { name: 'by_unit_status_hire', keys: { unitId: 1, status: 1, hireDate: 1, _id: 1 } },
   ]),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },

@@ -24,6 +24,11 @@ export interface UnitDoc {
   /** Last month's headcount, filed by first-time units (WH Art. 5). */
   staffReport?: { month: string; headcount: number; fileID?: string; recordedAt: Date }
   lastChange?: { reportedOn: string; changedOn: string; late: boolean }
+  /**
+   * Bumped in the transaction of every roster change (add, status, import start and end): a declaration of "everyone
+   * except …" names the revision the clerk saw and is refused when the roster moved since (missing = 0).
+   */
+  rosterRevision?: number
   version: number
   createdAt: Date
   updatedAt: Date

@@ -24,6 +24,8 @@ export interface KeysetRequest {
    * and, say, the upper end of a name's prefix — see `prefixOf`).
    */
   also?: Record<string, unknown>[]
+  /** Only these fields of each row (the sort fields are always read: the cursor is made of them). */
+  fields?: readonly string[]
 }
 
 /**
@@ -88,11 +90,15 @@ export async function keysetPage<T extends object>(
   collection: string,
   where: Record<string, unknown>,
   sort: SortSpec,
-  { cursor, limit, also }: KeysetRequest,
+  { cursor, limit, also, fields }: KeysetRequest,
 ): Promise<KeysetPage<T>> {
+  // The page reads limit + 1 rows and CloudBase answers at most 1,000: a larger page would silently end the list.
+  if (limit > 999) throw new Error(`keysetPage: a page of ${limit} cannot tell whether another follows (at most 999)`)
   const _ = db.command
+  const projection = fields ? Object.fromEntries([...fields, ...sort.map(([f]) => f)].map((f) => [f, true])) : undefined
   const read = async (filter: Record<string, unknown>, order: SortSpec, n: number): Promise<T[]> => {
     let q = db.collection(collection).where(joined(db, filter, also))
+    if (projection) q = q.field(projection)
     for (const [field, dir] of order) q = q.orderBy(field, dir)
     return (await q.limit(n).get()).data as T[]
   }

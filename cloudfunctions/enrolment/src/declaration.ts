@@ -9,7 +9,7 @@ import type { SdkHandle } from '@cloud-shared/sdk'
 import type { EnrolmentDoc, EnrolmentKind, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { takeSlotInTx, type PeriodSlot } from './period-slot'
-import { declarationIdOf, declareOperation, type DeclareParams } from './declare-operation'
+import { declarationIdOf, declareOperation, type DeclareParams, type RosterChoice } from './declare-operation'
 
 /** Names in a refusal: the first few, then "等 N 人". */
 export function nameList(names: string[], max = 5): string {
@@ -83,7 +83,13 @@ export interface NewDeclaration {
   staffCount: number
   quote: { totalFen: number; lines: unknown[]; coverageStartEstimate: string }
   replacedParticipationIds?: string[]
+  /** "Everyone declarable except …": the roster walked by the operation instead of `people` (then empty). */
+  roster?: RosterChoice & { count: number }
 }
+
+/** How many a declaration names, and how many of them are first-time (Art. 12). */
+const countsOf = (d: NewDeclaration) =>
+  d.roster ? { participantCount: d.roster.count, firstTimeCount: d.roster.firstTimeCount } : { participantCount: d.people.length, firstTimeCount: d.people.filter((p) => d.firstTime(p)).length }
 
 /** The enrolment document fields a declaration sets (new or resubmitted). */
 export function enrolmentFields(ctx: HandlerContext, d: NewDeclaration) {
@@ -97,8 +103,7 @@ export function enrolmentFields(ctx: HandlerContext, d: NewDeclaration) {
     kind: d.kind,
     shares: d.shares,
     products: d.products,
-    participantCount: d.people.length,
-    firstTimeCount: d.people.filter((p) => d.firstTime(p)).length,
+    ...countsOf(d),
     staffCount: d.staffCount,
     quote: d.quote,
     replacedParticipationIds: d.replacedParticipationIds ?? [],
@@ -154,12 +159,13 @@ export async function declare<A extends Record<string, unknown>>(ctx: HandlerCon
       shares: d.shares,
       products: d.products,
       people: d.people.map((p) => ({ id: p._id, firstTime: d.firstTime(p) })),
+      ...(d.roster ? { roster: { revision: d.roster.revision, except: d.roster.except, held: d.roster.held, renewedOn: d.roster.renewedOn, firstTimeCount: d.roster.firstTimeCount } } : {}),
       resubmit: !!start.resubmit,
       fields,
       audit: { action: start.audit.action, before: start.resubmit?.before ?? null, after: start.audit.after },
       answer: { ...start.answer, enrolmentId, version },
     }
-    return startInTx(ctx, tx, { id: start.opId, kind: declareOperation.kind, total: d.people.length, params, current })
+    return startInTx(ctx, tx, { id: start.opId, kind: declareOperation.kind, total: countsOf(d).participantCount, params, current })
   }, { busyMessage: '本单位正有人同时提交申报，请稍等几秒后刷新查看。' })
   return declarationAnswer<A>(await drive(ctx, declareOperation, op._id))
 }

@@ -7,7 +7,13 @@ import { asStarter, derivedId, failInTx, finishInTx, type OperationDoc, type Ope
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
+import { findById } from '@cloud-shared/db'
+import type { UnitDoc } from '@cloud-shared/documents'
+import { countWhere, keysetPage } from '@cloud-shared/keyset'
+import { loadSchemes } from '@cloud-shared/schemes'
 import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
+import { schemeFor } from './period'
+import { ROSTER_ORDER, standingsOf, type ScannedPerson } from './roster-scan'
 
 /** Which products a person gets: the women's product only for women. */
 export function productsFor(products: Product[], sex: 'male' | 'female'): Product[] {
@@ -26,8 +32,10 @@ export interface DeclareParams {
   year: number
   shares: number | null
   products: Product[]
-  /** The people declared, in order, with whether each is first-time (Art. 12). */
+  /** The people declared, in order, with whether each is first-time (Art. 12) — empty when `roster` names them. */
   people: { id: string; firstTime: boolean }[]
+  /** "Everyone declarable except …": the unit's in-service staff walked in keyset order, as the roster stood at the start. */
+  roster?: RosterChoice
   /** A returned declaration being resubmitted: its earlier participations are cleared first. */
   resubmit: boolean
   /** The enrolment fields set when the declaration is complete (status becomes `submitted`). */
@@ -35,6 +43,30 @@ export interface DeclareParams {
   audit: { action: string; before: unknown; after: unknown }
   /** The action's answer once done. */
   answer: Record<string, unknown>
+}
+
+/**
+ * The set an "everyone except …" declaration names, fixed when it starts: the in-service staff at roster `revision`,
+ * less `except` (unticked by the clerk) and `held` (holding a place this period then). Every chunk and the final
+ * step check the roster is still at that revision — a change meanwhile (an import, a status change, a new person)
+ * undoes the declaration with 名单已变化 — and the final step checks the count and first-timers are the ones priced.
+ */
+export interface RosterChoice {
+  revision: number
+  except: string[]
+  held: string[]
+  /** The date first-time vs continuous was judged on (the submission's). */
+  renewedOn: string
+  firstTimeCount: number
+}
+
+export const rosterChanged = () =>
+  new AppError('ROSTER_CHANGED', '名单已变化：提交期间本单位名册有改动（新增、导入或在职状态变更），本次申报未提交。请刷新页面，重新确认参加人后再提交。')
+
+/** Fails with 名单已变化 when the unit's roster is no longer at the revision the declaration started from. */
+async function assertRosterAt(ctx: HandlerContext, unitId: string, revision: number): Promise<void> {
+  const unit = await findById<UnitDoc>(ctx.db, 'units', unitId)
+  if ((unit?.rosterRevision ?? 0) !== revision) throw rosterChanged()
 }
 
 /** The tag of the participations one run of the operation writes (a resubmission removes the others). */
@@ -65,6 +97,7 @@ export const declareOperation: OperationKind<DeclareParams> = {
     {
       name: 'write participations',
       async run(ctx, op) {
+        if (op.params.roster) return writeRosterChunk(ctx, op, op.params.roster)
         const from = typeof op.cursor === 'number' ? op.cursor : 0
         const chunk = op.params.people.slice(from, from + PARTICIPATION_CHUNK)
         const to = from + chunk.length
@@ -76,7 +109,9 @@ export const declareOperation: OperationKind<DeclareParams> = {
       name: 'submit',
       async run(ctx, op) {
         const p = op.params
+        if (p.roster) await assertRosterDeclared(ctx, op, p.roster)
         await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+          if (p.roster && ((await txGet<UnitDoc>(tx, 'units', p.unit._id))?.rosterRevision ?? 0) !== p.roster.revision) throw rosterChanged()
           if (!(await finishInTx(ctx, tx, op, p.answer))) return
           await tx.collection('enrolments').doc(p.enrolmentId).update({ data: { ...p.fields, status: 'submitted', updatedAt: ctx.clock.now() } })
           await audit(asStarter(ctx, op), { action: p.audit.action, entity: 'enrolments', entityId: p.enrolmentId, before: p.audit.before, after: p.audit.after, once: `${op._id}:${op.generation}` }, tx)
@@ -99,6 +134,36 @@ export const declareOperation: OperationKind<DeclareParams> = {
       // The period's slot is free again (a slot naming a declaration that no longer exists holds nothing).
     })
   },
+}
+
+/**
+ * One chunk of an "everyone except …" declaration: the next page of in-service staff after the cursor (by name, then
+ * `_id`), less those excepted or held at the start, judged first-time as on the day it was submitted.
+ */
+async function writeRosterChunk(ctx: HandlerContext, op: OperationDoc<DeclareParams>, roster: RosterChoice) {
+  const p = op.params
+  await assertRosterAt(ctx, p.unit._id, roster.revision)
+  const page = await keysetPage<ScannedPerson>(ctx.db, 'people', { unitId: p.unit._id, status: 'in_service' }, ROSTER_ORDER, {
+    cursor: typeof op.cursor === 'string' ? op.cursor : undefined,
+    limit: PARTICIPATION_CHUNK,
+    fields: ['_id', 'idHash', 'sex'],
+  })
+  const skip = new Set([...roster.except, ...roster.held])
+  const chosen = page.docs.filter((d) => !skip.has(d._id))
+  const scheme = schemeFor(await loadSchemes(ctx.db), p.scheme.family, p.year)
+  const standings = await standingsOf(ctx, p.unit._id, scheme, p.year, roster.renewedOn, chosen)
+  await writeChunk(ctx, op, chosen.map((d) => ({ id: d._id, firstTime: standings.get(d.idHash)!.firstTime })))
+  const done = op.done + chosen.length
+  return page.nextCursor ? { cursor: page.nextCursor, done, work: page.docs.length } : { next: true, done, work: page.docs.length }
+}
+
+/** Before an "everyone except …" declaration is marked submitted: the roster unmoved, and exactly the people priced. */
+async function assertRosterDeclared(ctx: HandlerContext, op: OperationDoc<DeclareParams>, roster: RosterChoice): Promise<void> {
+  const p = op.params
+  await assertRosterAt(ctx, p.unit._id, roster.revision)
+  const mine = { enrolmentId: p.enrolmentId, submission: submissionOf(op) }
+  const [written, firstTime] = await Promise.all([countWhere(ctx.db, 'participations', mine), countWhere(ctx.db, 'participations', { ...mine, firstTime: true })])
+  if (written !== op.total || firstTime !== roster.firstTimeCount) throw rosterChanged()
 }
 
 /** Writes one chunk's participations: those not yet written (a repeated chunk after a crash writes nothing). */

@@ -6,6 +6,7 @@ import { deliverPending } from '@cloud-shared/outbox'
 import { activateOperation } from './activate'
 import { declareOperation } from './declare-operation'
 import { prepare } from './prepare'
+import { people } from './people'
 import { submit } from './submit'
 import { review } from './review'
 import { recordPayment } from './payment'
@@ -34,6 +35,6 @@ const resume = timer({
 export const main = createMain(
   enrolmentContract,
   cloud,
-  { prepare, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges, paymentSettings, setPaymentSettings },
+  { prepare, people, submit, review, recordPayment, list, get, certificate, myCoverage, addNewHires, replace, receiptUrl, badges, paymentSettings, setPaymentSettings },
   { timers: { resume } },
 )

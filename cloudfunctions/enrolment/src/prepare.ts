@@ -1,18 +1,24 @@
 import { enrolmentPrepareSchema } from '@mutual-aid/contracts'
-import { checkEnrolmentDate, enrolmentWindow, renewalGraceEnd } from '@mutual-aid/shared-rules'
+import { checkEnrolmentDate, checkParticipation, enrolmentWindow, quote, renewalGraceEnd } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
-import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
-import { participationsByHash } from './lookups'
-import { assertDeclarableYear, defaultYear, estimatedStart, isFirstTime, schemeFor } from './period'
+import { countWhere } from '@cloud-shared/keyset'
+import type { EnrolmentDoc, ParticipationDoc } from './model'
+import { assertDeclarableYear, defaultYear, estimatedStart, schemeFor } from './period'
+import { participantsOf, scanRoster } from './roster-scan'
+import { initialPlanOf, preparedPerson } from './people'
+
+/** Declarable people not in a returned declaration that the form names (unticked when it opens). */
+const NOT_IN_RETURNED_MAX = 200
 
 /**
- * Everything the declaration page needs in one call: the scheme, the window, the roster with each person's
- * standing (last period, this period, first-time or continuous), and this period's existing declarations.
- * The page computes the live ratio and quote from it with shared-rules — on `rules`, the version as this function
- * uses it (announced fees applied) — and `submit` checks everything again.
+ * Everything the declaration page needs in one call: the scheme, the window, this period's declarations and the
+ * roster's figures counted here (staff in service, who can be declared and how they split by first-time and sex, the
+ * ratio and quote for everyone) — never the roster itself, which the page reads a page at a time (`people`). The page
+ * recomputes ratio and quote live from these counts and the people the clerk unticks, with shared-rules on `rules`
+ * (the version as this function uses it, announced fees applied); `submit` checks everything again.
  */
 export const prepare = action({
   access: ['clerk', 'agent', 'office'],
@@ -24,19 +30,25 @@ export const prepare = action({
     const year = input.year ?? defaultYear(schemes.registry, unit.family, today)
     assertDeclarableYear(year, today)
     const scheme = schemeFor(schemes, unit.family, year)
-    const people = await findAll<PersonDoc>(ctx.db, 'people', { unitId: unit._id }, 200_000)
-    const hashes = people.map((p) => p.idHash)
-    const [previous, current, enrolments, lastPeriod] = await Promise.all([
-      participationsByHash(ctx, unit.family, year - 1, hashes),
-      participationsByHash(ctx, unit.family, year, hashes),
+    const [enrolments, lastPeriod, previousHere, activeHere, previousOne] = await Promise.all([
       findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year }, 1000),
       findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: year - 1, kind: 'annual', status: 'paid' }, 10),
+      countWhere(ctx.db, 'participations', { unitId: unit._id, year: year - 1, status: 'active' }),
+      countWhere(ctx.db, 'participations', { unitId: unit._id, year, status: 'active' }),
+      ctx.db.collection('participations').where({ unitId: unit._id, year: year - 1, status: 'active' }).limit(1).get(),
     ])
-    const prevByHash = new Map(previous.filter((p) => p.status === 'active' && p.unitId === unit._id).map((p) => [p.idHash, p]))
-    const currentByHash = new Map<string, ParticipationDoc>(current.filter((p) => p.status !== 'void').map((p) => [p.idHash, p]))
+    const returned = enrolments.find((e) => e.kind === 'annual' && e.status === 'returned')
+    const scan = await scanRoster(ctx, unit, scheme, year, today, { returnedId: returned?._id, notInReturnedMax: NOT_IN_RETURNED_MAX })
+    const firstTimeUnit = previousHere === 0
+    const plan = initialPlanOf(scheme, returned ?? lastPeriod[0])
+    const staff = firstTimeUnit ? Math.max(scan.inService, unit.staffReport?.headcount ?? 0) : scan.inService
+    const notInReturned = scan.notInReturned ?? []
+    const participants = participantsOf(scan.groups, notInReturned.map((n) => ({ firstTime: n.standing.firstTime, sex: n.person.sex })))
+    const ratio = checkParticipation({ scheme, unitType: unit.unitType, finance: unit.finance, staff, participants: participants.length })
+    const priced = quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart: estimatedStart(scheme, year, today), shares: scheme.shares ? plan.shares : undefined, products: plan.products, participants })
+    const previousEnd = (previousOne.data[0] as ParticipationDoc | undefined)?.coverageEnd ?? `${year - 1}-12-31`
     const window = checkEnrolmentDate(scheme, today)
     const win = enrolmentWindow(scheme)
-    const previousEnd = previous.find((p) => p.coverageEnd)?.coverageEnd ?? `${year - 1}-12-31`
     return {
       today,
       year,
@@ -51,11 +63,11 @@ export const prepare = action({
       /** The version's data as quoting uses it here (with fees the office announced), for the page's live quote. */
       rules: scheme,
       window: window.ok ? { ok: true as const, from: win?.from ?? null, to: win?.to ?? null } : { ok: false as const, ...window.reason, from: win?.from ?? null, to: win?.to ?? null },
-      renewal: prevByHash.size ? { previousEnd, graceEnd: renewalGraceEnd(scheme, previousEnd) } : null,
+      renewal: previousHere ? { previousEnd, graceEnd: renewalGraceEnd(scheme, previousEnd) } : null,
       coverageStartEstimate: estimatedStart(scheme, year, today),
       /** Last period's plan, so a renewal starts from the same shares and products. */
       previousPlan: lastPeriod[0] ? { shares: lastPeriod[0].shares, products: lastPeriod[0].products } : null,
-      firstTimeUnit: !previous.some((p) => p.status === 'active' && p.unitId === unit._id),
+      firstTimeUnit,
       enrolments: enrolments
         .sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
         .map((e) => ({
@@ -70,21 +82,22 @@ export const prepare = action({
           returnReason: e.returnReason ?? null,
           coverageStart: e.coverageStart ?? null,
         })),
-      people: people.map((p) => {
-        const prev = prevByHash.get(p.idHash)
-        const cur = currentByHash.get(p.idHash)
-        return {
-          _id: p._id,
-          name: p.name,
-          idMasked: p.idMasked,
-          sex: p.sex,
-          status: p.status,
-          hireDate: p.hireDate,
-          previous: Boolean(prev),
-          current: cur ? { enrolmentId: cur.unitId === unit._id ? cur.enrolmentId : null, status: cur.status, here: cur.unitId === unit._id } : null,
-          firstTime: isFirstTime(scheme, year, prev, today),
-        }
-      }),
+      roster: {
+        revision: scan.revision,
+        inService: scan.inService,
+        declarable: scan.declarable,
+        groups: scan.groups,
+        previous: previousHere,
+        activeHere,
+        notInReturned: scan.notInReturned && scan.notInReturned.map((n) => preparedPerson(unit._id, n.person, n.standing)),
+      },
+      initial: {
+        participants: participants.length,
+        staff,
+        ratioOk: ratio.ok,
+        requiredMin: ratio.requiredMin ?? null,
+        totalFen: priced.ok ? priced.totalFen : null,
+      },
     }
   },
 })

@@ -6,6 +6,9 @@ import { encryptId, hashId } from '@cloud-shared/id-crypto'
 import { nameKeyOf } from '@cloud-shared/name-key'
 import { rosterAddSchema } from '@mutual-aid/contracts'
 import { ownUnit } from '@cloud-shared/unit-scope'
+import { bumpRosterInTx } from '@cloud-shared/roster-revision'
+import { runInTransaction } from '@cloud-shared/transaction'
+import type { SdkHandle } from '@cloud-shared/sdk'
 
 /** The clerk adds one person to the roster (birth date and sex come from the ID number). */
 export const add = action({
@@ -36,9 +39,14 @@ export const add = action({
       createdAt: now,
       updatedAt: now,
     }
-    const res = await ctx.db.collection('people').add({ data: doc })
+    // The person and the roster's new revision together (a declaration prepared before is then refused, not widened).
+    const personId = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+      const res = await tx.collection('people').add({ data: doc })
+      await bumpRosterInTx(ctx, tx, unit._id)
+      return res._id as string
+    })
     const { idCipher: _secret, ...visible } = doc
-    await audit(ctx, { action: 'roster.add', entity: 'people', entityId: res._id, after: visible })
-    return { personId: res._id as string, idMasked: doc.idMasked, birthDate: doc.birthDate, sex: doc.sex }
+    await audit(ctx, { action: 'roster.add', entity: 'people', entityId: personId, after: visible })
+    return { personId, idMasked: doc.idMasked, birthDate: doc.birthDate, sex: doc.sex }
   },
 })

@@ -6,6 +6,7 @@ import { encryptId } from '@cloud-shared/id-crypto'
 import { nameKeyOf } from '@cloud-shared/name-key'
 import { asStarter, derivedId, finishInTx, type OperationDoc, type OperationKind } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
+import { bumpRosterInTx } from '@cloud-shared/roster-revision'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import type { ImportResult } from '@mutual-aid/contracts'
 import { readRosterFile } from './parse-file'
@@ -106,6 +107,7 @@ export const importOperation: OperationKind<ImportParams> = {
         const result: ImportResult = { imported, updated, unchanged: p.unchanged, conflicts: p.updates.length - updated, rows: p.rows, errorCount: 0, errors: [] }
         await runInTransaction(ctx.db, async (tx: SdkHandle) => {
           if (!(await finishInTx(ctx, tx, op, result))) return
+          await bumpRosterInTx(ctx, tx, p.unitId)
           await audit(asStarter(ctx, op), {
             action: 'roster.import',
             entity: 'units',

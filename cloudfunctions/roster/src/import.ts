@@ -4,6 +4,7 @@ import { AppError } from '@cloud-shared/errors'
 import { sha256Hex } from '@cloud-shared/files'
 import { OPERATIONS, drive, loadOperation, operationIdOf, processing, startInTx, type OperationDoc } from '@cloud-shared/operation'
 import { runInTransaction } from '@cloud-shared/transaction'
+import { bumpRosterInTx } from '@cloud-shared/roster-revision'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { rosterImportSchema, type ImportResult, type Processing } from '@mutual-aid/contracts'
@@ -69,6 +70,8 @@ export const importRoster = action({
     const op = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
       const current = await txGet<OperationDoc<ImportParams>>(tx, OPERATIONS, opId)
       if (current?.status === 'running' || current?.status === 'done') return current
+      // The roster moves at the import's start and again at its end: a declaration prepared in between is refused.
+      await bumpRosterInTx(ctx, tx, unit._id)
       return startInTx(ctx, tx, { id: opId, kind: importOperation.kind, total: inserts.length + updates.length, params, current })
     }, { busyMessage: '本单位正有人同时导入名册，请稍等几秒后刷新查看。' })
     return answerOf(await drive<ImportParams, ImportResult>(ctx, importOperation, op._id))

@@ -8,6 +8,7 @@ import {
   certificateSchema,
   enrolmentGetSchema,
   enrolmentListSchema,
+  enrolmentPeopleSchema,
   enrolmentPrepareSchema,
   enrolmentRefSchema,
   enrolmentReviewSchema,
@@ -24,6 +25,7 @@ import {
   myCoverageSchema,
   paymentRecordedSchema,
   preparedDeclarationSchema,
+  preparedPeoplePageSchema,
   receiptUrlSchema,
   reviewedSchema,
   submittedDeclarationSchema,
@@ -34,6 +36,8 @@ export * from './responses'
 
 export const enrolmentContract = defineFunction('enrolment', {
   prepare: { input: enrolmentPrepareSchema, output: preparedDeclarationSchema },
+  /** The declaration page's people, a page at a time (each with their standing this and last period). */
+  people: { input: enrolmentPeopleSchema, output: preparedPeoplePageSchema },
   submit: { input: enrolmentSubmitSchema, output: orProcessing(submittedDeclarationSchema) },
   review: { input: enrolmentReviewSchema, output: reviewedSchema },
   recordPayment: { input: paymentSchema, output: orProcessing(paymentRecordedSchema) },

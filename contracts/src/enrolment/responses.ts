@@ -67,9 +67,37 @@ export const preparedDeclarationSchema = z.object({
       coverageStart: dateSchema.nullable(),
     }),
   ),
-  people: z.array(preparedPersonSchema),
+  /**
+   * The roster's figures, counted on the server (the people themselves come a page at a time from `people`):
+   * its revision (what `submit`'s allExcept names), staff in service, who can be declared now and how they split by
+   * first-time and sex (the quote's inputs), last period's participants here, this period's active ones here.
+   */
+  roster: z.object({
+    revision: z.number().int(),
+    inService: z.number().int(),
+    declarable: z.number().int(),
+    groups: z.array(z.object({ firstTime: z.boolean(), sex: sexSchema, count: z.number().int() })),
+    previous: z.number().int(),
+    activeHere: z.number().int(),
+    /**
+     * A returned declaration being corrected: the declarable people not in it (unticked when the form opens), or null
+     * when there are more than a page can name (then the form opens with everyone).
+     */
+    notInReturned: z.array(preparedPersonSchema).nullable(),
+  }),
+  /** The ratio and quote for everyone declarable with last period's plan (or the scheme's defaults), as `submit` computes them. */
+  initial: z.object({
+    participants: z.number().int(),
+    staff: z.number().int(),
+    ratioOk: z.boolean(),
+    requiredMin: z.number().int().nullable(),
+    totalFen: z.number().int().nullable(),
+  }),
 })
 export type PreparedDeclaration = z.infer<typeof preparedDeclarationSchema>
+
+export const preparedPeoplePageSchema = cursorPageOf(preparedPersonSchema)
+export type PreparedPeoplePage = z.infer<typeof preparedPeoplePageSchema>
 
 export const quoteAnswerSchema = z.object({ participantCount: z.number().int(), totalFen: z.number().int(), lines: z.array(quoteLineSchema) })
 export type QuoteAnswer = z.infer<typeof quoteAnswerSchema>

@@ -19,6 +19,7 @@
 import type { Doc } from '../ejson'
 import { WireError } from '../wire-error'
 import { OrderedIndex, type IndexDeclaration, type StoredDoc } from './index/ordered-index'
+import { indexDeclarationProblems } from './index/declaration-rules'
 import { describeKey, uniqueKey, type UniqueIndex } from './unique-key'
 
 /** One durable change, as written to the log. */
@@ -102,6 +103,8 @@ export class Database {
   private loading = false
 
   constructor(declarations: CollectionDeclaration[]) {
+    const problems = declarations.flatMap((decl) => indexDeclarationProblems(decl.name, decl.indexes))
+    if (problems.length) throw new Error(`索引声明 CloudBase 不接受：\n${problems.join('\n')}`)
     for (const decl of declarations) {
       this.declared.set(decl.name, decl.indexes)
       this.unique.set(decl.name, decl.indexes.filter((i) => i.unique).map((i) => ({ name: i.name, fields: Object.keys(i.keys) })))
@@ -178,6 +181,22 @@ export class Database {
     return out
   }
 
+  /**
+   * How many documents a plain request sees without reading them: the committed count (the map's size) adjusted by
+   * the request's own uncommitted writes. Undefined inside a transaction, whose snapshot may predate commits.
+   */
+  visibleCount(collection: string, changes: Changes): number | undefined {
+    if (changes.snapshot !== undefined) return undefined
+    const base = this.committed.get(collection)
+    let total = base?.docs.size ?? 0
+    for (const [key, doc] of changes.docs.get(collection) ?? []) {
+      const there = base?.docs.has(key) ?? false
+      if (there && !doc) total--
+      else if (!there && doc) total++
+    }
+    return total
+  }
+
   /** Number of committed documents (for the benchmark and the start line). */
   size(collection: string): number {
     return this.committed.get(collection)?.docs.size ?? 0
@@ -193,6 +212,22 @@ export class Database {
     if (changes.snapshot !== undefined) return { indexes: [], reason: '事务内按快照读取，不用索引' }
     if (changes.docs.has(collection)) return { indexes: [], reason: '本请求已有未提交的写入，不用索引' }
     return { indexes: base.indexes }
+  }
+
+  /**
+   * The committed documents with these ids, in natural order — MongoDB's `_id` index answering `_id: {$in: […]}` — for a
+   * plain read (the conditions of `indexesFor`); undefined when the read must scan (a transaction, own writes).
+   */
+  byIds(collection: string, ids: readonly unknown[], changes: Changes): Doc[] | undefined {
+    if (this.indexesFor(collection, changes).reason) return undefined
+    const base = this.committed.get(collection)
+    if (!base) return undefined
+    const found = new Map<string, StoredDoc>()
+    for (const id of ids) {
+      const stored = base.docs.get(idKey(id))
+      if (stored) found.set(stored.key, stored)
+    }
+    return [...found.values()].sort((a, b) => a.pos - b.pos).map((s) => s.doc)
   }
 
   get(collection: string, id: unknown, changes?: Changes): Doc | undefined {

@@ -2,7 +2,8 @@
  * How one database request read its collection, in the terms of MongoDB's explain (executionStats): the winning
  * stage, the index, keys and documents examined. The wire layer adds what it returned and records it per call.
  */
-export type PlanStage = 'IDHACK' | 'IXSCAN' | 'COUNT_SCAN' | 'COLLSCAN'
+/** `COUNT`: a count with no filter, answered from the collection's kept size (MongoDB's fast count), nothing read. */
+export type PlanStage = 'IDHACK' | 'IXSCAN' | 'COUNT_SCAN' | 'COUNT' | 'COLLSCAN'
 
 export interface Explain {
   stage: PlanStage

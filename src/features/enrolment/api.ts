@@ -28,6 +28,7 @@ export const rosterApi = {
 
 export const enrolmentApi = {
   prepare: (input: InputOf<typeof enrolmentContract.actions.prepare>) => callAction(enrolmentContract, 'prepare', input),
+  people: (input: InputOf<typeof enrolmentContract.actions.people>) => callAction(enrolmentContract, 'people', input),
   submit: (input: InputOf<typeof enrolmentContract.actions.submit>) => callAction(enrolmentContract, 'submit', input),
   addNewHires: (input: InputOf<typeof enrolmentContract.actions.addNewHires>) => callAction(enrolmentContract, 'addNewHires', input),
   replace: (input: InputOf<typeof enrolmentContract.actions.replace>) => callAction(enrolmentContract, 'replace', input),
@@ -49,13 +50,18 @@ export const bindApi = {
 }
 
 /** Rows per page of each list. */
-export const PAGE_SIZE = { units: 20, roster: 20, declarations: 50, participants: 30 } as const
+export const PAGE_SIZE = { units: 20, roster: 20, declarations: 50, participants: 30, declarePeople: 30 } as const
+
+/** The declaration page's lists: the roster, in service, newest hires first, this period's participants here. */
+export type DeclarePeopleList = NonNullable<InputOf<typeof enrolmentContract.actions.people>['list']>
 
 export const enrolmentPages = {
   units: (query?: string) => (cursor?: string) => unitsApi.list({ query, cursor, limit: PAGE_SIZE.units }),
   roster: (input: { unitId?: string; query?: string }) => (cursor?: string) => rosterApi.list({ ...input, cursor, limit: PAGE_SIZE.roster }),
   declarations: (status?: InputOf<typeof enrolmentContract.actions.list>['status']) => (cursor?: string) =>
     enrolmentApi.list({ status, cursor, limit: PAGE_SIZE.declarations }),
+  /** The declaration page's people (never the whole roster on the phone). */
+  people: (input: { year: number; list: DeclarePeopleList; query?: string }) => (cursor?: string) => enrolmentApi.people({ ...input, cursor, limit: PAGE_SIZE.declarePeople }),
   /** One declaration with its participants by pages (the list is `items`; the declaration beside it). */
   declaration: (enrolmentId: string, query?: string) => async (cursor?: string) => {
     const answer = await enrolmentApi.get({ enrolmentId, query, cursor, limit: PAGE_SIZE.participants })

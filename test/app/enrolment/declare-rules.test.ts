@@ -7,14 +7,19 @@ import { TZ_2021, WH_2020 } from '@mutual-aid/shared-rules'
 import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
 import {
   annualSummary,
+  chosenCount,
   declarable,
   initialPlan,
   initialSelection,
+  isChosen,
   renewalTags,
   replacementProblems,
   returnedDeclaration,
+  submitChoice,
   toggled,
+  toggledPerson,
   whyNotDeclarable,
+  type Selection,
 } from '../../../src/features/enrolment/declare/declare-rules'
 
 const person = (id: string, change: Partial<PreparedPerson> = {}): PreparedPerson => ({
@@ -30,8 +35,34 @@ const person = (id: string, change: Partial<PreparedPerson> = {}): PreparedPerso
   ...change,
 })
 
+/** The roster's figures as `enrolment.prepare` counts them on the server from `people`. */
+function rosterOf(people: PreparedPerson[], returnedId?: string): PreparedDeclaration['roster'] {
+  const inService = people.filter((p) => p.status === 'in_service')
+  const ok = inService.filter((p) => declarable(p, returnedId))
+  const groups = new Map<string, { firstTime: boolean; sex: 'male' | 'female'; count: number }>()
+  for (const p of ok) {
+    const g = groups.get(`${p.firstTime}:${p.sex}`) ?? { firstTime: p.firstTime, sex: p.sex, count: 0 }
+    g.count++
+    groups.set(`${p.firstTime}:${p.sex}`, g)
+  }
+  return {
+    revision: 4,
+    inService: inService.length,
+    declarable: ok.length,
+    groups: [...groups.values()],
+    previous: people.filter((p) => p.previous).length,
+    activeHere: people.filter((p) => p.current?.here && p.current.status === 'active').length,
+    notInReturned: returnedId ? ok.filter((p) => p.current?.enrolmentId !== returnedId) : null,
+  }
+}
+
+/** Only these people ticked (as after 清空 and ticking them). */
+const only = (people: PreparedPerson[]): Selection => ({ all: false, named: new Map(people.map((p) => [p._id, p])) })
+/** Who of `people` the selection ticks. */
+const ticked = (selection: Selection, people: PreparedPerson[], returnedId?: string) => people.filter((p) => isChosen(selection, p, returnedId)).map((p) => p._id)
+
 /** A WH private enterprise on 2021-06-15 with `people`, in the window, not first-time (no staff report needed). */
-function whPrepared(people: PreparedPerson[], change: Partial<PreparedDeclaration> = {}): PreparedDeclaration {
+function whPrepared(people: PreparedPerson[], change: Partial<PreparedDeclaration> = {}, returnedId?: string): PreparedDeclaration {
   return {
     today: '2021-06-15',
     year: 2021,
@@ -44,7 +75,8 @@ function whPrepared(people: PreparedPerson[], change: Partial<PreparedDeclaratio
     previousPlan: null,
     firstTimeUnit: false,
     enrolments: [],
-    people,
+    roster: rosterOf(people, returnedId),
+    initial: { participants: 0, staff: 0, ratioOk: true, requiredMin: null, totalFen: null },
     ...change,
   }
 }
@@ -89,11 +121,12 @@ describe('the form as it opens', () => {
       person('3', { current: { enrolmentId: 'e1', status: 'pending', here: true } }),
       person('4'),
     ]
-    expect([...initialSelection(whPrepared(people))]).toEqual(['1', '4'])
+    expect(ticked(initialSelection(whPrepared(people)), people)).toEqual(['1', '4'])
     const returned = { _id: 'e1', kind: 'annual', status: 'returned', version: 2, shares: 3, products: ['critical'], participantCount: 1, totalFen: 0, returnReason: '缺人', coverageStart: null } as never
-    const prepared = whPrepared(people, { enrolments: [returned] })
+    const prepared = whPrepared(people, { enrolments: [returned] }, 'e1')
     expect(returnedDeclaration(prepared)).toBe(returned)
-    expect([...initialSelection(prepared, returned)]).toEqual(['3'])
+    expect(ticked(initialSelection(prepared, returned), people, 'e1')).toEqual(['3'])
+    expect(chosenCount(prepared, initialSelection(prepared, returned))).toBe(1)
     expect(initialPlan(prepared, returned)).toEqual({ shares: 3, products: ['critical'] })
   })
 
@@ -107,14 +140,14 @@ describe('annualSummary: ratio, quote and what blocks submitting', () => {
   const ten = Array.from({ length: 10 }, (_, i) => person(String(i + 1)))
 
   it('all ten of a private enterprise: nothing blocks; the total is the quote', () => {
-    const s = annualSummary(whPrepared(ten), { selected: new Set(ten.map((p) => p._id)), shares: 2, products: ['critical'] })
+    const s = annualSummary(whPrepared(ten), { selection: initialSelection(whPrepared(ten)), shares: 2, products: ['critical'] })
     expect(s.blockers).toEqual([])
     expect(s).toMatchObject({ staff: 10, percent: 100 })
     expect(s.priced.ok && s.priced.totalFen).toBeGreaterThan(0)
   })
 
   it('WH 第四条: a unit of at most 30 staff enrols everyone — six of ten is blocked with the article', () => {
-    const s = annualSummary(whPrepared(ten), { selected: new Set(['1', '2', '3', '4', '5', '6']), shares: 1, products: ['critical'] })
+    const s = annualSummary(whPrepared(ten), { selection: only(ten.slice(0, 6)), shares: 1, products: ['critical'] })
     expect(s.percent).toBe(60)
     expect(s.ratio.requiredMin).toBe(10)
     expect(s.blockers.join()).toContain('第四条')
@@ -122,17 +155,18 @@ describe('annualSummary: ratio, quote and what blocks submitting', () => {
 
   it('WH 第四条: a larger unit enrols at least 80 % — 30 of 40 (75 %) is blocked, 32 passes', () => {
     const forty = Array.from({ length: 40 }, (_, i) => person(String(i + 1)))
-    const pick = (n: number) => new Set(forty.slice(0, n).map((p) => p._id))
-    const short = annualSummary(whPrepared(forty), { selected: pick(30), shares: 1, products: ['critical'] })
+    // Untick from 全选: 40 less those after the first n.
+    const pick = (n: number): Selection => ({ all: true, named: new Map(forty.slice(n).map((p) => [p._id, p])) })
+    const short = annualSummary(whPrepared(forty), { selection: pick(30), shares: 1, products: ['critical'] })
     expect(short.percent).toBe(75)
     expect(short.ratio.requiredMin).toBe(32)
     expect(short.blockers.join()).toContain('80%')
-    expect(annualSummary(whPrepared(forty), { selected: pick(32), shares: 1, products: ['critical'] }).blockers).toEqual([])
+    expect(annualSummary(whPrepared(forty), { selection: pick(32), shares: 1, products: ['critical'] }).blockers).toEqual([])
   })
 
   it('a first-time unit without a staff report, a closed window and nobody chosen each block in words', () => {
     const s = annualSummary(whPrepared(ten, { firstTimeUnit: true, window: { ok: false, message: '不在参保时间内', basis: '第十一条', from: null, to: null } }), {
-      selected: new Set(),
+      selection: only([]),
       shares: 1,
       products: ['critical'],
     })
@@ -142,7 +176,7 @@ describe('annualSummary: ratio, quote and what blocks submitting', () => {
 
   it('a first-time unit counts the larger of roster and staff report as its staff', () => {
     const s = annualSummary(whPrepared(ten, { firstTimeUnit: true, unit: { ...whPrepared([]).unit, staffReport: { month: '2021-05', headcount: 20 } } }), {
-      selected: new Set(ten.map((p) => p._id)),
+      selection: only(ten),
       shares: 1,
       products: ['critical'],
     })
@@ -158,6 +192,23 @@ describe('replacements and toggling', () => {
     [2, 1, 2, ['须一人换一人：换出 2 人，换入 1 人。']],
   ])('%i out, %i in, at most %i', (outs, ins, max, expected) => {
     expect(replacementProblems(outs, ins, max, 20)).toEqual(expected)
+  })
+
+  it('全选 less a few: unticking names the person; the submit sends everyone except them at the revision shown', () => {
+    const people = [person('1'), person('2', { sex: 'female' }), person('3', { firstTime: false }), person('4', { status: 'retired' })]
+    const prepared = whPrepared(people)
+    let selection = initialSelection(prepared)
+    expect(chosenCount(prepared, selection)).toBe(3)
+    selection = toggledPerson(selection, people[1])
+    expect(ticked(selection, people)).toEqual(['1', '3'])
+    expect(chosenCount(prepared, selection)).toBe(2)
+    expect(submitChoice(prepared, selection)).toEqual({ allExcept: { rosterRevision: 4, count: 2, except: ['2'] } })
+    // The quote counts the server's groups less the unticked woman: two men, one of them continuing.
+    const s = annualSummary(prepared, { selection, shares: 1, products: ['critical'] })
+    expect(s.chosen).toBe(2)
+    const named = annualSummary(prepared, { selection: only([people[0], people[2]]), shares: 1, products: ['critical'] })
+    expect(s.priced.ok && named.priced.ok && s.priced.totalFen === named.priced.totalFen).toBe(true)
+    expect(submitChoice(prepared, only([people[0]]))).toEqual({ personIds: ['1'] })
   })
 
   it('toggled adds a missing id and removes a present one, leaving the original set unchanged', () => {

@@ -8,6 +8,7 @@ import { assert, type E2EContext } from '../context'
 
 const WORKER = 'demo-worker-wh-1'
 const CLERK = 'demo-clerk-wh'
+const CLERK_TZ = 'demo-clerk-tz'
 const OFFICE = 'demo-office-01'
 
 /** Signs `openid` in through the local session route and counts every cloud call the page makes from then on. */
@@ -64,7 +65,10 @@ export async function run(ctx: E2EContext): Promise<void> {
     [CLERK, '/packages/claims/review/index', ['claims.queue']],
     [CLERK, '/packages/enrol/roster/index', ['roster.list']],
     [CLERK, '/packages/enrol/declarations/index', ['enrolment.list']],
+    // The declaration page (WH: this period is declared, so no people list): the roster's counts once.
     [CLERK, '/packages/enrol/declare/index', ['enrolment.prepare']],
+    // TZ, not declared yet: the counts once and the first page of people once (never the whole roster).
+    [CLERK_TZ, '/packages/enrol/declare/index', ['enrolment.people', 'enrolment.prepare']],
     [OFFICE, '/packages/claims/ledger/index', ['claims.ledger']],
     [OFFICE, '/packages/enrol/units/index', ['units.list']],
   ]

@@ -6,7 +6,7 @@
  * Business date 2021-10-15: the 2022 window (2021-10-10 – 2021-12-31) is open.
  */
 import { quote } from '@mutual-aid/shared-rules'
-import { AGENT, CLERK_TZ, OFFICE, TZ_UNIT, rosterIds, startSuite, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, TZ_UNIT, preparedPeople, rosterIds, startSuite, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -58,7 +58,9 @@ describe('announced fees reach quoting, declaring and payment', () => {
     expect(p.coverageStartEstimate).toBe('2022-01-01')
     // 14 people × 4 yuan × 12 months + 14 × 20 yuan + each woman 20 yuan.
     expectedFen = 14 * 400 * 12 + 14 * 2000 + women * 2000
-    const onPage = quote({ scheme: p.rules, unitType: 'private', coverageStart: p.coverageStartEstimate, products: PRODUCTS as any, participants: p.people.map((x: any) => ({ firstTime: x.firstTime, sex: x.sex })) })
+    const onPage = quote({ scheme: p.rules, unitType: 'private', coverageStart: p.coverageStartEstimate, products: PRODUCTS as any, participants: (await preparedPeople(s.ok, CLERK_TZ, p.year)).map((x: any) => ({ firstTime: x.firstTime, sex: x.sex })) })
+    // The server's own figures for everyone declarable agree.
+    expect(p.initial).toMatchObject({ participants: 14, totalFen: expectedFen })
     expect(onPage).toMatchObject({ ok: true, totalFen: expectedFen })
   })
 

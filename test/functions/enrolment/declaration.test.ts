@@ -6,7 +6,7 @@
  */
 import { quote } from '@mutual-aid/shared-rules'
 import { makeId, makeRows, rosterXlsx } from '../../fixtures/rosters/make-roster'
-import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH, rosterIds, startSuite, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH, preparedPeople, rosterIds, startSuite, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -33,16 +33,59 @@ describe('TZ declaration', () => {
     expect(p.scheme).toMatchObject({ id: 'tz-2021', family: 'TZ', shares: null })
     expect(p.scheme.products.map((x: any) => x.id).sort()).toEqual(['critical', 'female', 'inpatient'])
     expect(p.window).toMatchObject({ ok: true, from: '2021-04-01', to: '2021-06-30' })
-    expect(p.people).toHaveLength(27)
-    expect(p.people.every((x: any) => x.idMasked.includes('**********'))).toBe(true)
-    inService = p.people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
+    const people = await preparedPeople(s.ok, CLERK_TZ, p.year)
+    expect(people).toHaveLength(27)
+    expect(people.every((x: any) => x.idMasked.includes('**********'))).toBe(true)
+    inService = people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
     expect(inService).toHaveLength(26)
+    // The page gets the roster's figures, not the roster: 26 in service, all declarable, all first-time.
+    expect(p).not.toHaveProperty('people')
+    expect(p.roster).toMatchObject({ inService: 26, declarable: 26, previous: 0, activeHere: 0, notInReturned: null })
+    expect(p.roster.groups.reduce((n: number, g: any) => n + g.count, 0)).toBe(26)
+    expect(p.roster.groups.every((g: any) => g.firstTime)).toBe(true)
+    expect(p.initial).toMatchObject({ participants: 26, staff: 26, ratioOk: true, requiredMin: 19 })
   })
 
   it('a first-time unit must file its staff report first (Art. 5)', async () => {
     const r = await s.call('enrolment', CLERK_TZ, 'submit', { year: 2021, personIds: inService.slice(0, 20), products: PRODUCTS })
     expect(r).toMatchObject({ ok: false, code: 'STAFF_REPORT_REQUIRED' })
     await s.ok('units', CLERK_TZ, 'recordStaffReport', { month: '2021-05', headcount: 26 })
+  })
+
+  it('the people list pages by name, in service only, or newest hire first', async () => {
+    const inServiceRows = await preparedPeople(s.ok, CLERK_TZ, 2021, 'in_service')
+    expect(inServiceRows.map((x: any) => x._id).sort()).toEqual([...inService].sort())
+    const names = inServiceRows.map((x: any) => x.name)
+    expect(names).toEqual([...names].sort())
+    const recent = (await preparedPeople(s.ok, CLERK_TZ, 2021, 'recent')).map((x: any) => x.hireDate)
+    expect(recent).toHaveLength(26)
+    expect(recent).toEqual([...recent].sort().reverse())
+    const first = await s.ok('enrolment', CLERK_TZ, 'people', { year: 2021, limit: 5 })
+    expect(first).toMatchObject({ total: 27 })
+    expect(first.items).toHaveLength(5)
+    expect(await s.call('enrolment', CLERK_WH, 'people', { year: 2021, unitId: TZ_UNIT })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('everyone except …: a roster changed since the page (revision or count) is refused with 名单已变化, changing nothing', async () => {
+    const p = await s.ok('enrolment', CLERK_TZ, 'prepare', {})
+    const fine = { rosterRevision: p.roster.revision, count: p.roster.declarable, except: [] }
+    for (const allExcept of [{ ...fine, rosterRevision: p.roster.revision + 1 }, { ...fine, count: 25 }, { ...fine, except: [inService[0]] }]) {
+      const r = await s.call('enrolment', CLERK_TZ, 'submit', { year: 2021, allExcept, products: PRODUCTS })
+      expect(r).toMatchObject({ ok: false, code: 'ROSTER_CHANGED' })
+      expect(r.message).toContain('名单已变化')
+    }
+    // Ten left out of 26: below the ratio, in the same words as a named list.
+    const few = await s.call('enrolment', CLERK_TZ, 'submit', { year: 2021, allExcept: { ...fine, count: 16, except: inService.slice(0, 10) }, products: PRODUCTS })
+    expect(few).toMatchObject({ ok: false, code: 'PARTICIPATION' })
+    expect(few.message).toContain('至少 19 人')
+    // A status change moves the revision: the page prepared before it is refused.
+    const person = (await s.db.collection('people').doc(inService[25]).get()).data
+    await s.ok('roster', CLERK_TZ, 'setStatus', { personId: person._id, version: person.version, status: 'left' })
+    await s.ok('roster', CLERK_TZ, 'setStatus', { personId: person._id, version: person.version + 1, status: 'in_service' })
+    expect(await s.call('enrolment', CLERK_TZ, 'submit', { year: 2021, allExcept: fine, products: PRODUCTS })).toMatchObject({ ok: false, code: 'ROSTER_CHANGED' })
+    expect((await s.ok('enrolment', CLERK_TZ, 'prepare', {})).roster.revision).toBe(p.roster.revision + 2)
+    expect((await s.db.collection('enrolments').where({ unitId: TZ_UNIT, year: 2021 }).count()).total).toBe(0)
+    expect((await s.db.collection('participations').where({ unitId: TZ_UNIT, year: 2021 }).count()).total).toBe(0)
   })
 
   it('refuses a ratio below the rule, with the numbers in words', async () => {
@@ -53,8 +96,7 @@ describe('TZ declaration', () => {
   })
 
   it('refuses a retiree (Art. 14.3) and someone not on the roster', async () => {
-    const p = await s.ok('enrolment', CLERK_TZ, 'prepare', {})
-    const retired = p.people.find((x: any) => x.status === 'retired')._id
+    const retired = (await preparedPeople(s.ok, CLERK_TZ, 2021)).find((x: any) => x.status === 'retired')._id
     const r = await s.call('enrolment', CLERK_TZ, 'submit', { year: 2021, personIds: [...inService.slice(0, 20), retired], products: PRODUCTS })
     expect(r).toMatchObject({ ok: false, code: 'RETIRED' })
     expect(r.message).toContain('退休老周')
@@ -115,6 +157,11 @@ describe('TZ declaration', () => {
     expect(r.status).toBe('returned')
     const out = await s.emu.outbox(CLERK_TZ)
     expect(out.some((m: any) => JSON.stringify(m).includes('enrolmentReviewed'))).toBe(true)
+    // The page reopens on the returned declaration: its 20 ticked, the 6 others named to untick, priced as 20.
+    const p = await s.ok('enrolment', CLERK_TZ, 'prepare', {})
+    expect(p.roster).toMatchObject({ declarable: 26 })
+    expect(p.roster.notInReturned.map((x: any) => x._id).sort()).toEqual(inService.slice(20).sort())
+    expect(p.initial).toMatchObject({ participants: 20 })
     const re = await s.ok('enrolment', CLERK_TZ, 'submit', { year: 2021, personIds: inService.slice(0, 22), products: PRODUCTS, enrolmentId, version: r.version })
     expect(re).toMatchObject({ enrolmentId, participantCount: 22 })
     expect((await s.db.collection('participations').where({ enrolmentId }).count()).total).toBe(22)
@@ -202,9 +249,9 @@ describe('TZ declaration', () => {
     await s.ok('auth', 'o_second_tz_clerk', 'acceptInvite', { code: invite.code })
     await s.ok('roster', 'o_second_tz_clerk', 'add', { name: '杜明', idNumber: '331002198004142134', hireDate: '2020-01-01' })
     await s.ok('units', 'o_second_tz_clerk', 'recordStaffReport', { month: '2021-05', headcount: 1 })
-    const p = await s.ok('enrolment', 'o_second_tz_clerk', 'prepare', {})
-    expect(p.people[0].current).toMatchObject({ here: false, enrolmentId: null })
-    const r = await s.call('enrolment', 'o_second_tz_clerk', 'submit', { year: 2021, personIds: p.people.map((x: any) => x._id), products: ['inpatient'] })
+    const people = await preparedPeople(s.ok, 'o_second_tz_clerk', 2021)
+    expect(people[0].current).toMatchObject({ here: false, enrolmentId: null })
+    const r = await s.call('enrolment', 'o_second_tz_clerk', 'submit', { year: 2021, personIds: people.map((x: any) => x._id), products: ['inpatient'] })
     expect(r).toMatchObject({ ok: false, code: 'DUPLICATE_ENROLMENT' })
     expect(r.message).toContain('杜明')
     expect(r.message).toContain('第六条')
@@ -292,7 +339,7 @@ describe('WH: new hires, coverage text, renewal', () => {
     expect(p.scheme.id).toBe('wh-2020')
     expect(p.renewal).toMatchObject({ previousEnd: '2021-12-31', graceEnd: '2022-01-30' })
     expect(p.previousPlan).toEqual({ shares: 2, products: ['critical'] })
-    const byName = new Map(p.people.map((x: any) => [x.name, x]))
+    const byName = new Map((await preparedPeople(s.ok, CLERK_WH, 2022)).map((x: any) => [x.name, x]))
     expect(byName.get('张伟')).toMatchObject({ previous: true, firstTime: false, status: 'in_service' })
     expect(byName.get('袁立新')).toMatchObject({ previous: false, status: 'retired' })
     expect(byName.get('新入职乙')).toMatchObject({ previous: false, firstTime: true })

@@ -74,3 +74,17 @@ export async function rosterIds(s: Suite, unitId: string, status = 'in_service')
   const res = await s.db.collection('people').where({ unitId, status }).orderBy('_id', 'asc').limit(1000).get()
   return res.data.map((p: any) => p._id)
 }
+
+type Ok = (fn: string, openid: string, action: string, input?: Record<string, unknown>) => Promise<any>
+
+/** Every row of the declaration page's people list (`enrolment.people`), read page after page as the page does. */
+export async function preparedPeople(ok: Ok, openid: string, year: number, list: 'all' | 'in_service' | 'recent' | 'enrolled' = 'all'): Promise<any[]> {
+  const rows: any[] = []
+  let cursor: string | undefined
+  do {
+    const page = await ok('enrolment', openid, 'people', { year, list, limit: 50, ...(cursor ? { cursor } : {}) })
+    rows.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return rows
+}

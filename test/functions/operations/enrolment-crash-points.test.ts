@@ -80,6 +80,51 @@ test('declaration submit: the timer alone finishes a declaration whose caller ne
   record('enrolment.submit (timer)', report, started)
 })
 
+test('declaration of everyone except …: a crash at any write, then the same submit again, declares exactly the roster as prepared', async () => {
+  const started = Date.now()
+  const p = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+  expect(p.roster).toMatchObject({ inService: 3, declarable: 3 })
+  const allExcept = { rosterRevision: p.roster.revision, count: 3, except: [] }
+  const report = await checkCrashPoints(s.emu, {
+    operation: { fn: 'enrolment', event: { action: 'submit', ...DECLARE, allExcept }, identity: { openid: SMALL_CLERK } },
+    digest: DECLARATION_DIGEST,
+    invariants: declaredOnce(3, 'enrolment.submit'),
+  })
+  expect(report.referenceResult).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
+  // The same shape as a named declaration: the roster page is read, not written.
+  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+  expectResumable(report)
+  for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
+    expect(run.recoveryResults[0]).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
+  }
+  record('enrolment.submit (everyone except)', report, started)
+})
+
+test('a roster change while an everyone-except declaration is being written undoes it with 名单已变化; nothing is left half-declared', async () => {
+  const checkpoint = await s.emu.faults.checkpoint()
+  try {
+    const p = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+    const event = { action: 'submit', ...DECLARE, allExcept: { rosterRevision: p.roster.revision, count: 3, except: [] } }
+    // Cut off right after its participations are written (write 3 of 5): the operation is still running.
+    await s.emu.faults.run({ fn: 'enrolment', event, identity: { openid: SMALL_CLERK } }, { atWrite: 3, when: 'after' })
+    expect((await s.db.collection('participations').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(3)
+    // Meanwhile someone leaves: the roster moves to another revision.
+    const person = (await s.db.collection('people').doc(personIds[2]).get()).data
+    await s.ok('roster', SMALL_CLERK, 'setStatus', { personId: person._id, version: person.version, status: 'left' })
+    const again = await s.call('enrolment', SMALL_CLERK, 'submit', event)
+    expect(again).toMatchObject({ ok: false, code: 'ROSTER_CHANGED' })
+    expect(again.message).toContain('名单已变化')
+    expect((await s.db.collection('participations').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(0)
+    expect((await s.db.collection('enrolments').where({ unitId: p.unit._id, year: 2021 }).count()).total).toBe(0)
+    // The page prepared again declares the two still in service.
+    const fresh = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+    expect(fresh.roster).toMatchObject({ inService: 2, declarable: 2 })
+  } finally {
+    await s.emu.faults.restore(checkpoint)
+    await s.emu.faults.forget(checkpoint)
+  }
+})
+
 describe('after the declaration', () => {
   let enrolmentId = ''
   let checkpoint = ''

@@ -10,6 +10,7 @@
  */
 import type { WhScheme } from '@mutual-aid/shared-rules'
 import { uploadPage } from '../claims/helpers'
+import { preparedPeople } from '../enrolment/helpers'
 import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_2022_FEES, TZ_2022_NOTICE, WORKER_WH, startYear, type Year } from './helpers'
 
 let y: Year
@@ -153,7 +154,7 @@ describe('the year goes on: participants are assessed under the version their pe
     y = await y.moveTo('2022-01-20')
     const p = await y.ok('enrolment', CLERK_WH, 'prepare', {})
     expect(p).toMatchObject({ year: 2022, scheme: { id: 'wh-2022' } })
-    const ids = p.people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
+    const ids = (await preparedPeople(y.ok, CLERK_WH, p.year)).filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
     const submitted = await y.ok('enrolment', CLERK_WH, 'submit', { year: 2022, personIds: ids, shares: 2, products: ['critical'] })
     const got = (await y.ok('enrolment', AGENT, 'get', { enrolmentId: submitted.enrolmentId })).enrolment
     expect(got.schemeName).toBe('武汉城市圈职工重大疾病医疗互助（2022年版办法）')

@@ -27,6 +27,11 @@ export async function run(ctx: HostRun): Promise<void> {
     await phone.waitFor('首页', () => phone.has('网上申报'))
     await phone.tap('网上申报')
     await phone.waitFor('申报页', () => phone.route === 'packages/enrol/declare/index' && phone.has('全选在职人员'))
+    // The roster comes a page at a time (30), the ratio and quote from the server's counts.
+    await phone.waitFor('第一页名单', () => phone.byClass('declare-row').length > 0)
+    const rows = phone.byClass('declare-row').length
+    assert(rows <= 30, `申报页一次显示了 ${rows} 人（应分页，每页 30 人）`)
+    assert(phone.has('已选') && phone.has('在职'), '申报页没有显示已选 / 在职人数')
     await phone.tap('全选在职人员')
     await phone.waitFor('可以提交', () => phone.byClass('declare-blockers').length === 0 && phone.has('提交申报'))
     await phone.tap('提交申报')

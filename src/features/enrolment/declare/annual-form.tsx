@@ -1,24 +1,27 @@
 import { View } from '@tarojs/components'
-import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
+import type { PreparedDeclaration } from '@mutual-aid/contracts'
 import { Button } from '@/components/ui'
 import { renewalTags, type Enrolment } from './declare-rules'
 import { DeclareFooter } from './declare-footer'
-import { PeopleList, type PeopleFilter } from './people-list'
+import { PeopleList, type PeopleView } from './people-list'
 import { PlanPicker } from './plan-picker'
 import { QuoteCard } from './quote-card'
 import { useAnnualDeclaration } from './use-declaration'
 
-/** 年度申报 (or resubmitting a returned one): tick who joins, choose shares or products, see ratio and quote, submit. */
-export function AnnualForm({ prepared, returned }: { prepared: PreparedDeclaration; returned?: Enrolment }) {
-  const form = useAnnualDeclaration(prepared, returned)
-  const { people } = prepared
+/**
+ * 年度申报 (or resubmitting a returned one): tick who joins, choose shares or products, see ratio and quote, submit.
+ * The roster comes a page at a time; the ratio and quote come from the server's counts less whom the clerk unticks.
+ */
+export function AnnualForm({ prepared, returned, onReload }: { prepared: PreparedDeclaration; returned?: Enrolment; onReload?: () => void }) {
+  const form = useAnnualDeclaration(prepared, returned, onReload)
+  const { roster } = prepared
   const { chosen, staff, ratio, priced, blockers, percent } = form.summary
-  const filters: PeopleFilter[] = [
-    { value: 'all', label: `全部 ${people.length}`, test: () => true },
-    { value: 'selected', label: `已选 ${chosen.length}`, test: (p: PreparedPerson) => form.selected.has(p._id) },
-    { value: 'unselected', label: '未选', test: (p: PreparedPerson) => !form.selected.has(p._id) },
-    { value: 'new', label: '新增', test: (p: PreparedPerson) => !p.previous && p.status === 'in_service' },
-    { value: 'previous', label: '上期参加', test: (p: PreparedPerson) => p.previous },
+  const named = [...form.selection.named.values()]
+  const views: PeopleView[] = [
+    { value: 'all', label: '全部', list: 'all' },
+    { value: 'in_service', label: `在职 ${roster.inService}`, list: 'in_service' },
+    // Only the people the clerk named are on the phone: the unticked from 全选, or the ticked after 清空.
+    form.selection.all ? { value: 'named', label: `未选 ${named.length}`, rows: named } : { value: 'named', label: `已选 ${named.length}`, rows: named },
   ]
 
   return (
@@ -26,7 +29,7 @@ export function AnnualForm({ prepared, returned }: { prepared: PreparedDeclarati
       {returned ? <View className="enrol-notice enrol-notice--warn">申报被退回：{returned.returnReason}。请修改后重新提交。</View> : null}
       {prepared.renewal ? (
         <View className="enrol-notice">
-          续保：上期 {people.filter((p) => p.previous).length} 人参加，已为在职人员预选。请于 {prepared.renewal.graceEnd} 前缴费以保持连续（第十二条），离职、退休人员已标出。
+          续保：上期 {roster.previous} 人参加，已为在职人员预选。请于 {prepared.renewal.graceEnd} 前缴费以保持连续（第十二条），离职、退休人员已标出。
         </View>
       ) : null}
       <PlanPicker scheme={prepared.scheme} shares={form.shares} onShares={form.setShares} products={form.products} onToggleProduct={form.toggleProduct} />
@@ -38,10 +41,17 @@ export function AnnualForm({ prepared, returned }: { prepared: PreparedDeclarati
           清空
         </Button>
       </View>
-      <PeopleList people={people} selected={form.selected} toggle={form.toggle} tagsOf={renewalTags} filters={filters} />
+      <PeopleList year={prepared.year} views={views} isChosen={form.chosen} toggle={form.toggle} tagsOf={renewalTags} />
       {priced.ok ? <QuoteCard lines={priced.lines} coverageStart={prepared.coverageStartEstimate} /> : null}
+      {form.stale ? (
+        <View className="enrol-actions">
+          <Button size="small" theme="primary" onClick={form.refresh}>
+            刷新名单
+          </Button>
+        </View>
+      ) : null}
       <DeclareFooter
-        chosen={chosen.length}
+        chosen={chosen}
         staff={staff}
         percent={percent}
         requiredMin={ratio.requiredMin}

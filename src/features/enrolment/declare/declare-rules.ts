@@ -1,6 +1,7 @@
 /**
- * What the declare page derives from `enrolment.prepare` and the clerk's choices: who may be declared, the tags on
- * each person, the live ratio and quote with what blocks submitting, and the checks of a replacement. Pure: the same
+ * What the declare page derives from `enrolment.prepare` (the roster's counts, never the roster), the rows it pages
+ * in, and the clerk's choices: who may be declared, the tags on each person, who is ticked, the live ratio and quote
+ * with what blocks submitting, and the checks of a replacement. Pure: the same
  * rules the function applies (`@mutual-aid/shared-rules`, on the version it quotes with), no calls, no React.
  */
 import { checkParticipation, newHireLimit, quote, type Product } from '@mutual-aid/shared-rules'
@@ -53,13 +54,58 @@ export function returnedDeclaration(prepared: PreparedDeclaration, linkedId?: st
 }
 
 /**
- * Who is ticked when the form opens: those of a returned declaration still declarable; otherwise every declarable
- * person (a renewal starts from last period's in-service people).
+ * Who is ticked: everyone declarable on the roster (the server counts them) less the people the clerk named (`all`),
+ * or only the people named (after 清空). Only the named people are on the phone — a few, never the roster.
  */
-export function initialSelection(prepared: PreparedDeclaration, returned?: Enrolment): Set<string> {
-  const again = prepared.people.filter((p) => declarable(p, returned?._id) && (!returned || p.current?.here))
-  if (again.length) return new Set(again.map((p) => p._id))
-  return new Set(prepared.people.filter((p) => declarable(p)).map((p) => p._id))
+export interface Selection {
+  all: boolean
+  named: ReadonlyMap<string, PreparedPerson>
+}
+
+/** Names a clerk may tick or untick one by one (the submit's bounded list). */
+export const NAMED_MAX = 1000
+
+/**
+ * Who is ticked when the form opens: every declarable person (a renewal starts from last period's in-service people);
+ * for a returned declaration, its own people again (those declarable but not in it, named by the server, unticked).
+ */
+export function initialSelection(prepared: PreparedDeclaration, returned?: Enrolment): Selection {
+  const others = returned ? prepared.roster.notInReturned ?? [] : []
+  return { all: true, named: new Map(others.map((p) => [p._id, p])) }
+}
+
+/** Whether a row is ticked. */
+export function isChosen(selection: Selection, p: PreparedPerson, returnedId?: string): boolean {
+  return declarable(p, returnedId) && selection.all !== selection.named.has(p._id)
+}
+
+/** The selection with `p` ticked or unticked. */
+export function toggledPerson(selection: Selection, p: PreparedPerson): Selection {
+  const named = new Map(selection.named)
+  if (named.has(p._id)) named.delete(p._id)
+  else named.set(p._id, p)
+  return { all: selection.all, named }
+}
+
+/** How many are ticked. */
+export function chosenCount(prepared: PreparedDeclaration, selection: Selection): number {
+  return selection.all ? prepared.roster.declarable - selection.named.size : selection.named.size
+}
+
+/** Who is ticked as the quote counts them: first-time or not, and sex (the server's groups less the unticked). */
+export function chosenParticipants(prepared: PreparedDeclaration, selection: Selection): { firstTime: boolean; sex: 'male' | 'female' }[] {
+  if (!selection.all) return [...selection.named.values()].map((p) => ({ firstTime: p.firstTime, sex: p.sex }))
+  const left = new Map(prepared.roster.groups.map((g) => [`${g.firstTime}:${g.sex}`, g.count]))
+  for (const p of selection.named.values()) left.set(`${p.firstTime}:${p.sex}`, (left.get(`${p.firstTime}:${p.sex}`) ?? 0) - 1)
+  const out: { firstTime: boolean; sex: 'male' | 'female' }[] = []
+  for (const g of prepared.roster.groups) for (let i = 0; i < Math.max(0, left.get(`${g.firstTime}:${g.sex}`) ?? 0); i++) out.push({ firstTime: g.firstTime, sex: g.sex })
+  return out
+}
+
+/** Who is declared, as `submit` takes it: everyone except the unticked (at the roster revision shown), or the ticked. */
+export function submitChoice(prepared: PreparedDeclaration, selection: Selection): { allExcept: { rosterRevision: number; count: number; except: string[] } } | { personIds: string[] } {
+  if (selection.all) return { allExcept: { rosterRevision: prepared.roster.revision, count: chosenCount(prepared, selection), except: [...selection.named.keys()] } }
+  return { personIds: [...selection.named.keys()] }
 }
 
 /** The plan the form opens with: a returned declaration's, else last period's, else the scheme's defaults. */
@@ -73,18 +119,18 @@ export function initialPlan(prepared: PreparedDeclaration, returned?: Enrolment)
 }
 
 export interface AnnualChoice {
-  selected: ReadonlySet<string>
+  selection: Selection
   shares: number
   products: readonly Product[]
 }
 
 /** The live figures of an annual declaration and everything that blocks submitting it, in words with articles. */
 export function annualSummary(prepared: PreparedDeclaration, choice: AnnualChoice) {
-  const { unit, people, scheme } = prepared
-  const inService = people.filter((p) => p.status === 'in_service').length
-  const staff = prepared.firstTimeUnit ? Math.max(inService, unit.staffReport?.headcount ?? 0) : inService
-  const chosen = people.filter((p) => choice.selected.has(p._id))
-  const ratio = checkParticipation({ scheme: prepared.rules, unitType: unit.unitType, finance: unit.finance, staff, participants: chosen.length })
+  const { unit, scheme, roster } = prepared
+  const staff = prepared.firstTimeUnit ? Math.max(roster.inService, unit.staffReport?.headcount ?? 0) : roster.inService
+  const participants = chosenParticipants(prepared, choice.selection)
+  const chosen = participants.length
+  const ratio = checkParticipation({ scheme: prepared.rules, unitType: unit.unitType, finance: unit.finance, staff, participants: chosen })
   // The version as the enrolment function uses it (fees the office announced included), so the live quote is the real one.
   const priced = quote({
     scheme: prepared.rules,
@@ -93,15 +139,16 @@ export function annualSummary(prepared: PreparedDeclaration, choice: AnnualChoic
     coverageStart: prepared.coverageStartEstimate,
     shares: scheme.shares ? choice.shares : undefined,
     products: [...choice.products],
-    participants: chosen.map((p) => ({ firstTime: p.firstTime, sex: p.sex })),
+    participants,
   })
   const blockers: string[] = []
   if (!prepared.window.ok) blockers.push(`${prepared.window.message ?? '不在参保时间内'}（${prepared.window.basis ?? ''}）`)
   if (prepared.firstTimeUnit && !unit.staffReport) blockers.push('首次参加的单位须先填报上月职工月报（第五条）：请到“职工名册 → 填报职工月报”。')
   if (!ratio.ok) blockers.push(...ratio.reasons.map((r) => `${r.message}（${r.basis}）`))
   if (!priced.ok) blockers.push(priced.message)
-  if (!chosen.length) blockers.push('请至少选择一名参加人。')
-  const percent = staff ? Math.round((chosen.length / staff) * 1000) / 10 : 0
+  if (!chosen) blockers.push('请至少选择一名参加人。')
+  if (choice.selection.named.size > NAMED_MAX) blockers.push(`逐个勾选或取消的人员最多 ${NAMED_MAX} 人，请改用“全选在职人员”或“清空”后再选。`)
+  const percent = staff ? Math.round((chosen / staff) * 1000) / 10 : 0
   return { chosen, staff, ratio, priced, blockers, percent }
 }
 

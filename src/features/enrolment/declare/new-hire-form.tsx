@@ -1,18 +1,21 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { isProcessing, type PreparedDeclaration } from '@mutual-aid/contracts'
+import { isProcessing, type PreparedDeclaration, type PreparedPerson } from '@mutual-aid/contracts'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
-import { declarable, newHireTags, toggled } from './declare-rules'
+import { declarable, newHireTags, renewalTags, toggled, whyNotDeclarable } from './declare-rules'
 import { PeopleList } from './people-list'
 
 /** 新入职增员: new hires join mid-period, charged as first-timers with the unit's shares. */
 export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaration; onDone: () => void }) {
-  const candidates = prepared.people.filter((p) => declarable(p)).sort((a, b) => b.hireDate.localeCompare(a.hireDate))
   const [selected, setSelected] = useState<Set<string>>(new Set())
+  const toggle = (p: PreparedPerson) => {
+    if (!declarable(p)) return toast(whyNotDeclarable(p, prepared.rules), 'warning')
+    setSelected(toggled(selected, p._id))
+  }
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState('')
@@ -36,12 +39,13 @@ export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaratio
       <View className="enrol-notice">
         {newHire ? `期中只能为入职 ${newHire.months} 个月内的新职工办理参加（${newHire.basis}），` : '新职工在参保时间内办理参加，'}按首次参加计费，份额与本单位相同。
       </View>
+      {/* In-service staff, newest hire first: the new hires come first; anyone already in this period is marked. */}
       <PeopleList
-        people={candidates}
-        selected={selected}
-        toggle={(p) => setSelected(toggled(selected, p._id))}
-        tagsOf={(p) => newHireTags(p, prepared)}
-        filters={[{ value: 'all', label: `未参加 ${candidates.length}`, test: () => true }]}
+        year={prepared.year}
+        views={[{ value: 'recent', label: `未参加 ${prepared.roster.declarable}`, list: 'recent' }]}
+        isChosen={(p) => selected.has(p._id)}
+        toggle={toggle}
+        tagsOf={(p) => (declarable(p) ? newHireTags(p, prepared) : renewalTags(p))}
       />
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}

@@ -1,63 +1,94 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PreparedPerson } from '@mutual-aid/contracts'
 import { PageState } from '@/components/page-state'
 import { LoadMore } from '@/components/load-more'
 import { Search, Tag } from '@/components/ui'
+import { usePagedLoad } from '@/services/use-load'
+import { enrolmentPages, type DeclarePeopleList } from '../api'
 import type { PersonTag } from './declare-rules'
 
-/** Rows shown at first, and added by each 加载更多 (the whole roster is already on the phone). */
-const PAGE = 30
-
-export interface PeopleFilter {
-  value: string
-  label: string
-  test: (p: PreparedPerson) => boolean
-}
+/**
+ * A view of the list: a page of the server's list (`list`), or people the page already holds (`rows`: those the clerk
+ * named by ticking or unticking — a few, kept on the phone).
+ */
+export type PeopleView = { value: string; label: string } & ({ list: DeclarePeopleList } | { rows: readonly PreparedPerson[] })
 
 export interface PeopleListProps {
-  people: readonly PreparedPerson[]
-  selected: ReadonlySet<string>
+  year: number
+  views: readonly PeopleView[]
+  isChosen: (p: PreparedPerson) => boolean
   toggle: (p: PreparedPerson) => void
   tagsOf: (p: PreparedPerson) => PersonTag[]
-  filters: readonly PeopleFilter[]
 }
 
-/** Selection list with search, filter chips and 加载更多; the parent owns the selected set. */
-export function PeopleList({ people, selected, toggle, tagsOf, filters }: PeopleListProps) {
+/** Selection list read from the server a page at a time, with search by the beginning of a name and view chips. */
+export function PeopleList({ year, views, isChosen, toggle, tagsOf }: PeopleListProps) {
   const [query, setQuery] = useState('')
-  const [filter, setFilter] = useState(filters[0]?.value ?? '')
-  const [limit, setLimit] = useState(PAGE)
-  const shown = useMemo(() => {
-    const f = filters.find((x) => x.value === filter) ?? filters[0]
-    const q = query.trim()
-    return people.filter((p) => f.test(p) && (!q || p.name.includes(q) || p.idMasked.endsWith(q)))
-  }, [people, filter, query, filters])
-  const page = shown.slice(0, limit)
-  const search = (q: string) => {
-    setQuery(q)
-    setLimit(PAGE)
-  }
+  // The server is asked once typing pauses, not at every character.
+  const [searched, setSearched] = useState('')
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(query.trim()), 400)
+    return () => clearTimeout(timer)
+  }, [query])
+  const [viewValue, setView] = useState(views[0]?.value ?? '')
+  const view = views.find((v) => v.value === viewValue) ?? views[0]
   return (
     <View className="people-list">
-      <Search value={query} onChange={search} placeholder="搜索姓名或身份证后四位" />
-      <View className="enrol-chip-row">
-        {filters.map((f) => (
-          <View
-            key={f.value}
-            className={`enrol-chip ${filter === f.value ? 'enrol-chip--on' : ''}`}
-            onClick={() => {
-              setFilter(f.value)
-              setLimit(PAGE)
-            }}
-          >
-            {f.label}
-          </View>
-        ))}
-      </View>
-      {page.length === 0 ? <PageState status="empty" description="没有符合条件的职工" /> : null}
-      {page.map((p) => {
-        const on = selected.has(p._id)
+      <Search value={query} onChange={setQuery} placeholder="搜索姓名（开头几个字）" />
+      {views.length > 1 ? (
+        <View className="enrol-chip-row">
+          {views.map((v) => (
+            <View key={v.value} className={`enrol-chip ${view.value === v.value ? 'enrol-chip--on' : ''}`} onClick={() => setView(v.value)}>
+              {v.label}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {'list' in view ? (
+        <ServerRows year={year} list={view.list} query={searched} isChosen={isChosen} toggle={toggle} tagsOf={tagsOf} />
+      ) : (
+        <HeldRows rows={view.rows} query={query.trim()} isChosen={isChosen} toggle={toggle} tagsOf={tagsOf} />
+      )}
+    </View>
+  )
+}
+
+type RowsProps = Pick<PeopleListProps, 'isChosen' | 'toggle' | 'tagsOf'> & { query: string }
+
+/** One of the server's lists, 30 at a time (加载更多 asks for the next page). */
+function ServerRows({ year, list, query, ...rows }: RowsProps & { year: number; list: DeclarePeopleList }) {
+  const page = usePagedLoad(enrolmentPages.people({ year, list, query: query || undefined }), [year, list, query])
+  if (page.status === 'loading') return <PageState status="loading" text="正在读取名单…" />
+  if (page.status === 'error') return <PageState status="error" message={page.message} onRetry={page.reload} />
+  const { items, total, nextCursor } = page.data
+  return (
+    <>
+      <Rows people={items} {...rows} />
+      {items.length > 0 ? (
+        <LoadMore total={total} shown={items.length} hasMore={nextCursor !== null} loading={page.loadingMore} error={page.moreError} onMore={page.loadMore} unit="人" />
+      ) : null}
+    </>
+  )
+}
+
+/** People the page holds (the clerk's own ticks or unticks), searched on the phone. */
+function HeldRows({ rows, query, ...props }: RowsProps & { rows: readonly PreparedPerson[] }) {
+  const shown = query ? rows.filter((p) => p.name.startsWith(query)) : rows
+  return (
+    <>
+      <Rows people={shown} {...props} />
+      {shown.length > 0 ? <LoadMore total={shown.length} shown={shown.length} hasMore={false} loading={false} error={null} onMore={() => undefined} unit="人" /> : null}
+    </>
+  )
+}
+
+function Rows({ people, isChosen, toggle, tagsOf }: Pick<PeopleListProps, 'isChosen' | 'toggle' | 'tagsOf'> & { people: readonly PreparedPerson[] }) {
+  if (people.length === 0) return <PageState status="empty" description="没有符合条件的职工" />
+  return (
+    <>
+      {people.map((p) => {
+        const on = isChosen(p)
         return (
           <View key={p._id} className={`enrol-row declare-row ${on ? 'declare-row--on' : ''}`} onClick={() => toggle(p)}>
             <View className={`enrol-row__check ${on ? 'enrol-row__check--on' : ''}`}>{on ? '✓' : ''}</View>
@@ -77,9 +108,6 @@ export function PeopleList({ people, selected, toggle, tagsOf, filters }: People
           </View>
         )
       })}
-      {page.length > 0 ? (
-        <LoadMore total={shown.length} shown={page.length} hasMore={page.length < shown.length} loading={false} error={null} onMore={() => setLimit(limit + PAGE)} unit="人" />
-      ) : null}
-    </View>
+    </>
   )
 }

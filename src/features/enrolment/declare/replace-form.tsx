@@ -7,14 +7,12 @@ import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
-import { declarable, replacementProblems, toggled } from './declare-rules'
+import { declarable, renewalTags, replacementProblems, toggled, whyNotDeclarable } from './declare-rules'
 import { PeopleList } from './people-list'
 
 /** 参保对象替换 (TZ private enterprises): one for one, at most the scheme's share of participants, once a period. */
 export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
-  const enrolled = prepared.people.filter((p) => p.current?.here && p.current.status === 'active')
-  const candidates = prepared.people.filter((p) => declarable(p))
-  const max = maxReplacementCount(prepared.rules, prepared.unit.unitType, enrolled.length)
+  const max = maxReplacementCount(prepared.rules, prepared.unit.unitType, prepared.roster.activeHere)
   const maxPercent = prepared.rules.family === 'TZ' ? prepared.rules.replacement.maxPercent : 0
   const [outs, setOuts] = useState<Set<string>>(new Set())
   const [ins, setIns] = useState<Set<string>>(new Set())
@@ -36,9 +34,21 @@ export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
     <View>
       <View className="enrol-notice">民营企业每期可办理一次参保对象替换，最多替换 {max} 人（参加人数的 {maxPercent}%），费用差额重新计算。</View>
       <Text className="enrol-section-title">换出（本期参加人）</Text>
-      <PeopleList people={enrolled} selected={outs} toggle={(p) => setOuts(toggled(outs, p._id))} tagsOf={() => []} filters={[{ value: 'all', label: `参加人 ${enrolled.length}`, test: () => true }]} />
+      <PeopleList
+        year={prepared.year}
+        views={[{ value: 'enrolled', label: `参加人 ${prepared.roster.activeHere}`, list: 'enrolled' }]}
+        isChosen={(p) => outs.has(p._id)}
+        toggle={(p) => setOuts(toggled(outs, p._id))}
+        tagsOf={() => []}
+      />
       <Text className="enrol-section-title">换入（未参加的在职职工）</Text>
-      <PeopleList people={candidates} selected={ins} toggle={(p) => setIns(toggled(ins, p._id))} tagsOf={() => []} filters={[{ value: 'all', label: `可换入 ${candidates.length}`, test: () => true }]} />
+      <PeopleList
+        year={prepared.year}
+        views={[{ value: 'in_service', label: `可换入 ${prepared.roster.declarable}`, list: 'in_service' }]}
+        isChosen={(p) => ins.has(p._id)}
+        toggle={(p) => (declarable(p) ? setIns(toggled(ins, p._id)) : toast(whyNotDeclarable(p, prepared.rules), 'warning'))}
+        tagsOf={(p) => (declarable(p) ? [] : renewalTags(p))}
+      />
       {problems.length ? <View className="enrol-notice enrol-notice--error">{problems.join(' ')}</View> : null}
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}

@@ -8,7 +8,7 @@ import { useLoad } from '@/services/use-load'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
 import { requestSubscriptions } from '@/features/notifications'
 import { enrolmentApi } from '../api'
-import { annualSummary, declarable, initialPlan, initialSelection, toggled, whyNotDeclarable, type Enrolment } from './declare-rules'
+import { NAMED_MAX, annualSummary, declarable, initialPlan, initialSelection, isChosen, submitChoice, toggledPerson, whyNotDeclarable, type Enrolment, type Selection } from './declare-rules'
 
 export type DeclareMode = 'annual' | 'new_hire' | 'replace'
 
@@ -26,7 +26,7 @@ export function useDeclaration(params: { year?: string; mode?: string }) {
 /** The forms a unit can use for this period. */
 export function declareModes(prepared: PreparedDeclaration): { value: DeclareMode; label: string }[] {
   const annual = prepared.enrolments.find((e) => e.kind === 'annual')
-  const active = prepared.people.filter((p) => p.current?.here && p.current.status === 'active').length
+  const active = prepared.roster.activeHere
   const modes: { value: DeclareMode; label: string }[] = [{ value: 'annual', label: '年度申报' }]
   if (annual && annual.status !== 'returned') modes.push({ value: 'new_hire', label: '新入职增员' })
   if (maxReplacementCount(prepared.rules, prepared.unit.unitType, active) > 0) modes.push({ value: 'replace', label: '参保对象替换' })
@@ -37,23 +37,29 @@ export function declareModes(prepared: PreparedDeclaration): { value: DeclareMod
  * The annual declaration form: who is ticked, shares or products, the live ratio and quote, and submitting (or
  * resubmitting a returned one) after a confirmation.
  */
-export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: Enrolment) {
-  const [selected, setSelected] = useState<Set<string>>(() => initialSelection(prepared, returned))
+export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: Enrolment, onRosterChanged?: () => void) {
+  const [selection, setSelection] = useState<Selection>(() => initialSelection(prepared, returned))
   const [plan] = useState(() => initialPlan(prepared, returned))
   const [shares, setShares] = useState(plan.shares)
   const [products, setProducts] = useState<Product[]>(plan.products)
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState('')
+  /** The roster changed since the page was prepared: offer to read it again. */
+  const [stale, setStale] = useState(false)
   /** 处理中: the declaration is still being written (its progress, or that the server finishes it). */
   const [progress, setProgress] = useState('')
-  const summary = annualSummary(prepared, { selected, shares, products })
+  const summary = annualSummary(prepared, { selection, shares, products })
 
+  const chosen = (p: PreparedPerson) => isChosen(selection, p, returned?._id)
   const toggle = (p: PreparedPerson) => {
     if (!declarable(p, returned?._id)) return toast(whyNotDeclarable(p, prepared.rules), 'warning')
-    setSelected(toggled(selected, p._id))
+    if (!selection.named.has(p._id) && selection.named.size >= NAMED_MAX) {
+      return toast(`逐个勾选或取消最多 ${NAMED_MAX} 人，请用“全选在职人员”或“清空”`, 'warning')
+    }
+    setSelection(toggledPerson(selection, p))
   }
-  const selectAll = () => setSelected(new Set(prepared.people.filter((p) => declarable(p, returned?._id)).map((p) => p._id)))
-  const clear = () => setSelected(new Set())
+  const selectAll = () => setSelection({ all: true, named: new Map() })
+  const clear = () => setSelection({ all: false, named: new Map() })
   const toggleProduct = (id: Product) => setProducts(products.includes(id) ? products.filter((x) => x !== id) : [...products, id])
 
   const submit = async () => {
@@ -66,7 +72,7 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
     const { scheme } = prepared
     const ok = await confirm({
       title: returned ? '重新提交申报' : '提交网上申报',
-      content: `${prepared.year} 年度 ${chosen.length} 人参加${scheme.shares ? `，每人 ${shares} 份` : ''}，应缴 ${formatYuan(priced.totalFen)}。提交后由代理单位审核，审核期间不能修改。`,
+      content: `${prepared.year} 年度 ${chosen} 人参加${scheme.shares ? `，每人 ${shares} 份` : ''}，应缴 ${formatYuan(priced.totalFen)}。提交后由代理单位审核，审核期间不能修改。`,
       confirmText: '确认提交',
     })
     if (!ok) return
@@ -77,7 +83,7 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
       () =>
         enrolmentApi.submit({
           year: prepared.year,
-          personIds: chosen.map((p) => p._id),
+          ...submitChoice(prepared, selection),
           shares: scheme.shares ? shares : null,
           products,
           ...(returned ? { enrolmentId: returned._id, version: returned.version } : {}),
@@ -85,7 +91,10 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
       (p) => setProgress(p.message),
     )
     setBusy(false)
-    if (!answer.ok) return setServerError(answer.message)
+    if (!answer.ok) {
+      setStale(answer.code === 'ROSTER_CHANGED')
+      return setServerError(answer.message)
+    }
     const done = answer.data
     if (isProcessing(done)) return setProgress(`申报${STILL_PROCESSING}`)
     setProgress('')
@@ -94,5 +103,12 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
     setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${enrolmentId}` }), 600)
   }
 
-  return { selected, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, progress, submit }
+  /** Reads the roster again (after 名单已变化): the page is prepared anew, the ticks start over. */
+  const refresh = () => {
+    setStale(false)
+    setServerError('')
+    onRosterChanged?.()
+  }
+
+  return { selection, chosen, shares, setShares, products, toggleProduct, toggle, selectAll, clear, summary, busy, serverError, stale, refresh, progress, submit }
 }

@@ -6,7 +6,7 @@ import { AnnualForm, DeclareHeader, DeclaredCard, NewHireForm, ReplaceForm, decl
 import '@/features/enrolment/enrol.scss'
 import { withPageFrame } from '@/features/large-font'
 
-/** 网上申报: confirm the roster on the phone, see the ratio and the quote live, and declare. */
+/** 网上申报: confirm the roster on the phone (a page at a time), see the ratio and the quote live, and declare. */
 function DeclarePage() {
   const params = useRouter().params
   const { prepared, setYear, mode, setMode } = useDeclaration(params)
@@ -24,7 +24,7 @@ function DeclarePage() {
       <DeclareHeader prepared={data} onYear={setYear} />
       {modes.length > 1 ? <Tabs value={shown} items={modes} onChange={setMode} /> : null}
       {shown === 'annual' ? (
-        annual && annual.status !== 'returned' ? <DeclaredCard annual={annual} /> : <AnnualForm prepared={data} returned={returnedDeclaration(data, params.enrolmentId)} />
+        annual && annual.status !== 'returned' ? <DeclaredCard annual={annual} /> : <AnnualForm prepared={data} returned={returnedDeclaration(data, params.enrolmentId)} onReload={prepared.reload} />
       ) : null}
       {shown === 'new_hire' ? <NewHireForm prepared={data} onDone={prepared.reload} /> : null}
       {shown === 'replace' ? <ReplaceForm prepared={data} /> : null}

@@ -1,0 +1,11 @@
+import type { HandlerContext } from './context'
+import type { SdkHandle } from './sdk'
+
+/**
+ * Moves a unit's roster revision, inside the transaction of the roster change it marks (a person added or their
+ * status changed, a roster import starting and ending). A declaration of "everyone except …" names the revision the
+ * clerk's page was prepared at and is refused with 名单已变化 when it moved — at submit and while it is written.
+ */
+export async function bumpRosterInTx(ctx: HandlerContext, tx: SdkHandle, unitId: string): Promise<void> {
+  await tx.collection('units').doc(unitId).update({ data: { rosterRevision: ctx.db.command.inc(1), updatedAt: ctx.clock.now() } })
+}
