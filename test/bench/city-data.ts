@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import { encodeStored } from '../../local-cloud/src/db/storage-format'
+import { nameKeyOf } from '../../cloudfunctions/_shared/src/name-key'
 
 export interface CityShape {
   units: number
@@ -80,6 +81,15 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
   const agentOfUnit = (u: number) => u % shape.agents
   const family = (u: number) => (u % 3 === 0 ? 'WH' : 'TZ')
   const name = () => SURNAMES[Math.floor(rnd() * SURNAMES.length)] + GIVEN[Math.floor(rnd() * GIVEN.length)] + (rnd() < 0.6 ? GIVEN[Math.floor(rnd() * GIVEN.length)] : '')
+  // People and participations carry the name's pinyin sort key as every writer stores it (the lists page on it); the
+  // names come from a small pool, so each key is computed once.
+  const keys = new Map<string, string>()
+  const named = () => {
+    const n = name()
+    let key = keys.get(n)
+    if (key === undefined) keys.set(n, (key = nameKeyOf(n)))
+    return { name: n, nameKey: key }
+  }
 
   try {
     await line({ snapshot: 2, gen: 0 })
@@ -109,7 +119,7 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
       await doc({
         _id: personId(p),
         unitId: unitId(unitOf(p)),
-        name: name(),
+        ...named(),
         idHash: idHashOf(p),
         idCipher: `v1:${createHash('md5').update(String(p)).digest('base64')}${createHash('md5').update(`c${p}`).digest('base64')}`,
         idMasked: `3310**********${pad(p % 10_000, 4)}`,
@@ -134,7 +144,7 @@ export async function writeCity(dataDir: string, shape: CityShape = CITY): Promi
         personId: personId(p),
         idHash: idHashOf(p),
         idMasked: `3310**********${pad(p % 10_000, 4)}`,
-        name: name(),
+        ...named(),
         sex: p % 2 ? 'male' : 'female',
         family: family(u),
         schemeId: family(u) === 'WH' ? 'wh-2020' : 'tz-2022',
