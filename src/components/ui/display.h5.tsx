@@ -48,7 +48,7 @@ import type {
   TabsProps,
   TagProps,
 } from './display.types'
-import { useButtonRole } from './tdesign-a11y'
+import { useButtonRole, useTabsA11y } from './tdesign-a11y'
 
 export function Button({ children, theme = 'default', variant = 'base', size = 'medium', block, disabled, loading, onClick, className }: ButtonProps) {
   return (
@@ -121,12 +121,15 @@ export function Steps({ current, items, layout = 'horizontal', currentStatus = '
 }
 
 export function Tabs<V extends string>({ value, items, onChange }: TabsProps<V>) {
+  const a11y = useTabsA11y()
   return (
-    <TTabs value={value} onChange={(next) => onChange(String(next) as V)}>
-      {items.map((item) => (
-        <TabPanel key={item.value} value={item.value} label={item.label} />
-      ))}
-    </TTabs>
+    <div className="ui-tabs" {...a11y}>
+      <TTabs value={value} onChange={(next) => onChange(String(next) as V)}>
+        {items.map((item) => (
+          <TabPanel key={item.value} value={item.value} label={item.label} />
+        ))}
+      </TTabs>
+    </div>
   )
 }
 

@@ -23,7 +23,7 @@ import type {
   TextareaProps,
 } from './form.types'
 import { initialPickerDay } from './date-range'
-import { useButtonRole, useNamedControl } from './tdesign-a11y'
+import { useButtonRole, useNamedChoices, useNamedControl } from './tdesign-a11y'
 
 // Weapp-only keyboard types map onto the closest HTML input type.
 const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'tel' | 'password'> = {
@@ -105,12 +105,15 @@ export function Checkbox({ checked, onChange, label, description, disabled }: Ch
 }
 
 export function RadioGroup<V extends string>({ value, options, onChange }: RadioGroupProps<V>) {
+  const named = useNamedChoices()
   return (
-    <TRadioGroup value={value ?? undefined} onChange={(next) => onChange(String(next) as V)}>
-      {options.map((option) => (
-        <TRadio key={option.value} value={option.value} label={option.label} disabled={option.disabled} />
-      ))}
-    </TRadioGroup>
+    <div className="ui-radio-group" {...named}>
+      <TRadioGroup value={value ?? undefined} onChange={(next) => onChange(String(next) as V)}>
+        {options.map((option) => (
+          <TRadio key={option.value} value={option.value} label={option.label} disabled={option.disabled} />
+        ))}
+      </TRadioGroup>
+    </div>
   )
 }
 
@@ -137,7 +140,8 @@ function FieldRow({ label, text, placeholder, error, required, onOpen }: {
   /** null: disabled, the row does not open. */
   onOpen: (() => void) | null
 }) {
-  const button = useButtonRole(`${label}：${text ?? placeholder}`, onOpen)
+  // Named by what it shows (label, value or placeholder, error): a name differing from the visible text confuses voice control.
+  const button = useButtonRole('', onOpen)
   return (
     <TCell
       {...button}

@@ -61,3 +61,59 @@ export function useButtonRole(label: string, activate: (() => void) | null): Mar
   }, [id, activate])
   return { 'data-ui-a11y': id }
 }
+
+/**
+ * TDesign's tabs are divs in a horizontally scrolling strip: no roles, and neither the strip nor a tab takes the
+ * keyboard focus (axe's scrollable-region-focusable). Makes the strip a tablist of focusable tabs, the current one
+ * marked selected, Enter and Space choosing one. Spread the marker onto a div around the tabs (TDesign's own root
+ * takes no extra props).
+ */
+export function useTabsA11y(): Marker {
+  const id = useId()
+  useLayoutEffect(() => {
+    const root = marked(id)
+    if (!root) return
+    root.querySelector('.t-tabs__wrapper')?.setAttribute('role', 'tablist')
+    for (const tab of root.querySelectorAll('.t-tabs__item')) {
+      tab.setAttribute('role', 'tab')
+      tab.setAttribute('tabindex', '0')
+      tab.setAttribute('aria-selected', String(tab.classList.contains('t-tabs__item--active')))
+    }
+  })
+  useEffect(() => {
+    const root = marked(id)
+    if (!root) return
+    const onKey = (e: Event) => {
+      const key = (e as KeyboardEvent).key
+      const tab = (e.target as Element).closest('.t-tabs__item')
+      if (!tab || (key !== 'Enter' && key !== ' ')) return
+      e.preventDefault()
+      ;(tab as HTMLElement).click()
+    }
+    root.addEventListener('keydown', onKey)
+    return () => root.removeEventListener('keydown', onKey)
+  }, [id])
+  return { 'data-ui-a11y': id }
+}
+
+/**
+ * TDesign's radio keeps a transparent `<input type="radio">` beside the text it shows, tied to nothing. Names each
+ * input inside the marked element from its option's text. Spread the marker onto a div around the group.
+ */
+export function useNamedChoices(): Marker {
+  const id = useId()
+  useLayoutEffect(() => {
+    const root = marked(id)
+    if (!root) return
+    root.setAttribute('role', 'radiogroup')
+    for (const option of root.querySelectorAll('.t-radio')) {
+      const text = option.querySelector('.t-radio__title')?.textContent ?? ''
+      const input = option.querySelector('input')
+      input?.setAttribute('aria-label', text)
+      // Says the option is unavailable (its greyed text is then exempt from the contrast minimum, as WCAG allows).
+      if (input?.disabled) option.setAttribute('aria-disabled', 'true')
+      else option.removeAttribute('aria-disabled')
+    }
+  })
+  return { 'data-ui-a11y': id }
+}

@@ -206,17 +206,20 @@ export function PhotoUploader({ item, folder, fileIDs, urls = {}, onChange, disa
           const src = localCopies.current.get(id) ?? urls[id]
           return (
             <View key={id} className="claim-photos__page claim-photos__page--done" data-page={i + 1}>
-              <View className="claim-photos__tile" {...buttonA11y(`查看${item.label} 第 ${i + 1} 页`, () => void open(id))} onClick={() => void open(id)}>
+              {/* Named by what it shows: the photo's alt text, or the file type with the page (read, not shown). */}
+              <View className="claim-photos__tile" {...buttonA11y('', () => void open(id))} onClick={() => void open(id)}>
                 {doc ? (
                   <View className="claim-photos__doc">
                     <Text className="claim-photos__doc-type">{doc.toUpperCase()}</Text>
                     <Text>电子文件</Text>
+                    <Text className="ma-visually-hidden">{`${item.label} 第 ${i + 1} 页`}</Text>
                   </View>
                 ) : src ? (
                   <Photo className="claim-photos__thumb" src={src} alt={`${item.label} 第 ${i + 1} 页`} />
                 ) : (
                   <View className="claim-photos__thumb claim-photos__thumb--loading">
                     <Text>照片</Text>
+                    <Text className="ma-visually-hidden">{`${item.label} 第 ${i + 1} 页`}</Text>
                   </View>
                 )}
               </View>
