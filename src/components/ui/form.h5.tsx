@@ -117,17 +117,20 @@ export function RadioGroup<V extends string>({ value, options, onChange }: Radio
   )
 }
 
-export function Stepper({ value, onChange, min = 0, max = 99, disabled }: StepperProps) {
+export function Stepper({ label, value, onChange, min = 0, max = 99, disabled }: StepperProps) {
+  const named = useNamedControl(label)
   return (
-    <TStepper
-      value={value}
-      min={min}
-      max={max}
-      disabled={disabled}
-      integer
-      theme="filled"
-      onChange={(next) => onChange(Number(next))}
-    />
+    <span className="ui-stepper" {...named}>
+      <TStepper
+        value={value}
+        min={min}
+        max={max}
+        disabled={disabled}
+        integer
+        theme="filled"
+        onChange={(next) => onChange(Number(next))}
+      />
+    </span>
   )
 }
 
