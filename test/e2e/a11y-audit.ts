@@ -12,6 +12,8 @@ export interface ScreenAudit {
   screen: string
   /** rule id → number of offending elements, serious and critical only. */
   serious: Record<string, number>
+  /** rule id → the first offending elements' selectors (up to 3), so a failure says where to look. */
+  where: Record<string, string[]>
   /** All violations' rule ids (any impact), for the summary. */
   all: string[]
 }
@@ -32,8 +34,11 @@ export async function auditScreen(page: Page, screen: string): Promise<ScreenAud
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }))
   })
   const serious: Record<string, number> = {}
+  const where: Record<string, string[]> = {}
   for (const v of violations as AxeViolation[]) {
-    if (v.impact === 'serious' || v.impact === 'critical') serious[v.id] = (serious[v.id] ?? 0) + v.nodes.length
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue
+    serious[v.id] = (serious[v.id] ?? 0) + v.nodes.length
+    where[v.id] = [...(where[v.id] ?? []), ...v.nodes.map((n) => n.target.map(String).join(' >> '))].slice(0, 3)
   }
-  return { screen, serious, all: (violations as AxeViolation[]).map((v) => `${v.id}(${v.impact})`) }
+  return { screen, serious, where, all: (violations as AxeViolation[]).map((v) => `${v.id}(${v.impact})`) }
 }

@@ -10,6 +10,7 @@ import {
   Tabs as TTabs,
   Tag as TTag,
 } from 'tdesign-mobile-react'
+import { Image } from '@tarojs/components'
 import {
   AddCircleIcon,
   AlarmIcon,
@@ -42,10 +43,12 @@ import type {
   IconName,
   IconProps,
   LoadingProps,
+  PhotoProps,
   StepsProps,
   TabsProps,
   TagProps,
 } from './display.types'
+import { useButtonRole, useTabsA11y } from './tdesign-a11y'
 
 export function Button({ children, theme = 'default', variant = 'base', size = 'medium', block, disabled, loading, onClick, className }: ButtonProps) {
   return (
@@ -65,8 +68,10 @@ export function Button({ children, theme = 'default', variant = 'base', size = '
 }
 
 export function Cell({ title, description, note, arrow, required, onClick }: CellProps) {
+  const button = useButtonRole('', onClick ?? null)
   return (
     <TCell
+      {...button}
       title={title}
       description={description}
       note={note}
@@ -116,12 +121,15 @@ export function Steps({ current, items, layout = 'horizontal', currentStatus = '
 }
 
 export function Tabs<V extends string>({ value, items, onChange }: TabsProps<V>) {
+  const a11y = useTabsA11y()
   return (
-    <TTabs value={value} onChange={(next) => onChange(String(next) as V)}>
-      {items.map((item) => (
-        <TabPanel key={item.value} value={item.value} label={item.label} />
-      ))}
-    </TTabs>
+    <div className="ui-tabs" {...a11y}>
+      <TTabs value={value} onChange={(next) => onChange(String(next) as V)}>
+        {items.map((item) => (
+          <TabPanel key={item.value} value={item.value} label={item.label} />
+        ))}
+      </TTabs>
+    </div>
   )
 }
 
@@ -153,4 +161,9 @@ const ICONS: Record<IconName, typeof SecuredIcon> = {
 export function Icon({ name, size = 48, color }: IconProps) {
   const Glyph = ICONS[name]
   return <Glyph size={`${size / 2}px`} color={color} />
+}
+
+// Taro's H5 image is a custom element around an <img>: `alt` must go through nativeProps to reach the <img>.
+export function Photo({ src, alt, className, onClick }: PhotoProps) {
+  return <Image className={className} src={src} mode="aspectFill" nativeProps={{ alt }} onClick={onClick ? () => onClick() : undefined} />
 }

@@ -101,3 +101,12 @@ export interface IconProps {
   size?: number
   color?: string
 }
+
+/** A photo shown cropped to fill its box (a thumbnail of a claim page). */
+export interface PhotoProps {
+  src: string
+  /** What the photo is, read by screen readers: '住院费用票据 第 1 页'. '' only for a purely decorative picture. */
+  alt: string
+  className?: string
+  onClick?: () => void
+}

@@ -3,7 +3,7 @@
  * Taro builds each native component's template from the props written literally in this JSX, so every
  * prop is spelled out here (no spreading) and has a concrete default.
  */
-import { Slot, View } from '@tarojs/components'
+import { Image, Slot, View } from '@tarojs/components'
 import type {
   ButtonProps,
   CellGroupProps,
@@ -11,6 +11,7 @@ import type {
   EmptyProps,
   IconProps,
   LoadingProps,
+  PhotoProps,
   StepsProps,
   TabsProps,
   TagProps,
@@ -105,4 +106,10 @@ export function Tabs<V extends string>({ value, items, onChange }: TabsProps<V>)
 
 export function Icon({ name, size = 48, color = '' }: IconProps) {
   return <t-icon name={name} size={`${size}rpx`} color={color} />
+}
+
+// No name on weapp: Taro's template for the built-in image carries no aria-* attribute (only src, mode, lazy-load …),
+// so `alt` has nowhere to go; the page's caption ('第 1 页') is what WeChat's screen reader reads.
+export function Photo({ src, className = '', onClick }: PhotoProps) {
+  return <Image className={className} src={src} mode="aspectFill" onClick={onClick ? () => onClick() : undefined} />
 }

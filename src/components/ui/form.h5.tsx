@@ -23,6 +23,7 @@ import type {
   TextareaProps,
 } from './form.types'
 import { initialPickerDay } from './date-range'
+import { useButtonRole, useNamedChoices, useNamedControl } from './tdesign-a11y'
 
 // Weapp-only keyboard types map onto the closest HTML input type.
 const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'tel' | 'password'> = {
@@ -35,8 +36,10 @@ const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'te
 }
 
 export function Input({ label, value, onChange, placeholder, error, tips, type = 'text', maxLength, disabled, required, suffix, layout = 'horizontal' }: InputProps) {
+  const named = useNamedControl(label, required, error)
   return (
     <TInput
+      {...named}
       label={required ? <span className="ui-required">{label}</span> : label}
       value={value}
       onChange={(next) => onChange(String(next ?? ''))}
@@ -55,8 +58,9 @@ export function Input({ label, value, onChange, placeholder, error, tips, type =
 }
 
 export function Textarea({ label, value, onChange, placeholder, error, maxLength, autoFocus }: TextareaProps) {
+  const named = useNamedControl(label, false, error)
   return (
-    <div className="ui-textarea">
+    <div className="ui-textarea" {...named}>
       <TTextarea
         label={label}
         value={value}
@@ -101,26 +105,32 @@ export function Checkbox({ checked, onChange, label, description, disabled }: Ch
 }
 
 export function RadioGroup<V extends string>({ value, options, onChange }: RadioGroupProps<V>) {
+  const named = useNamedChoices()
   return (
-    <TRadioGroup value={value ?? undefined} onChange={(next) => onChange(String(next) as V)}>
-      {options.map((option) => (
-        <TRadio key={option.value} value={option.value} label={option.label} disabled={option.disabled} />
-      ))}
-    </TRadioGroup>
+    <div className="ui-radio-group" {...named}>
+      <TRadioGroup value={value ?? undefined} onChange={(next) => onChange(String(next) as V)}>
+        {options.map((option) => (
+          <TRadio key={option.value} value={option.value} label={option.label} disabled={option.disabled} />
+        ))}
+      </TRadioGroup>
+    </div>
   )
 }
 
-export function Stepper({ value, onChange, min = 0, max = 99, disabled }: StepperProps) {
+export function Stepper({ label, value, onChange, min = 0, max = 99, disabled }: StepperProps) {
+  const named = useNamedControl(label)
   return (
-    <TStepper
-      value={value}
-      min={min}
-      max={max}
-      disabled={disabled}
-      integer
-      theme="filled"
-      onChange={(next) => onChange(Number(next))}
-    />
+    <span className="ui-stepper" {...named}>
+      <TStepper
+        value={value}
+        min={min}
+        max={max}
+        disabled={disabled}
+        integer
+        theme="filled"
+        onChange={(next) => onChange(Number(next))}
+      />
+    </span>
   )
 }
 
@@ -130,17 +140,21 @@ function FieldRow({ label, text, placeholder, error, required, onOpen }: {
   placeholder: string
   error?: string
   required?: boolean
-  onOpen: () => void
+  /** null: disabled, the row does not open. */
+  onOpen: (() => void) | null
 }) {
+  // Named by what it shows (label, value or placeholder, error): a name differing from the visible text confuses voice control.
+  const button = useButtonRole('', onOpen)
   return (
     <TCell
+      {...button}
       title={label}
       required={required}
       note={text ? <span className="ui-picker-value">{text}</span> : <span className="ui-placeholder">{placeholder}</span>}
       description={error ? <span className="ui-field-error">{error}</span> : undefined}
       arrow
       hover
-      onClick={onOpen}
+      onClick={onOpen ?? undefined}
     />
   )
 }
@@ -157,7 +171,7 @@ export function Picker<V extends string>({ label, value, options, onChange, plac
         placeholder={placeholder}
         error={error}
         required={required}
-        onOpen={() => !disabled && setOpen(true)}
+        onOpen={disabled ? null : () => setOpen(true)}
       />
       <Popup visible={open} placement="bottom" onVisibleChange={setOpen} destroyOnClose>
         <TPicker

@@ -57,6 +57,8 @@ export interface RadioGroupProps<V extends string = string> {
 }
 
 export interface StepperProps {
+  /** What the number counts ('每人参加份额'): the name screen readers give the number field (H5). */
+  label: string
   value: number
   onChange: (value: number) => void
   min?: number

@@ -113,6 +113,7 @@ export function RadioGroup<V extends string>({ value, options, onChange }: Radio
   )
 }
 
+// t-stepper names its −/+ buttons itself (减少 / 增加); its number field takes no aria-label, so `label` is H5-only.
 export function Stepper({ value, onChange, min = 0, max = 99, disabled = false }: StepperProps) {
   return (
     <t-stepper

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import { Button, Tag, confirm, toast } from '@/components/ui'
+import { Text, View } from '@tarojs/components'
+import { buttonA11y } from '@/components/a11y'
+import { Button, Photo, Tag, confirm, toast } from '@/components/ui'
 import { sha256 } from 'js-sha256'
 import { claimPagePath, documentTypeOf, type DocumentExtension } from '@mutual-aid/contracts'
 import { uploadFile } from '@/services/cloud'
@@ -205,17 +206,20 @@ export function PhotoUploader({ item, folder, fileIDs, urls = {}, onChange, disa
           const src = localCopies.current.get(id) ?? urls[id]
           return (
             <View key={id} className="claim-photos__page claim-photos__page--done" data-page={i + 1}>
-              <View className="claim-photos__tile" onClick={() => void open(id)}>
+              {/* Named by what it shows: the photo's alt text, or the file type with the page (read, not shown). */}
+              <View className="claim-photos__tile" {...buttonA11y('', () => void open(id))} onClick={() => void open(id)}>
                 {doc ? (
                   <View className="claim-photos__doc">
                     <Text className="claim-photos__doc-type">{doc.toUpperCase()}</Text>
                     <Text>电子文件</Text>
+                    <Text className="ma-visually-hidden">{`${item.label} 第 ${i + 1} 页`}</Text>
                   </View>
                 ) : src ? (
-                  <Image className="claim-photos__thumb" src={src} mode="aspectFill" />
+                  <Photo className="claim-photos__thumb" src={src} alt={`${item.label} 第 ${i + 1} 页`} />
                 ) : (
                   <View className="claim-photos__thumb claim-photos__thumb--loading">
                     <Text>照片</Text>
+                    <Text className="ma-visually-hidden">{`${item.label} 第 ${i + 1} 页`}</Text>
                   </View>
                 )}
               </View>
@@ -223,11 +227,11 @@ export function PhotoUploader({ item, folder, fileIDs, urls = {}, onChange, disa
               {!disabled ? (
                 <View className="claim-photos__page-actions">
                   {!doc ? (
-                    <Text className="claim-photos__link" onClick={() => void choosePhotos(i)}>
+                    <Text className="claim-photos__link" {...buttonA11y(`重拍第 ${i + 1} 页`, () => void choosePhotos(i))} onClick={() => void choosePhotos(i)}>
                       重拍
                     </Text>
                   ) : null}
-                  <Text className="claim-photos__remove" onClick={() => void remove(id, i + 1)}>
+                  <Text className="claim-photos__remove" {...buttonA11y(`删除第 ${i + 1} 页`, () => void remove(id, i + 1))} onClick={() => void remove(id, i + 1)}>
                     删除
                   </Text>
                 </View>
@@ -239,7 +243,7 @@ export function PhotoUploader({ item, folder, fileIDs, urls = {}, onChange, disa
           <View key={p.id} className={`claim-photos__page ${p.error ? 'claim-photos__page--error' : ''}`}>
             <View className="claim-photos__tile">
               {p.kind === 'photo' ? (
-                <Image className="claim-photos__thumb" src={p.filePath ?? p.sourcePath} mode="aspectFill" />
+                <Photo className="claim-photos__thumb" src={p.filePath ?? p.sourcePath} alt={`${item.label}，上传中的${p.name}`} />
               ) : (
                 <View className="claim-photos__doc">
                   <Text className="claim-photos__doc-type">{p.ext.toUpperCase()}</Text>

@@ -99,6 +99,34 @@ export async function run(ctx: E2EContext): Promise<void> {
     })
   }
 
+  // Issue 13 item 12: the menu is reached and opened with the keyboard alone, and every page says what it is.
+  await ctx.step('keyboard: Tab reaches a menu entry as a named button, Enter opens it, the page is titled', async () => {
+    const worker = identities.find((i) => i.role === 'worker')
+    assert(worker, 'the seed has no worker identity')
+    const page = await ctx.newPage()
+    await signInFromEntry(page, worker)
+    await page.waitForFunction(() => document.title === '职工医疗互助')
+    let reached: { role: string | null; text: string } | null = null
+    for (let presses = 0; presses < 20 && !reached; presses += 1) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => {
+        const el = document.activeElement
+        return el?.classList.contains('home__menu-item') && el.textContent?.includes('我的申请')
+          ? { role: el.getAttribute('role'), text: el.textContent ?? '' }
+          : null
+      })
+    }
+    assert(reached, 'Tab never reached the 我的申请 menu entry')
+    assert(reached.role === 'button', `the focused menu entry has role ${reached.role}, not button`)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/packages\/claims\/list\/index/)
+    await page.waitForFunction(() => document.title === '我的申请', undefined, { timeout: 5_000 }).catch(() => undefined)
+    assert((await page.title()) === '我的申请', `the page title is "${await page.title()}", not 我的申请`)
+    const region = await page.locator('.taro_page:visible').last().getAttribute('aria-label')
+    assert(region === '我的申请', `the page region is named "${region}", not 我的申请`)
+    await page.context().close()
+  })
+
   await ctx.step('a new WeChat user is sent to the bind page', async () => {
     const page = await ctx.newPage()
     await page.goto('/pages/index/index')

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { documentTypeOf, type ClaimDetail, type PageCheck } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
-import { toast } from '@/components/ui'
+import { Photo, toast } from '@/components/ui'
 import { PageCheckNote } from '../page-check-note'
 import { openReceipt } from '../receipt-files'
 import { factChanges, materialLabels } from './claim-view'
@@ -54,15 +54,15 @@ export function ClaimMaterials({ claim: c, urls, checks }: { claim: ClaimDetail;
                 {labels[key] ?? key}（{ids.length} 页）
               </Text>
               <View className="claims-thumbs">
-                {ids.map((id) =>
+                {ids.map((id, i) =>
                   documentTypeOf(id) ? (
                     <ReceiptTile key={id} id={id} url={urls[id]} />
                   ) : urls[id] ? (
-                    <Image
+                    <Photo
                       key={id}
                       className="claims-thumbs__img"
                       src={urls[id]}
-                      mode="aspectFill"
+                      alt={`${labels[key] ?? key} 第 ${i + 1} 页`}
                       onClick={() => void Taro.previewImage({ urls: ids.filter((x) => !documentTypeOf(x)).map((x) => urls[x]).filter(Boolean), current: urls[id] })}
                     />
                   ) : (

@@ -20,7 +20,7 @@ export function PlanPicker({ scheme, shares, onShares, products, onToggleProduct
           <Text className="enrol-row__name">每人参加份额</Text>
           <Text className="enrol-row__sub">全单位相同，{scheme.shares.min}–{scheme.shares.max} 份</Text>
         </View>
-        <Stepper value={shares} min={scheme.shares.min} max={scheme.shares.max} onChange={onShares} />
+        <Stepper label="每人参加份额" value={shares} min={scheme.shares.min} max={scheme.shares.max} onChange={onShares} />
       </View>
     )
   }
