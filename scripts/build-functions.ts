@@ -22,11 +22,11 @@ export function listFunctions(dir = functionsDir): string[] {
 
 /**
  * Libraries a function loads only in some actions (`await import(pkg)`), built as their own file beside the bundle —
- * `<name>/lib-<pkg>.js`, uploaded with it — so that starting the function does not parse them. The roster reads and
- * writes spreadsheets with exceljs only when importing a file or building the template; a plain list must start as
+ * `<name>/lib-<pkg>.js`, uploaded with it — so that starting the function does not parse them. The roster and settlements
+ * functions read and write spreadsheets with exceljs only when importing a file or building the template; a plain list must start as
  * fast as any other function (issue 12: cold start no worse than wx-server-sdk alone).
  */
-export const SPLIT_LIBRARIES: Record<string, string[]> = { roster: ['exceljs'] }
+export const SPLIT_LIBRARIES: Record<string, string[]> = { roster: ['exceljs'], settlements: ['exceljs'] }
 
 const splitFile = (pkg: string) => `lib-${pkg.replace(/[^a-z0-9]+/gi, '-')}.js`
 

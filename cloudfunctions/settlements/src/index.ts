@@ -23,7 +23,7 @@ export const main = createMain(
           const started = Date.now()
           const importsDone = await resumeImports(ctx, started)
           const filesDeleted = await purgeFiles(ctx)
-          const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 4_000)
+          const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 2_000)
           return { importsDone, filesDeleted, ...proposals }
         },
       }),
