@@ -8,6 +8,8 @@ import type { ParticipationDoc, StayEntry } from './documents'
 import type { Notice } from './notify'
 import { proposalNotice } from './proposal-notice'
 import type { SdkHandle } from './sdk'
+import { runInTransaction } from './transaction'
+import { deliver, enqueueInTx } from './outbox'
 import { openAllowanceDays, overlappingStay, withoutStay } from './stays'
 import { txGet, withoutId } from './tx'
 
@@ -84,4 +86,26 @@ export async function freeStayReleasingHeld(
     })
   }
   return notices
+}
+
+/**
+ * The timer's catch-up: a proposal an import held at the very moment its claim filed by hand was rejected (the import
+ * read the stay before the rejection freed it, and wrote the held claim after the rejection looked for held ones) is
+ * released here, by the same function in its own transaction. Up to `max` held proposals a tick; answers how many.
+ */
+export async function releaseOrphanedHeld(ctx: HandlerContext, scheme: (id: ClaimDoc['schemeId']) => Scheme, max = 100): Promise<number> {
+  const held = await findAll<ClaimDoc>(ctx.db, 'claims', { status: 'held' }, max)
+  const linkedIds = [...new Set(held.map((h) => h.linkedClaimId).filter((id): id is string => !!id))]
+  const linked = linkedIds.length ? await findAll<ClaimDoc>(ctx.db, 'claims', { _id: ctx.db.command.in(linkedIds) }, max) : []
+  const rejected = new Set(linked.filter((c) => c.status === 'rejected').map((c) => c._id))
+  let released = 0
+  for (const h of held.filter((c) => c.linkedClaimId && rejected.has(c.linkedClaimId))) {
+    // The notice goes through the outbox in the same transaction: a tick cut off after it still tells them.
+    const outbox = await runInTransaction(ctx.db, async (tx: SdkHandle) =>
+      enqueueInTx(ctx, tx, await freeStayReleasingHeld(ctx, tx, h.participationId, h.linkedClaimId as string, [h._id], scheme(h.schemeId))),
+    )
+    await deliver(ctx, outbox)
+    released++
+  }
+  return released
 }

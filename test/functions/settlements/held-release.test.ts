@@ -96,7 +96,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     }
   })
 
-  it('released only once: a second rejection path (the claim resubmitted and rejected again is impossible) leaves one notice', async () => {
+  it('two office users rejecting the claim by hand at once release the proposal once, with one notice', async () => {
     const i = 5
     const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
     const held = await report(i, '2021-05-04', '2021-05-12')
@@ -124,6 +124,20 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     const after = await claimOf(held._id)
     expect(after.status).toBe('proposed')
     expect(after.assessmentAtSubmit.onPayout.allowanceDays).toBe(5)
+  })
+
+  it('a proposal held after the rejection looked for held ones (an import racing it) is released by the next tick, once', async () => {
+    const i = 12
+    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const held = await report(i, '2021-05-03', '2021-05-13')
+    // The race's outcome, set directly: the claim by hand rejected with its stay freed, the proposal still held.
+    await s.db.collection('claims').doc(manual.claimId).update({ data: { status: 'rejected' } })
+    await s.db.collection('participations').doc(s.part[i]).update({ data: { inpatientStays: [] } })
+    for (let tick = 0; tick < 2; tick++) await s.emu.fireTimer('settlements', 'tick')
+    const after = await claimOf(held._id)
+    expect(after).toMatchObject({ status: 'proposed', linkedClaimId: null, version: held.version + 1 })
+    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+    expect(await notices(i)).toHaveLength(1)
   })
 })
 
