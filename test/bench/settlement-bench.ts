@@ -15,7 +15,8 @@ import { startEmulator } from '../helpers/emulator'
 import { localCloud } from '../../scripts/sdk-env'
 import { seedDemo } from '../../scripts/seed'
 
-const ROWS = 20_000
+/** Rows in the export: a city's month (`SETTLEMENT_BENCH_ROWS` to try another size). */
+const ROWS = Number(process.env.SETTLEMENT_BENCH_ROWS ?? 20_000)
 const OFFICE = 'demo-office-01'
 const UNIT = 'unit-tz-haiyue'
 
