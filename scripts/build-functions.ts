@@ -23,12 +23,17 @@ export function listFunctions(dir = functionsDir): string[] {
 /**
  * Libraries a function loads only in some actions (`await import(pkg)` or a `require` inside a function), built as
  * their own file beside the bundle — `<name>/lib-<pkg>.js`, uploaded with it — so that starting the function does not
- * parse them. The roster reads and writes spreadsheets with exceljs only when importing a file or building the
- * template; a plain list must start as fast as any other function (issue 12: cold start no worse than wx-server-sdk
- * alone). pinyin-pro (a third of a megabyte of dictionary) is needed only where a name's sort key is computed
- * (`_shared/src/name-key.ts`: adding people, declaring them, searching a list by name).
+ * parse them. The roster and settlements functions read and write spreadsheets with exceljs only when importing a file
+ * or building the template; a plain list must start as fast as any other function (issue 12: cold start no worse than
+ * wx-server-sdk alone). pinyin-pro (a third of a megabyte of dictionary) is needed only where a name's sort key is
+ * computed (`_shared/src/name-key.ts`: adding people, declaring them, searching a list by name).
  */
-export const SPLIT_LIBRARIES: Record<string, string[]> = { roster: ['exceljs', 'pinyin-pro'], enrolment: ['pinyin-pro'], claims: ['pinyin-pro'] }
+export const SPLIT_LIBRARIES: Record<string, string[]> = {
+  roster: ['exceljs', 'pinyin-pro'],
+  settlements: ['exceljs'],
+  enrolment: ['pinyin-pro'],
+  claims: ['pinyin-pro'],
+}
 
 const splitFile = (pkg: string) => `lib-${pkg.replace(/[^a-z0-9]+/gi, '-')}.js`
 

@@ -1,5 +1,5 @@
 import type { Assessment, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
-import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee } from '@mutual-aid/contracts'
+import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
 
 import type { Family } from './documents'
 import type { SchemeId } from '@mutual-aid/shared-rules'
@@ -49,9 +49,11 @@ export type HistoryEvent =
   | 'propose'
   | 'withdraw_proposal'
   // A claim proposed from the bureau's settlement data: offered to the participant (or held: the stay was already
-  // claimed by hand), accepted, declined, or lapsed at the claims cutoff.
+  // claimed by hand), accepted, declined, or lapsed at the claims cutoff; a held one released when the claim filed by
+  // hand for its stay is rejected.
   | 'offer'
   | 'hold'
+  | 'release'
   | 'accept'
   | 'decline'
   | 'lapse'
@@ -111,22 +113,10 @@ export type Decision = Omit<DecisionView, 'at' | 'proposedBy'> & {
  * The medical-insurance bureau's inpatient settlement a proposed claim rests on (its evidence instead of photos), as
  * imported: amounts in fen, the resident ID only as the keyed hash on the settlement row.
  */
-export interface SettlementEvidence {
-  /** The settlement document's id (`stl-…`) and the bureau's serial number. */
+export type SettlementEvidence = SettlementEvidenceView & {
+  /** The settlement document's id (`stl-…`) and the import that brought it. */
   settlementId: string
-  serial: string
   importId: string
-  insurance: 'employee' | 'resident'
-  hospitalName: string
-  hospitalCode: string
-  designated: boolean
-  admission: string
-  discharge: string
-  totalFen: number
-  fundFen: number
-  selfPayFen: number
-  selfFundedFen: number
-  settledOn: string
 }
 
 export interface ClaimDoc {

@@ -183,6 +183,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_status', keys: { status: 1 } },
     { name: 'by_importer', keys: { 'importedBy.openid': 1, createdAt: -1 } },
   ]),
+  adminOnly('settlementBatches', "An import's checked rows in batches of 500 (keyed ID hash and masked form only), kept from its first call until it is done", [
+    { name: 'by_import', keys: { importId: 1 } },
+  ]),
   adminOnly('settlements', 'Settlement rows as imported: _id = stl-<sha-256 of the serial> (one serial stored once), ID only as keyed hash', [
     { name: 'by_import_chunk', keys: { importId: 1, chunk: 1 } },
     { name: 'by_import_state_row', keys: { importId: 1, state: 1, row: 1 } },

@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { isValidDate } from '@mutual-aid/shared-rules'
+import { AppError } from './errors'
+import { loadExcelJS } from './load-exceljs'
 
 /**
  * Reading spreadsheet cells the way people fill them in Excel or WPS, shared by the file imports (the unit roster,
@@ -49,4 +52,76 @@ export function dateText(value: ExcelJS.CellValue): string {
     if (isValidDate(iso)) return iso
   }
   return text
+}
+
+/** A column of an import file: the key the code uses, the template's header, and the headers accepted for it. */
+export interface SheetColumn<K extends string = string> {
+  key: K
+  header: string
+  aliases: readonly string[]
+}
+
+/** What the refusals of one import say, in the words of its users (which template, what to fill in). */
+export interface SheetMessages {
+  /** The file is neither a readable xlsx nor a CSV. */
+  unreadable: string
+  /** No sheet holds a row. */
+  empty: string
+  /** The template's name in "请使用下载的…", e.g. 名册模板. */
+  template: string
+  /** How to split a file with too many rows. */
+  split: string
+}
+
+export interface SheetLayout<K extends string> {
+  columns: readonly SheetColumn<K>[]
+  /** Columns a file may leave out (their cells read as empty). */
+  optional?: readonly K[]
+  /** Data rows accepted in one file. */
+  maxRows: number
+}
+
+/** An opened import file: its first non-empty sheet and the column each key was found in (header = row 1). */
+export interface OpenedSheet<K extends string> {
+  sheet: ExcelJS.Worksheet
+  colOf: Map<K, number>
+}
+
+/** Marks and units people add to a header (`*姓名`, `身份证号码（必填）`, `个人自负（元）`), left out before matching. */
+const HEADER_NOISE = /\s|\*|（必填）|\(必填\)|（元）|\(元\)/g
+
+/**
+ * Opens an uploaded import file the way people make them: an xlsx (a zip: it starts with "PK") or else a CSV in UTF-8
+ * or GB18030, every CSV cell kept as text (ID numbers and serials must not become numbers); the first sheet that holds
+ * a row; row 1 matched to the columns by any alias. Every refusal is BAD_FILE in words the uploader can act on.
+ */
+export async function openSheet<K extends string>(buffer: Buffer, fileName: string, messages: SheetMessages, layout: SheetLayout<K>): Promise<OpenedSheet<K>> {
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
+  const isCsv = /\.csv$/i.test(fileName) || !(buffer[0] === 0x50 && buffer[1] === 0x4b)
+  let sheet: ExcelJS.Worksheet | undefined
+  try {
+    if (isCsv) {
+      // exceljs's types want parser options this call does not set.
+      sheet = await wb.csv.read(Readable.from([decodeText(buffer)]), { map: (v: string) => v } as unknown as Parameters<typeof wb.csv.read>[1])
+    } else {
+      await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0])
+      sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0)
+    }
+  } catch {
+    throw new AppError('BAD_FILE', messages.unreadable)
+  }
+  if (!sheet || sheet.actualRowCount === 0) throw new AppError('BAD_FILE', messages.empty)
+  const colOf = new Map<K, number>()
+  sheet.getRow(1).eachCell((cell, col) => {
+    const text = cellText(cell.value).replace(HEADER_NOISE, '')
+    const column = layout.columns.find((c) => c.aliases.includes(text))
+    if (column && !colOf.has(column.key)) colOf.set(column.key, col)
+  })
+  const missing = layout.columns.filter((c) => !layout.optional?.includes(c.key) && !colOf.has(c.key)).map((c) => c.header)
+  if (missing.length) {
+    throw new AppError('BAD_FILE', `第 1 行缺少表头：${missing.join('、')}。请使用下载的${messages.template}（表头依次为 ${layout.columns.map((c) => c.header).join('、')}）。`)
+  }
+  if (sheet.actualRowCount - 1 > layout.maxRows) throw new AppError('BAD_FILE', `一次最多导入 ${layout.maxRows} 行，${messages.split}`)
+  return { sheet, colOf }
 }

@@ -8,6 +8,7 @@ import { hasConsent } from './drafts'
 import { applyStep } from './review'
 import { freeStay } from '@cloud-shared/stays'
 import { isParticipant, loadClaim } from './scope'
+import { loadSchemes } from '@cloud-shared/schemes'
 
 /**
  * The account the participant's last claim was paid to (or asked to be paid to), to prefill a proposal's payee: the
@@ -47,7 +48,9 @@ export const acceptProposal = action({
       throw new AppError('LATE_CLAIM', `已超过申请截止日期 ${current.claimDeadline.date}（${current.claimDeadline.basis}），这笔补助已不能确认。`)
     }
     if (!(await hasConsent(ctx))) throw new AppError('CONSENT_REQUIRED', '确认前请先阅读并同意《医疗健康信息处理授权》。')
-    const rules = bureauClaimRules(current.schemeId)
+    // The participation's own version (第二十六条), published ones included: its bureau review level applies.
+    const scheme = (await loadSchemes(ctx.db)).get(current.schemeId)
+    const rules = bureauClaimRules(scheme)
     if (!rules) throw new AppError('INVALID_TRANSITION', '该方案没有住院医疗互助，不能确认。')
     const name = ctx.caller.user?.name || current.personName
     const claim = await applyStep(ctx, claimId, version, {
@@ -59,7 +62,7 @@ export const acceptProposal = action({
         personOpenid: c.personOpenid ?? ctx.caller.openid,
         facts: { ...c.facts, payee },
         submittedOn: today,
-        ...(to === 'agent_confirmed' ? { materialsCompleteOn: today, dueDate: reviewDueDate(today).date } : {}),
+        ...(to === 'agent_confirmed' ? { materialsCompleteOn: today, dueDate: reviewDueDate(today, scheme.review?.workingDays).date } : {}),
       }),
       notice: { template: 'claimReceived', amountFen: () => 0 },
     })

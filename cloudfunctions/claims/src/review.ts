@@ -23,7 +23,9 @@ import { assessClaim, sameAssessment } from './assessment'
 import { claimNotices, type ClaimTemplate } from './notices'
 import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
-import { freeStay, withStayCounted } from '@cloud-shared/stays'
+import { withStayCounted } from '@cloud-shared/stays'
+import { freeStayReleasingHeld, heldProposalsOf } from '@cloud-shared/held-proposals'
+import { messageIdOf, type Notice } from '@cloud-shared/notify'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
 import { checkPagesBelong, hashPages } from './evidence'
 import { txGet, txGetVersioned, withoutId } from '@cloud-shared/tx'
@@ -280,12 +282,17 @@ export const decide = action({
     const now = ctx.clock.now()
     const by = { at: now, by: ctx.caller.openid, byName: ctx.caller.user?.name ?? '' }
     if (input.outcome === 'reject') {
+      // A rejected claim no longer holds its stay: a proposal it held back (the bureau's settlement for the same stay)
+      // is released in the same transaction, and the bureau's settlement may be proposed later if none was.
+      const held = await heldProposalsOf(ctx, input.claimId)
+      let released: Notice[] = []
       const claim = await applyStep(ctx, input.claimId, input.version, {
         event: 'reject',
         note: input.note,
         patch: async (c, _to, tx) => {
-          // A rejected claim no longer holds its stay: the bureau's settlement for it may be proposed (and assessed) later.
-          await freeStay(ctx, tx, c.participationId, c._id)
+          const notices = await freeStayReleasingHeld(ctx, tx, c.participationId, c._id, held, scheme)
+          released = []
+          if (notices.length) released = await enqueueInTx(ctx, tx, notices).then(() => notices)
           return {
           assessmentAtDecision: assessment,
           decision: {
@@ -301,6 +308,8 @@ export const decide = action({
         },
         notice: { template: 'claimDecided', amountFen: () => 0 },
       })
+      // Committed: the released proposals' participants hear now (a call cut off here leaves them to the outbox sweep).
+      await deliver(ctx, released.map((n) => messageIdOf(n.id, n.openid)))
       return summary(claim)
     }
     const amountFen = input.amountFen ?? assessment.amountFen

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { action } from '@cloud-shared/create-main'
 import { COLUMNS } from './columns'
-import { loadExcelJS } from './load-exceljs'
+import { loadExcelJS } from '@cloud-shared/load-exceljs'
 
 /** The downloadable roster template (xlsx): header row, one example row, the ID column formatted as text. */
 export async function buildTemplate(): Promise<Buffer> {

@@ -7,6 +7,7 @@ import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet, withoutId } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { noticeProposal } from './process'
+import { loadSchemes } from '@cloud-shared/schemes'
 
 /** Proposals looked at per tick (each tick is bounded; the next one goes on). */
 const PER_TICK = 500
@@ -49,13 +50,15 @@ export async function expireAndRemind(ctx: HandlerContext, started: number, budg
   const res = await ctx.db.collection('claims').where({ status: 'proposed' }).orderBy('_id', 'asc').limit(PER_TICK).get()
   let lapsed = 0
   let reminded = 0
+  // Each proposal's reminder window is its own version's (a published TZ version may set its own).
+  const schemes = res.data.length ? await loadSchemes(ctx.db) : null
   for (const claim of res.data as ClaimDoc[]) {
     if (Date.now() - started > budgetMs) break
     if (today > claim.claimDeadline.date) {
       if (await lapse(ctx, claim._id, today)) lapsed++
       continue
     }
-    const rules = bureauClaimRules(claim.schemeId)
+    const rules = bureauClaimRules(schemes!.get(claim.schemeId))
     if (rules && today >= addDays(claim.claimDeadline.date, -rules.reminderDaysBefore)) {
       await noticeProposal(ctx, claim, true)
       reminded++

@@ -11,15 +11,57 @@ import type { ImportDoc, SettlementDoc } from './model'
 import { processChunk } from './process'
 import { inPool } from './pool'
 
-/** Rows decided together (one participations read, one claims insert, one reservation of claim numbers). */
-export const CHUNK_ROWS = 500
 /**
- * A call stops starting chunks after this long (ms) and answers `running`: the function's time limit is 20 s
- * (config.json) and a chunk takes a few seconds; the page calls `continue`, and the timer finishes an abandoned import.
+ * Rows decided together (one participations read, one claims insert, one reservation of claim numbers). A chunk also
+ * writes a stay, a claim, a notice and an outcome per row: 500 rows took over 17 s on this machine under heavy load
+ * (load average 15 on 2 cores), so a chunk is 200 rows — one unit of work must stay well inside the 20 s limit.
  */
-export const CALL_BUDGET_MS = 11_000
-/** Rows stored per batch while staging (one existence query and one insert each). */
-const STAGE_ROWS = 500
+export const CHUNK_ROWS = 200
+/**
+ * A call starts another unit of work (a staged batch stored, a chunk decided) only if it would end within this many ms
+ * at the pace of the slowest such unit seen: the function's time limit is 20 s (config.json), and a bench call under
+ * heavy load ended at 18.6 s with a budget of 14 s, so the budget leaves 8 s for a unit slower than any before. Then
+ * it answers `running`; the page calls `continue`, and the timer finishes an import nobody continued.
+ */
+export const CALL_BUDGET_MS = 12_000
+/** Valid rows per staged batch: kept in `settlementBatches` by the first call, stored as settlements one batch a unit. */
+export const STAGE_ROWS = 500
+
+/**
+ * How long a unit of each kind took at most on this instance, recently (ms): what the next one is expected to take. A
+ * cold instance starts from what a loaded machine measured; the figure follows a slower unit at once and a faster one
+ * slowly. Kept in memory only: timings differ from run to run and must not change any document.
+ */
+const unitMs = { stage: 1_500, chunk: 8_000 }
+
+/** The work one call does: units of work while they fit in the call's budget (at least one, so every call moves on). */
+export class CallBudget {
+  private units: number
+  /** `progressed`: the call already did a unit's worth (the first call read the file), so none is owed to it. */
+  constructor(readonly started: number, progressed = false) {
+    this.units = progressed ? 1 : 0
+  }
+  fits(kind: keyof typeof unitMs): boolean {
+    return this.units === 0 || Date.now() - this.started + unitMs[kind] <= CALL_BUDGET_MS
+  }
+  async run<T>(kind: keyof typeof unitMs, work: () => Promise<T>): Promise<T> {
+    const t = Date.now()
+    const result = await work()
+    this.units++
+    unitMs[kind] = Math.max(Date.now() - t, Math.round(unitMs[kind] * 0.8))
+    return result
+  }
+}
+
+/** One staged batch: valid rows `n × STAGE_ROWS …` of an import's file, checked and keyed, never the clear ID. */
+interface StagedBatch {
+  _id: string
+  importId: string
+  n: number
+  rows: ValidRow[]
+}
+
+const batchIdOf = (importId: string, n: number) => `${importId}:${n}`
 const MAX_ERRORS_SHOWN = 200
 const MAX_DUPLICATES_KEPT = 2_000
 
@@ -55,32 +97,17 @@ export function importView(imp: ImportDoc, again = false): SettlementImport {
  * Progress (`stageIndex`, `stagePosition`, the duplicates so far) is written after each batch, whole, so a batch done
  * again after a crash counts the same. Answers whether every row is stored.
  */
-async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], started: number): Promise<boolean> {
+async function stage(ctx: HandlerContext, imp: ImportDoc, budget: CallBudget, valid?: ValidRow[]): Promise<boolean> {
   const _ = ctx.db.command
   const duplicates: ImportDoc['duplicates'] = [...(imp.duplicates ?? [])]
   let duplicateCount = imp.duplicateCount ?? 0
   let position = imp.stagePosition ?? 0
   const now = ctx.clock.now()
-  const docOf = (r: ValidRow, chunk: number): SettlementDoc => ({
-    _id: r.settlementId,
+  const docOf = ({ settlementId, repeatOf: _repeat, ...r }: ValidRow, chunk: number): SettlementDoc => ({
+    ...r,
+    _id: settlementId,
     importId: imp._id,
     chunk,
-    row: r.row,
-    serial: r.serial,
-    name: r.name,
-    idHash: r.idHash,
-    idMasked: r.idMasked,
-    insurance: r.insurance,
-    hospitalName: r.hospitalName,
-    hospitalCode: r.hospitalCode,
-    designated: r.designated,
-    admission: r.admission,
-    discharge: r.discharge,
-    totalFen: r.totalFen,
-    fundFen: r.fundFen,
-    selfPayFen: r.selfPayFen,
-    selfFundedFen: r.selfFundedFen,
-    settledOn: r.settledOn,
     state: 'pending',
     reasons: [],
     claimId: null,
@@ -91,9 +118,11 @@ async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], sta
     duplicateCount++
     if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason })
   }
-  for (let i = imp.stageIndex ?? 0; i < valid.length; i += STAGE_ROWS) {
-    if (Date.now() - started > CALL_BUDGET_MS) return false
-    const batch = valid.slice(i, i + STAGE_ROWS).filter((r) => {
+  for (let i = imp.stageIndex ?? 0; i < imp.rows; i += STAGE_ROWS) {
+    if (!budget.fits('stage')) return false
+    const rows = valid ? valid.slice(i, i + STAGE_ROWS) : await stagedRows(ctx, imp, i / STAGE_ROWS)
+    await budget.run('stage', async () => {
+    const batch = rows.filter((r) => {
       if (r.repeatOf === null) return true
       duplicate(r, `与本文件第 ${r.repeatOf} 行的结算流水号相同`)
       return false
@@ -119,7 +148,7 @@ async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], sta
           } catch (e) {
             if (!isDuplicateKey(e)) throw e
             const won = await findById<{ importId: string }>(ctx.db, 'settlements', doc._id)
-            if (won?.importId !== imp._id) duplicate(valid.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
+            if (won?.importId !== imp._id) duplicate(rows.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
           }
         })
       }
@@ -129,6 +158,7 @@ async function stage(ctx: HandlerContext, imp: ImportDoc, valid: ValidRow[], sta
       data: { ...progress, duplicates: _.set(duplicates), updatedAt: ctx.clock.now() },
     })
     Object.assign(imp, progress)
+    })
   }
   const chunks = Math.ceil(position / CHUNK_ROWS)
   await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({ data: { status: 'running', chunks, updatedAt: ctx.clock.now() } })
@@ -146,6 +176,8 @@ async function finish(ctx: HandlerContext, imp: ImportDoc): Promise<void> {
     ['proposed', 'held', 'unmatched', 'not_qualifying'].map((s) => countState(ctx, imp._id, s)),
   )
   const counts = { proposed, held, unmatched, notQualifying, duplicate: imp.duplicateCount }
+  // Every row is stored: the staged batches are not needed any more.
+  await ctx.db.collection('settlementBatches').where({ importId: imp._id }).remove()
   // The record first (once): a call cut off after it finishes the import again; one cut off after `done` would not.
   await audit(ctx, { action: 'settlement.import.done', entity: 'settlementImport', entityId: imp._id, after: { rows: imp.rows, ...counts }, once: `settlement.import.done:${imp._id}` })
   await ctx.db.collection('settlementImports').where({ _id: imp._id }).update({
@@ -171,32 +203,43 @@ export async function purgeFiles(ctx: HandlerContext): Promise<number> {
   return done.length
 }
 
-/** Moves an import on until it is done or this call's time budget is spent; answers where it stands. */
-export async function drive(ctx: HandlerContext, imp: ImportDoc, started: number, valid?: ValidRow[]): Promise<ImportDoc> {
-  if (imp.status === 'staging') {
-    // On record once, whichever call (first or a retry after a crash) stages the rows.
-    await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
-    if (!(await stage(ctx, imp, valid ?? (await validRowsOf(ctx, imp)), started))) return imp
-  }
-  while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
-    if (Date.now() - started > CALL_BUDGET_MS) return imp
-    await processChunk(ctx, imp, imp.nextChunk)
-  }
-  if (imp.status === 'running') await finish(ctx, imp)
-  return imp
+/** The valid rows of staged batch `n`, as the first call checked them (the file is not read again). */
+async function stagedRows(ctx: HandlerContext, imp: ImportDoc, n: number): Promise<ValidRow[]> {
+  const batch = await findById<StagedBatch>(ctx.db, 'settlementBatches', batchIdOf(imp._id, n))
+  if (!batch) throw new Error(`staged batch ${n} of ${imp._id} is missing`)
+  return batch.rows
 }
 
 /**
- * The valid rows of an import's file. A warm instance keeps the last file it read (calls of one import usually land on
- * the same instance): a 20,000-row file is then read once, not on every `continue`.
+ * Keeps the checked rows of a new import in batches of STAGE_ROWS, before the import exists: later calls store them
+ * batch by batch without reading the file again. Written under fixed ids, so a call cut off here writes them again.
  */
-let lastRead: { importId: string; valid: ValidRow[] } | null = null
+async function keepBatches(ctx: HandlerContext, importId: string, valid: ValidRow[]): Promise<void> {
+  const ns = Array.from({ length: Math.ceil(valid.length / STAGE_ROWS) }, (_, n) => n)
+  await inPool(ns, 4, (n) =>
+    ctx.db
+      .collection('settlementBatches')
+      .doc(batchIdOf(importId, n))
+      .set({ data: { importId, n, rows: valid.slice(n * STAGE_ROWS, (n + 1) * STAGE_ROWS) } satisfies Omit<StagedBatch, '_id'> }),
+  )
+}
 
-async function validRowsOf(ctx: HandlerContext, imp: ImportDoc): Promise<ValidRow[]> {
-  if (lastRead?.importId === imp._id) return lastRead.valid
-  const { valid } = await readAndValidate(ctx, imp.fileID)
-  lastRead = { importId: imp._id, valid }
-  return valid
+/**
+ * Moves an import on until it is done or this call's budget is spent (`CallBudget`); answers where it stands. `valid`:
+ * the rows the first call has just read, so its own batches need not be read back.
+ */
+export async function drive(ctx: HandlerContext, imp: ImportDoc, budget: CallBudget, valid?: ValidRow[]): Promise<ImportDoc> {
+  if (imp.status === 'staging') {
+    // On record once, whichever call (first or a retry after a crash) stages the rows.
+    await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
+    if (!(await stage(ctx, imp, budget, valid))) return imp
+  }
+  while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
+    if (!budget.fits('chunk')) return imp
+    await budget.run('chunk', () => processChunk(ctx, imp, imp.nextChunk))
+  }
+  if (imp.status === 'running') await finish(ctx, imp)
+  return imp
 }
 
 async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
@@ -207,9 +250,8 @@ async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
   }
 }
 
-async function readAndValidate(ctx: HandlerContext, fileID: string, buffer?: Buffer) {
-  const content = buffer ?? (await download(ctx, fileID))
-  const rows = await readSettlementFile(content, fileID)
+async function readAndValidate(ctx: HandlerContext, fileID: string, buffer: Buffer) {
+  const rows = await readSettlementFile(buffer, fileID)
   if (!rows.length) throw new AppError('BAD_FILE', '文件中没有结算数据（第 2 行起填写）。')
   return { rows, ...validateRows(rows, ctx.clock.today(), ctx.config.secrets) }
 }
@@ -239,7 +281,7 @@ export const importSettlements = action({
     const byFile = (await ctx.db.collection('settlementImports').where({ fileID }).limit(1).get()).data[0] as ImportDoc | undefined
     if (byFile) {
       assertCanSeeImport(ctx, byFile)
-      return importView(await drive(ctx, byFile, started))
+      return importView(await drive(ctx, byFile, new CallBudget(started)))
     }
     const buffer = await download(ctx, fileID)
     const importId = `imp-${createHash('sha256').update(buffer).digest('hex').slice(0, 40)}`
@@ -248,7 +290,7 @@ export const importSettlements = action({
       assertCanSeeImport(ctx, known)
       // A second upload of a file already imported: the copy holds clear ID numbers and is not needed.
       if (known.fileID !== fileID) await ctx.cloud.deleteFile({ fileList: [fileID] })
-      return importView(await drive(ctx, known, started), known.fileID !== fileID)
+      return importView(await drive(ctx, known, new CallBudget(started)), known.fileID !== fileID)
     }
     const { rows, valid, errors } = await readAndValidate(ctx, fileID, buffer)
     if (errors.length) {
@@ -266,6 +308,7 @@ export const importSettlements = action({
         importedOn: null,
       }
     }
+    await keepBatches(ctx, importId, valid)
     const now = ctx.clock.now()
     const imp: ImportDoc = {
       _id: importId,
@@ -294,10 +337,11 @@ export const importSettlements = action({
       if (!isDuplicateKey(err)) throw err
       const other = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
       if (!other) throw err
-      return importView(await drive(ctx, other, started), true)
+      // It may have finished (and removed its batches) before this call wrote them again.
+      if (other.status === 'done') await ctx.db.collection('settlementBatches').where({ importId }).remove()
+      return importView(await drive(ctx, other, new CallBudget(started)), true)
     }
-    lastRead = { importId, valid }
-    return importView(await drive(ctx, imp, started, valid))
+    return importView(await drive(ctx, imp, new CallBudget(started, true), valid))
   },
 })
 
@@ -310,7 +354,7 @@ export const continueImport = action({
     const imp = await findById<ImportDoc>(ctx.db, 'settlementImports', importId)
     if (!imp) throw notFound('该导入记录')
     assertCanSeeImport(ctx, imp)
-    return importView(await drive(ctx, imp, started))
+    return importView(await drive(ctx, imp, new CallBudget(started)))
   },
 })
 
@@ -318,9 +362,11 @@ export const continueImport = action({
 export async function resumeImports(ctx: HandlerContext, started: number): Promise<number> {
   const open = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: ctx.db.command.in(['staging', 'running']) }, 1000)
   let done = 0
+  // One budget for the tick: a second import starts only if its next unit still fits.
+  const budget = new CallBudget(started)
   for (const imp of open) {
     if (Date.now() - started > CALL_BUDGET_MS) break
-    await drive(ctx, imp, started)
+    await drive(ctx, imp, budget)
     if (imp.status === 'done') done++
   }
   return done

@@ -5,12 +5,16 @@ import { continueImport, importSettlements, purgeFiles, resumeImports, CALL_BUDG
 import { imports, rows } from './queries'
 import { template } from './template'
 import { expireAndRemind } from './expiry'
+import { deliverPending } from '@cloud-shared/outbox'
+import { releaseOrphanedHeld } from '@cloud-shared/held-proposals'
+import { loadSchemes } from '@cloud-shared/schemes'
 
 /**
  * 免申即享: the medical-insurance bureau's inpatient settlements imported by the office (or an agent for its area),
  * matched to TZ participants by the keyed ID hash, assessed by the rules as a filed inpatient claim and proposed to the
  * participant, who only confirms (claims function `acceptProposal`). The timer tick finishes imports nobody continued,
- * lapses proposals past the claims cutoff and reminds those close to it.
+ * releases held proposals whose claim filed by hand was rejected while
+ * the import was deciding them, lapses proposals past the claims cutoff and reminds those close to it.
  */
 export const main = createMain(
   settlementsContract,
@@ -23,8 +27,12 @@ export const main = createMain(
           const started = Date.now()
           const importsDone = await resumeImports(ctx, started)
           const filesDeleted = await purgeFiles(ctx)
-          const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 4_000)
-          return { importsDone, filesDeleted, ...proposals }
+          // Notices a cut-off tick left in the outbox, then held proposals whose claim by hand was rejected meanwhile.
+          const delivered = await deliverPending(ctx)
+          const schemes = await loadSchemes(ctx.db)
+          const released = await releaseOrphanedHeld(ctx, (id) => schemes.get(id))
+          const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 2_000)
+          return { importsDone, filesDeleted, delivered, released, ...proposals }
         },
       }),
     },

@@ -119,5 +119,5 @@ export function planChunk(
   return plans
 }
 
-/** The last day a proposal can be accepted: the scheme's claims cutoff for the admission. */
-export const acceptBy = (p: ParticipationDoc, admission: string) => claimDeadline(p.schemeId, admission)
+/** The last day a proposal can be accepted: the claims cutoff of the participation's own version for the admission. */
+export const acceptBy = (scheme: Scheme, admission: string) => claimDeadline(scheme, admission)

@@ -1,4 +1,5 @@
 import type { SettlementState } from '@mutual-aid/contracts'
+import type { ValidRow } from './validate'
 
 /** One import of a settlement file: `_id` = `imp-<sha-256 of the file's content>`, so the same file is one import. */
 export interface ImportDoc {
@@ -26,27 +27,14 @@ export interface ImportDoc {
   updatedAt: Date
 }
 
-/** A row of the bureau's export: `_id` = `stl-<sha-256 of the serial>`, so one serial is stored once. */
-export interface SettlementDoc {
+/**
+ * A row of the bureau's export as stored: `_id` = `stl-<sha-256 of the serial>`, so one serial is stored once. Its
+ * fields are the valid row's (`validRowSchema`), with what became of it.
+ */
+export type SettlementDoc = Omit<ValidRow, 'settlementId' | 'repeatOf'> & {
   _id: string
   importId: string
   chunk: number
-  row: number
-  serial: string
-  name: string
-  idHash: string
-  idMasked: string
-  insurance: 'employee' | 'resident'
-  hospitalName: string
-  hospitalCode: string
-  designated: boolean
-  admission: string
-  discharge: string
-  totalFen: number
-  fundFen: number
-  selfPayFen: number
-  selfFundedFen: number
-  settledOn: string
   state: SettlementState
   reasons: { code: string; message: string; basis: string | null }[]
   claimId: string | null

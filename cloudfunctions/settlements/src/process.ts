@@ -1,17 +1,18 @@
-import { formatYuan } from '@mutual-aid/shared-rules'
-import { wxAmount, wxDate, wxThing } from '@mutual-aid/contracts'
+import { settlementEvidenceSchema, type SettlementEvidenceView } from '@mutual-aid/contracts'
 import { audit } from '@cloud-shared/audit'
-import type { ClaimDoc } from '@cloud-shared/claim-doc'
+import type { ClaimDoc, SettlementEvidence } from '@cloud-shared/claim-doc'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findAll } from '@cloud-shared/db'
 import type { ParticipationDoc, PersonDoc, StayEntry, UnitDoc } from '@cloud-shared/documents'
 import { isDuplicateKey } from '@cloud-shared/errors'
 import { notify } from '@cloud-shared/notify'
+import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
 import { loadSchemes } from '@cloud-shared/schemes'
+import type { Scheme } from '@mutual-aid/shared-rules'
 import { claimIdOf, type ImportDoc, type SettlementDoc } from './model'
 import { inPool } from './pool'
 
@@ -116,30 +117,16 @@ async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<vo
   }
 }
 
-/** `2021年5月3日~2021年5月13日`: a stay as WeChat's `date` keyword takes a range. */
-const stayRange = (r: SettlementDoc) => `${wxDate(r.admission)}~${wxDate(r.discharge)}`
-const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
-
 /** Tells the participant a proposal awaits them: inbox always, a push where they subscribed. */
 export async function noticeProposal(ctx: HandlerContext, claim: ClaimDoc, reminder: boolean): Promise<void> {
-  if (!claim.personOpenid || !claim.settlement) return
-  const r = claim.settlement
-  const amount = formatYuan(claim.assessmentAtSubmit.amountFen)
-  await notify(ctx, {
-    id: `${claim._id}:${reminder ? 'proposalReminder' : 'proposed'}`,
-    openid: claim.personOpenid,
-    template: 'claimProposed',
-    title: reminder ? `住院补助 ${claim.claimNo} 即将过期，请尽快确认` : `住院补助 ${claim.claimNo} 待您确认`,
-    body: `您 ${monthDay(r.admission)}–${monthDay(r.discharge)} 住院可领取互助补助 ${amount}，请确认。${reminder ? `请在 ${claim.claimDeadline.date} 前确认，逾期失效。` : '无需拍照上传材料，核对后确认收款账户即可。'}`,
-    page: `packages/claims/proposal/index?id=${claim._id}`,
-    fields: {
-      date1: stayRange(r as unknown as SettlementDoc),
-      amount2: wxAmount(claim.assessmentAtSubmit.amountFen),
-      thing3: wxThing(reminder ? '即将过期，请尽快确认收款账户' : '医保结算数据生成，请确认收款账户'),
-      date4: wxDate(claim.claimDeadline.date),
-    },
-    ref: { entity: 'claim', id: claim._id },
-  })
+  const notice = proposalNotice(claim, reminder ? 'reminder' : 'proposed')
+  if (notice) await notify(ctx, notice)
+}
+
+/** The settlement as the claim's evidence: exactly the fields of `settlementEvidenceSchema`, with where it came from. */
+function evidenceOf(r: SettlementDoc, importId: string): SettlementEvidence {
+  const keys = Object.keys(settlementEvidenceSchema.shape) as (keyof SettlementEvidenceView)[]
+  return { ...(Object.fromEntries(keys.map((k) => [k, r[k]])) as SettlementEvidenceView), settlementId: r._id, importId }
 }
 
 function claimOf(
@@ -150,6 +137,7 @@ function claimOf(
   unit: UnitDoc | undefined,
   person: PersonDoc | undefined,
   today: string,
+  scheme: Scheme,
 ): ClaimDoc {
   const p = plan.participation as ParticipationDoc
   const r = plan.row
@@ -162,22 +150,7 @@ function claimOf(
   return {
     _id: id,
     source: 'settlement',
-    settlement: {
-      settlementId: r._id,
-      serial: r.serial,
-      importId: imp._id,
-      insurance: r.insurance,
-      hospitalName: r.hospitalName,
-      hospitalCode: r.hospitalCode,
-      designated: r.designated,
-      admission: r.admission,
-      discharge: r.discharge,
-      totalFen: r.totalFen,
-      fundFen: r.fundFen,
-      selfPayFen: r.selfPayFen,
-      selfFundedFen: r.selfFundedFen,
-      settledOn: r.settledOn,
-    },
+    settlement: evidenceOf(r, imp._id),
     linkedClaimId: plan.linkedClaimId,
     claimNo: `${p.family}${p.year}-${String(seq).padStart(6, '0')}`,
     idempotencyKey: `settlement:${r._id}`,
@@ -215,7 +188,7 @@ function claimOf(
     ],
     returned: null,
     submittedOn: today,
-    claimDeadline: acceptBy(p, r.admission),
+    claimDeadline: acceptBy(scheme, r.admission),
     assessmentAtSubmit: plan.assessment!,
     assessmentAtDecision: null,
     materialsCompleteOn: null,
@@ -238,10 +211,10 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
   const today = imp.importedOn
   const rows = await findAll<SettlementDoc>(ctx.db, 'settlements', { importId: imp._id, chunk: k }, 10_000)
   let plans: RowPlan[] = []
+  // Each participation is assessed under its own version (built-in or published, 第二十六条).
+  const schemes = await loadSchemes(ctx.db)
   for (let attempt = 1; ; attempt++) {
     const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
-    // Each participation is assessed under its own version (built-in or published, 第二十六条).
-    const schemes = await loadSchemes(ctx.db)
     plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
     if (await registerStays(ctx, plans)) break
     if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
@@ -263,7 +236,7 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
     const counterId = `claimNo-${p.family}-${p.year}`
     const n = next.get(counterId) ?? 0
     next.set(counterId, n + 1)
-    return claimOf(ctx, imp, plan, (from.get(counterId) as number) + n, units.get(p.unitId), people.get(p.personId), today)
+    return claimOf(ctx, imp, plan, (from.get(counterId) as number) + n, units.get(p.unitId), people.get(p.personId), today, schemes.get(p.schemeId))
   })
   await insertClaims(ctx, claims)
   await inPool(claims.filter((c) => c.status === 'proposed'), PARALLEL, (c) => noticeProposal(ctx, c, false))

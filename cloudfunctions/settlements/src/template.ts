@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import { action } from '@cloud-shared/create-main'
+import { loadExcelJS } from '@cloud-shared/load-exceljs'
 import { COLUMNS, DATE_KEYS } from './columns'
 
 /** The downloadable settlement template (xlsx): the accepted columns, one example row, ID and serial as text. */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
   const ws = wb.addWorksheet('医保住院结算明细')
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
   for (const key of ['idNumber', 'serial', 'hospitalCode', ...DATE_KEYS]) ws.getColumn(key).numFmt = '@'

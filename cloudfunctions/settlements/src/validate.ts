@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { settlementEvidenceSchema } from '@mutual-aid/contracts'
 import { isValidDate, maskResidentId, parseResidentId } from '@mutual-aid/shared-rules'
 import type { FunctionConfig } from '@cloud-shared/config'
 import { hashId } from '@cloud-shared/id-crypto'
@@ -11,29 +13,22 @@ export interface RowError {
   message: string
 }
 
-/** A valid settlement row: the resident ID only as keyed hash and masked form, money in fen. */
-export interface ValidRow {
-  row: number
-  serial: string
+/**
+ * A valid settlement row: the bureau's settlement as a claim shows it (`settlementEvidenceSchema`, the one place its
+ * fields are spelled), with the person — the resident ID only as keyed hash and masked form — and where it stands in
+ * the file. The stored row (`SettlementDoc`), the staged batches and a claim's evidence are all this shape.
+ */
+export const validRowSchema = settlementEvidenceSchema.extend({
+  row: z.number().int(),
   /** `stl-<sha256 of the serial>`: the settlement's document id, so one serial is stored once whatever file brings it. */
-  settlementId: string
-  name: string
-  idHash: string
-  idMasked: string
-  insurance: 'employee' | 'resident'
-  hospitalName: string
-  hospitalCode: string
-  designated: boolean
-  admission: string
-  discharge: string
-  totalFen: number
-  fundFen: number
-  selfPayFen: number
-  selfFundedFen: number
-  settledOn: string
+  settlementId: z.string(),
+  name: z.string(),
+  idHash: z.string(),
+  idMasked: z.string(),
   /** The first row of the file with the same serial: this row is a repeat and is reported as a duplicate. */
-  repeatOf: number | null
-}
+  repeatOf: z.number().int().nullable(),
+})
+export type ValidRow = z.infer<typeof validRowSchema>
 
 const LABEL = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>
 

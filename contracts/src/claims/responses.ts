@@ -8,7 +8,7 @@ export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
 export type FiledAs = z.infer<typeof filedAsSchema>
 
 export const reviewLevelSchema = z.enum(['clerk', 'agent', 'office'])
-export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse'])
+export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse', 'release'])
 export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_time']).nullable()
 
 /**

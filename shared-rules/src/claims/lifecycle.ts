@@ -15,6 +15,7 @@
  * claims cutoff lapses. A proposal for a stay that already has a claim filed by hand starts `held` (never offered):
  *
  *   proposed → (accept) → submitted | clerk_confirmed | agent_confirmed      proposed → declined | lapsed
+ *   held → (release: the claim filed by hand for the stay was rejected) → proposed
  */
 
 export type ClaimStatus =
@@ -30,7 +31,7 @@ export type ClaimStatus =
   | 'declined'
   | 'lapsed'
 export type ReviewLevel = 'clerk' | 'agent' | 'office'
-export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay' | 'accept' | 'decline' | 'lapse'
+export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay' | 'accept' | 'decline' | 'lapse' | 'release'
 /** Who acts: the three review levels, or the person who filed / the participant. */
 export type Actor = ReviewLevel | 'filer'
 
@@ -106,6 +107,10 @@ export function transition(status: ClaimStatus, event: ClaimEvent, actor: Actor,
       if (status !== 'proposed') return refuse(`该补助当前状态为「${STATUS_LABEL[status]}」，不会过期。`)
       if (actor !== 'office') return refuse('只有互助办（定时任务）可以将逾期未确认的补助置为过期。')
       return { ok: true, to: 'lapsed' }
+    case 'release':
+      if (status !== 'held') return refuse(`该补助当前状态为「${STATUS_LABEL[status]}」，不是暂不办理的补助。`)
+      if (actor !== 'office') return refuse('只有互助办（驳回同次住院的手工申请时）可以恢复办理暂不办理的补助。')
+      return { ok: true, to: 'proposed' }
   }
 }
 

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
 import { assert, type E2EContext } from '../context'
 import { pickDate } from '../date-picker'
+import { ofdFile } from '../../fixtures/ofd/make-ofd'
 
 const WORKER = 'demo-worker-wh-1' // 张伟, WH unit, 2 shares, renewing, coverage from 2021-01-16
 const CLERK = 'demo-clerk-wh'
@@ -27,6 +28,16 @@ async function pdfFixture(ctx: E2EContext): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ma-e2e-pdf-'))
   const file = path.join(dir, '电子检查报告.pdf')
   await writeFile(file, Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${ctx.baseUrl}\n%%EOF\n`, 'latin1'))
+  return file
+}
+
+/** A small real OFD e-receipt (a ZIP container with its OFD.xml), as a hospital's e-invoice platform sends it. */
+async function ofdFixture(): Promise<string> {
+  const { mkdtemp, writeFile } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const dir = await mkdtemp(path.join(tmpdir(), 'ma-e2e-ofd-'))
+  const file = path.join(dir, '住院收费电子票据.ofd')
+  await writeFile(file, ofdFile('住院收费电子票据'))
   return file
 }
 
@@ -137,6 +148,12 @@ export async function run(ctx: E2EContext): Promise<void> {
     await (await pdfChooser).setFiles(await pdfFixture(ctx))
     await reports.getByText('已传 2 页').waitFor({ timeout: 15_000 })
     await reports.locator('.claim-photos__doc-type').filter({ hasText: 'PDF' }).waitFor()
+    // And an OFD e-receipt (the national e-invoice format), stored as it is too.
+    const ofdChooser = page.waitForEvent('filechooser')
+    await reports.getByText('上传电子文件（PDF/OFD）').click()
+    await (await ofdChooser).setFiles(await ofdFixture())
+    await reports.getByText('已传 3 页').waitFor({ timeout: 15_000 })
+    await reports.locator('.claim-photos__doc-type').filter({ hasText: 'OFD' }).waitFor()
     await ctx.screenshot(page, 'claims-03-photos')
 
     // Reload: the draft with its pages is kept, each photo shown again as a thumbnail through its temporary link.

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto'
 import { claimPagePath } from '@mutual-aid/contracts'
-import { AGENT, OFFICE, PAYEE, WH_ILLNESS, WH_ILLNESS_ITEMS, WORKER, WORKER_2, fileClaim, okData, startSuite, uploadPage, uploadTo, versionOf, type Suite } from './helpers'
+import { ofdFile } from '../../fixtures/ofd/make-ofd'
+import { AGENT, CLERK_WH, OFFICE, PAYEE, WH_ILLNESS, WH_ILLNESS_ITEMS, WORKER, WORKER_2, fileClaim, okData, startSuite, uploadPage, uploadTo, versionOf, type Suite } from './helpers'
 
 let s: Suite
 
@@ -56,7 +57,7 @@ describe('draftFileUrls: thumbnails of pages saved in an earlier visit', () => {
 })
 
 describe('e-receipts as files', () => {
-  it('a PDF page under its content hash is accepted and its hash recorded with the version on submit', async () => {
+  it('a PDF and an OFD page under their content hashes are accepted, their hashes recorded with the version on submit, and opened by the reviewer', async () => {
     const content = pdf('receipt 1')
     const prep = okData(await s.call(WORKER_2, 'prepare', { target: { mode: 'self' } }))
     const participationId = prep.participations[0].id
@@ -67,11 +68,32 @@ describe('e-receipts as files', () => {
     const files: Record<string, string[]> = {}
     for (const [i, item] of WH_ILLNESS_ITEMS.entries()) files[item] = [await uploadPage(s.emu, WORKER_2, d.draftId, item, i + 1)]
     files.diagnostic_reports.push(up.fileID as string)
+    // And an OFD e-receipt (GB/T 33190, the national e-invoice format: a ZIP container), the same way.
+    const ofd = ofdFile('门诊收费票据')
+    const ofdHash = createHash('sha256').update(ofd).digest('hex')
+    const ofdUp = await uploadTo(s.emu, WORKER_2, claimPagePath(d.draftId, 'diagnostic_reports', ofdHash, 'ofd'), ofd)
+    expect(ofdUp.status).toBe(200)
+    files.diagnostic_reports.push(ofdUp.fileID as string)
     okData(await s.call(WORKER_2, 'saveDraft', { draftId: d.draftId, version: d.version, participationId, product: 'critical', kind: 'illness', facts: { ...WH_ILLNESS, payee: { ...PAYEE, name: '王秀英' } }, files }))
     await s.call(WORKER_2, 'consent', { kind: 'medical_info', version: '2021-01' })
     const claim = okData(await s.call(WORKER_2, 'submit', { draftId: d.draftId, idempotencyKey: `k${hash.slice(0, 20)}` }))
     const stored = await s.db.collection('claims').doc(claim.claimId).get()
     expect(stored.data.materials[0].hashes[up.fileID as string]).toBe(hash)
+    expect(stored.data.materials[0].hashes[ofdUp.fileID as string]).toBe(ofdHash)
+    // The unit's clerk opens both files: each checks against its recorded hash, and the link serves the bytes uploaded.
+    const seen = okData(await s.call(CLERK_WH, 'photoUrls', { claimId: claim.claimId }))
+    expect(seen.checks[up.fileID as string]).toBe('ok')
+    expect(seen.checks[ofdUp.fileID as string]).toBe('ok')
+    const served = await fetch(seen.urls[ofdUp.fileID as string])
+    expect(served.status).toBe(200)
+    expect(Buffer.from(await served.arrayBuffer()).equals(ofd)).toBe(true)
+  })
+
+  it('a file that is not an OFD (not even a ZIP) cannot be stored under a .ofd name', async () => {
+    const fake = pdf('a PDF renamed .ofd')
+    const hash = createHash('sha256').update(fake).digest('hex')
+    const up = await uploadTo(s.emu, WORKER, claimPagePath('d-any', 'diagnostic_reports', hash, 'ofd'), fake)
+    expect(up.status).toBe(400)
   })
 
   it('a file that is not a PDF cannot be stored under a .pdf name', async () => {

@@ -1,0 +1,182 @@
+/**
+ * A proposal held beside a claim filed by hand for the same stay, and what becomes of it as that claim goes on: released
+ * (back to proposed, its stay registered, re-assessed, the participant told) in the transaction that rejects the claim
+ * by hand; still held while that claim is returned, approved or paid. And the other way round: a proposal that ends
+ * (declined, lapsed, accepted then rejected) frees its stay for a claim filed by hand. One TZ person per case.
+ * Also: an accepted proposal enters review at the level of the participation's own scheme version, published ones
+ * included (`bureauClaimRules` of the loaded version).
+ */
+import { getScheme } from '@mutual-aid/shared-rules'
+import { TZ_PEOPLE } from '../../../scripts/demo-data'
+import { fileClaim } from '../claims/helpers'
+import { AGENT, CLERK_TZ, OFFICE, csvOf, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+
+let s: Suite
+beforeAll(async () => {
+  s = await startSettleSuite()
+  for (let i = 1; i < 14; i++) okData(await s.call('claims', workerOf(i), 'consent', { kind: 'medical_info', version: '2021-01' }))
+})
+afterAll(async () => {
+  await s?.emu.stop()
+})
+
+const STAY_ITEMS = ['participant_id', 'inpatient_receipts', 'settlement_statement', 'discharge_summary']
+let serials = 0
+
+async function fileByHand(i: number, admission: string, discharge: string) {
+  const claims = { emu: s.emu, db: s.db, call: (o: string, a: string, inp?: Record<string, unknown>) => s.call('claims', o, a, inp) }
+  const r = await fileClaim(claims, workerOf(i), {
+    product: 'inpatient',
+    kind: 'inpatient',
+    facts: { hospital: '台州市中心医院', designatedHospital: true, admission, discharge, selfPayFen: 100_000, selfFundedFen: 0, medicalInsurance: 'employee', payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: `62220200000000${String(i).padStart(5, '0')}` } },
+    items: STAY_ITEMS,
+  })
+  return r.submit
+}
+
+async function report(i: number, admission: string, discharge: string) {
+  const serial = `H${Date.now()}${++serials}`
+  okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission, discharge, selfPay: '1000.00', selfFunded: '0', serial }])))
+  const row = (await s.db.collection('settlements').where({ serial }).get()).data[0]
+  return row.claimId ? (await s.db.collection('claims').doc(row.claimId).get()).data : null
+}
+
+const claimOf = async (id: string) => (await s.db.collection('claims').doc(id).get()).data
+const participation = async (i: number) => (await s.db.collection('participations').doc(s.part[i]).get()).data
+const version = async (claimId: string) => (await claimOf(claimId)).version
+const notices = async (i: number) => (await s.db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).get()).data
+
+async function toOffice(claimId: string) {
+  okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId, version: await version(claimId) }))
+  okData(await s.call('claims', AGENT, 'confirm', { claimId, version: await version(claimId) }))
+}
+const reject = async (claimId: string) =>
+  okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'reject', reasonCode: 'NOT_PAYABLE', note: '材料与事实不符，不予给付' }))
+const approve = async (claimId: string) => okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'approve' }))
+const markPaid = async (claimId: string) => okData(await s.call('claims', OFFICE, 'markPaid', { claimId, version: await version(claimId), paidOn: '2021-06-15', reference: 'TX20210615' }))
+const returnIt = async (claimId: string) => okData(await s.call('claims', CLERK_TZ, 'return', { claimId, version: await version(claimId), reason: '请补充出院小结' }))
+const accept = async (i: number, claimId: string) =>
+  okData(await s.call('claims', workerOf(i), 'acceptProposal', { claimId, version: await version(claimId), payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: '6222020000000000777' } }))
+
+describe('a held proposal as the claim filed by hand for the stay goes on', () => {
+  it.each([
+    // person, what happens to the claim filed by hand, what the held proposal becomes
+    [1, 'rejected', 'proposed'],
+    [2, 'returned', 'held'],
+    [3, 'approved', 'held'],
+    [4, 'paid', 'held'],
+  ] as const)('person %i: claim by hand %s → proposal %s', async (i, fate, expected) => {
+    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const held = await report(i, '2021-05-03', '2021-05-13')
+    expect(held).toMatchObject({ status: 'held', linkedClaimId: manual.claimId })
+    if (fate === 'returned') await returnIt(manual.claimId)
+    else await toOffice(manual.claimId)
+    if (fate === 'rejected') await reject(manual.claimId)
+    if (fate === 'approved' || fate === 'paid') await approve(manual.claimId)
+    if (fate === 'paid') await markPaid(manual.claimId)
+    const after = await claimOf(held._id)
+    expect(after.status).toBe(expected)
+    const stays = (await participation(i)).inpatientStays.map((x: any) => x.claimId)
+    if (expected === 'proposed') {
+      // Released in the rejection's transaction: its stay now holds the days, the participant is told once and sees it.
+      expect(after.linkedClaimId).toBeNull()
+      expect(after.history.at(-1)).toMatchObject({ event: 'release', from: 'held', to: 'proposed' })
+      expect(stays).toEqual([held._id])
+      expect(await notices(i)).toHaveLength(1)
+      expect(okData(await s.call('claims', workerOf(i), 'mine')).items.map((c: any) => c.id)).toContain(held._id)
+      expect(await s.db.collection('audit').where({ action: 'claim.release', entityId: held._id }).count()).toMatchObject({ total: 1 })
+      // Now it is the one claim for the stay: filing it by hand again is refused, accepting it works.
+      expect(await fileByHand(i, '2021-05-05', '2021-05-10')).toMatchObject({ ok: false, code: 'PROPOSAL_EXISTS' })
+      expect(await accept(i, held._id)).toMatchObject({ status: 'submitted' })
+    } else {
+      expect(after.linkedClaimId).toBe(manual.claimId)
+      expect(after.version).toBe(held.version)
+      expect(stays).toEqual([manual.claimId])
+      expect(await notices(i)).toHaveLength(0)
+    }
+  })
+
+  it('two office users rejecting the claim by hand at once release the proposal once, with one notice', async () => {
+    const i = 5
+    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const held = await report(i, '2021-05-04', '2021-05-12')
+    await toOffice(manual.claimId)
+    const v = await version(manual.claimId)
+    // Two office users reject at once: one wins, the proposal is released once.
+    const answers = await Promise.all([0, 1].map(() => s.call('claims', OFFICE, 'decide', { claimId: manual.claimId, version: v, outcome: 'reject', reasonCode: 'NOT_PAYABLE', note: '材料与事实不符，不予给付' })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect((await claimOf(held._id)).status).toBe('proposed')
+    expect(await notices(i)).toHaveLength(1)
+    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+  })
+
+  it('released and re-assessed on the participation as it now stands (the 30-day cap counts what was paid since)', async () => {
+    const i = 6
+    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const held = await report(i, '2021-05-03', '2021-05-13')
+    expect(held.assessmentAtSubmit.onPayout.allowanceDays).toBe(10)
+    // Meanwhile 25 other days are paid by hand.
+    const other = okData(await fileByHand(i, '2021-04-05', '2021-04-30'))
+    await toOffice(other.claimId)
+    await approve(other.claimId)
+    await toOffice(manual.claimId)
+    await reject(manual.claimId)
+    const after = await claimOf(held._id)
+    expect(after.status).toBe('proposed')
+    expect(after.assessmentAtSubmit.onPayout.allowanceDays).toBe(5)
+  })
+
+  it('a proposal held after the rejection looked for held ones (an import racing it) is released by the next tick, once', async () => {
+    const i = 12
+    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const held = await report(i, '2021-05-03', '2021-05-13')
+    // The race's outcome, set directly: the claim by hand rejected with its stay freed, the proposal still held.
+    await s.db.collection('claims').doc(manual.claimId).update({ data: { status: 'rejected' } })
+    await s.db.collection('participations').doc(s.part[i]).update({ data: { inpatientStays: [] } })
+    for (let tick = 0; tick < 2; tick++) await s.emu.fireTimer('settlements', 'tick')
+    const after = await claimOf(held._id)
+    expect(after).toMatchObject({ status: 'proposed', linkedClaimId: null, version: held.version + 1 })
+    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+    expect(await notices(i)).toHaveLength(1)
+  })
+})
+
+describe('a proposal that ends frees its stay for a claim filed by hand', () => {
+  it.each([
+    // person, what becomes of the proposal, the answer to filing the stay by hand
+    [7, 'open', 'PROPOSAL_EXISTS'],
+    [8, 'declined', 'ok'],
+    [9, 'accepted then rejected', 'ok'],
+    [10, 'accepted then approved', 'PROPOSAL_EXISTS'],
+  ] as const)('person %i: proposal %s → filing by hand answers %s', async (i, fate, expected) => {
+    const proposal = await report(i, '2021-06-01', '2021-06-05')
+    expect(proposal.status).toBe('proposed')
+    if (fate === 'declined') okData(await s.call('claims', workerOf(i), 'declineProposal', { claimId: proposal._id, version: proposal.version }))
+    if (fate.startsWith('accepted')) {
+      await accept(i, proposal._id)
+      await toOffice(proposal._id)
+      if (fate.endsWith('rejected')) await reject(proposal._id)
+      else await approve(proposal._id)
+    }
+    const answer = await fileByHand(i, '2021-06-02', '2021-06-04')
+    if (expected === 'ok') expect(answer).toMatchObject({ ok: true, data: { status: 'submitted' } })
+    else expect(answer).toMatchObject({ ok: false, code: expected })
+  })
+})
+
+describe("an accepted proposal enters review at the level of the participation's own version", () => {
+  it('a published TZ version that sends bureau-sourced claims straight to the agent', async () => {
+    const i = 11
+    const base = getScheme('tz-2021')
+    if (base.family !== 'TZ') throw new Error('tz-2021 is a TZ version')
+    const id = 'tz-2021-bureau'
+    const scheme = { ...base, id, inpatient: { ...base.inpatient, bureauClaims: { reviewFrom: 'agent' as const, reminderDaysBefore: 10, basis: '测试公布版本：医保数据免单位确认' } } }
+    const now = new Date()
+    await s.db.collection('schemeVersions').add({ data: { _id: id, schemeId: id, family: 'TZ', slot: 'TZ-2021-bureau', scheme, baseId: 'tz-2021', draftId: 'draft-test', publishedOn: '2021-03-01', publishedBy: OFFICE, publishedByName: '互助办', createdAt: now } })
+    await s.db.collection('participations').doc(s.part[i]).update({ data: { schemeId: id } })
+    const proposal = await report(i, '2021-05-03', '2021-05-13')
+    expect(proposal).toMatchObject({ status: 'proposed', schemeId: id })
+    // The built-in default would be the clerk (submitted); this version's level is the agent's (clerk_confirmed).
+    expect(await accept(i, proposal._id)).toMatchObject({ status: 'clerk_confirmed' })
+  })
+})
