@@ -371,7 +371,7 @@ describe('the declaration page', () => {
     const all = await readAll<any>('people', { unitId: TZ })
     const expected = all
       .filter((p) => (list === 'all' || p.status === 'in_service') && (!filters.query || p.name.startsWith(filters.query)))
-      .sort((a, b) => cmp(a.name, b.name) || cmp(a._id, b._id))
+      .sort((a, b) => cmp(nameKeyOf(a.name), nameKeyOf(b.name)) || cmp(a._id, b._id))
       .map((p) => p._id)
     expect(expected.length).toBeGreaterThan(0)
     const pages = await walk('enrolment', { action: 'people', year: 2021, list, ...filters }, CLERK_TZ, 7)
@@ -386,7 +386,7 @@ describe('the declaration page', () => {
     const inService = (await readAll<any>('people', { unitId: TZ, status: 'in_service' })).sort((a, b) => cmp(b.hireDate, a.hireDate) || cmp(b._id, a._id))
     const recent = await walk('enrolment', { action: 'people', year: 2021, list: 'recent' }, CLERK_TZ, 7)
     expect(ids(recent, undefined, '_id')).toEqual(inService.map((p) => p._id))
-    const active = (await readAll<any>('participations', { unitId: WH, year: 2021, status: 'active' })).sort((a, b) => cmp(a.name, b.name) || cmp(a._id, b._id))
+    const active = (await readAll<any>('participations', { unitId: WH, year: 2021, status: 'active' })).sort((a, b) => cmp(nameKeyOf(a.name), nameKeyOf(b.name)) || cmp(a._id, b._id))
     // (This suite's generated participations name people it never put on the roster: those rows have no person to show.)
     const onRoster = new Set((await readAll<any>('people', { unitId: WH })).map((p) => p._id))
     const enrolled = await walk('enrolment', { action: 'people', year: 2021, list: 'enrolled' }, CLERK_WH, 9)

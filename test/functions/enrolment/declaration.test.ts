@@ -5,6 +5,7 @@
  * new hires (WH Art. 13), replacement (TZ, ≤ 20 %), renewal view, role and unit scope, version conflicts.
  */
 import { quote } from '@mutual-aid/shared-rules'
+import { nameKeyOf } from '../../../cloudfunctions/_shared/src/name-key'
 import { makeId, makeRows, rosterXlsx } from '../../fixtures/rosters/make-roster'
 import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH, preparedPeople, rosterIds, startSuite, type Suite } from './helpers'
 
@@ -36,7 +37,9 @@ describe('TZ declaration', () => {
     const people = await preparedPeople(s.ok, CLERK_TZ, p.year)
     expect(people).toHaveLength(27)
     expect(people.every((x: any) => x.idMasked.includes('**********'))).toBe(true)
-    inService = people.filter((x: any) => x.status === 'in_service').map((x: any) => x._id)
+    // 余静 (WORKER_TZ, bound to WeChat) first: every declaration below takes "the first n", and she must be in it.
+    const listed = people.filter((x: any) => x.status === 'in_service')
+    inService = [...listed.filter((x: any) => x.name === '余静'), ...listed.filter((x: any) => x.name !== '余静')].map((x: any) => x._id)
     expect(inService).toHaveLength(26)
     // The page gets the roster's figures, not the roster: 26 in service, all declarable, all first-time.
     expect(p).not.toHaveProperty('people')
@@ -55,8 +58,9 @@ describe('TZ declaration', () => {
   it('the people list pages by name, in service only, or newest hire first', async () => {
     const inServiceRows = await preparedPeople(s.ok, CLERK_TZ, 2021, 'in_service')
     expect(inServiceRows.map((x: any) => x._id).sort()).toEqual([...inService].sort())
-    const names = inServiceRows.map((x: any) => x.name)
-    expect(names).toEqual([...names].sort())
+    // In the roster's pinyin order (the name's sort key), as the roster page lists it.
+    const keys = inServiceRows.map((x: any) => nameKeyOf(x.name))
+    expect(keys).toEqual([...keys].sort())
     const recent = (await preparedPeople(s.ok, CLERK_TZ, 2021, 'recent')).map((x: any) => x.hireDate)
     expect(recent).toHaveLength(26)
     expect(recent).toEqual([...recent].sort().reverse())
@@ -215,7 +219,7 @@ describe('TZ declaration', () => {
     expect(await s.call('enrolment', OFFICE, 'recordPayment', { enrolmentId, version: paid.version, amountFen: e.quote.totalFen, paidOn: '2021-06-15', reference: 'BANK-001' })).toMatchObject({ ok: false, code: 'WRONG_STATUS' })
     const clerkOut = await s.emu.outbox(CLERK_TZ)
     expect(clerkOut.some((m: any) => JSON.stringify(m).includes('enrolmentPaid'))).toBe(true)
-    // 余静 (bound worker, first on the roster) is told her coverage starts.
+    // 余静 (bound worker, among those declared) is told her coverage starts.
     const workerOut = await s.emu.outbox(WORKER_TZ)
     expect(workerOut.some((m: any) => JSON.stringify(m).includes('coverageStarted'))).toBe(true)
     const audit = await s.db.collection('audit').where({ entity: 'enrolments', entityId: enrolmentId }).get()
