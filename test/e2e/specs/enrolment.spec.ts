@@ -191,7 +191,11 @@ export async function run(ctx: E2EContext): Promise<void> {
     await dialog.waitFor()
     const asked = await dialog.innerText()
     for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
-    await dialog.getByText('确认保存', { exact: true }).click()
+    // Pressed from the keyboard, as the save button above: after typing into eight fields, a pointer click aimed at the
+    // dialog's button was reported landing on the dialog's text in CI (the mobile emulation's coordinates drift).
+    const save = dialog.getByRole('button', { name: '确认保存' })
+    await save.focus()
+    await page.keyboard.press('Enter')
     await form.getByText('第 1 版', { exact: false }).waitFor({ timeout: 20_000 })
     await settle(page)
     await ctx.screenshot(page, 'payment-settings-saved')

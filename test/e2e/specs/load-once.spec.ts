@@ -4,11 +4,13 @@
  * another page. Counts the browser's POST /fn/<function> requests by action.
  */
 import type { Page } from 'playwright-core'
-import { assert, type E2EContext } from '../context'
+import { usccCheckChar } from '@mutual-aid/shared-rules'
+import { makeId } from '../../fixtures/rosters/make-roster'
+import { assert, callApi, type E2EContext } from '../context'
 
 const WORKER = 'demo-worker-wh-1'
 const CLERK = 'demo-clerk-wh'
-const CLERK_TZ = 'demo-clerk-tz'
+const CLERK_TZ_FRESH = 'e2e-load-once-clerk-tz'
 const OFFICE = 'demo-office-01'
 
 /** Signs `openid` in through the local session route and counts every cloud call the page makes from then on. */
@@ -56,7 +58,26 @@ async function opensOnce(ctx: E2EContext, openid: string, url: string, actions: 
   assert(JSON.stringify(seen) === JSON.stringify(expected), `${url}: expected ${JSON.stringify(expected)}, the page called ${JSON.stringify(seen)}`)
 }
 
+/**
+ * A TZ unit of its own, not declared yet whatever ran before (the enrolment spec declares 海悦电子): the office creates
+ * it, its clerk binds with the invite code and puts two people on the roster.
+ */
+async function freshTzUnit(ctx: E2EContext): Promise<void> {
+  const base = '91331002MA2H7Q4N8'
+  const { unitId } = await callApi(ctx, 'units', OFFICE, 'create', {
+    name: '台州首次申报测试公司', uscc: base + usccCheckChar(base), unitType: 'soe', finance: false, family: 'TZ',
+    agentId: 'agent-chengqu', contactName: '王五', contactPhone: '13900000023', address: '',
+  })
+  const invite = await callApi(ctx, 'units', OFFICE, 'createInvite', { unitId })
+  await callApi(ctx, 'auth', CLERK_TZ_FRESH, 'acceptInvite', { code: invite.code })
+  for (const [i, name] of ['首申甲', '首申乙'].entries()) {
+    await callApi(ctx, 'roster', CLERK_TZ_FRESH, 'add', { name, idNumber: makeId('331002', `198${i}-01-01`, 700 + i, i === 1), hireDate: '2020-01-01' })
+  }
+}
+
+
 export async function run(ctx: E2EContext): Promise<void> {
+  await freshTzUnit(ctx)
   const pages: Array<[string, string, string[]]> = [
     [WORKER, '/packages/claims/list/index', ['claims.mine', 'claims.myDrafts']],
     [WORKER, '/packages/claims/inbox/index', ['messages.list']],
@@ -68,7 +89,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     // The declaration page (WH: this period is declared, so no people list): the roster's counts once.
     [CLERK, '/packages/enrol/declare/index', ['enrolment.prepare']],
     // TZ, not declared yet: the counts once and the first page of people once (never the whole roster).
-    [CLERK_TZ, '/packages/enrol/declare/index', ['enrolment.people', 'enrolment.prepare']],
+    [CLERK_TZ_FRESH, '/packages/enrol/declare/index', ['enrolment.people', 'enrolment.prepare']],
     [OFFICE, '/packages/claims/ledger/index', ['claims.ledger']],
     [OFFICE, '/packages/enrol/units/index', ['units.list']],
   ]
