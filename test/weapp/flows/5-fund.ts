@@ -13,6 +13,8 @@ import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS, bankAmount } from '@mutual-aid/
 import type { MiniProgram } from '../host/mini-program'
 import { assert, type HostRun } from '../context'
 import { openFromHome } from './2-claims'
+// One retrying fetch for both hosts (the e2e's): the emulator can be slow to accept a connection on a loaded machine.
+import { fetchRetry } from '../../e2e/context'
 
 const WORKER = 'demo-worker-wh-2' // 王秀英
 const CLERK = 'demo-clerk-wh'
@@ -20,21 +22,6 @@ const AGENT = 'demo-agent-01'
 const OFFICE = 'demo-office-01'
 const PHOTOS = join(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
-
-/**
- * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
- * emulator can take longer than undici's 10 s to accept a connection.
- */
-async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(url, init)
-    } catch (err) {
-      if (attempt >= 3) throw err
-      await new Promise((r) => setTimeout(r, 1000 * attempt))
-    }
-  }
-}
 
 async function tokenOf(url: string, openid: string): Promise<string> {
   const res = await fetchRetry(`${url}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
