@@ -4,8 +4,7 @@
  * paid or proposed through either. One TZ person per case, so the cases do not share allowance days.
  */
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { fileClaim } from '../claims/helpers'
-import { AGENT, CLERK_TZ, OFFICE, csvOf, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -16,20 +15,8 @@ afterAll(async () => {
   await s?.emu.stop()
 })
 
-const STAY_ITEMS = ['participant_id', 'inpatient_receipts', 'settlement_statement', 'discharge_summary']
 let serials = 0
 
-/** A stay filed by hand by the person themself; answers the submit envelope. */
-async function fileByHand(i: number, admission: string, discharge: string) {
-  const claims = { emu: s.emu, db: s.db, call: (o: string, a: string, inp?: Record<string, unknown>) => s.call('claims', o, a, inp) }
-  const r = await fileClaim(claims, workerOf(i), {
-    product: 'inpatient',
-    kind: 'inpatient',
-    facts: { hospital: '台州市中心医院', designatedHospital: true, admission, discharge, selfPayFen: 100_000, selfFundedFen: 0, medicalInsurance: 'employee', payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: `62220200000000${String(i).padStart(5, '0')}` } },
-    items: STAY_ITEMS,
-  })
-  return r.submit
-}
 
 /** The bureau reports a stay for person `i`; answers the row's outcome and its claim. */
 async function report(i: number, admission: string, discharge: string) {
@@ -63,7 +50,7 @@ describe('a claim filed by hand first, then the bureau reports the stay', () => 
     [4, ['2021-05-03', '2021-05-13'], ['2021-05-14', '2021-05-20'], 'submitted', 'proposed'],
     [5, ['2021-05-03', '2021-05-13'], ['2021-05-03', '2021-05-13'], 'rejected', 'proposed'],
   ] as const)('person %i: filed %j, reported %j, hand claim %s → %s', async (i, filed, reported, fate, expected) => {
-    const manual = okData(await fileByHand(i, filed[0], filed[1]))
+    const manual = okData(await fileByHand(s, i, filed[0], filed[1]))
     if (fate === 'approved') await approve(manual.claimId)
     if (fate === 'rejected') {
       okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId: manual.claimId, version: await version(manual.claimId) }))
@@ -94,7 +81,7 @@ describe('a proposal first, then the worker files the same stay by hand', () => 
     expect(claim.status).toBe('proposed')
     if (did === 'accepted') await accept(i, claim._id)
     if (did === 'declined') okData(await s.call('claims', workerOf(i), 'declineProposal', { claimId: claim._id, version: claim.version }))
-    const answer = await fileByHand(i, '2021-06-03', '2021-06-08')
+    const answer = await fileByHand(s, i, '2021-06-03', '2021-06-08')
     if (expected === 'ok') expect(answer).toMatchObject({ ok: true, data: { status: 'submitted' } })
     else {
       expect(answer).toMatchObject({ ok: false, code: expected })
@@ -106,7 +93,7 @@ describe('a proposal first, then the worker files the same stay by hand', () => 
 
 describe('the 30-day allowance cap counts what is paid or proposed through either channel', () => {
   it('25 days paid by hand → a 10-day stay reported is proposed with 5 days', async () => {
-    const manual = okData(await fileByHand(9, '2021-04-05', '2021-04-30'))
+    const manual = okData(await fileByHand(s, 9, '2021-04-05', '2021-04-30'))
     await approve(manual.claimId)
     const { claim } = await report(9, '2021-05-20', '2021-05-30')
     const allowance = claim.assessmentAtSubmit.lines.find((l: any) => l.benefit === 'inpatient_allowance')
@@ -114,7 +101,7 @@ describe('the 30-day allowance cap counts what is paid or proposed through eithe
   })
 
   it('20 days filed by hand and not yet decided → a 15-day stay reported is proposed with 10 days', async () => {
-    okData(await fileByHand(10, '2021-04-05', '2021-04-25'))
+    okData(await fileByHand(s, 10, '2021-04-05', '2021-04-25'))
     const { claim } = await report(10, '2021-05-10', '2021-05-25')
     expect(claim.assessmentAtSubmit.lines.find((l: any) => l.benefit === 'inpatient_allowance').amountFen).toBe(10 * 3000)
   })

@@ -8,8 +8,7 @@
  */
 import { getScheme } from '@mutual-aid/shared-rules'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { fileClaim } from '../claims/helpers'
-import { AGENT, CLERK_TZ, OFFICE, csvOf, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -20,19 +19,8 @@ afterAll(async () => {
   await s?.emu.stop()
 })
 
-const STAY_ITEMS = ['participant_id', 'inpatient_receipts', 'settlement_statement', 'discharge_summary']
 let serials = 0
 
-async function fileByHand(i: number, admission: string, discharge: string) {
-  const claims = { emu: s.emu, db: s.db, call: (o: string, a: string, inp?: Record<string, unknown>) => s.call('claims', o, a, inp) }
-  const r = await fileClaim(claims, workerOf(i), {
-    product: 'inpatient',
-    kind: 'inpatient',
-    facts: { hospital: '台州市中心医院', designatedHospital: true, admission, discharge, selfPayFen: 100_000, selfFundedFen: 0, medicalInsurance: 'employee', payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: `62220200000000${String(i).padStart(5, '0')}` } },
-    items: STAY_ITEMS,
-  })
-  return r.submit
-}
 
 async function report(i: number, admission: string, discharge: string) {
   const serial = `H${Date.now()}${++serials}`
@@ -66,7 +54,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     [3, 'approved', 'held'],
     [4, 'paid', 'held'],
   ] as const)('person %i: claim by hand %s → proposal %s', async (i, fate, expected) => {
-    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const manual = okData(await fileByHand(s, i, '2021-05-03', '2021-05-13'))
     const held = await report(i, '2021-05-03', '2021-05-13')
     expect(held).toMatchObject({ status: 'held', linkedClaimId: manual.claimId })
     if (fate === 'returned') await returnIt(manual.claimId)
@@ -86,7 +74,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
       expect(okData(await s.call('claims', workerOf(i), 'mine')).items.map((c: any) => c.id)).toContain(held._id)
       expect(await s.db.collection('audit').where({ action: 'claim.release', entityId: held._id }).count()).toMatchObject({ total: 1 })
       // Now it is the one claim for the stay: filing it by hand again is refused, accepting it works.
-      expect(await fileByHand(i, '2021-05-05', '2021-05-10')).toMatchObject({ ok: false, code: 'PROPOSAL_EXISTS' })
+      expect(await fileByHand(s, i, '2021-05-05', '2021-05-10')).toMatchObject({ ok: false, code: 'PROPOSAL_EXISTS' })
       expect(await accept(i, held._id)).toMatchObject({ status: 'submitted' })
     } else {
       expect(after.linkedClaimId).toBe(manual.claimId)
@@ -98,7 +86,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
 
   it('two office users rejecting the claim by hand at once release the proposal once, with one notice', async () => {
     const i = 5
-    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const manual = okData(await fileByHand(s, i, '2021-05-03', '2021-05-13'))
     const held = await report(i, '2021-05-04', '2021-05-12')
     await toOffice(manual.claimId)
     const v = await version(manual.claimId)
@@ -112,11 +100,11 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
 
   it('released and re-assessed on the participation as it now stands (the 30-day cap counts what was paid since)', async () => {
     const i = 6
-    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const manual = okData(await fileByHand(s, i, '2021-05-03', '2021-05-13'))
     const held = await report(i, '2021-05-03', '2021-05-13')
     expect(held.assessmentAtSubmit.onPayout.allowanceDays).toBe(10)
     // Meanwhile 25 other days are paid by hand.
-    const other = okData(await fileByHand(i, '2021-04-05', '2021-04-30'))
+    const other = okData(await fileByHand(s, i, '2021-04-05', '2021-04-30'))
     await toOffice(other.claimId)
     await approve(other.claimId)
     await toOffice(manual.claimId)
@@ -128,7 +116,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
 
   it('a proposal held after the rejection looked for held ones (an import racing it) is released by the next tick, once', async () => {
     const i = 12
-    const manual = okData(await fileByHand(i, '2021-05-03', '2021-05-13'))
+    const manual = okData(await fileByHand(s, i, '2021-05-03', '2021-05-13'))
     const held = await report(i, '2021-05-03', '2021-05-13')
     // The race's outcome, set directly: the claim by hand rejected with its stay freed, the proposal still held.
     await s.db.collection('claims').doc(manual.claimId).update({ data: { status: 'rejected' } })
@@ -158,7 +146,7 @@ describe('a proposal that ends frees its stay for a claim filed by hand', () => 
       if (fate.endsWith('rejected')) await reject(proposal._id)
       else await approve(proposal._id)
     }
-    const answer = await fileByHand(i, '2021-06-02', '2021-06-04')
+    const answer = await fileByHand(s, i, '2021-06-02', '2021-06-04')
     if (expected === 'ok') expect(answer).toMatchObject({ ok: true, data: { status: 'submitted' } })
     else expect(answer).toMatchObject({ ok: false, code: expected })
   })

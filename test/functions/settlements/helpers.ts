@@ -11,7 +11,7 @@ import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { uploadTo } from '../claims/helpers'
+import { fileClaim, uploadTo } from '../claims/helpers'
 
 export const OFFICE = 'demo-office-01'
 export const OFFICE_2 = 'demo-office-02'
@@ -141,4 +141,18 @@ export const PAYEE_YJ = { name: '余静', bank: '中国工商银行台州分行'
 export function okData(answer: any): any {
   if (!answer?.ok) throw new Error(`expected ok, got ${JSON.stringify(answer)}`)
   return answer.data
+}
+
+const STAY_ITEMS = ['participant_id', 'inpatient_receipts', 'settlement_statement', 'discharge_summary']
+
+/** A stay filed by hand by person `i` themself (the other channel a settlement meets); answers the submit envelope. */
+export async function fileByHand(s: Suite, i: number, admission: string, discharge: string) {
+  const claims = { emu: s.emu, db: s.db, call: (o: string, a: string, inp?: Record<string, unknown>) => s.call('claims', o, a, inp) }
+  const r = await fileClaim(claims, workerOf(i), {
+    product: 'inpatient',
+    kind: 'inpatient',
+    facts: { hospital: '台州市中心医院', designatedHospital: true, admission, discharge, selfPayFen: 100_000, selfFundedFen: 0, medicalInsurance: 'employee', payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: `62220200000000${String(i).padStart(5, '0')}` } },
+    items: STAY_ITEMS,
+  })
+  return r.submit
 }
