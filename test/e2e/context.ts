@@ -39,6 +39,8 @@ export function currentPage(page: Page): Locator {
  * class change (长辈模式, a new page) can land mid-way.
  */
 export async function settled(page: Page): Promise<void> {
+  // Two frames first: a transition a click has just caused (a dialog fading in) starts on the next style pass.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   )

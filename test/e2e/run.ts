@@ -146,6 +146,9 @@ async function main(): Promise<number> {
           return page
         },
         async screenshot(page, name) {
+          // A screen is shot and audited once it has settled: a dialog still fading in has its text at part opacity,
+          // which axe measures as low contrast (CI saw exactly that on the settlement's 确认领取 dialog).
+          await settled(page)
           await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
           audits.push(await auditScreen(page, name))
           // The same screen in 长辈模式 (large-font mode): the mode is the class `ma-elder` on <html> (app.scss), so
