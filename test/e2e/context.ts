@@ -47,6 +47,62 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
+ * Taps `target` the way a person does: when it is on screen, nothing on the page is moving, and the point at its centre
+ * is the element itself (or inside it) — not a toast, a dialog's mask, a fixed footer or a field that slid over it.
+ * Waits for those (a person waits for a toast to go too), then clicks. If the point stays covered, or the click fails,
+ * the error says what lies on top, where the element is and how the viewport stands, instead of a bare timeout.
+ */
+export async function tap(target: Locator, timeoutMs = 15_000): Promise<void> {
+  const page = target.page()
+  const deadline = Date.now() + timeoutMs
+  await target.waitFor({ state: 'visible', timeout: timeoutMs })
+  await target.scrollIntoViewIfNeeded({ timeout: timeoutMs })
+  for (;;) {
+    await settled(page)
+    const cover = await target.evaluate(whatCovers)
+    if (cover === null) break
+    if (Date.now() > deadline) throw new AssertionError(`tap ${target}: its centre stays covered for ${timeoutMs / 1000} s — ${cover}`)
+    await page.waitForTimeout(100)
+  }
+  try {
+    await target.click({ timeout: Math.max(1_000, deadline - Date.now()) })
+  } catch (error) {
+    const cover = await target.evaluate(whatCovers).catch(() => 'the element is gone')
+    throw new AssertionError(`tap ${target} failed: ${error instanceof Error ? error.message.split('\n')[0] : error}; now: ${cover ?? 'its centre is hit-testable'}`)
+  }
+}
+
+/** In the page: null when the centre of `el` hit-tests to `el` (or inside it); else what covers it, and where things stand. */
+function whatCovers(el: Element): string | null {
+  const box = el.getBoundingClientRect()
+  const x = box.left + box.width / 2
+  const y = box.top + box.height / 2
+  const hit = document.elementFromPoint(x, y)
+  // Text found by getByText sits inside its button, which takes the hit (TDesign's label passes pointer events on):
+  // the tap is the button's, as for Playwright, which aims at the closest button or link too.
+  const aim = el.closest('button, a, label, [role="button"], [role="link"], [role="checkbox"], [role="radio"]') ?? el
+  if (hit && aim.contains(hit)) {
+    const vv = window.visualViewport
+    // A panned or zoomed visual viewport (a phone scrolling a focused field into view) moves where a tap lands
+    // relative to the page's own coordinates: that is waited out, and reported if it stays.
+    if (!vv || (vv.offsetTop === 0 && vv.offsetLeft === 0 && vv.scale === 1)) return null
+  }
+  // No named helpers in here: the runner's TypeScript loader wraps them in a `__name` call the page does not have.
+  const [hitName, focusName] = [hit, document.activeElement].map((e) =>
+    e ? `<${e.tagName.toLowerCase()}${typeof e.className === 'string' && e.className ? ` class="${e.className.trim().slice(0, 60)}"` : ''}> "${(e.textContent ?? '').trim().slice(0, 30)}"` : 'nothing',
+  )
+  const vv = window.visualViewport
+  return [
+    hit && aim.contains(hit) ? 'the centre hit-tests to it' : `${hitName} is on top at its centre (${Math.round(x)}, ${Math.round(y)})`,
+    `its box ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)} in a ${innerWidth}×${innerHeight} window`,
+    vv ? `visual viewport offset ${vv.offsetLeft},${vv.offsetTop} scale ${vv.scale}` : '',
+    `focus on ${focusName}`,
+  ]
+    .filter(Boolean)
+    .join('; ')
+}
+
+/**
  * fetch with two more tries when the connection itself fails (not on an answer): on a machine this loaded the
  * emulator can take longer than undici's 10 s to accept a connection.
  */
@@ -92,6 +148,6 @@ export async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
 export async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog').last()
   await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
+  await tap(dialog.getByText(text, { exact: true }))
   await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
 }

@@ -8,6 +8,8 @@
  * screen in 长辈模式 (large-font mode).
  *
  * Options: `npm run test:e2e -- <filter>` runs only spec files whose name contains <filter>.
+ * `E2E_CPU_SLOWDOWN=4 npm run test:e2e -- <filter>` runs every page with Chromium's CPU throttled 4× (CDP
+ * `Emulation.setCPUThrottlingRate`), to see on a fast machine what a slow, busy CI machine sees; off by default.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -22,6 +24,15 @@ import { KNOWN_A11Y_DEBT } from './a11y-known'
 const root = resolve(__dirname, '..', '..')
 const shotsDir = join(root, 'test-results', 'e2e')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+/** `E2E_CPU_SLOWDOWN`: how many times slower Chromium's CPU runs (1 = not throttled). */
+function cpuSlowdown(): number {
+  const raw = process.env.E2E_CPU_SLOWDOWN
+  if (raw === undefined || raw === '') return 1
+  const rate = Number(raw)
+  if (!Number.isFinite(rate) || rate < 1) throw new Error(`E2E_CPU_SLOWDOWN must be a number ≥ 1 (e.g. 4), not "${raw}"`)
+  return rate
+}
 
 /** True when some cloud function (cloudfunctions/<name>/src/index.ts, name not starting with _) has no bundle. */
 function functionBundleMissing(): boolean {
@@ -104,6 +115,9 @@ async function main(): Promise<number> {
     }
   }
 
+  const slowdown = cpuSlowdown()
+  if (slowdown > 1) console.log(`… Chromium CPU throttled ${slowdown}× (E2E_CPU_SLOWDOWN)`)
+
   try {
     await emulator.start()
     const seedDemo = await loadSeed()
@@ -142,6 +156,10 @@ async function main(): Promise<number> {
             baseURL: emulator.url,
           })
           const page = await context.newPage()
+          if (slowdown > 1) {
+            const cdp = await context.newCDPSession(page)
+            await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown })
+          }
           page.setDefaultTimeout(15_000)
           return page
         },

@@ -13,7 +13,7 @@ import { newParticipation } from '../../../cloudfunctions/_shared/src/participat
 import { residentIdCheckChar } from '../../../shared-rules/src/identity/parse-resident-id'
 import { localCloud } from '../../../scripts/sdk-env'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, currentPage, tap, type E2EContext } from '../context'
 
 const OFFICE = 'demo-office-01'
 const CLERK = 'demo-clerk-tz'
@@ -36,7 +36,7 @@ async function signInAs(ctx: E2EContext, openid: string): Promise<Page> {
 async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog').last()
   await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
+  await tap(dialog.getByText(text, { exact: true }))
   await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
 }
 
@@ -94,7 +94,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     await (await chooser).setFiles(exportFile())
     const counts = view.locator('[data-testid="settle-counts"]')
     await counts.waitFor({ timeout: 60_000 })
-    await view.getByText('导入完成', { exact: false }).first().waitFor({ timeout: 60_000 })
+    // The result card's own status line (the page's hint text also says 导入完成, from the start).
+    await view.locator('[data-testid="settle-result"]').getByText('导入完成（', { exact: false }).waitFor({ timeout: 60_000 })
     const text = await counts.innerText()
     assert(text.includes('已生成待确认补助 2 笔') && text.includes('未匹配参加人 1 行') && text.includes('重复 1 行'), `counts: ${text}`)
     await view.locator('[data-testid="settle-row"]').nth(3).waitFor()
@@ -126,11 +127,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     // No earlier claim to take the account from: she types it once.
     await field(page, '开户银行').fill('中国工商银行台州分行')
     await field(page, '银行账号').fill('6222020000000000099')
-    // She closes the keyboard, as on a phone: a focused field can pan Chromium's mobile visual viewport, and a tap
-    // aimed at the fixed footer then lands on the field above it (CI saw exactly that once).
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await ctx.screenshot(page, 'settle-04-proposal')
-    await view.getByText('确认领取 2,700.00 元', { exact: true }).click()
+    await tap(view.getByText('确认领取 2,700.00 元', { exact: true }))
     await ctx.screenshot(page, 'settle-05-confirm-dialog')
     await confirmDialog(page, '确认')
     await page.waitForURL(/\/packages\/claims\/detail\/index/)
