@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, currentPage, tap, type E2EContext } from '../context'
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'rosters')
 const CLERK_LABEL = '单位经办人 · 海悦电子（台州在职职工互助）'
@@ -41,18 +41,9 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300)
 }
 
-/**
- * Presses the button named `name` under a form the way a keyboard user does: the typed field loses focus (as a phone's
- * keyboard closes), the button takes focus and Enter activates it. A pointer click there was measured, in this
- * emulated phone after typing, against a layout that had moved on (Playwright reported the t-input that was under the
- * point a moment before as intercepting it, while elementFromPoint at the button's centre answered the button).
- */
+/** Taps the button named `name` under a form (tap(): waits until it is settled and nothing lies over its centre). */
 async function pressButton(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  const button = currentPage(page).getByRole('button', { name })
-  await button.scrollIntoViewIfNeeded()
-  await button.focus()
-  await page.keyboard.press('Enter')
+  await tap(currentPage(page).getByRole('button', { name }))
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
@@ -191,11 +182,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await dialog.waitFor()
     const asked = await dialog.innerText()
     for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
-    // Pressed from the keyboard, as the save button above: after typing into eight fields, a pointer click aimed at the
-    // dialog's button was reported landing on the dialog's text in CI (the mobile emulation's coordinates drift).
-    const save = dialog.getByRole('button', { name: '确认保存' })
-    await save.focus()
-    await page.keyboard.press('Enter')
+    await tap(dialog.getByRole('button', { name: '确认保存' }))
     await form.getByText('第 1 版', { exact: false }).waitFor({ timeout: 20_000 })
     await settle(page)
     await ctx.screenshot(page, 'payment-settings-saved')
