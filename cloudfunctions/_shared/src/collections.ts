@@ -77,6 +77,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     // The declaration page's new hires (enrolment people.ts, list `recent`): in service, newest hire first.
     { name: 'by_unit_status_hire', keys: { unitId: 1, status: 1, hireDate: 1, _id: 1 } },
   ]),
+  // The declaration screen's figures kept per unit and period (roster-counts.ts), read by id only.
+  adminOnly('rosterCounts', 'Roster figures kept per unit and period for the declaration screen (by id <unitId>-<year>)'),
   adminOnly('enrolments', 'Declarations (网上申报) per unit and period', [
     { name: 'by_unit', keys: { unitId: 1, year: 1 } },
     { name: 'by_status', keys: { status: 1 } },

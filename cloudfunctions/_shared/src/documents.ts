@@ -29,6 +29,11 @@ export interface UnitDoc {
    * except …" names the revision the clerk saw and is refused when the roster moved since (missing = 0).
    */
   rosterRevision?: number
+  /**
+   * Moves after every write of participations of people on this roster (this unit's or another's declaration), so the
+   * declaration screen's kept figures (`rosterCounts`, roster-counts.ts) stamped with an older one are counted again.
+   */
+  standingRevision?: number
   version: number
   createdAt: Date
   updatedAt: Date

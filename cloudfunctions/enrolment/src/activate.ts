@@ -5,6 +5,7 @@ import { findById } from '@cloud-shared/db'
 import { addToFund } from '@cloud-shared/fund'
 import { notify } from '@cloud-shared/notify'
 import { loadSchemes } from '@cloud-shared/schemes'
+import { markStandingsChanged } from '@cloud-shared/roster-counts'
 import { drive, loadOperation, operationIdOf, processing, startInTx, type OperationDoc, type OperationKind, type Processing } from '@cloud-shared/operation'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
@@ -112,6 +113,9 @@ export const activateOperation: OperationKind<ActivateParams> = {
             .where({ _id: _.in(pending.map((x) => x._id)), status: 'pending' })
             .update({ data: { status: 'active', coverageStart: p.coverageStart, coverageEnd: p.coverageEnd, version: _.inc(1), updatedAt: ctx.clock.now() } })
         }
+        // Active coverage here makes these people renewing next period: the unit's kept figures are counted again
+        // (after the write, and on every repeat of the step, so a crash in between is caught).
+        await markStandingsChanged(ctx, await unitOf(ctx, p.enrolmentId), [])
         const left = (await ctx.db.collection('participations').where({ enrolmentId: p.enrolmentId, status: 'pending' }).count()).total as number
         const done = Math.max(0, op.total - left)
         return left === 0 ? { next: true, done, work: pending.length } : { cursor: done, done, work: pending.length }
@@ -129,6 +133,9 @@ export const activateOperation: OperationKind<ActivateParams> = {
             .collection('participations')
             .where({ _id: _.in(chunk), status: 'active' })
             .update({ data: { status: 'void', coverageEnd: addDays(p.coverageStart, -1), voidedBy: p.enrolmentId, version: _.inc(1), updatedAt: ctx.clock.now() } })
+          // Their places are free this period on every roster that has them: those units' kept figures are stale.
+          const voided = (await ctx.db.collection('participations').where({ _id: _.in(chunk) }).field({ idHash: true }).limit(chunk.length).get()).data as { idHash: string }[]
+          await markStandingsChanged(ctx, await unitOf(ctx, p.enrolmentId), voided.map((v) => v.idHash))
         }
         const to = from + chunk.length
         return to >= p.replaced.length ? { next: true, work: chunk.length } : { cursor: to, work: chunk.length }
@@ -198,4 +205,11 @@ async function noticeWorkers(ctx: HandlerContext, e: EnrolmentDoc, after: string
     })
   }
   return { count: parts.length, last: parts[parts.length - 1]._id }
+}
+
+/** The unit of a declaration (an activation's parameters name only the declaration). */
+async function unitOf(ctx: HandlerContext, enrolmentId: string): Promise<string> {
+  const e = await findById<Pick<EnrolmentDoc, 'unitId'>>(ctx.db, 'enrolments', enrolmentId)
+  if (!e) throw new Error(`declaration ${enrolmentId} of an activation is missing`)
+  return e.unitId
 }

@@ -7,7 +7,8 @@ import { unitInScope } from '@cloud-shared/unit-scope'
 import { countWhere } from '@cloud-shared/keyset'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 import { assertDeclarableYear, defaultYear, estimatedStart, schemeFor } from './period'
-import { participantsOf, scanRoster } from './roster-scan'
+import { figuresOf, participantsOf, scanRoster } from './roster-scan'
+import { keptRosterCounts } from '@cloud-shared/roster-counts'
 import { initialPlanOf, preparedPerson } from './people'
 
 /** Declarable people not in a returned declaration that the form names (unticked when it opens). */
@@ -15,8 +16,8 @@ const NOT_IN_RETURNED_MAX = 200
 
 /**
  * Everything the declaration page needs in one call: the scheme, the window, this period's declarations and the
- * roster's figures counted here (staff in service, who can be declared and how they split by first-time and sex, the
- * ratio and quote for everyone) — never the roster itself, which the page reads a page at a time (`people`). The page
+ * roster's figures (staff in service, who can be declared and how they split by first-time and sex, the ratio and
+ * quote for everyone), kept per unit and period (`_shared/src/roster-counts.ts`) — never the roster itself, which the page reads a page at a time (`people`). The page
  * recomputes ratio and quote live from these counts and the people the clerk unticks, with shared-rules on `rules`
  * (the version as this function uses it, announced fees applied); `submit` checks everything again.
  */
@@ -38,11 +39,21 @@ export const prepare = action({
       ctx.db.collection('participations').where({ unitId: unit._id, year: year - 1, status: 'active' }).limit(1).get(),
     ])
     const returned = enrolments.find((e) => e.kind === 'annual' && e.status === 'returned')
-    const scan = await scanRoster(ctx, unit, scheme, year, today, { returnedId: returned?._id, notInReturnedMax: NOT_IN_RETURNED_MAX })
+    // The roster's figures as kept (counted again only when a change marked them stale), then judged for today.
+    const kept = await keptRosterCounts(ctx, unit, year)
+    const scan = figuresOf(kept.cells, scheme, year, today, returned?._id)
+    // The people left out of a returned declaration are named (the form opens with them unticked) when few: found by
+    // walking the roster, which only a returned declaration with some such people needs.
+    const notInReturnedPeople =
+      !returned || scan.unheld === 0
+        ? returned ? [] : null
+        : scan.unheld > NOT_IN_RETURNED_MAX
+          ? null
+          : (await scanRoster(ctx, unit, scheme, year, today, { returnedId: returned._id, notInReturnedMax: NOT_IN_RETURNED_MAX })).notInReturned
     const firstTimeUnit = previousHere === 0
     const plan = initialPlanOf(scheme, returned ?? lastPeriod[0])
-    const staff = firstTimeUnit ? Math.max(scan.inService, unit.staffReport?.headcount ?? 0) : scan.inService
-    const notInReturned = scan.notInReturned ?? []
+    const staff = firstTimeUnit ? Math.max(kept.inService, unit.staffReport?.headcount ?? 0) : kept.inService
+    const notInReturned = notInReturnedPeople ?? []
     const participants = participantsOf(scan.groups, notInReturned.map((n) => ({ firstTime: n.standing.firstTime, sex: n.person.sex })))
     const ratio = checkParticipation({ scheme, unitType: unit.unitType, finance: unit.finance, staff, participants: participants.length })
     const priced = quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart: estimatedStart(scheme, year, today), shares: scheme.shares ? plan.shares : undefined, products: plan.products, participants })
@@ -83,13 +94,13 @@ export const prepare = action({
           coverageStart: e.coverageStart ?? null,
         })),
       roster: {
-        revision: scan.revision,
-        inService: scan.inService,
+        revision: unit.rosterRevision ?? 0,
+        inService: kept.inService,
         declarable: scan.declarable,
         groups: scan.groups,
         previous: previousHere,
         activeHere,
-        notInReturned: scan.notInReturned && scan.notInReturned.map((n) => preparedPerson(unit._id, n.person, n.standing)),
+        notInReturned: notInReturnedPeople && notInReturnedPeople.map((n) => preparedPerson(unit._id, n.person, n.standing)),
       },
       initial: {
         participants: participants.length,
@@ -97,6 +108,8 @@ export const prepare = action({
         ratioOk: ratio.ok,
         requiredMin: ratio.requiredMin ?? null,
         totalFen: priced.ok ? priced.totalFen : null,
+        /** Why there is no quote (fees not announced, period over …): shown instead of a figure, never a silent blank. */
+        quoteProblem: priced.ok ? null : { code: priced.code, message: priced.message },
       },
     }
   },

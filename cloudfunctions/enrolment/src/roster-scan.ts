@@ -4,6 +4,7 @@ import { AppError } from '@cloud-shared/errors'
 import { keysetPage, type SortSpec } from '@cloud-shared/keyset'
 import { BY_NAME_KEY } from '@cloud-shared/name-key'
 import type { UnitDoc } from '@cloud-shared/documents'
+import type { CountCell } from '@cloud-shared/roster-counts'
 import type { ParticipationDoc, PersonDoc } from './model'
 import { participationsByHash } from './lookups'
 import { isFirstTime } from './period'
@@ -132,6 +133,36 @@ export async function scanRoster(
     held,
     notInReturned,
     excepted,
+  }
+}
+
+/**
+ * The declaration's figures from a unit's kept cells (roster-counts.ts), judged as `scanRoster` judges each person:
+ * declarable when holding no place this period or one in the returned declaration; first-time by the renewal date
+ * rule on the end of last period's coverage here, as of `renewedOn`. `unheld`: declarable people holding no place.
+ */
+export function figuresOf(
+  cells: CountCell[],
+  scheme: Scheme,
+  year: number,
+  renewedOn: string,
+  returnedId?: string,
+): { declarable: number; unheld: number; groups: RosterScan['groups'] } {
+  const groups = new Map<string, number>()
+  let declarable = 0
+  let unheld = 0
+  for (const cell of cells) {
+    if (cell.hold !== null && cell.hold !== returnedId) continue
+    declarable += cell.count
+    if (cell.hold === null) unheld += cell.count
+    const previous = cell.previousEnd === null ? undefined : ({ status: 'active', coverageEnd: cell.previousEnd } as ParticipationDoc)
+    const key = `${isFirstTime(scheme, year, previous, renewedOn) ? 1 : 0}:${cell.sex}`
+    groups.set(key, (groups.get(key) ?? 0) + cell.count)
+  }
+  return {
+    declarable,
+    unheld,
+    groups: [...groups].filter(([, n]) => n > 0).map(([key, count]) => ({ firstTime: key.startsWith('1'), sex: key.slice(2) as 'male' | 'female', count })),
   }
 }
 

@@ -6,7 +6,7 @@ import { encryptId, hashId } from '@cloud-shared/id-crypto'
 import { nameKeyOf } from '@cloud-shared/name-key'
 import { rosterAddSchema } from '@mutual-aid/contracts'
 import { ownUnit } from '@cloud-shared/unit-scope'
-import { bumpRosterInTx } from '@cloud-shared/roster-revision'
+import { adjustRosterCountsInTx, cellsOf, countedYears } from '@cloud-shared/roster-counts'
 import { runInTransaction } from '@cloud-shared/transaction'
 import type { SdkHandle } from '@cloud-shared/sdk'
 
@@ -39,10 +39,15 @@ export const add = action({
       createdAt: now,
       updatedAt: now,
     }
-    // The person and the roster's new revision together (a declaration prepared before is then refused, not widened).
+    // Where the person counts on the declaration screen of each period the unit can declare (their participations read
+    // first: one written meanwhile marks the kept figures stale after it, markStandingsChanged).
+    const years = countedYears(ctx.clock.today())
+    const cells = doc.status === 'in_service' ? await Promise.all(years.map((y) => cellsOf(ctx, unit._id, unit.family, y, [doc]).then((c) => c[0]))) : null
+    // The person, the roster's new revision and its kept figures together (a declaration prepared before is then
+    // refused, not widened).
     const personId = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
       const res = await tx.collection('people').add({ data: doc })
-      await bumpRosterInTx(ctx, tx, unit._id)
+      await adjustRosterCountsInTx(ctx, tx, unit._id, cells ? years.map((year, i) => ({ year, from: null, to: cells[i] })) : [])
       return res._id as string
     })
     const { idCipher: _secret, ...visible } = doc
