@@ -36,7 +36,7 @@ export function WithdrawForm({ claim, busy, onCancel, onSubmit }: WithdrawFormPr
       <View className="claims-inline-actions">
         <Button variant="outline" onClick={onCancel}>取消</Button>
         <Button theme="danger" loading={busy} onClick={() => onSubmit(reason)}>
-          撤回申请
+          确认撤回
         </Button>
       </View>
     </View>
