@@ -57,7 +57,7 @@ describe('what withdrawing says it does', () => {
   it('the reviewers waiting for it are named; a held proposal becomes the participant’s to confirm (with its amount when theirs)', () => {
     expect(withdrawConfirmText({ status: 'agent_confirmed', heldProposal: null })).toMatch(/互助办会收到撤回通知.*不能恢复/)
     expect(withdrawConfirmText({ status: 'returned', heldProposal: null })).not.toMatch(/收到撤回通知/)
-    expect(withdrawConfirmText({ status: 'submitted', heldProposal: { amountFen: 270_000 } })).toMatch(/补助 2,700\.00 元 将转为待您确认/)
+    expect(withdrawConfirmText({ status: 'submitted', heldProposal: { amountFen: 270_000 } })).toMatch(/补助 2,700\.00 元将转为待您确认/)
     expect(withdrawConfirmText({ status: 'submitted', heldProposal: { amountFen: null } })).toMatch(/转给职工本人确认/)
   })
 })

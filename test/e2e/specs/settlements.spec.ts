@@ -232,7 +232,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await dialog.waitFor()
     await settled(page)
     const said = await dialog.innerText()
-    assert(said.includes('确认撤回这份申请') && said.includes(`${amount} 将转为待您确认`) && said.includes('不能恢复'), `dialog: ${said}`)
+    assert(said.includes('确认撤回这份申请') && said.includes(`${amount}将转为待您确认`) && said.includes('不能恢复'), `dialog: ${said}`)
     await ctx.screenshot(page, 'settle-11-withdraw-dialog')
     await confirmDialog(page, '撤回')
     // The proposal is now hers to confirm: the page takes her to it, the account prefilled from her last claim.

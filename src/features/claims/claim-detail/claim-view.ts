@@ -39,7 +39,7 @@ export function withdrawConfirmText(c: Pick<ClaimDetail, 'status' | 'heldProposa
   if (!held) return withdrawConsequences(c)
   const proposal =
     held.amountFen !== null
-      ? `同一次住院按医保结算生成的补助 ${formatYuan(held.amountFen)} 将转为待您确认。`
+      ? `同一次住院按医保结算生成的补助 ${formatYuan(held.amountFen)}将转为待您确认。`
       : '同一次住院按医保结算生成的补助将转给职工本人确认。'
   return `${withdrawConsequences(c)}${proposal}`
 }
