@@ -1,11 +1,27 @@
 /** What the claim page derives from a claim (src/features/claims/claim-detail/claim-view.ts) and the save queue. */
 import { getScheme } from '@mutual-aid/shared-rules'
 import type { ClaimDetail } from '@mutual-aid/contracts'
-import { adjustedAmount, claimProgress, diseaseName, materialLabels, noticeTone, photoChecklist, resubmissionFiles, withoutEmptyItems } from '../../src/features/claims/claim-detail/claim-view'
+import {
+  adjustedAmount,
+  claimProgress,
+  diseaseName,
+  materialLabels,
+  noticeTone,
+  photoChecklist,
+  resubmissionFiles,
+  withdrawConfirmText,
+  withoutEmptyItems,
+} from '../../src/features/claims/claim-detail/claim-view'
 import { createSaveQueue } from '../../src/features/claims/save-queue'
 
 type C = Pick<ClaimDetail, 'status' | 'returned'>
 const returnedBy = (by: 'clerk' | 'agent' | 'office'): C => ({ status: 'returned', returned: { by, reason: '请补充', at: '2021-06-01T00:00:00.000Z' } })
+
+const withdrawnFrom = (from: string): C & Pick<ClaimDetail, 'history'> => ({
+  status: 'withdrawn',
+  returned: null,
+  history: [{ at: '2021-06-02T00:00:00.000Z', event: 'withdraw', from, to: 'withdrawn', role: 'worker', name: '余静', note: null }],
+})
 
 describe('claimProgress: the five steps 提交 单位 代理 互助办 支付', () => {
   it.each([
@@ -18,6 +34,10 @@ describe('claimProgress: the five steps 提交 单位 代理 互助办 支付', 
     [returnedBy('clerk'), { current: 1, status: 'error' }],
     [returnedBy('agent'), { current: 2, status: 'error' }],
     [returnedBy('office'), { current: 3, status: 'error' }],
+    // Withdrawn: stopped at the step it was withdrawn from.
+    [withdrawnFrom('submitted'), { current: 1, status: 'error' }],
+    [withdrawnFrom('agent_confirmed'), { current: 3, status: 'error' }],
+    [{ ...withdrawnFrom('returned'), returned: returnedBy('agent').returned }, { current: 2, status: 'error' }],
   ] as [C, ReturnType<typeof claimProgress>][])('%o → %o', (c, expected) => {
     expect(claimProgress(c)).toEqual(expected)
   })
@@ -30,6 +50,15 @@ describe('claimProgress: the five steps 提交 单位 代理 互助办 支付', 
     ['approved', ''],
   ] as const)('the notice of a %s claim is %p', (status, tone) => {
     expect(noticeTone(status)).toBe(tone)
+  })
+})
+
+describe('what withdrawing says it does', () => {
+  it('the reviewers waiting for it are named; a held proposal becomes the participant’s to confirm (with its amount when theirs)', () => {
+    expect(withdrawConfirmText({ status: 'agent_confirmed', heldProposal: null })).toMatch(/互助办会收到撤回通知.*不能恢复/)
+    expect(withdrawConfirmText({ status: 'returned', heldProposal: null })).not.toMatch(/收到撤回通知/)
+    expect(withdrawConfirmText({ status: 'submitted', heldProposal: { amountFen: 270_000 } })).toMatch(/补助 2,700\.00 元将转为待您确认/)
+    expect(withdrawConfirmText({ status: 'submitted', heldProposal: { amountFen: null } })).toMatch(/转给职工本人确认/)
   })
 })
 

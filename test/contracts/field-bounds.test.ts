@@ -98,6 +98,7 @@ const SAMPLES: Record<string, Record<string, Record<string, unknown>[]>> = {
     ledger: [{ family: 'WH', year: 2021 }, { family: 'WH', cursor: 'WyIyMDIxLTA2LTE1IiwiV0gyMDIxLTAwMDAwMSJd', limit: 20 }],
     acceptProposal: [{ ...ref, payee: FACTS.payee }],
     declineProposal: [ref, { ...ref, reason: '已在单位报销' }],
+    withdraw: [ref, { ...ref, reason: '提交错了，改为领取医保结算生成的补助' }],
     badges: [{}],
   },
   messages: {

@@ -1,7 +1,7 @@
 /** The claim state machine allows only its transitions: a full table over status × event × actor. */
-import { CLAIM_STATUSES, transition, type Actor, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
+import { CLAIM_STATUSES, WITHDRAWABLE, transition, type Actor, type ClaimEvent, type ClaimStatus } from '@mutual-aid/shared-rules'
 
-const EVENTS: ClaimEvent[] = ['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay']
+const EVENTS: ClaimEvent[] = ['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'withdraw']
 const ACTORS: Actor[] = ['clerk', 'agent', 'office', 'filer']
 
 /** Every allowed (status, event, actor) → next status; everything else must be refused. */
@@ -15,6 +15,11 @@ const ALLOWED: Record<string, ClaimStatus> = {
   'agent_confirmed/reject/office': 'rejected',
   'returned/resubmit/filer': 'submitted', // returned by the clerk (default)
   'approved/pay/office': 'paid',
+  // The filer or participant withdraws a claim until the office's approval takes effect.
+  'submitted/withdraw/filer': 'withdrawn',
+  'clerk_confirmed/withdraw/filer': 'withdrawn',
+  'agent_confirmed/withdraw/filer': 'withdrawn',
+  'returned/withdraw/filer': 'withdrawn',
 }
 
 describe('claim state machine', () => {
@@ -38,8 +43,31 @@ describe('claim state machine', () => {
   })
 
   it('terminal states accept nothing but payment of an approved claim', () => {
-    for (const status of ['rejected', 'paid'] as ClaimStatus[]) {
+    for (const status of ['rejected', 'paid', 'withdrawn'] as ClaimStatus[]) {
       for (const event of EVENTS) for (const actor of ACTORS) expect(transition(status, event, actor).ok).toBe(false)
     }
+  })
+})
+
+describe('withdrawing', () => {
+  it.each([
+    ['approved', /已核准，不能撤回/],
+    ['paid', /已核准，不能撤回/],
+    ['rejected', /已有审批结论/],
+    ['withdrawn', /已撤回/],
+    ['proposed', /放弃/],
+    ['held', /不能撤回/],
+  ] as const)('a %s claim is refused with a reason a person can act on', (status, message) => {
+    const t = transition(status, 'withdraw', 'filer')
+    expect(t.ok).toBe(false)
+    if (!t.ok) expect(t.message).toMatch(message)
+  })
+
+  it('only by the filer or participant, whatever the reviewer', () => {
+    for (const actor of ['clerk', 'agent', 'office'] as Actor[]) expect(transition('submitted', 'withdraw', actor)).toMatchObject({ ok: false, message: expect.stringContaining('本人') })
+  })
+
+  it('WITHDRAWABLE lists exactly the statuses withdraw leaves', () => {
+    expect(CLAIM_STATUSES.filter((st) => transition(st, 'withdraw', 'filer').ok)).toEqual([...WITHDRAWABLE])
   })
 })

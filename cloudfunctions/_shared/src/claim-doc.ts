@@ -50,13 +50,15 @@ export type HistoryEvent =
   | 'withdraw_proposal'
   // A claim proposed from the bureau's settlement data: offered to the participant (or held: the stay was already
   // claimed by hand), accepted, declined, or lapsed at the claims cutoff; a held one released when the claim filed by
-  // hand for its stay is rejected.
+  // hand for its stay is rejected or withdrawn.
   | 'offer'
   | 'hold'
   | 'release'
   | 'accept'
   | 'decline'
   | 'lapse'
+  // The filer or participant withdrew the claim before it was decided.
+  | 'withdraw'
 
 export interface HistoryEntry {
   at: Date

@@ -121,6 +121,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     // Home badges: claims waiting at a clerk's or an agent's level (claims.badges).
     { name: 'by_unit_status', keys: { unitId: 1, status: 1 } },
     { name: 'by_agent_status', keys: { agentId: 1, status: 1 } },
+    // The bureau's proposals held because of a claim filed by hand for the same stay (held-proposals.ts): released
+    // when that claim is rejected or withdrawn, and named on its page.
+    { name: 'by_linked', keys: { linkedClaimId: 1, status: 1 } },
   ]),
   adminOnly('claimDrafts', 'Claim drafts kept while the worker fills in the form', [
     // A caller's drafts (claims drafts.ts myDrafts), on every open of 我的申请.

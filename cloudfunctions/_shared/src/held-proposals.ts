@@ -16,8 +16,8 @@ import { txGet, withoutId } from './tx'
 /**
  * A proposal from the bureau's settlement data starts `held` when a claim filed by hand already covers the same stay
  * (`linkedClaimId`): that claim is paid instead, never both. When the claim filed by hand ends without payment (the
- * office rejects it), the held proposal is released — back to `proposed`, its stay registered, assessed again on the
- * participation as it now stands, the participant told — in the same transaction as the rejection, so no crash leaves
+ * office rejects it, or its filer or participant withdraws it), the held proposal is released — back to `proposed`, its stay registered, assessed again on the
+ * participation as it now stands, the participant told — in the same transaction as the rejection (or withdrawal), so no crash leaves
  * the stay free with its proposal still held.
  */
 
@@ -27,11 +27,17 @@ export async function heldProposalsOf(ctx: HandlerContext, claimId: string): Pro
   return held.map((c) => c._id)
 }
 
+/** How the claim filed by hand ended without payment: the office rejected it, or its filer or participant withdrew it. */
+export type EndedBy = 'rejected' | 'withdrawn'
+
+const ENDED_TEXT: Record<EndedBy, string> = { rejected: '未获给付', withdrawn: '已撤回' }
+
 /**
  * Inside the transaction ending claim `claimId` without payment: frees its stay on the participation and releases the
  * held proposals `heldIds` (each re-read here; one no longer held by it is left alone). A proposal whose stay another
  * claim still covers is linked to that claim instead; one the rules no longer pay (the 30-day cap since used up) stays
- * held, with the reason in its history. Answers the notices to send (through the caller's outbox).
+ * held, with the reason in its history. `endedBy` words the history and the notice. Answers the notices to send
+ * (through the caller's outbox).
  */
 export async function freeStayReleasingHeld(
   ctx: HandlerContext,
@@ -40,6 +46,7 @@ export async function freeStayReleasingHeld(
   claimId: string,
   heldIds: readonly string[],
   scheme: Scheme,
+  endedBy: EndedBy = 'rejected',
 ): Promise<Notice[]> {
   const p = await txGet<ParticipationDoc>(tx, 'participations', participationId)
   if (!p) return []
@@ -59,7 +66,7 @@ export async function freeStayReleasingHeld(
       after = { ...h, linkedClaimId: other.claimId, history: [...h.history, entry('held', `同一次住院另有申请（${other.admission} 至 ${other.discharge}），仍按该申请办理`)] }
     } else if (!assessment.payable || !t.ok) {
       const why = assessment.reasons.map((r) => r.message).join('；') || '按现有记录不符合给付条件'
-      after = { ...h, linkedClaimId: null, history: [...h.history, entry('held', `同一次住院的手工申请未获给付；本条${why}，暂不办理`)] }
+      after = { ...h, linkedClaimId: null, history: [...h.history, entry('held', `同一次住院的手工申请${ENDED_TEXT[endedBy]}；本条${why}，暂不办理`)] }
     } else {
       stays = [...stays, { claimId: h._id, source: 'settlement', admission: h.settlement.admission, discharge: h.settlement.discharge, days: assessment.onPayout.allowanceDays, counted: false }]
       after = {
@@ -67,9 +74,9 @@ export async function freeStayReleasingHeld(
         status: t.to,
         linkedClaimId: null,
         assessmentAtSubmit: assessment,
-        history: [...h.history, entry(t.to, '同一次住院的手工申请未获给付，改按医保结算数据办理，待参加人确认')],
+        history: [...h.history, entry(t.to, `同一次住院的手工申请${ENDED_TEXT[endedBy]}，改按医保结算数据办理，待参加人确认`)],
       }
-      const notice = ctx.clock.today() <= h.claimDeadline.date ? proposalNotice(after, 'released') : null
+      const notice = ctx.clock.today() <= h.claimDeadline.date ? proposalNotice(after, 'released', endedBy) : null
       if (notice) notices.push(notice)
     }
     after = { ...after, version: h.version + 1, updatedAt: now }
@@ -89,20 +96,23 @@ export async function freeStayReleasingHeld(
 }
 
 /**
- * The timer's catch-up: a proposal an import held at the very moment its claim filed by hand was rejected (the import
- * read the stay before the rejection freed it, and wrote the held claim after the rejection looked for held ones) is
- * released here, by the same function in its own transaction. Up to `max` held proposals a tick; answers how many.
+ * The timer's catch-up: a proposal an import held at the very moment its claim filed by hand was rejected or withdrawn
+ * (the import read the stay before that freed it, and wrote the held claim after the rejection or withdrawal looked for
+ * held ones) is released here, by the same function in its own transaction. Up to `max` held proposals a tick; answers
+ * how many.
  */
 export async function releaseOrphanedHeld(ctx: HandlerContext, scheme: (id: ClaimDoc['schemeId']) => Scheme, max = 100): Promise<number> {
   const held = await findAll<ClaimDoc>(ctx.db, 'claims', { status: 'held' }, max)
   const linkedIds = [...new Set(held.map((h) => h.linkedClaimId).filter((id): id is string => !!id))]
   const linked = linkedIds.length ? await findAll<ClaimDoc>(ctx.db, 'claims', { _id: ctx.db.command.in(linkedIds) }, max) : []
-  const rejected = new Set(linked.filter((c) => c.status === 'rejected').map((c) => c._id))
+  const ended = new Map<string, EndedBy>()
+  for (const c of linked) if (c.status === 'rejected' || c.status === 'withdrawn') ended.set(c._id, c.status)
   let released = 0
-  for (const h of held.filter((c) => c.linkedClaimId && rejected.has(c.linkedClaimId))) {
+  for (const h of held.filter((c) => c.linkedClaimId && ended.has(c.linkedClaimId))) {
+    const linkedId = h.linkedClaimId as string
     // The notice goes through the outbox in the same transaction: a tick cut off after it still tells them.
     const outbox = await runInTransaction(ctx.db, async (tx: SdkHandle) =>
-      enqueueInTx(ctx, tx, await freeStayReleasingHeld(ctx, tx, h.participationId, h.linkedClaimId as string, [h._id], scheme(h.schemeId))),
+      enqueueInTx(ctx, tx, await freeStayReleasingHeld(ctx, tx, h.participationId, linkedId, [h._id], scheme(h.schemeId), ended.get(linkedId))),
     )
     await deliver(ctx, outbox)
     released++

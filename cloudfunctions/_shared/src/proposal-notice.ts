@@ -9,10 +9,10 @@ const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 
 
 /**
  * The notice telling a participant a proposal (免申即享) awaits them: when it is made, when it is released after the
- * claim filed by hand for the same stay was not paid (`released`: its own id, a second offer of the same proposal), or
- * as the reminder before the claims cutoff. Null when nobody is bound to tell.
+ * claim filed by hand for the same stay was not paid — rejected, or withdrawn (`cause`) — (`released`: its own id, a
+ * second offer of the same proposal), or as the reminder before the claims cutoff. Null when nobody is bound to tell.
  */
-export function proposalNotice(claim: ClaimDoc, kind: 'proposed' | 'released' | 'reminder'): Notice<'claimProposed'> | null {
+export function proposalNotice(claim: ClaimDoc, kind: 'proposed' | 'released' | 'reminder', cause: 'rejected' | 'withdrawn' = 'rejected'): Notice<'claimProposed'> | null {
   if (!claim.personOpenid || !claim.settlement) return null
   const r = claim.settlement
   const reminder = kind === 'reminder'
@@ -26,7 +26,7 @@ export function proposalNotice(claim: ClaimDoc, kind: 'proposed' | 'released' | 
       reminder
         ? `请在 ${claim.claimDeadline.date} 前确认，逾期失效。`
         : kind === 'released'
-          ? '同一次住院的手工申请未获给付，现按医保结算数据办理，核对后确认收款账户即可。'
+          ? `同一次住院的手工申请${cause === 'withdrawn' ? '已撤回' : '未获给付'}，现按医保结算数据办理，核对后确认收款账户即可。`
           : '无需拍照上传材料，核对后确认收款账户即可。'
     }`,
     page: `packages/claims/proposal/index?id=${claim._id}`,

@@ -8,6 +8,7 @@ import { confirm, confirmApproval, decide, markPaid, resubmit, returnClaim, retu
 import { get, ledger, mine, photoUrls, queue } from './queries'
 import { acceptProposal, declineProposal } from './proposals'
 import { badges } from './badges'
+import { withdraw } from './withdraw'
 
 /**
  * Claims (互助金申请): drafts with photos, consent, submit once, three review levels, decision, payout and the fund
@@ -45,4 +46,5 @@ export const main = createMain(claimsContract, cloud, {
   ledger,
   acceptProposal,
   declineProposal,
+  withdraw,
 }, { timers: { outbox } })

@@ -1,8 +1,8 @@
-import { wxAmount, wxDate, type TemplateFields } from '@mutual-aid/contracts'
+import { wxAmount, wxDate, wxThing, type TemplateFields } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
 import { messageIdOf, type Notice } from '@cloud-shared/notify'
-import { STATUS_LABEL, formatYuan } from '@mutual-aid/shared-rules'
-import type { ClaimStatus } from '@mutual-aid/shared-rules'
+import { LEVEL_LABEL, STATUS_LABEL, formatYuan } from '@mutual-aid/shared-rules'
+import type { ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
 import type { ClaimDoc } from './model'
 
 /** Status for the subscribe message's `phrase` field, which WeChat limits to 5 Chinese characters. */
@@ -18,6 +18,7 @@ const PHRASE: Record<ClaimStatus, string> = {
   held: '暂不办理',
   declined: '已放弃',
   lapsed: '已失效',
+  withdrawn: '已撤回',
 }
 
 /** The claim notices, each its own template: one subscription per moment the worker hears about. */
@@ -84,3 +85,43 @@ export function claimNotices(ctx: HandlerContext, claim: ClaimDoc, template: Cla
 /** The outbox ids of a claim's notices (to deliver what a cut-off call left). */
 export const claimNoticeIds = (ctx: HandlerContext, claim: ClaimDoc, template: ClaimTemplate) =>
   claimNotices(ctx, claim, template).map((n) => messageIdOf(n.id, n.openid))
+
+/**
+ * A withdrawal, told to whom it concerns besides the one who withdrew: the reviewers of the level the claim was
+ * waiting for (it leaves their queue; `reviewPending`, the template they subscribe to at their review taps), and the
+ * filer or participant who did not withdraw it themself (a clerk's filing withdrawn by the worker, or the other way
+ * round; `claimReceived` with the status 已撤回). `claim` is the claim as withdrawn; `level` the level it waited for
+ * before (null: returned to the filer, in nobody's queue).
+ */
+export function withdrawnNotices(ctx: HandlerContext, claim: ClaimDoc, level: ReviewLevel | null, reviewers: readonly string[]): Notice[] {
+  const id = `${claim._id}:withdrawn`
+  const page = `packages/claims/detail/index?id=${claim._id}`
+  const ref = { entity: 'claim', id: claim._id }
+  const today = wxDate(ctx.clock.today())
+  const byName = ctx.caller.user?.name || '申请人'
+  const toReviewers: Notice<'reviewPending'>[] = level
+    ? reviewers.map((openid) => ({
+        id,
+        openid,
+        template: 'reviewPending',
+        title: `互助金申请 ${claim.claimNo} 已撤回`,
+        body: `${claim.unitName}的互助金申请 ${claim.claimNo} 已由${byName}撤回，不再需要${LEVEL_LABEL[level]}办理。`,
+        page,
+        fields: { character_string1: claim.claimNo, thing2: wxThing('申请人已撤回，无需办理'), date3: today },
+        ref,
+      }))
+    : []
+  const others = new Set([claim.filedBy.openid, ...(claim.personOpenid ? [claim.personOpenid] : [])])
+  others.delete(ctx.caller.openid)
+  const toOthers: Notice<'claimReceived'>[] = [...others].map((openid) => ({
+    id,
+    openid,
+    template: 'claimReceived',
+    title: `互助金申请 ${claim.claimNo}：${STATUS_LABEL.withdrawn}`,
+    body: `互助金申请 ${claim.claimNo} 已由${byName}撤回，不再办理。如需申请，可重新提交。`,
+    page,
+    fields: { character_string1: claim.claimNo, phrase2: PHRASE.withdrawn, date3: today },
+    ref,
+  }))
+  return [...toReviewers, ...toOthers]
+}

@@ -45,6 +45,7 @@ function allowedActions(ctx: HandlerContext, claim: ClaimDoc, involved: boolean)
   }
   if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'resubmit', 'filer', claim.returned?.by).ok) out.push('resubmit')
   if (isParticipant(ctx, claim) && claim.status === 'proposed') out.push('accept', 'decline')
+  if (isFilerOrParticipant(ctx, claim) && transition(claim.status, 'withdraw', 'filer').ok) out.push('withdraw')
   return out
 }
 
@@ -117,6 +118,12 @@ export const get = action({
         ? { assessment: claim.assessmentAtSubmit, lastPayee: await lastPayee(ctx, claim.personId), acceptBy: claim.claimDeadline.date, acceptByBasis: claim.claimDeadline.basis }
         : null
     const linked = claim.linkedClaimId ? await findById<ClaimDoc>(ctx.db, 'claims', claim.linkedClaimId) : null
+    // A claim filed by hand that its filer may still withdraw: the bureau's proposal for the same stay it holds back
+    // (withdrawing releases it), so the confirmation can say so. Its amount for the participant only.
+    const held =
+      claim.source !== 'settlement' && claim.kind === 'inpatient' && isFilerOrParticipant(ctx, claim) && transition(claim.status, 'withdraw', 'filer').ok
+        ? (await findAll<ClaimDoc>(ctx.db, 'claims', { linkedClaimId: claim._id, status: 'held' }, 1))[0] ?? null
+        : null
     // Every opening of the bureau's data about a person's stay is on record.
     if (fromSettlement) await audit(ctx, { action: 'claim.settlement.view', entity: 'claim', entityId: claim._id, after: { claimNo: claim.claimNo, status: claim.status } })
     return {
@@ -170,6 +177,7 @@ export const get = action({
       settlement: fromSettlement ? settlementView(claim.settlement!) : null,
       offer,
       linkedClaimNo: linked && canSee(ctx, linked) ? linked.claimNo : null,
+      heldProposal: held ? { amountFen: isParticipant(ctx, claim) ? held.assessmentAtSubmit.amountFen : null } : null,
     }
   },
 })

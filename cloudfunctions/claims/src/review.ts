@@ -39,6 +39,10 @@ function actorFor(ctx: HandlerContext, claim: ClaimDoc, event: ClaimEvent): Acto
     if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人本人可以补充材料。')
     return 'filer'
   }
+  if (event === 'withdraw') {
+    if (!isFilerOrParticipant(ctx, claim)) throw forbidden('只有申请人或参加人本人可以撤回申请。')
+    return 'filer'
+  }
   if (event === 'accept' || event === 'decline') {
     if (!isParticipant(ctx, claim)) throw forbidden('只有参加人本人可以确认或放弃这笔补助。')
     return 'filer'
@@ -89,7 +93,8 @@ export async function applyStep(ctx: HandlerContext, claimId: string, version: n
       if (step.confirmsProposal && proposal.by === ctx.caller.openid) {
         throw new AppError('SAME_APPROVER', '核准提议须由另一位互助办工作人员确认，提议人本人不能确认。')
       }
-    } else if (proposal) {
+    } else if (proposal && step.event !== 'withdraw') {
+      // (A withdrawal ends the claim before the approval takes effect: the waiting proposal goes with it.)
       throw new AppError('AWAITING_SECOND', `该申请已有 ${proposal.byName || '互助办'} 提出的核准提议（${formatYuan(proposal.amountFen)}），待第二位审批人确认或退回后才能办理。`)
     }
     const to = step.event === 'propose' || step.event === 'withdraw_proposal' ? claim.status : t.to
@@ -99,7 +104,8 @@ export async function applyStep(ctx: HandlerContext, claimId: string, version: n
       event: step.event,
       from: claim.status,
       to,
-      role: actor === 'filer' ? claim.filedBy.as : actor,
+      // The filer acts as they filed; the participant of a claim someone else filed, as the worker they are.
+      role: actor === 'filer' ? (claim.filedBy.openid === ctx.caller.openid ? claim.filedBy.as : 'worker') : actor,
       openid: ctx.caller.openid,
       name: ctx.caller.user?.name ?? claim.filedBy.name,
       ...(step.note ? { note: step.note } : {}),
@@ -139,6 +145,8 @@ export async function applyStep(ctx: HandlerContext, claimId: string, version: n
 async function claimToReview(ctx: HandlerContext, claimId: string): Promise<ClaimDoc> {
   const claim = await loadClaim(ctx, claimId)
   await assertNotInvolved(ctx, claim)
+  // Said as it is (a reviewer whose page was open when it happened), not as a version conflict.
+  if (claim.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', '申请人已撤回该申请，不需要再办理。')
   return claim
 }
 

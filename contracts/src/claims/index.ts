@@ -22,6 +22,7 @@ import {
   saveResubmissionInput,
   submitInput,
   versionedRefInput,
+  withdrawInput,
 } from './requests'
 import {
   claimDetailSchema,
@@ -84,5 +85,14 @@ export const claimsContract = defineFunction('claims', {
   markPaid: { input: markPaidInput, output: statusAnswerSchema },
   acceptProposal: { input: acceptProposalInput, output: statusAnswerSchema.extend({ claimNo: z.string() }) },
   declineProposal: { input: declineProposalInput, output: statusAnswerSchema },
+  /**
+   * The filer or participant withdraws a claim not yet decided. `releasedProposals`: how many of the bureau's proposals
+   * for the same stay this released to the participant (0 when none, or when the claim was withdrawn before);
+   * `proposalIds`: those now waiting for the caller's own confirmation (the participant only).
+   */
+  withdraw: {
+    input: withdrawInput,
+    output: statusAnswerSchema.extend({ releasedProposals: z.number().int().min(0), proposalIds: z.array(z.string()) }),
+  },
   ledger: { input: ledgerInput, output: ledgerSchema },
 })

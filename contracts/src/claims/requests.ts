@@ -186,6 +186,12 @@ export const acceptProposalInput = versionedRefInput.extend({ payee: payeeSchema
 /** The participant declines it (a reason is optional: declining needs no explanation). */
 export const declineProposalInput = versionedRefInput.extend({ reason: safeText(200, { multiline: true }).optional() })
 
+/**
+ * The filer or the participant withdraws a claim not yet decided, at the version they saw; a reason is optional
+ * (withdrawing needs no explanation), kept in the claim's history for the reviewers.
+ */
+export const withdrawInput = versionedRefInput.extend({ reason: safeText(200, { multiline: true }).optional() })
+
 export const returnInput = versionedRefInput.extend({
   reason: safeText(300, { min: 4, minMessage: '请写明需要补充的材料（至少 4 个字）', multiline: true }),
 })

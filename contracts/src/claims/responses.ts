@@ -8,7 +8,7 @@ export const filedAsSchema = z.enum(['worker', 'clerk', 'beneficiary'])
 export type FiledAs = z.infer<typeof filedAsSchema>
 
 export const reviewLevelSchema = z.enum(['clerk', 'agent', 'office'])
-export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse', 'release'])
+export const claimEventSchema = z.enum(['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse', 'release', 'withdraw'])
 export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_time']).nullable()
 
 /**
@@ -215,6 +215,12 @@ export const claimDetailSchema = z.object({
     .default(null),
   /** The other claim for the same stay (a held proposal's manual claim), by number. */
   linkedClaimNo: z.string().nullable().default(null),
+  /**
+   * For the filer or participant of a claim filed by hand: the bureau's proposal held because of it (same stay), which
+   * withdrawing (or a rejection) releases to the participant. Its amount as last assessed, for the participant only
+   * (a clerk who filed sees only that one exists); null when there is none.
+   */
+  heldProposal: z.object({ amountFen: z.number().int().nullable() }).nullable().default(null),
 })
 export type ClaimDetail = z.infer<typeof claimDetailSchema>
 

@@ -15,7 +15,13 @@
  * claims cutoff lapses. A proposal for a stay that already has a claim filed by hand starts `held` (never offered):
  *
  *   proposed → (accept) → submitted | clerk_confirmed | agent_confirmed      proposed → declined | lapsed
- *   held → (release: the claim filed by hand for the stay was rejected) → proposed
+ *   held → (release: the claim filed by hand for the stay was rejected or withdrawn) → proposed
+ *
+ * Until the office's approval takes effect, the person who filed a claim (a worker for themself, a clerk on a worker's
+ * behalf, a beneficiary) or its participant may withdraw it (filed by mistake, or to take the bureau's proposal for the
+ * same stay instead); a withdrawn claim is closed for good (file again if need be):
+ *
+ *   submitted | clerk_confirmed | agent_confirmed | returned → (withdraw) → withdrawn
  */
 
 export type ClaimStatus =
@@ -30,8 +36,20 @@ export type ClaimStatus =
   | 'held'
   | 'declined'
   | 'lapsed'
+  | 'withdrawn'
 export type ReviewLevel = 'clerk' | 'agent' | 'office'
-export type ClaimEvent = 'confirm' | 'return' | 'resubmit' | 'approve' | 'reject' | 'pay' | 'accept' | 'decline' | 'lapse' | 'release'
+export type ClaimEvent =
+  | 'confirm'
+  | 'return'
+  | 'resubmit'
+  | 'approve'
+  | 'reject'
+  | 'pay'
+  | 'accept'
+  | 'decline'
+  | 'lapse'
+  | 'release'
+  | 'withdraw'
 /** Who acts: the three review levels, or the person who filed / the participant. */
 export type Actor = ReviewLevel | 'filer'
 
@@ -47,6 +65,7 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
   'held',
   'declined',
   'lapsed',
+  'withdrawn',
 ]
 
 /** The review level a claim waits for in each status (null = nobody reviews it now). */
@@ -111,8 +130,22 @@ export function transition(status: ClaimStatus, event: ClaimEvent, actor: Actor,
       if (status !== 'held') return refuse(`该补助当前状态为「${STATUS_LABEL[status]}」，不是暂不办理的补助。`)
       if (actor !== 'office') return refuse('只有互助办（驳回同次住院的手工申请时）可以恢复办理暂不办理的补助。')
       return { ok: true, to: 'proposed' }
+    case 'withdraw':
+      if (actor !== 'filer') return refuse('只有申请人或参加人本人可以撤回申请。')
+      if (WITHDRAWABLE.includes(status)) return { ok: true, to: 'withdrawn' }
+      if (status === 'withdrawn') return refuse('该申请已撤回。')
+      if (status === 'approved' || status === 'paid') return refuse('该申请已核准，不能撤回。如有疑问请联系单位工会或互助办。')
+      if (status === 'rejected') return refuse('该申请已有审批结论，不能撤回。')
+      if (status === 'proposed') return refuse('这是根据医保结算生成的补助，不需要时请选择“放弃”。')
+      return refuse(`该申请当前状态为「${STATUS_LABEL[status]}」，不能撤回。`)
   }
 }
+
+/**
+ * The statuses a claim can be withdrawn from: filed (or accepted) and not yet decided — before the office's approval
+ * takes effect. An approval proposed by one office user and waiting for a second (four eyes) has not taken effect.
+ */
+export const WITHDRAWABLE: readonly ClaimStatus[] = ['submitted', 'clerk_confirmed', 'agent_confirmed', 'returned']
 
 export const STATUS_LABEL: Record<ClaimStatus, string> = {
   submitted: '待单位确认',
@@ -126,6 +159,7 @@ export const STATUS_LABEL: Record<ClaimStatus, string> = {
   held: '已有同次住院的申请，暂不办理',
   declined: '本人已放弃',
   lapsed: '逾期未确认，已失效',
+  withdrawn: '已撤回',
 }
 
 export const LEVEL_LABEL: Record<ReviewLevel, string> = {

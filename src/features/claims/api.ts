@@ -41,6 +41,7 @@ export const claimsApi = {
   ledger: (cursor?: string) => claims('ledger', { cursor }),
   acceptProposal: (claimId: string, version: number, payee: Payee) => claims('acceptProposal', { claimId, version, payee }),
   declineProposal: (claimId: string, version: number, reason?: string) => claims('declineProposal', { claimId, version, reason }),
+  withdraw: (claimId: string, version: number, reason?: string) => claims('withdraw', { claimId, version, reason }),
 }
 
 export const messagesApi = {

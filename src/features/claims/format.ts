@@ -17,6 +17,7 @@ export const EVENT_TEXT: Record<string, string> = {
   pay: '登记支付',
   propose: '提议核准（待第二位审批人确认）',
   withdraw_proposal: '退回核准提议',
+  withdraw: '撤回申请',
 }
 
 export const DUE_TEXT: Record<'overdue' | 'due_soon' | 'on_time', string> = {

@@ -3,6 +3,7 @@
  * The codes' names (products, kinds, statuses, reject codes) are the contract's and the rules' labels.
  */
 import type { ClaimStatus } from '@mutual-aid/shared-rules'
+import type { TagTheme } from '@/components/ui'
 
 /** What the worker should know or do now, per status. */
 export const NEXT_STEP: Record<ClaimStatus, string> = {
@@ -17,6 +18,7 @@ export const NEXT_STEP: Record<ClaimStatus, string> = {
   held: '这次住院已有您提交的申请，按该申请办理，不会重复给付。',
   declined: '您已放弃这笔补助。如有疑问请联系单位工会或互助办。',
   lapsed: '已超过本年度申请截止日期未确认，这笔补助已失效。',
+  withdrawn: '这份申请已撤回，不再办理。如需申请，可重新提交。',
 }
 
 /** The same, as reviewers read it (clerk, agent, office). */
@@ -32,10 +34,11 @@ export const REVIEW_STEP: Record<ClaimStatus, string> = {
   held: '同一次住院已有手工申请，此条医保结算补助暂不办理（已关联该申请）。',
   declined: '参加人已放弃这笔补助。',
   lapsed: '参加人逾期未确认，已失效。',
+  withdrawn: '申请人已撤回，不需要再办理。',
 }
 
 /** Tag colour of each claim status, in lists and on the detail page. */
-export const STATUS_THEME: Record<ClaimStatus, 'primary' | 'warning' | 'danger' | 'success'> = {
+export const STATUS_THEME: Record<ClaimStatus, TagTheme> = {
   submitted: 'primary',
   clerk_confirmed: 'primary',
   agent_confirmed: 'primary',
@@ -47,4 +50,5 @@ export const STATUS_THEME: Record<ClaimStatus, 'primary' | 'warning' | 'danger' 
   held: 'primary',
   declined: 'danger',
   lapsed: 'danger',
+  withdrawn: 'default',
 }

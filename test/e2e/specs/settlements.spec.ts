@@ -2,6 +2,8 @@
  * 免申即享 in the browser: the office imports the bureau's settlement export (good, unmatched and duplicate rows) on the
  * import page and reads the outcome; 余静 opens the proposal and confirms it in two taps (确认领取, then 确认); the
  * clerk, the agent and the office review it — marked 来自医保结算 with the settlement as its evidence — and it is paid.
+ * Then a stay she filed by hand meets the bureau's settlement for it: the proposal is held, her claim says so, she
+ * withdraws the claim (撤回申请, a confirmation saying the proposal becomes hers to confirm) and confirms the proposal.
  * The TZ unit's 2021 participations are written directly, covered from April (the demo's TZ unit enrols in June at
  * the earliest, in the enrolment spec).
  */
@@ -13,7 +15,8 @@ import { newParticipation } from '../../../cloudfunctions/_shared/src/participat
 import { residentIdCheckChar } from '../../../shared-rules/src/identity/parse-resident-id'
 import { localCloud } from '../../../scripts/sdk-env'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, currentPage, tap, type E2EContext } from '../context'
+import { assert, currentPage, fetchRetry, settled, tap, type E2EContext } from '../context'
+import { fileStayByHand, importSettlements, type Transport } from '../../helpers/stay-by-hand'
 
 const OFFICE = 'demo-office-01'
 const CLERK = 'demo-clerk-tz'
@@ -75,6 +78,31 @@ function exportFile(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-settle-')), 'settlements-2021-05.csv')
   writeFileSync(file, lines.join('\n'), 'utf8')
   return file
+}
+
+/** The functions over HTTP, as the app calls them (the steps this spec does not do on screen). */
+function transport(ctx: E2EContext): Transport {
+  return {
+    async call(fn, openid, action, input) {
+      const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
+        body: JSON.stringify({ action, ...input }),
+      })
+      const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
+      assert(body.ok, `${fn}.${action} as ${openid} failed: ${body.message}`)
+      return body.data
+    },
+    async upload(openid, cloudPath, bytes) {
+      const form = new FormData()
+      form.append('cloudPath', cloudPath)
+      form.append('file', new Blob([new Uint8Array(bytes)]), cloudPath.split('/').pop() ?? 'file')
+      const r = await fetchRetry(`${ctx.baseUrl}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenOf(ctx, openid)}` }, body: form })
+      const body = (await r.json()) as { fileID?: string; message?: string }
+      assert(body.fileID, `upload of ${cloudPath} failed: ${body.message}`)
+      return body.fileID
+    },
+  }
 }
 
 export async function run(ctx: E2EContext): Promise<void> {
@@ -172,6 +200,57 @@ export async function run(ctx: E2EContext): Promise<void> {
     await confirmDialog(page, '登记支付')
     await view.locator('.claims-decision').getByText('已支付', { exact: false }).first().waitFor()
     await ctx.screenshot(page, 'settle-08-paid')
+    await page.context().close()
+  })
+
+  await ctx.step('余静’s stay filed by hand holds the bureau’s proposal; she withdraws her claim and confirms the proposal', async () => {
+    const api = transport(ctx)
+    const payee = { name: '余静', bank: '中国工商银行台州分行', account: '6222020000000000099' }
+    const manual = await fileStayByHand(api, WORKER, { admission: '2021-06-01', discharge: '2021-06-04', selfPayFen: 50_000, payee })
+    const header = '身份证号码,姓名,险种,医院名称,医院编码,是否定点,入院日期,出院日期,医疗总费用,统筹基金支付,个人自负,个人自理,结算日期,结算流水号'
+    await importSettlements(api, OFFICE, [header, `${TZ_PEOPLE[0][1]},余静,职工医保,台州市中心医院,H33100200001,是,2021-06-01,2021-06-04,3000.00,2000.00,500.00,0,2021-06-04,JS202106040009`].join('\n'))
+    const page = await signInAs(ctx, WORKER)
+    await page.goto(`/packages/claims/detail/index?id=${manual.claimId}`)
+    const view = currentPage(page)
+    const note = view.locator('[data-testid="held-proposal-note"]')
+    await note.waitFor()
+    const noteText = await note.innerText()
+    assert(noteText.includes('系统已根据医保结算为您生成了这次住院的补助提议') && noteText.includes('请撤回本申请'), `held note: ${noteText}`)
+    await ctx.screenshot(page, 'settle-09-held-proposal-note')
+    await tap(view.getByText('撤回申请', { exact: true }))
+    const form = view.locator('[data-testid="withdraw-form"]')
+    await form.waitFor()
+    const amount = /补助 ([\d,]+\.\d{2} 元)/.exec(await form.innerText())?.[1]
+    assert(amount && (await form.innerText()).includes('转为待您确认'), `the withdraw form does not say the proposal becomes hers: ${await form.innerText()}`)
+    await form.locator('textarea').fill('改为领取医保结算生成的补助')
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await ctx.screenshot(page, 'settle-10-withdraw-form')
+    await tap(form.getByText('确认撤回', { exact: true }))
+    const dialog = page.locator('.t-dialog').last()
+    await dialog.waitFor()
+    await settled(page)
+    const said = await dialog.innerText()
+    assert(said.includes('确认撤回这份申请') && said.includes(`${amount}将转为待您确认`) && said.includes('不能恢复'), `dialog: ${said}`)
+    await ctx.screenshot(page, 'settle-11-withdraw-dialog')
+    await confirmDialog(page, '撤回')
+    // The proposal is now hers to confirm: the page takes her to it, the account prefilled from her last claim.
+    await page.waitForURL(/\/packages\/claims\/proposal\/index/)
+    const proposal = currentPage(page)
+    await proposal.getByText('您 6月1日–6月4日 住院可领取互助补助', { exact: false }).waitFor()
+    assert((await proposal.locator('[data-testid="proposal-amount"]').innerText()).includes(amount), 'the proposal’s amount differs from the one the withdraw form named')
+    await ctx.screenshot(page, 'settle-12-released-proposal')
+    await tap(proposal.getByText(`确认领取 ${amount}`, { exact: true }))
+    await confirmDialog(page, '确认')
+    await page.waitForURL(/\/packages\/claims\/detail\/index/)
+    await currentPage(page).getByText('待单位确认').first().waitFor()
+    // Her claim by hand: 已撤回, in the timeline with her reason, and nothing left to do on it.
+    await page.goto(`/packages/claims/detail/index?id=${manual.claimId}`)
+    const withdrawn = currentPage(page)
+    await withdrawn.locator('.claims-timeline').getByText('撤回申请 → 已撤回').waitFor()
+    const timeline = await withdrawn.locator('.claims-timeline').innerText()
+    assert(timeline.includes('撤回原因：改为领取医保结算生成的补助'), `timeline: ${timeline}`)
+    assert((await withdrawn.getByText('撤回申请', { exact: true }).count()) === 0, 'a withdrawn claim still offers 撤回申请')
+    await ctx.screenshot(page, 'settle-13-withdrawn')
     await page.context().close()
   })
 }

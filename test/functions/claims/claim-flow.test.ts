@@ -64,7 +64,7 @@ describe('WH illness claim, happy path', () => {
   it('the worker does not see the assessment before the decision; the clerk does', async () => {
     const mine = await s.call(WORKER, 'get', { claimId })
     expect(mine.data.assessmentAtSubmit).toBeNull()
-    expect(mine.data.actions).toEqual([])
+    expect(mine.data.actions).toEqual(['withdraw']) // their own claim, not yet decided: only withdrawing it
     const clerk = await s.call(CLERK_WH, 'get', { claimId })
     // Renewing, 2 shares, leukaemia in the period → 2 × 10,000 yuan (Art. 7).
     expect(clerk.data.assessmentAtSubmit).toMatchObject({ payable: true, amountFen: 2_000_000 })
@@ -176,7 +176,7 @@ describe('return for more materials and resubmit', () => {
     expect(ret).toMatchObject({ ok: true, data: { status: 'returned' } })
     const seen = await s.call(WORKER_2, 'get', { claimId })
     expect(seen.data.returned).toMatchObject({ by: 'agent', reason: '手术报告不清晰，请重新拍摄' })
-    expect(seen.data.actions).toEqual(['resubmit'])
+    expect(seen.data.actions).toEqual(['resubmit', 'withdraw'])
     const outbox = await s.emu.outbox(WORKER_2)
     expect(outbox.some((m: any) => JSON.stringify(m).includes('local-claimNeedsMaterials'))).toBe(true)
 

@@ -10,6 +10,7 @@ import { decodeImage, isJpeg, makeCameraPhoto } from '../host/media'
 import type { MiniProgram } from '../host/mini-program'
 import { assert, type HostRun } from '../context'
 import { HOST_TEMPLATE_IDS } from '../template-ids'
+import { ofdFile } from '../../fixtures/ofd/make-ofd'
 
 const WORKER = 'demo-worker-wh-1' // 张伟, WH, 2 shares, covered from 2021-01-16
 const CLERK = 'demo-clerk-wh'
@@ -121,6 +122,20 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
     })
     const pdfUpload = phone.uploads.find((u) => u.cloudPath.endsWith('.pdf'))
     assert(pdfUpload, `电子文件没有按原文件上传：${phone.uploads.map((u) => u.cloudPath).join(', ')}`)
+    // And an OFD e-receipt (the national e-invoice format; the e2e's fixture, a real ZIP container), stored byte for
+    // byte and shown as OFD.
+    const ofd = ofdFile('住院收费电子票据')
+    phone.chatFiles.push({ bytes: ofd, name: '住院收费电子票据.ofd' })
+    await phone.tap('上传电子文件（PDF/OFD）', 't-button', reports)
+    await phone.waitFor('「确诊检查」已传 3 页', () => {
+      const now = phone.byClass('claim-photos').find((b) => phone.findAll('确诊检查', undefined, b).length > 0)
+      return Boolean(now && phone.findAll('已传 3 页', undefined, now).length > 0)
+    })
+    const ofdUpload = phone.uploads.find((u) => u.cloudPath.endsWith('.ofd'))
+    assert(ofdUpload, `OFD 票据没有按原文件上传：${phone.uploads.map((u) => u.cloudPath).join(', ')}`)
+    assert(readFileSync(join(dataDir, 'storage', 'files', ofdUpload.cloudPath)).equals(ofd), 'OFD 票据存储的内容与原文件不同')
+    const reportsNow = phone.byClass('claim-photos').find((b) => phone.findAll('确诊检查', undefined, b).length > 0)
+    assert(reportsNow && phone.findAll('OFD', undefined, reportsNow).length > 0, '材料项「确诊检查」没有显示 OFD 文件')
 
     await phone.tap(/^下一步$/)
     await phone.waitFor('授权与提交', () => phone.has('医疗健康信息处理授权'))
@@ -156,11 +171,18 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
       assert(phone.has('规则核定（供审核参考）'), '审核人看不到规则核定')
       assert(!/[A-Z]{3,}_[A-Z_]+|\[I-\d+\]/.test(phone.text()), '审核页面出现了内部代码或解读标记')
       if (who === '单位经办人') {
-        // The PDF report opens as a document (downloaded, then wx.openDocument).
+        // The PDF report opens as a document (downloaded, then wx.openDocument); the OFD receipt, which WeChat cannot
+        // open, says how to read it instead of failing silently.
         const tiles = phone.byClass('claims-receipt')
-        assert(tiles.length === 1, `应有 1 个电子文件，实际 ${tiles.length}`)
-        await phone.tap('PDF', undefined, tiles[0])
+        assert(tiles.length === 2, `应有 2 个电子文件（PDF 和 OFD），实际 ${tiles.length}`)
+        const pdfTile = tiles.find((t) => phone.findAll('PDF', undefined, t).length > 0)
+        const ofdTile = tiles.find((t) => phone.findAll('OFD', undefined, t).length > 0)
+        assert(pdfTile && ofdTile, '电子文件没有分别显示为 PDF 和 OFD')
+        await phone.tap('PDF', undefined, pdfTile)
         await phone.waitFor('打开电子文件', () => phone.openedDocuments.length === 1)
+        await phone.tap('OFD', undefined, ofdTile)
+        await phone.waitFor('OFD 阅读提示', () => phone.toasts.some((t) => /OFD 阅读器/.test(t.title)))
+        assert(phone.openedDocuments.length === 1, 'OFD 票据不应交给 wx.openDocument')
       }
       await phone.tap('确认无误')
       lastModal(phone, '确认该申请')

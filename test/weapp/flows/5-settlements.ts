@@ -1,7 +1,9 @@
 /**
  * 免申即享 on the weapp build: the office picks the bureau's settlement export from a chat (chooseMessageFile) and reads
  * the outcome; 余静 opens a proposal from 我的申请, types her account once and confirms in two taps (确认领取, then the
- * dialog's 确认). A second proposal is left waiting for the page matrix (`proposalId`).
+ * dialog's 确认). A second proposal is left waiting for the page matrix (`proposalId`). Then a stay she files by hand
+ * meets the bureau's settlement for it (the proposal held): she withdraws her claim (撤回申请 → 确认撤回 → the dialog) and
+ * confirms the proposal it releases.
  */
 import { residentIdCheckChar } from '@mutual-aid/shared-rules'
 import { newParticipation } from '@cloud-shared/participation-doc'
@@ -10,6 +12,27 @@ import { localCloud } from '../../../scripts/sdk-env'
 import { OFFICE, TZ_PEOPLE } from '../../../scripts/demo-data'
 import { assert, type HostRun } from '../context'
 import { openFromHome } from './2-claims'
+import { fileStayByHand, importSettlements, type Transport } from '../../helpers/stay-by-hand'
+
+/** The functions through the emulator, as the app would call them (the steps done off screen). */
+function transport(emu: Emulator): Transport {
+  return {
+    async call(fn, openid, action, input) {
+      const answer = await emu.callFunction(fn, { action, ...input }, { openid })
+      assert(answer?.ok, `${fn}.${action} as ${openid} failed: ${answer?.message}`)
+      return answer.data
+    },
+    async upload(openid, cloudPath, bytes) {
+      const form = new FormData()
+      form.append('cloudPath', cloudPath)
+      form.append('file', new Blob([new Uint8Array(bytes)]), cloudPath.split('/').pop() ?? 'file')
+      const res = await fetch(`${emu.url}/local/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await emu.token(openid)}` }, body: form })
+      const body = (await res.json()) as { fileID?: string; message?: string }
+      assert(body.fileID, `upload of ${cloudPath} failed: ${body.message}`)
+      return body.fileID
+    },
+  }
+}
 
 const WORKER_TZ = 'demo-worker-tz-1'
 
@@ -73,5 +96,31 @@ export async function run(ctx: HostRun, _dataDir: string, emu: Emulator): Promis
     const modal = phone.modals[phone.modals.length - 1]
     assert(modal?.title.includes('确认领取补助'), `没有确认框：${modal?.title}`)
     ctx.facts.set('proposalId', proposals[1]._id)
+  })
+
+  await ctx.step(group, '职工手工申请的住院与医保结算重合：撤回申请，改为确认医保结算生成的补助', async () => {
+    const api = transport(emu)
+    const payee = { name: '余静', bank: '中国工商银行台州分行', account: '6222020000000000099' }
+    const manual = await fileStayByHand(api, WORKER_TZ, { admission: '2021-06-08', discharge: '2021-06-10', selfPayFen: 40_000, payee })
+    const header = '身份证号码,姓名,险种,医院名称,医院编码,是否定点,入院日期,出院日期,医疗总费用,统筹基金支付,个人自负,个人自理,结算日期,结算流水号'
+    await importSettlements(api, OFFICE.openid, [header, `${TZ_PEOPLE[0][1]},余静,职工医保,台州市中心医院,H33100200001,是,2021-06-08,2021-06-10,2000.00,1200.00,400.00,0,2021-06-10,WX0009`].join('\n'))
+    const held = (await db.collection('claims').where({ linkedClaimId: manual.claimId, status: 'held' }).get()).data as { _id: string }[]
+    assert(held.length === 1, `应有 1 笔因手工申请暂不办理的补助，实际 ${held.length}`)
+    const phone = ctx.phone(WORKER_TZ)
+    await phone.launch(`/packages/claims/detail/index?id=${manual.claimId}`)
+    await phone.waitFor('申请详情', () => phone.has('系统已根据医保结算为您生成了这次住院的补助提议'))
+    await phone.tap('撤回申请', 't-button')
+    await phone.waitFor('撤回表单', () => phone.has('确认撤回') && phone.has('转为待您确认'))
+    await phone.tap('确认撤回', 't-button')
+    await phone.waitFor('补助页', () => phone.route === 'packages/claims/proposal/index' && phone.has('住院可领取互助补助'), 20_000)
+    const modal = phone.modals[phone.modals.length - 1]
+    assert(modal?.title.includes('确认撤回这份申请') && modal.content.includes('将转为待您确认'), `撤回确认框：${modal?.title} ${modal?.content}`)
+    assert(phone.query.id === held[0]._id, `打开的不是被释放的补助：${phone.query.id}`)
+    // The account is prefilled from her last claim (the one she just withdrew): two taps.
+    await phone.tap(/^确认领取/)
+    await phone.waitFor('已确认', () => phone.route === 'packages/claims/detail/index' && phone.has('待单位确认'))
+    await phone.launch(`/packages/claims/detail/index?id=${manual.claimId}`)
+    await phone.waitFor('已撤回', () => phone.has('撤回申请 → 已撤回') || (phone.has('已撤回') && phone.has('撤回申请')))
+    assert(phone.byClass('t-button').every((b) => !phone.findAll('撤回申请', undefined, b).length), '已撤回的申请仍显示撤回按钮')
   })
 }

@@ -2,15 +2,20 @@
  * What the claim page derives from a claim (pure): where it stands on the five steps, the tone of the "现在怎么办"
  * notice, names for the disease and each checklist item, and the amounts a reviewer types.
  */
-import { fenToYuan, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
+import { LEVEL_LABEL, fenToYuan, formatYuan, levelFor, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import type { ClaimDetail, ClaimFiles, DraftFacts } from '@mutual-aid/contracts'
 
 /** The steps 提交 → 单位 → 代理 → 互助办 → 支付: the current one and how it stands. */
-export function claimProgress(c: Pick<ClaimDetail, 'status' | 'returned'>): { current: number; status: 'process' | 'error' | 'finish' } {
+export function claimProgress(
+  c: Pick<ClaimDetail, 'status' | 'returned'> & Partial<Pick<ClaimDetail, 'history'>>,
+): { current: number; status: 'process' | 'error' | 'finish' } {
   const order = ['submitted', 'clerk_confirmed', 'agent_confirmed', 'approved', 'paid']
-  if (c.status === 'returned') {
-    const at = c.returned?.by === 'clerk' ? 1 : c.returned?.by === 'agent' ? 2 : 3
-    return { current: at, status: 'error' }
+  const returnedAt = () => (c.returned?.by === 'clerk' ? 1 : c.returned?.by === 'agent' ? 2 : 3)
+  if (c.status === 'returned') return { current: returnedAt(), status: 'error' }
+  if (c.status === 'withdrawn') {
+    // Stopped at the step it was withdrawn from.
+    const from = [...(c.history ?? [])].reverse().find((h) => h.event === 'withdraw')?.from
+    return { current: from === 'returned' ? returnedAt() : Math.max(order.indexOf(from ?? 'submitted') + 1, 1), status: 'error' }
   }
   if (c.status === 'rejected') return { current: 3, status: 'error' }
   if (c.status === 'paid') return { current: 4, status: 'finish' }
@@ -20,6 +25,23 @@ export function claimProgress(c: Pick<ClaimDetail, 'status' | 'returned'>): { cu
 /** The notice's colour: returned → warning, rejected → danger, paid → success, otherwise plain. */
 export function noticeTone(status: ClaimDetail['status']): '' | 'warning' | 'danger' | 'success' {
   return status === 'returned' ? 'warning' : status === 'rejected' ? 'danger' : status === 'paid' ? 'success' : ''
+}
+
+/** What withdrawing this claim does, as the withdraw form and its confirmation say it. */
+export function withdrawConsequences(c: Pick<ClaimDetail, 'status'>): string {
+  const level = levelFor(c.status)
+  return `撤回后这份申请不再办理${level ? `，正在审核的${LEVEL_LABEL[level]}会收到撤回通知` : ''}。撤回后不能恢复，如仍需申请，可以重新填写提交。`
+}
+
+/** The same, plus what becomes of the bureau's proposal held because of the claim (for the confirmation dialog). */
+export function withdrawConfirmText(c: Pick<ClaimDetail, 'status' | 'heldProposal'>): string {
+  const held = c.heldProposal
+  if (!held) return withdrawConsequences(c)
+  const proposal =
+    held.amountFen !== null
+      ? `同一次住院按医保结算生成的补助 ${formatYuan(held.amountFen)}将转为待您确认。`
+      : '同一次住院按医保结算生成的补助将转给职工本人确认。'
+  return `${withdrawConsequences(c)}${proposal}`
 }
 
 /** The disease's name as the scheme prints it (`other`: outside the list); the code itself if the scheme lacks it. */

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import type { ClaimDetail, ClaimFiles, DraftFacts, PageCheck, RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
@@ -7,10 +8,10 @@ import type { Envelope } from '@/services/cloud'
 import { requestSubscriptions } from '@/features/notifications'
 import { claimsApi } from '../api'
 import { createSaveQueue } from '../save-queue'
-import { adjustedAmount, resubmissionFiles, withoutEmptyItems } from './claim-view'
+import { adjustedAmount, resubmissionFiles, withdrawConfirmText, withoutEmptyItems } from './claim-view'
 
 /** Which review form is open under the claim. */
-export type ReviewPanelName = 'return' | 'approve' | 'reject' | 'pay' | 'resubmit'
+export type ReviewPanelName = 'return' | 'approve' | 'reject' | 'pay' | 'resubmit' | 'withdraw'
 
 interface Ask {
   title: string
@@ -49,14 +50,16 @@ export function useClaimDetail(claimId: string) {
   // Resubmission pages are saved as they are gathered; saves go one at a time, each with the latest files.
   const resubmission = useRef<{ queue: ReturnType<typeof createSaveQueue>; files: ClaimFiles | null }>({ queue: createSaveQueue(), files: null })
 
-  async function act(label: string, run: () => Promise<Envelope<unknown>>, ask?: Ask): Promise<void> {
+  /** Asks, runs, says how it went and reloads; answers the step's data when it succeeded. */
+  async function act<T>(label: string, run: () => Promise<Envelope<T>>, ask?: Ask): Promise<T | undefined> {
     if (ask && !(await confirm({ ...ask, confirmText: label }))) return
     setBusy(true)
     const r = await run()
     setBusy(false)
     if (!r.ok) {
       toast(r.message || '操作失败，请重试', 'error')
-      if (r.code === 'CONFLICT') detail.reload()
+      // Changed meanwhile (another reviewer acted, the claim was withdrawn or decided): show it as it now is.
+      if (r.code === 'CONFLICT' || r.code === 'INVALID_TRANSITION') detail.reload()
       return
     }
     // Four eyes: an approval above the computed amount or the office's threshold waits for a second office user.
@@ -65,6 +68,7 @@ export function useClaimDetail(claimId: string) {
     setPanel(null)
     resubmission.current.files = null
     detail.reload()
+    return r.data
   }
 
   function confirmClaim(): void {
@@ -144,6 +148,19 @@ export function useClaimDetail(claimId: string) {
     })
   }
 
+  function withdraw(reason: string): void {
+    if (!claim) return
+    void act('撤回', () => claimsApi.withdraw(claim.id, claim.version, reason.trim() || undefined), {
+      title: '确认撤回这份申请？',
+      content: withdrawConfirmText(claim),
+      danger: true,
+    }).then((answer) => {
+      // The bureau's proposal for the same stay is now the participant's to confirm: take them to it.
+      const proposalId = answer?.proposalIds[0]
+      if (proposalId) void Taro.redirectTo({ url: `/packages/claims/proposal/index?id=${proposalId}` })
+    })
+  }
+
   return {
     ...detail,
     panel,
@@ -160,6 +177,7 @@ export function useClaimDetail(claimId: string) {
     markPaid,
     saveResubmissionItem,
     resubmit,
+    withdraw,
     remindOnPayment: () => {
       void requestSubscriptions('claimApproved').then(() => toast('到账时会通过微信通知您', 'success'))
     },

@@ -1,7 +1,18 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
-import { ClaimAssessment, ClaimDecision, ClaimFacts, ClaimMaterials, ClaimSettlement, ClaimStatus, ClaimTimeline, ReviewPanel, useClaimDetail } from '@/features/claims/claim-detail'
+import {
+  ClaimAssessment,
+  ClaimDecision,
+  ClaimFacts,
+  ClaimMaterials,
+  ClaimSettlement,
+  ClaimStatus,
+  ClaimTimeline,
+  HeldProposalNote,
+  ReviewPanel,
+  useClaimDetail,
+} from '@/features/claims/claim-detail'
 import { SecondApprovalPanel } from '@/features/claims/second-approval-panel'
 import { ContactEntry } from '@/features/claims/contact-entry'
 import '@/features/claims/claims.scss'
@@ -22,6 +33,7 @@ function ClaimDetailPage() {
   return (
     <View className="claims-page claims-detail">
       <ClaimStatus claim={claim} />
+      <HeldProposalNote claim={claim} />
       <ClaimSettlement claim={claim} />
       <SecondApprovalPanel claim={claim} onDone={detail.reload} />
       <ClaimDecision claim={claim} />

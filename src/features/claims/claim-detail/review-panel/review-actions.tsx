@@ -44,6 +44,11 @@ export function ReviewActions({ claim: c, busy, onOpen, onConfirm, onRemind }: R
           补充材料
         </Button>
       ) : null}
+      {c.actions.includes('withdraw') ? (
+        <Button theme="danger" variant="outline" onClick={() => onOpen('withdraw')}>
+          撤回申请
+        </Button>
+      ) : null}
     </View>
   )
 }
