@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   dataDir: string
   staticDir: string
   env?: Record<string, string>
+  /** `--fault-injection`: the `/local/faults/*` routes (a spec cuts a call off at a write); never on for `npm start`. */
+  faultInjection?: boolean
 }
 
 /** The local CloudBase emulator as a child process, restartable on the same port and data directory. */
@@ -40,10 +42,10 @@ export class EmulatorProcess {
   }
 
   start(timeoutMs = 60_000): Promise<void> {
-    const { root, port, dataDir, staticDir, env } = this.options
+    const { root, port, dataDir, staticDir, env, faultInjection } = this.options
     const child = spawn(
       runtimeNode(root).execPath,
-      ['--import', 'tsx', 'local-cloud/src/cli.ts', '--port', String(port), '--data', dataDir, '--static', staticDir],
+      ['--import', 'tsx', 'local-cloud/src/cli.ts', '--port', String(port), '--data', dataDir, '--static', staticDir, ...(faultInjection ? ['--fault-injection'] : [])],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
     )
     this.child = child

@@ -98,6 +98,8 @@ async function main(): Promise<number> {
     dataDir,
     staticDir: join(root, 'dist', 'h5'),
     env: today ? { MUTUAL_AID_TODAY: today } : {},
+    // The fund spec cuts a batch's creation off mid-way to show 生成中 → 继续生成 / 取消 (/local/faults/run).
+    faultInjection: true,
   })
   let browser: Browser | null = null
   let passed = 0

@@ -61,7 +61,8 @@ async function main(): Promise<number> {
   let emu: Emulator | null = null
   const run = new HostRun(dist, '')
   try {
-    emu = await startEmulator({ env: { MUTUAL_AID_TODAY: DEMO_TODAY, SUBSCRIBE_TEMPLATES: JSON.stringify(HOST_TEMPLATE_IDS) } })
+    // Fault injection: the fund flow cuts a batch's creation off mid-way to reach 生成中 → 继续生成 / 取消.
+    emu = await startEmulator({ env: { MUTUAL_AID_TODAY: DEMO_TODAY, SUBSCRIBE_TEMPLATES: JSON.stringify(HOST_TEMPLATE_IDS) }, faultInjection: true })
     await seedDemo(emu.url)
     run.emulatorUrl = emu.url
     const flowsDir = join(__dirname, 'flows')

@@ -7,6 +7,7 @@ import { Aggregator, ProcessingMode, Query, update as applyModifier } from 'ming
 import { cloneDoc, encodeEjson, type Doc } from '../ejson'
 import { WireError, invalidParam } from '../wire-error'
 import { checkCloudBasePipeline } from './aggregate-operators'
+import { checkCloudBaseQuery, checkCloudBaseUpdate } from './command-operators'
 import { duplicateKey, type Changes, type Database } from './database'
 import { newExplain, type Explain } from './explain'
 import { chooseIndex, countKeys, planOrder } from './index/query-plan'
@@ -34,6 +35,7 @@ const QUERY_OPTIONS = { idKey: '_id', scriptEnabled: false, useStrictMode: true 
 
 export function find(view: View, collection: string, criteria: Doc, options: FindOptions, explain: Explain = newExplain()): Doc[] {
   view.db.requireCollection(collection, view.changes)
+  checkCloudBaseQuery(criteria)
   const limit = Math.min(options.limit && options.limit > 0 ? options.limit : DEFAULT_LIMIT, MAX_LIMIT)
   const offset = options.offset && options.offset > 0 ? options.offset : 0
   const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
@@ -66,6 +68,7 @@ export function find(view: View, collection: string, criteria: Doc, options: Fin
 
 export function count(view: View, collection: string, criteria: Doc, explain: Explain = newExplain()): number {
   view.db.requireCollection(collection, view.changes)
+  checkCloudBaseQuery(criteria)
   // No filter: the collection's kept size, as MongoDB answers count() from its record count, not a scan.
   if (Object.keys(criteria).length === 0) {
     const fast = view.db.visibleCount(collection, view.changes)
@@ -122,6 +125,7 @@ export interface ModifyResult {
 
 export function modify(view: View, collection: string, request: ModifyRequest, explain: Explain = newExplain()): ModifyResult {
   if (!request.upsert) view.db.requireCollection(collection, view.changes)
+  checkCloudBaseQuery(request.criteria)
   const modifier = request.merge ? toModifier(request.data) : null
   const targets = view.db.exists(collection, view.changes)
     ? matching(view, collection, request.criteria, explain, request.multi ? Infinity : 1)
@@ -164,6 +168,7 @@ export function modify(view: View, collection: string, request: ModifyRequest, e
 
 export function remove(view: View, collection: string, criteria: Doc, multi: boolean, explain: Explain = newExplain()): number {
   view.db.requireCollection(collection, view.changes)
+  checkCloudBaseQuery(criteria)
   const targets = matching(view, collection, criteria, explain, multi ? Infinity : 1)
   for (const doc of targets) view.db.remove(view.changes, collection, doc._id)
   return targets.length
@@ -299,21 +304,13 @@ function compile(criteria: Doc): Query {
   }
 }
 
-const SUPPORTED_UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate',
-  '$push', '$pull', '$pullAll', '$addToSet', '$pop',
-])
-
 function toModifier(data: Doc): Doc {
   const keys = Object.keys(data)
   const operators = keys.filter((k) => k.startsWith('$'))
   if (operators.length === 0) return { $set: data }
   if (operators.length !== keys.length) throw invalidParam('更新数据不能混用操作符和普通字段')
-  for (const op of operators) {
-    if (!SUPPORTED_UPDATE_OPERATORS.has(op)) {
-      throw new WireError('DATABASE_INVALID_OPERRATOR', `不支持的更新操作符：${op}`)
-    }
-  }
+  // Only what CloudBase documents (command-operators.ts): not $currentDate (db.serverDate() is the way), $setOnInsert ….
+  checkCloudBaseUpdate(data)
   return data
 }
 

@@ -3,7 +3,9 @@
  * chooses them on 银行批量支付, makes a batch, downloads the bank file (checked column by column), marks it sent and
  * imports the bank's result with one failed line; the paid worker sees 已支付, the other the bank's reason; the
  * report shows charts and tables that match the ledger, and its Excel export carries the same figures; an agent
- * sees its own units.
+ * sees its own units. Then two batches are cut off while being made (the emulator's fault injection stops the call
+ * right after a write, as a CloudBase time-out would): the office sees 生成中 with 继续生成 and 取消批次; 继续生成
+ * opens the first with its claim once in the bank file, 取消 gives the second's claim back to the payable list.
  */
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -12,7 +14,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '../../../contracts/src/fund/bank-file'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, callApi, confirmDialog, currentPage, fetchRetry, signInAs, tokenOf, type E2EContext } from '../context'
+import { assert, callApi, confirmDialog, currentPage, fetchRetry, settled, signInAs, tokenOf, type E2EContext } from '../context'
 import { WH_PEOPLE } from '../../../scripts/demo-data'
 
 const OFFICE = 'demo-office-01'
@@ -22,6 +24,9 @@ const AGENT = 'demo-agent-01'
 // for the period): new WeChat users bind to them first, as workers would (2 shares, renewing → 20,000 yuan each).
 const PEOPLE = [WH_PEOPLE[5], WH_PEOPLE[6]] // 陈文斌, 杨洋
 const WORKERS = ['e2e-fund-worker-1', 'e2e-fund-worker-2']
+// One more (黄丽华, bound by no other spec) whose claim goes into the batch that is cut off and cancelled.
+const SPARE = WH_PEOPLE[7]
+const SPARE_WORKER = 'e2e-fund-worker-3'
 const PHOTOS = path.resolve(__dirname, '..', '..', 'fixtures', 'photos')
 const ITEMS = ['participant_id', 'discharge_summary', 'diagnostic_reports', 'medical_record']
 
@@ -56,6 +61,39 @@ async function approvedClaim(ctx: E2EContext, worker: string, name: string, acco
   const { version } = await call(ctx, 'claims', OFFICE, 'get', { claimId })
   await call(ctx, 'claims', OFFICE, 'decide', { claimId, version, outcome: 'approve' })
   return { claimId, claimNo }
+}
+
+/**
+ * The office's createBatch, stopped right after its second write (the claims are locked, the batch is not opened) —
+ * through the emulator's fault injection. Answers the batch id the call would have answered.
+ */
+async function cutOffBatch(ctx: E2EContext, requestId: string, claimIds: string[]): Promise<string> {
+  const res = await fetchRetry(`${ctx.baseUrl}/local/faults/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'fund', event: { action: 'createBatch', requestId, claimIds }, identity: { openid: OFFICE }, crash: { atWrite: 2, when: 'after' } }),
+  })
+  // `crashed` names the write it stopped at (null when the call ended before reaching it).
+  const body = (await res.json()) as { crashed?: { n: number; when: string } | null }
+  assert(res.status === 200 && body.crashed?.n === 2, `the cut-off createBatch answered ${res.status}: ${JSON.stringify(body)}`)
+  const batchId = `batch-${requestId}`
+  const left = await call(ctx, 'fund', OFFICE, 'batch', { batchId })
+  assert(left.status === 'building', `the cut-off batch is ${left.status}, not building`)
+  return batchId
+}
+
+/**
+ * The e2e's emulator runs timers on their cron, and fund's `resume` timer (every 5 minutes) finishes a batch left
+ * 生成中 by itself. A step that must show 生成中 starts well clear of its next firing: within two minutes of it, it
+ * waits until the firing is past.
+ */
+async function clearOfResumeTimer(ctx: E2EContext): Promise<void> {
+  const res = await fetchRetry(`${ctx.baseUrl}/local/timers`)
+  const timers = (await res.json()) as { mode: string; now: string; triggers: { fn: string; name: string; next: string | null }[] }
+  const resume = timers.triggers.find((t) => t.fn === 'fund' && t.name === 'resume')
+  if (timers.mode !== 'on' || !resume?.next) return
+  const wait = Date.parse(resume.next) - Date.parse(timers.now)
+  if (wait < 120_000) await new Promise((r) => setTimeout(r, Math.max(0, wait) + 10_000))
 }
 
 async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
@@ -179,5 +217,71 @@ export async function run(ctx: E2EContext): Promise<void> {
     await currentPage(agent).locator('[data-section="rows"]').getByText('明湖精密机械有限公司').waitFor()
     await ctx.screenshot(agent, 'fund-08-agent-report')
     await agent.context().close()
+  })
+
+  await ctx.step('a batch cut off while being made: 生成中 with 继续生成 and 取消; 继续生成 opens it with its claim once, 取消 gives the claim back', async () => {
+    // claims[1] is payable again after its failed line; 黄丽华's claim is the one whose batch is cancelled.
+    await call(ctx, 'auth', SPARE_WORKER, 'bindWorker', { name: SPARE[0], idNumber: SPARE[1] })
+    const spare = await approvedClaim(ctx, SPARE_WORKER, SPARE[0], '6222020000000000003')
+
+    await clearOfResumeTimer(ctx)
+    const continued = await cutOffBatch(ctx, `e2e-cut-continue-${Date.now()}`, [claims[1].claimId])
+    const page = await signInAs(ctx, OFFICE)
+    await page.goto(`/packages/fund/batch/index?id=${continued}`)
+    const view = currentPage(page)
+    await view.getByText('生成中', { exact: true }).waitFor({ timeout: 60_000 })
+    // What each button does is said on the page, and how far the build came.
+    await view.getByText(/点“继续生成”马上完成，或点“取消批次”让所选申请回到待支付列表/).waitFor()
+    await view.getByText('已核对 1 / 1 笔申请').waitFor()
+    await view.getByText('继续生成', { exact: true }).waitFor()
+    await view.getByText('取消批次', { exact: true }).waitFor()
+    assert((await view.getByText('下载银行文件', { exact: true }).count()) === 0, 'a batch still being made offers its bank file')
+    await ctx.screenshot(page, 'fund-09-batch-building')
+    await view.getByText('继续生成', { exact: true }).click()
+    await view.getByText('待发送银行').waitFor({ timeout: 60_000 })
+    await view.getByText('共 1 笔，合计 20,000.00 元').waitFor()
+    await settled(page)
+    await ctx.screenshot(page, 'fund-10-batch-continued')
+    const [download] = await Promise.all([page.waitForEvent('download'), view.getByText('下载银行文件', { exact: true }).click()])
+    const file = path.join(tmpdir(), `e2e-bank-continued-${Date.now()}.xlsx`)
+    await download.saveAs(file)
+    const lines: string[][] = []
+    ;(await readXlsx(file)).worksheets[0].eachRow((row, n) => {
+      if (n > 1) lines.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')))
+    })
+    const reference = BANK_FILE_COLUMNS.findIndex((c) => c.key === 'reference')
+    assert(lines.length === 1 && lines[0][reference] === claims[1].claimNo && lines[0][4] === '20000.00', `the continued batch's file: ${JSON.stringify(lines)}`)
+    await page.context().close()
+
+    await clearOfResumeTimer(ctx)
+    const cancelled = await cutOffBatch(ctx, `e2e-cut-cancel-${Date.now()}`, [spare.claimId])
+    const office = await signInAs(ctx, OFFICE)
+    // While the batch holds it, the claim is not offered for another batch.
+    await office.goto('/packages/fund/batches/index')
+    const before = currentPage(office)
+    await before.locator('[data-section="payable"] .fund-line, [data-section="payable"] .claims-section__hint').first().waitFor({ timeout: 60_000 })
+    assert((await before.locator(`[data-claim="${spare.claimNo}"]`).count()) === 0, `${spare.claimNo} is offered while the cut-off batch holds it`)
+    await office.goto(`/packages/fund/batch/index?id=${cancelled}`)
+    const cv = currentPage(office)
+    await cv.getByText('生成中', { exact: true }).waitFor({ timeout: 60_000 })
+    await cv.getByText('取消批次', { exact: true }).click()
+    const dialog = office.locator('.t-dialog').last()
+    await dialog.getByText('取消这个批次？').waitFor()
+    await dialog.getByText(/取消后所选申请回到“待支付申请”/).waitFor()
+    await settled(office)
+    await ctx.screenshot(office, 'fund-11-batch-cancel-confirm')
+    await confirmDialog(office, '确定')
+    await cv.getByText('已取消', { exact: true }).waitFor({ timeout: 60_000 })
+    await cv.getByText(/本批次已取消，没有生成银行文件/).waitFor()
+    await settled(office)
+    await ctx.screenshot(office, 'fund-12-batch-cancelled')
+    // The claim is selectable again; claims[1] is held by the continued batch and is not.
+    await office.goto('/packages/fund/batches/index')
+    const list = currentPage(office)
+    await list.locator(`[data-claim="${spare.claimNo}"]`).waitFor({ timeout: 60_000 })
+    assert((await list.locator(`[data-claim="${claims[1].claimNo}"]`).count()) === 0, `${claims[1].claimNo} is offered although the continued batch holds it`)
+    await list.locator(`[data-claim="${spare.claimNo}"]`).locator('.t-checkbox').first().click()
+    await list.getByText('已选 1 笔，合计 20,000.00 元').waitFor()
+    await office.context().close()
   })
 }

@@ -1,12 +1,12 @@
 /**
  * Issue 11 (deliverable 2): every multi-step enrolment operation stopped at each of its database writes — before the
  * write and after it — and then retried (or left to the timer) ends exactly as the uninterrupted run does: declaration
- * submit, resubmission, new hires, review (its clerk notice through the outbox), and payment → activation with the
- * coverage notice to every bound worker. Small inputs: 3 people have the same crash points, shape for shape, as 3,000.
+ * submit, resubmission, new hires, replacement (参保对象替换, on the same declaration operation), review (its clerk
+ * notice through the outbox), and payment → activation with the coverage notice to every bound worker. Small inputs: 3 people have the same crash points, shape for shape, as 3,000.
  */
 import { makeId } from '../../fixtures/rosters/make-roster'
 import { checkCrashPoints, expectResumable, type CrashPointReport, type State } from '../../helpers/fault-injection'
-import { AGENT, CLERK_WH, OFFICE, SMALL_CLERK, SMALL_WORKERS, TIMESTAMPS, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
+import { AGENT, CLERK_WH, OFFICE, PRIVATE_CLERK, SMALL_CLERK, SMALL_WORKERS, TIMESTAMPS, privateUnitPaid, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
 
 // Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine): a suite takes minutes.
 jest.setTimeout(600_000)
@@ -231,4 +231,75 @@ test('new hires: a crash at any write, then the same request again, ends as one 
   expect(report.referenceResult).toMatchObject({ ok: true, data: { participantCount: 1 } })
   expectResumable(report)
   record('enrolment.addNewHires', report, started)
+})
+
+describe('replacement (参保对象替换)', () => {
+  let unit: { unitId: string; personIds: string[]; enrolmentId: string }
+  let checkpoint = ''
+  beforeAll(async () => {
+    checkpoint = await s.emu.faults.checkpoint()
+    // 10 of 11 declared and paid (a private enterprise enrols at least 10): one of them is replaced by the colleague left over.
+    unit = await privateUnitPaid(s)
+  })
+  afterAll(async () => {
+    await s.emu.faults.restore(checkpoint)
+    await s.emu.faults.forget(checkpoint)
+  })
+
+  const event = () => ({ action: 'replace', year: 2021, outPersonIds: [unit.personIds[0]], inPersonIds: [unit.personIds[10]] })
+
+  /** One replacement batch, submitted, naming the newcomer once and the replaced participation once; the annual batch untouched. */
+  function replacedOnce(state: State): string[] {
+    const problems: string[] = []
+    const batches = state.enrolments.filter((e) => e.unitId === unit.unitId && e.kind === 'replacement')
+    if (batches.length !== 1) return [`${batches.length} replacement batches`]
+    const [batch] = batches
+    if (batch.status !== 'submitted') problems.push(`the replacement batch is ${batch.status}`)
+    if (batch.participantCount !== 1 || batch.firstTimeCount !== 1) problems.push(`counts ${batch.participantCount} / ${batch.firstTimeCount}`)
+    const annual = state.participations.filter((p) => p.enrolmentId === unit.enrolmentId)
+    if (annual.length !== 10 || annual.some((p) => p.status !== 'active')) problems.push(`annual participations: ${JSON.stringify(annual.map((p) => p.status))}`)
+    const replaced = annual.find((p) => p.personId === unit.personIds[0])
+    if (JSON.stringify(batch.replacedParticipationIds) !== JSON.stringify([replaced?._id])) problems.push(`replaced ${JSON.stringify(batch.replacedParticipationIds)}`)
+    const incoming = state.participations.filter((p) => p.personId === unit.personIds[10] && p.year === 2021)
+    if (incoming.length !== 1 || incoming[0].enrolmentId !== batch._id) problems.push(`${incoming.length} participations of the newcomer`)
+    const audits = state.audit.filter((a) => a.action === 'enrolment.replace' && a.entityId === batch._id)
+    if (audits.length !== 1) problems.push(`${audits.length} enrolment.replace audit entries`)
+    // Nobody is told the same thing twice.
+    const notices = state.messages.map((m) => `${m.openid}|${m.noticeId}`)
+    if (new Set(notices).size !== notices.length) problems.push('a notice was sent twice')
+    return problems
+  }
+
+  const REPLACE_DIGEST = { collections: ['enrolments', 'participations', 'slots', 'operations', 'audit', 'messages', 'outbox'], ignore: [...TIMESTAMPS, 'push'] }
+
+  test('a crash at any write, then the same replacement again, ends as one batch: one newcomer, one replaced, counts and notices once', async () => {
+    const started = Date.now()
+    const report = await checkCrashPoints(s.emu, {
+      operation: { fn: 'enrolment', event: event(), identity: { openid: PRIVATE_CLERK } },
+      digest: REPLACE_DIGEST,
+      invariants: replacedOnce,
+    })
+    expect(report.referenceResult).toMatchObject({ ok: true, data: { participantCount: 1, replacedCount: 1 } })
+    // The declaration operation's shape: slot + batch + operation in one transaction, its steps, the submitting transaction.
+    expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+    expectResumable(report)
+    // Once its first write is in, the retry finishes this batch — never REPLACEMENT_USED for its own slot.
+    for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
+      expect(run.recoveryResults[0]).toMatchObject({ ok: true, data: { participantCount: 1, replacedCount: 1 } })
+    }
+    record('enrolment.replace', report, started)
+  })
+
+  test('the timer alone finishes a replacement whose caller never came back', async () => {
+    const started = Date.now()
+    const report = await checkCrashPoints(s.emu, {
+      operation: { fn: 'enrolment', event: event(), identity: { openid: PRIVATE_CLERK } },
+      recovery: [{ timer: { fn: 'enrolment', trigger: 'resume' } }],
+      digest: REPLACE_DIGEST,
+      invariants: replacedOnce,
+      when: ['after'],
+    })
+    expectResumable(report)
+    record('enrolment.replace (timer)', report, started)
+  })
 })

@@ -60,5 +60,39 @@ export async function smallUnit(s: OpsSuite, staff = 3, uscc = '91331002MA2H7Q4M
   return { unitId, personIds }
 }
 
+export const PRIVATE_CLERK = 'o_private_clerk_01'
+export const PRIVATE_WORKERS = ['o_private_worker_1', 'o_private_worker_2']
+
+/**
+ * A TZ private enterprise (民营企业: the only kind that may replace participants; it enrols at least 10) with `staff` people on the roster,
+ * the first two bound to workers, its first `declared` people declared for 2021, approved and paid — so 20 % of them
+ * may be replaced by the colleagues left over.
+ */
+export async function privateUnitPaid(s: OpsSuite, staff = 11, declared = 10): Promise<{ unitId: string; personIds: string[]; enrolmentId: string }> {
+  const body = '91331002MA2H7Q4P8'
+  const { unitId } = await s.ok('units', OFFICE, 'create', {
+    name: '台州小型民营测试公司', uscc: body + usccCheckChar(body), unitType: 'private', finance: false, family: 'TZ',
+    agentId: 'agent-chengqu', contactName: '赵六', contactPhone: '13900000023', address: '',
+  })
+  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
+  await s.ok('auth', PRIVATE_CLERK, 'acceptInvite', { code: invite.code })
+  const personIds: string[] = []
+  for (let i = 0; i < staff; i++) {
+    const added = await s.ok('roster', PRIVATE_CLERK, 'add', { name: `民营职工${i + 1}`, idNumber: makeId('331002', `1986-0${(i % 9) + 1}-2${i % 10}`, 700 + i, i % 2 === 0), hireDate: '2020-01-01' })
+    personIds.push(added.personId)
+  }
+  await s.ok('units', PRIVATE_CLERK, 'recordStaffReport', { month: '2021-05', headcount: staff })
+  for (const [i, openid] of PRIVATE_WORKERS.entries()) {
+    await s.db.collection('people').doc(personIds[i]).update({ data: { openid } })
+    await s.db.collection('users').add({ data: { _id: openid, role: null, name: `民营职工${i + 1}`, personId: personIds[i], createdAt: new Date(), updatedAt: new Date() } })
+  }
+  const declaredAnswer = await s.ok('enrolment', PRIVATE_CLERK, 'submit', { year: 2021, products: ['inpatient', 'critical'], personIds: personIds.slice(0, declared) })
+  const { enrolmentId } = declaredAnswer
+  const approved = await s.ok('enrolment', AGENT, 'review', { enrolmentId, version: declaredAnswer.version, decision: 'approve' })
+  const e = (await s.ok('enrolment', OFFICE, 'get', { enrolmentId })).enrolment
+  await s.ok('enrolment', OFFICE, 'recordPayment', { enrolmentId, version: approved.version, amountFen: e.quote.totalFen, paidOn: '2021-06-15', reference: 'BANK-PRIVATE' })
+  return { unitId, personIds, enrolmentId }
+}
+
 /** Fields that differ between two runs of the same operation by when they ran, never by what they did. */
 export const TIMESTAMPS = ['createdAt', 'updatedAt', 'submittedAt', 'reviewedAt', 'recordedAt', 'at']
