@@ -99,7 +99,7 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
     // Each photo is an image named for the screen reader by its material and page; its actions are named buttons.
     for (const t of thumbs) {
       const name = String(t.attrs['aria-label'] ?? '')
-      const named = REQUIRED_ITEMS.some((item) => name.startsWith(item)) && name.endsWith('第 1 页')
+      const named = REQUIRED_ITEMS.some((item) => name.includes(item)) && name.endsWith('第 1 页')
       assert(t.attrs['aria-role'] === 'img' && named, `照片没有读屏名称：${JSON.stringify(t.attrs)}`)
     }
     const retake = phone.byClass('claim-photos__link').find((n) => visibleText(n).includes('重拍'))
