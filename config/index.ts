@@ -48,7 +48,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${taroEnv}`,
-    plugins: [path.resolve(__dirname, 'plugins', 'weapp-project-config.ts'), path.resolve(__dirname, 'plugins', 'weapp-icon-font.ts')],
+    plugins: [
+      path.resolve(__dirname, 'plugins', 'weapp-project-config.ts'),
+      path.resolve(__dirname, 'plugins', 'weapp-icon-font.ts'),
+      path.resolve(__dirname, 'plugins', 'weapp-aria.ts'),
+    ],
     // Mirrors tsconfig `paths`. tsconfig-paths alone cannot see Taro's platform files (cloud.h5.ts /
     // cloud.weapp.ts); an alias turns the request into a path Taro's multi-platform resolver handles.
     alias: {

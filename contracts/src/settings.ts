@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { fenSchema } from './common'
 import { safeText } from './field-bounds'
+import { DEFAULT_PAYMENT_REFERENCE_RULE, paymentReferenceRuleSchema } from './payment-reference'
 
 /**
  * Claim review: an approval whose amount is above `fourEyesAboveFen` (or above the rules' computed amount) is only a
@@ -31,7 +32,15 @@ export const payeeAccountSchema = z.object({
 })
 export type PayeeAccount = z.infer<typeof payeeAccountSchema>
 
-export const paymentSettingsSchema = z.object({ WH: payeeAccountSchema, TZ: payeeAccountSchema })
+/**
+ * The accounts of both schemes and the transfer remark rule. A stored document from before the rule was editable (and
+ * a request without one) has the default rule — the one every declaration issued until then was given.
+ */
+export const paymentSettingsSchema = z.object({
+  WH: payeeAccountSchema,
+  TZ: payeeAccountSchema,
+  referenceRule: paymentReferenceRuleSchema.default(DEFAULT_PAYMENT_REFERENCE_RULE),
+})
 export type PaymentSettings = z.infer<typeof paymentSettingsSchema>
 
 /**
@@ -41,6 +50,7 @@ export type PaymentSettings = z.infer<typeof paymentSettingsSchema>
 export const DEFAULT_PAYMENT_SETTINGS: PaymentSettings = {
   WH: { accountName: '职工医疗互助办公室（演示账户）', bank: '中国工商银行（演示）', accountNumber: '6222 0000 0000 0000 001', phone: '027-00000000' },
   TZ: { accountName: '职工服务中心互助专户（演示账户）', bank: '中国农业银行（演示）', accountNumber: '6228 0000 0000 0000 002', phone: '0576-00000000' },
+  referenceRule: DEFAULT_PAYMENT_REFERENCE_RULE,
 }
 
 /** The `settings` document id of each area. */

@@ -1,5 +1,5 @@
 /**
- * Attributes that make a tappable view a button for screen readers and the keyboard (H5); nothing on weapp.
+ * Attributes that make a tappable view a button for screen readers (H5 and WeChat's 读屏) and the keyboard (H5).
  * `label` '' names the button by its text.
  */
 export type ButtonA11y = (label: string, activate: () => void) => Record<string, unknown>

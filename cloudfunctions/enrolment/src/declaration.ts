@@ -1,8 +1,10 @@
 import { quote, type Product, type Scheme } from '@mutual-aid/shared-rules'
+import { paymentReference } from '@mutual-aid/contracts'
 import type { HandlerContext } from '@cloud-shared/context'
 import { AppError, conflict } from '@cloud-shared/errors'
 import type { UnitDoc } from '@cloud-shared/documents'
 import { OPERATIONS, drive, loadOperation, processing, refusalOf, startInTx, type OperationDoc, type Processing } from '@cloud-shared/operation'
+import { loadPaymentSettings } from '@cloud-shared/settings'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -132,6 +134,9 @@ export interface DeclarationStart<A extends Record<string, unknown>> {
 export async function declare<A extends Record<string, unknown>>(ctx: HandlerContext, d: NewDeclaration, start: DeclarationStart<A>): Promise<Declared<A> | Processing> {
   const now = ctx.clock.now()
   const fields = enrolmentFields(ctx, d)
+  // The transfer remark is issued with the declaration under the office's rule of the day, and kept: a later change of
+  // the rule must not change what a unit was told to quote (a resubmitted declaration keeps its first remark).
+  const { referenceRule } = (await loadPaymentSettings(ctx.db)).settings
   const op = await runInTransaction(ctx.db, async (tx: SdkHandle) => {
     const current = await txGet<OperationDoc<DeclareParams>>(tx, OPERATIONS, start.opId)
     if (current?.status === 'running') return current
@@ -148,7 +153,8 @@ export async function declare<A extends Record<string, unknown>>(ctx: HandlerCon
       enrolmentId = declarationIdOf(start.opId, generation)
       version = 1
       if (start.slot) await takeSlotInTx(ctx, tx, start.slot, enrolmentId)
-      await tx.collection('enrolments').add({ data: { _id: enrolmentId, ...fields, status: 'draft', version, createdAt: now, updatedAt: now } })
+      const reference = paymentReference(referenceRule, { unitName: d.unit.name, year: d.year, enrolmentId })
+      await tx.collection('enrolments').add({ data: { _id: enrolmentId, ...fields, paymentReference: reference, status: 'draft', version, createdAt: now, updatedAt: now } })
     }
     const params: DeclareParams = {
       enrolmentId,

@@ -2,12 +2,11 @@ import { action } from '@cloud-shared/create-main'
 import { findById } from '@cloud-shared/db'
 import { notFound } from '@cloud-shared/errors'
 import { loadSchemes } from '@cloud-shared/schemes'
-import { enrolmentGetSchema } from '@mutual-aid/contracts'
+import { DEFAULT_PAYMENT_REFERENCE_RULE, enrolmentGetSchema, paymentReference } from '@mutual-aid/contracts'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import { countWhere, keysetPage } from '@cloud-shared/keyset'
 import { BY_NAME_KEY, namePrefixOf } from '@cloud-shared/name-key'
 import { loadPaymentSettings } from '@cloud-shared/settings'
-import { paymentReference } from './payment-reference'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
 
 /** One declaration with its quote, review and payment, and a searchable page of its participants in pinyin order (IDs masked). */
@@ -29,9 +28,9 @@ export const get = action({
     // Declared and not yet paid: tell the clerk where and how to pay (the agent and office see the same).
     const unpaid = e.status === 'submitted' || e.status === 'approved'
     const accounts = unpaid ? await loadPaymentSettings(ctx.db) : null
-    const payTo = accounts
-      ? { ...accounts.settings[e.family], amountFen: e.quote.totalFen, reference: paymentReference(unit.name, e), demo: accounts.demo }
-      : null
+    // The remark it was issued with; one issued before the rule was editable had the default rule's, as shown then.
+    const reference = e.paymentReference ?? paymentReference(DEFAULT_PAYMENT_REFERENCE_RULE, { unitName: unit.name, year: e.year, enrolmentId: e._id })
+    const payTo = accounts ? { ...accounts.settings[e.family], amountFen: e.quote.totalFen, reference, demo: accounts.demo } : null
     return {
       today: ctx.clock.today(),
       enrolment: {

@@ -26,6 +26,11 @@ export interface EnrolmentDoc {
   reviewedAt?: Date
   reviewedBy?: string
   returnReason?: string | null
+  /**
+   * The transfer remark the unit quotes, issued with the declaration under the office's rule then in force. Absent on
+   * declarations issued before the rule was editable: theirs is the default rule's (get.ts).
+   */
+  paymentReference?: string
   payment?: {
     amountFen: number
     paidOn: string

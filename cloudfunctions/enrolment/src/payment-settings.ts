@@ -32,8 +32,8 @@ export const setPaymentSettings = action({
       const data = { ...settings, version: version + 1, updatedAt: now, updatedBy: ctx.caller.openid }
       if (stored) await tx.collection('settings').doc(SETTINGS_IDS.payment).set({ data })
       else await tx.collection('settings').add({ data: { _id: SETTINGS_IDS.payment, ...data, createdAt: now } })
-      // The audit entry keeps the accounts replaced as well as the new ones: who changed an account, from what, when.
-      const before = stored ? { version: current, WH: stored.WH, TZ: stored.TZ } : { version: 0, demo: true }
+      // The audit entry keeps the accounts (and remark rule) replaced as well as the new ones: who changed what, from what, when.
+      const before = stored ? { version: current, WH: stored.WH, TZ: stored.TZ, referenceRule: stored.referenceRule } : { version: 0, demo: true }
       await audit(ctx, { action: 'settings.payment.set', entity: 'settings', entityId: SETTINGS_IDS.payment, before, after: { version: version + 1, ...settings } }, tx)
       return { version: version + 1 }
     })

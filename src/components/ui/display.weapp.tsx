@@ -108,8 +108,9 @@ export function Icon({ name, size = 48, color = '' }: IconProps) {
   return <t-icon name={name} size={`${size}rpx`} color={color} />
 }
 
-// No name on weapp: Taro's template for the built-in image carries no aria-* attribute (only src, mode, lazy-load …),
-// so `alt` has nowhere to go; the page's caption ('第 1 页') is what WeChat's screen reader reads.
-export function Photo({ src, className = '', onClick }: PhotoProps) {
-  return <Image className={className} src={src} mode="aspectFill" onClick={onClick ? () => onClick() : undefined} />
+// WeChat's screen reader reads an image only when it has `aria-role="img"` and an `aria-label` (the image template
+// carries both: config/plugins/weapp-aria.ts). A decorative picture (alt '') gets neither and is skipped.
+export function Photo({ src, alt, className = '', onClick }: PhotoProps) {
+  const named = alt ? { 'aria-role': 'img', 'aria-label': alt } : {}
+  return <Image className={className} src={src} mode="aspectFill" {...named} onClick={onClick ? () => onClick() : undefined} />
 }

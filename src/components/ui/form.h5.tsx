@@ -23,7 +23,8 @@ import type {
   TextareaProps,
 } from './form.types'
 import { initialPickerDay } from './date-range'
-import { useButtonRole, useNamedChoices, useNamedControl } from './tdesign-a11y'
+import { useButtonRole, useCheckboxA11y, useNamedChoices, useNamedControl } from './tdesign-a11y'
+import './form.h5.scss'
 
 // Weapp-only keyboard types map onto the closest HTML input type.
 const HTML_TYPE: Record<NonNullable<InputProps['type']>, 'text' | 'number' | 'tel' | 'password'> = {
@@ -93,8 +94,10 @@ export function Search({ value, onChange, onSubmit, placeholder = '搜索' }: Se
 }
 
 export function Checkbox({ checked, onChange, label, description, disabled }: CheckboxProps) {
+  const a11y = useCheckboxA11y(label, checked, disabled === true)
   return (
     <TCheckbox
+      ref={a11y}
       checked={checked}
       onChange={(next) => onChange(next)}
       label={label}

@@ -3,7 +3,7 @@
  * `data-*` / `aria-*` props to their outer element, so each hook marks that element with a `data-ui-a11y` id and fixes
  * the DOM inside it after every render. Imported by the kit's `.h5.tsx` files only (weapp's TDesign names its controls).
  */
-import { useEffect, useId, useLayoutEffect } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react'
 
 type Marker = { 'data-ui-a11y': string }
 
@@ -116,4 +116,43 @@ export function useNamedChoices(): Marker {
     }
   })
   return { 'data-ui-a11y': id }
+}
+
+/**
+ * TDesign's checkbox is a tappable div with no input inside: Tab passed it by and a screen reader heard only its text.
+ * Makes it a checkbox (role, aria-checked, named by `label`, its description tied as the description) that Tab reaches
+ * and Space toggles, as a native checkbox does; a disabled one says so and leaves the Tab order. Pass the returned ref
+ * to TDesign's Checkbox (it forwards it to its root; the root takes no other props).
+ */
+export function useCheckboxA11y(label: string, checked: boolean, disabled: boolean): RefObject<HTMLDivElement> {
+  const ref = useRef<HTMLDivElement>(null)
+  const descriptionId = useId()
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    el.setAttribute('role', 'checkbox')
+    el.setAttribute('aria-checked', String(checked))
+    el.setAttribute('aria-label', label)
+    el.setAttribute('tabindex', disabled ? '-1' : '0')
+    if (disabled) el.setAttribute('aria-disabled', 'true')
+    else el.removeAttribute('aria-disabled')
+    const description = el.querySelector('.t-checkbox__description')
+    if (description?.textContent) {
+      description.id = descriptionId
+      el.setAttribute('aria-describedby', descriptionId)
+    } else el.removeAttribute('aria-describedby')
+  })
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== ' ') return
+      // Space would also scroll the page; the click is TDesign's own toggle (it ignores a disabled box).
+      e.preventDefault()
+      el.click()
+    }
+    el.addEventListener('keydown', onKey)
+    return () => el.removeEventListener('keydown', onKey)
+  }, [])
+  return ref
 }

@@ -76,10 +76,12 @@ function HomePage() {
         {ROLE_MENU[role].map((entry) => {
           const count = badges[entry.key] ?? 0
           const open = () => void Taro.navigateTo({ url: entry.url })
+          // Named explicitly: WeChat's screen reader would read the badge's number before the title.
+          const label = count > 0 ? `${entry.title}，${badgeText(count)} 项待处理` : entry.title
           return (
             <View
               key={entry.key}
-              {...buttonA11y('', open)}
+              {...buttonA11y(label, open)}
               className="home__menu-item"
               hoverClass="home__menu-item--pressed"
               onClick={open}

@@ -165,9 +165,13 @@ export async function run(ctx: E2EContext): Promise<void> {
     const fields = form.locator('input')
     await fields.nth(6).fill('6228-abc')
     await fields.nth(4).fill('')
+    // The remark's fixed word: banks refuse symbols in a remark.
+    const word = form.getByRole('textbox', { name: '固定文字' })
+    await word.fill('互助费-2021')
     await pressButton(page, '保存缴费账户')
     await form.getByText('账号应为 8 至 40 位数字', { exact: false }).first().waitFor()
     await form.getByText('请填写户名', { exact: false }).first().waitFor()
+    await form.getByText('固定文字只能用汉字、字母和数字', { exact: false }).first().waitFor()
     assert(await form.locator('.enrol-notice--error').isVisible(), 'no summary of the problems under the form')
     assert((await page.locator('.t-dialog').count()) === 0, 'a confirmation opened for a form with mistakes')
     await settle(page)
@@ -177,18 +181,33 @@ export async function run(ctx: E2EContext): Promise<void> {
       TZ: ['台州市职工服务中心互助专户', '中国农业银行台州分行营业部', '1912 0101 0400 1234 5', '0576-88123456'],
     }
     for (const [i, value] of [...real.WH, ...real.TZ].entries()) await fields.nth(i).fill(value)
+    // The remark: 职工互助 instead of 互助费, without the year (its checkbox unticked from the keyboard); the preview
+    // shows the example a unit would be given.
+    await word.fill('职工互助')
+    const year = form.getByRole('checkbox', { name: '写上申报年度' })
+    await year.focus()
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => document.querySelector('[aria-label="写上申报年度"]')?.getAttribute('aria-checked') === 'false')
+    const example = form.locator('.payment-settings__example')
+    await page.waitForFunction(() => document.querySelector('.payment-settings__example')?.textContent === '台州市海悦电子科技股份有限公职工互助7F3A9C21', undefined, { timeout: 5_000 }).catch(() => undefined)
+    assert((await example.innerText()) === '台州市海悦电子科技股份有限公职工互助7F3A9C21', `the remark preview shows ${await example.innerText()}`)
+    await settle(page)
+    await ctx.screenshot(page, 'payment-settings-remark-rule')
     await pressButton(page, '保存缴费账户')
     const dialog = page.locator('.t-dialog')
     await dialog.waitFor()
     const asked = await dialog.innerText()
-    for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345']) assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
+    for (const words of ['保存缴费账户', '台州', '1912 0101 0400 1234 5', '3202 0010 0900 0012 345', '转账附言', '职工互助7F3A9C21']) {
+      assert(asked.includes(words), `the confirmation does not list ${words}: ${asked}`)
+    }
     await tap(dialog.getByRole('button', { name: '确认保存' }))
     await form.getByText('第 1 版', { exact: false }).waitFor({ timeout: 20_000 })
     await settle(page)
     await ctx.screenshot(page, 'payment-settings-saved')
     await page.context().close()
 
-    // The clerk's approved declaration now tells them to pay into the real TZ account.
+    // The clerk's approved declaration now tells them to pay into the real TZ account, with the remark it was issued
+    // with (the new rule is for later declarations).
     const clerk = await ctx.newPage()
     await signIn(clerk, CLERK_LABEL)
     await clerk.goto(enrolmentUrl)

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { DEMO_WORKERS, WH_PEOPLE, WH_UNIT } from '../../../scripts/demo-data'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, currentPage, settled, type E2EContext } from '../context'
 
 const SRC = path.resolve(__dirname, '../../../src')
 
@@ -124,6 +124,41 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert((await page.title()) === '我的申请', `the page title is "${await page.title()}", not 我的申请`)
     const region = await page.locator('.taro_page:visible').last().getAttribute('aria-label')
     assert(region === '我的申请', `the page region is named "${region}", not 我的申请`)
+    await page.context().close()
+  })
+
+  // TDesign's checkbox is a div: the kit makes it a checkbox that Tab reaches and Space toggles (tdesign-a11y.ts).
+  await ctx.step('keyboard: Tab reaches a checkbox (named, unchecked, a focus ring), Space ticks and unticks it', async () => {
+    const office = identities.find((i) => i.role === 'office')
+    assert(office, 'the seed has no office identity')
+    const page = await ctx.newPage()
+    await signInFromEntry(page, office)
+    await page.locator('.home__menu-title', { hasText: '参加单位' }).first().click()
+    await page.waitForURL(/\/packages\/enrol\/units\/index/)
+    await currentPage(page).getByText('新增参加单位', { exact: true }).first().click()
+    const box = currentPage(page).getByRole('checkbox', { name: '银行或保险机构' })
+    await box.waitFor()
+    // From the field before it, as a keyboard user arrives: the credit code, then the type picker, then the box.
+    await currentPage(page).getByRole('textbox', { name: '统一社会信用代码' }).focus()
+    let presses = 0
+    while (presses < 5 && !(await box.evaluate((el) => el === document.activeElement))) {
+      await page.keyboard.press('Tab')
+      presses += 1
+    }
+    assert(await box.evaluate((el) => el === document.activeElement), `Tab did not reach the 银行或保险机构 checkbox in ${presses} presses`)
+    const state = () => box.evaluate((el) => ({ checked: el.getAttribute('aria-checked'), ticked: el.classList.contains('t-checkbox--checked') }))
+    assert((await state()).checked === 'false', `the checkbox starts as aria-checked=${(await state()).checked}`)
+    await settled(page)
+    const outline = await box.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }))
+    assert(outline.style === 'solid' && outline.width >= 1, `no visible focus ring on the checkbox: ${JSON.stringify(outline)}`)
+    await ctx.screenshot(page, 'foundation-checkbox-focus')
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'true', undefined, { timeout: 5_000 })
+    assert((await state()).ticked, 'Space set aria-checked but the box does not show it ticked')
+    await ctx.screenshot(page, 'foundation-checkbox-ticked')
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'false', undefined, { timeout: 5_000 })
+    assert(!(await state()).ticked, 'the second Space did not untick the box')
     await page.context().close()
   })
 

@@ -27,6 +27,9 @@ describe('TZ declaration', () => {
   let inService: string[] = []
   let enrolmentId = ''
   let version = 0
+  let replacementId = ''
+  /** A declaration's code as its transfer remark ends with it. */
+  const codeOf = (id: string) => id.replace(/[^0-9a-zA-Z]/g, '').slice(-8).toUpperCase()
 
   it('prepare shows the scheme, the open window, the roster and the quote start', async () => {
     const p = await s.ok('enrolment', CLERK_TZ, 'prepare', {})
@@ -172,6 +175,17 @@ describe('TZ declaration', () => {
     version = re.version
   })
 
+  it('the transfer remark is issued with the declaration and kept through a resubmission and a change of the rule', async () => {
+    const issued = `海悦电子科技有限公司2021互助费${codeOf(enrolmentId)}`
+    expect((await s.db.collection('enrolments').doc(enrolmentId).get()).data.paymentReference).toBe(issued)
+    // The office changes the rule: 4 characters of the name, no year, another word.
+    const current = await s.ok('enrolment', OFFICE, 'paymentSettings')
+    const referenceRule = { unitNameChars: 4, year: false, word: '职工互助' }
+    await s.ok('enrolment', OFFICE, 'setPaymentSettings', { settings: { ...current.settings, referenceRule }, version: current.version })
+    expect((await s.ok('enrolment', OFFICE, 'paymentSettings')).settings.referenceRule).toEqual(referenceRule)
+    expect((await s.ok('enrolment', CLERK_TZ, 'get', { enrolmentId })).payTo.reference).toBe(issued)
+  })
+
   it('concurrent reviews: exactly one wins, the other gets a clear refusal', async () => {
     const current = (await s.ok('enrolment', OFFICE, 'get', { enrolmentId })).enrolment
     const [a, b] = await Promise.all([
@@ -269,6 +283,7 @@ describe('TZ declaration', () => {
     expect(over).toMatchObject({ ok: false, code: 'REPLACEMENT_OVER_LIMIT' })
     expect(over.message).toContain('最多可替换 4 人')
     const r = await s.ok('enrolment', CLERK_TZ, 'replace', { year: 2021, outPersonIds: outs.slice(0, 2), inPersonIds: spare.slice(0, 2) })
+    replacementId = r.enrolmentId
     expect(r).toMatchObject({ participantCount: 2, replacedCount: 2 })
     expect(r.totalFen).toBeGreaterThanOrEqual(0)
     const again = await s.call('enrolment', CLERK_TZ, 'replace', { year: 2021, outPersonIds: outs.slice(2, 3), inPersonIds: spare.slice(2, 3) })
@@ -283,6 +298,11 @@ describe('TZ declaration', () => {
     expect(voided.data.every((p: any) => p.status === 'void' && p.coverageEnd === '2021-06-15')).toBe(true)
     const incoming = await s.db.collection('participations').where({ enrolmentId: r.enrolmentId, status: 'active' }).count()
     expect(incoming.total).toBe(2)
+  })
+
+  it('a declaration issued after the rule changed has the new rule’s remark', async () => {
+    const stored = (await s.db.collection('enrolments').doc(replacementId).get()).data
+    expect(stored.paymentReference).toBe(`海悦电子职工互助${codeOf(replacementId)}`)
   })
 
   it('WH units cannot replace anyone (no withdrawal, Art. 11)', async () => {

@@ -3,7 +3,7 @@
  * account for the scheme, the amount and the remark to quote — from the office's payment settings, with the
  * documented demo accounts until the office stores its own.
  */
-import { DEFAULT_PAYMENT_SETTINGS } from '@mutual-aid/contracts'
+import { DEFAULT_PAYMENT_REFERENCE_RULE, DEFAULT_PAYMENT_SETTINGS, paymentSettingsSchema } from '@mutual-aid/contracts'
 import { AGENT, CLERK_TZ, CLERK_WH, OFFICE, WORKER_WH, startSuite, type Suite } from './helpers'
 
 let s: Suite
@@ -54,6 +54,19 @@ describe('payment settings', () => {
     expect(answer).toMatchObject({ ok: false })
     expect(answer.message).toMatch(/账号/)
     expect((await s.ok('enrolment', OFFICE, 'paymentSettings')).demo).toBe(true)
+  })
+
+  it('refuses a remark rule the bank would cut (over 60 bytes), saying what to shorten; nothing changes', async () => {
+    const referenceRule = { unitNameChars: 20, year: true, word: '职工医疗互助费' }
+    const answer = await s.call('enrolment', OFFICE, 'setPaymentSettings', { settings: { ...REAL, referenceRule }, version: 0 })
+    expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(answer.message).toMatch(/附言最长 30 个汉字（60 字节）.*66 字节.*减少单位名称的字数/)
+    expect(await s.ok('enrolment', OFFICE, 'paymentSettings')).toMatchObject({ demo: true, version: 0 })
+  })
+
+  it('settings saved without a remark rule (from before it was editable) have the default rule', async () => {
+    expect(DEFAULT_PAYMENT_SETTINGS.referenceRule).toEqual(DEFAULT_PAYMENT_REFERENCE_RULE)
+    expect(paymentSettingsSchema.parse({ WH: REAL.WH, TZ: REAL.TZ }).referenceRule).toEqual(DEFAULT_PAYMENT_REFERENCE_RULE)
   })
 
   it('the office stores them once per version: of two saves of the same version, one wins', async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeImage, isJpeg, makeCameraPhoto } from '../host/media'
 import type { MiniProgram } from '../host/mini-program'
+import { visibleText } from '../host/view-tree'
 import { assert, type HostRun } from '../context'
 import { HOST_TEMPLATE_IDS } from '../template-ids'
 import { ofdFile } from '../../fixtures/ofd/make-ofd'
@@ -37,7 +38,13 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
 
   await ctx.step(group, '职工填写申请、同意隐私保护指引、拍照上传（压缩、进度）并提交', async () => {
     const phone = ctx.phone(WORKER)
-    await openFromHome(phone, '申请互助金')
+    await phone.launch('/pages/index/index')
+    await phone.waitFor('首页', () => phone.route === 'pages/home/index' && phone.has('申请互助金'))
+    // WeChat's screen reader (读屏) reads what the WXML carries: a menu entry is a button named by its title.
+    const entry = phone.byClass('home__menu-item').find((n) => visibleText(n).includes('申请互助金'))
+    assert(entry, '首页没有「申请互助金」菜单项')
+    assert(entry.attrs['aria-role'] === 'button' && entry.attrs['aria-label'] === '申请互助金', `菜单项没有读屏用的角色和名称：${JSON.stringify(entry.attrs)}`)
+    await phone.tap('申请互助金')
     await phone.waitFor('申请页', () => phone.route === 'packages/claims/new/index' && phone.has('现在可以申请什么'))
     // A worker filing for himself is offered 确诊 only (身故抚恤 is the family's).
     assert(!phone.has(/^身故申请$/), '职工本人申请时出现了身故抚恤')
@@ -90,6 +97,14 @@ export async function run(ctx: HostRun, dataDir: string): Promise<void> {
     const thumbs = phone.byClass('claim-photos__thumb')
     assert(thumbs.length === REQUIRED_ITEMS.length, `应有 ${REQUIRED_ITEMS.length} 张缩略图，实际 ${thumbs.length}`)
     for (const t of thumbs) assert(phone.files.get(String(t.attrs.src)), `缩略图不是本机的临时文件：${String(t.attrs.src)}`)
+    // Each photo is an image named for the screen reader by its material and page; its actions are named buttons.
+    for (const t of thumbs) {
+      const name = String(t.attrs['aria-label'] ?? '')
+      const named = REQUIRED_ITEMS.some((item) => name.includes(item)) && name.endsWith('第 1 页')
+      assert(t.attrs['aria-role'] === 'img' && named, `照片没有读屏名称：${JSON.stringify(t.attrs)}`)
+    }
+    const retake = phone.byClass('claim-photos__link').find((n) => visibleText(n).includes('重拍'))
+    assert(retake?.attrs['aria-role'] === 'button' && retake.attrs['aria-label'] === '重拍第 1 页', `「重拍」没有读屏角色和名称：${JSON.stringify(retake?.attrs)}`)
 
     // What was uploaded: JPEGs of at most 1600 px on the long side, smaller than the camera's photo, with progress.
     assert(phone.uploads.length === REQUIRED_ITEMS.length, `上传了 ${phone.uploads.length} 个文件`)

@@ -77,10 +77,14 @@ export async function run(ctx: HostRun): Promise<void> {
       ['台州缴费咨询电话', '0576-88123456'],
     ]
     for (const [label, value] of real) await phone.type(label, value)
+    // The remark rule: another fixed word; the example follows it.
+    await phone.type('固定文字', '职工互助')
+    await phone.waitFor('附言示例', () => phone.has('台州市海悦电子科技股份有限公2021职工互助7F3A9C21'))
     await phone.tap('保存缴费账户')
     const confirm = phone.modals.slice(asked).find((m) => m.title.includes('保存缴费账户'))
     assert(confirm, '保存前没有确认')
     assert(JSON.stringify(confirm).includes('1912 0101 0400 1234 5'), `确认中没有列出新账号：${JSON.stringify(confirm)}`)
+    assert(JSON.stringify(confirm).includes('转账附言'), `确认中没有列出新的转账附言：${JSON.stringify(confirm)}`)
     await phone.waitFor('已保存', () => phone.has(/第 1 版/))
 
     const clerk = ctx.phone(TZ_UNIT.clerk.openid)

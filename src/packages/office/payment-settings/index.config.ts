@@ -2,5 +2,5 @@ import { usingKit } from '../../../components/ui/native-components'
 
 export default definePageConfig({
   navigationBarTitleText: '缴费账户',
-  usingComponents: usingKit('Button', 'CellGroup', 'Input', 'Tag', 'PageState'),
+  usingComponents: usingKit('Button', 'CellGroup', 'Checkbox', 'Input', 'Stepper', 'PageState'),
 })

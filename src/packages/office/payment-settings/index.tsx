@@ -1,13 +1,14 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { FAMILY_LABEL, FAMILY_SHORT_LABEL, paymentSettingsSchema, type PayeeAccount, type PaymentSettings } from '@mutual-aid/contracts'
 import { PageState } from '@/components/page-state'
-import { Button, CellGroup, Input, Tag, confirm, toast } from '@/components/ui'
+import { Button, CellGroup, Input, confirm, toast } from '@/components/ui'
 import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
 import { enrolmentApi } from '@/features/enrolment/api'
 import '@/features/enrolment/enrol.scss'
 import { withPageFrame } from '@/features/large-font'
+import { ReferenceRuleEditor, exampleReference, type RuleErrors } from './reference-rule'
 
 const FAMILIES = ['WH', 'TZ'] as const
 type Family = (typeof FAMILIES)[number]
@@ -21,7 +22,7 @@ const FIELDS: { key: Field; label: string; placeholder: (scheme: string) => stri
   { key: 'phone', label: '咨询电话', placeholder: (scheme) => `${scheme}缴费咨询电话，如 0576-12345678`, type: 'tel' },
 ]
 
-type Errors = Partial<Record<`${Family}.${Field}`, string>>
+type Errors = Partial<Record<`${Family}.${Field}` | `referenceRule.${keyof RuleErrors}`, string>>
 
 /** Each field's first problem, from the same schema the function parses with. */
 function errorsOf(form: PaymentSettings): Errors {
@@ -40,12 +41,15 @@ function errorsOf(form: PaymentSettings): Errors {
  * changed, with the new account number in full — the one value a typo there sends money astray.
  */
 function changesOf(before: PaymentSettings, after: PaymentSettings): string[] {
-  return FAMILIES.flatMap((f) => {
+  const accounts = FAMILIES.flatMap((f) => {
     const changed = FIELDS.filter(({ key }) => before[f][key].trim() !== after[f][key].trim())
     if (!changed.length) return []
     const what = changed.map(({ key, label }) => (key === 'accountNumber' ? `${label}（${after[f][key].trim()}）` : label))
     return [`${FAMILY_SHORT_LABEL[f]}：${what.join('、')}`]
   })
+  // The remark rule by its example: what a unit will be told to write, not the settings behind it.
+  const ruleChanged = exampleReference(before.referenceRule) !== exampleReference({ ...after.referenceRule, word: after.referenceRule.word.trim() })
+  return ruleChanged ? [...accounts, `转账附言：改为如“${exampleReference({ ...after.referenceRule, word: after.referenceRule.word.trim() })}”`] : accounts
 }
 
 /**
@@ -88,7 +92,7 @@ function PaymentSettingsForm() {
     if (!changes.length) return setError('没有修改任何内容。')
     const ok = await confirm({
       title: '保存缴费账户',
-      content: `将修改 ${changes.join('；')}。保存后单位经办人立即按新账户缴费，请核对无误。`,
+      content: `将修改 ${changes.join('；')}。保存后单位经办人立即按新设置缴费（已申报的仍用原附言），请核对无误。`,
       confirmText: '确认保存',
     })
     if (!ok) return
@@ -123,14 +127,15 @@ function PaymentSettingsForm() {
           ))}
         </CellGroup>
       ))}
-      <View className="enrol-card payment-settings__rule">
-        <View>
-          <Text className="enrol-card__title">转账附言</Text> <Tag>系统生成</Tag>
-        </View>
-        <Text className="enrol-card__line">
-          每份申报的附言由系统按固定规则生成：单位名称（前 14 个字）＋年度＋“互助费”＋申报编号末 8 位，例如“海悦电子科技有限公司2021互助费7F3A9C21”。核对到账时按附言找到对应申报。
-        </Text>
-      </View>
+      <ReferenceRuleEditor
+        rule={form.referenceRule}
+        errors={{ unitNameChars: shown['referenceRule.unitNameChars'], word: shown['referenceRule.word'] }}
+        onChange={(referenceRule) => {
+          setForm({ ...form, referenceRule })
+          setShown({ ...shown, 'referenceRule.unitNameChars': undefined, 'referenceRule.word': undefined })
+          setError('')
+        }}
+      />
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       <View className="enrol-actions">
         <Button theme="primary" loading={busy} disabled={busy} onClick={() => void save()}>
