@@ -3,11 +3,13 @@
  * (MongoDB's BSON type order through mingo, field directions, natural position last) — for any orderable values of
  * every type the emulator indexes (any string, including NUL, U+0001 and lone surrogates; any non-NaN number but
  * −0; dates; booleans; null) — and an index built at a start holds the same entries in the same order as one kept
- * up write by write, including documents with missing fields, nested paths and values that cannot be ordered.
+ * up write by write, including documents with missing fields, nested paths and values that cannot be ordered; the
+ * key read from a document is the value mingo resolves at its path.
  */
 import fc from 'fast-check'
 import { Changes, Database, type CollectionDeclaration } from '../../local-cloud/src/db/database'
-import { tupleComparator, type KeyTuple } from '../../local-cloud/src/db/index/index-key'
+import { resolve } from 'mingo/util'
+import { isOrderable, orderedValueAt, tupleComparator, type KeyTuple } from '../../local-cloud/src/db/index/index-key'
 import { type OrderedIndex } from '../../local-cloud/src/db/index/ordered-index'
 import { ordinalOf, sortKey } from '../../local-cloud/src/db/index/sort-key'
 import type { Doc } from '../../local-cloud/src/ejson'
@@ -100,5 +102,27 @@ test('an index built at a start equals one kept up write by write', () => {
       }
     }),
     { numRuns: 400 },
+  )
+})
+
+const leaf = fc.oneof(scalar, odd, fc.constant(undefined))
+const nested: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.dictionary(fc.constantFrom('a', 'b', '0', 'constructor', 'toString'), tie('node'), { maxKeys: 3 }),
+    fc.array(tie('node'), { maxLength: 3 }),
+  ),
+})).node
+
+test('the key a start extracts is the value mingo resolves, whatever lies on the path', () => {
+  fc.assert(
+    fc.property(nested, fc.constantFrom('a', 'b', 'a.b', 'a.0', 'b.a.b', '0', 'constructor', 'a.toString', 'a.b.0.a'), (value, path) => {
+      const doc = { _id: 'd', a: value, b: { a: value } } as Doc
+      const resolved: unknown = resolve(doc, path)
+      const expected = isOrderable(resolved) ? { value: resolved === undefined ? null : resolved } : undefined
+      expect(orderedValueAt(doc, path)).toEqual(expected)
+    }),
+    { numRuns: 3000 },
   )
 })
