@@ -5,7 +5,9 @@
  *   node --max-old-space-size=12288 --import tsx test/bench/checkpoint-probe.ts <dataDir>
  */
 import { statSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
 import { Changes } from '../../local-cloud/src/db/database'
 import { openDatabase } from '../../local-cloud/src/db/persistence'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/src/collections'
@@ -32,11 +34,21 @@ async function main(): Promise<void> {
   })()
   await new Promise((r) => setTimeout(r, 200))
   const before = latencies.length
+  // Why a write waits, if it does: the event loop held by a slice or a GC pause (in-thread) vs. the disk (fsync).
+  const gcPauses: number[] = []
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEntry[]) gcPauses.push(entry.duration)
+  })
+  gcObserver.observe({ entryTypes: ['gc'] })
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const started = Date.now()
   wal.checkpointSoon()
   await new Promise((r) => setTimeout(r, 10))
   await wal.whenCheckpointed()
   const checkpointMs = Date.now() - started
+  loopDelay.disable()
+  gcObserver.disconnect()
   const during = latencies.slice(before)
   writing = false
   await writer
@@ -54,6 +66,12 @@ async function main(): Promise<void> {
       writeP99Ms: during[Math.floor(during.length * 0.99)] ?? 0,
       writeMaxMs: during[during.length - 1] ?? 0,
       rssMb: Math.round(process.memoryUsage().rss / 1e6),
+      gcPauses: gcPauses.length,
+      gcPauseTotalMs: Math.round(gcPauses.reduce((a, b) => a + b, 0)),
+      gcPauseMaxMs: Math.round(Math.max(0, ...gcPauses)),
+      loopDelayMaxMs: Math.round(loopDelay.max / 1e6),
+      loopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
     }),
   )
 }

@@ -65,9 +65,33 @@ export function isOrderable(value: unknown): value is ScalarKey | undefined {
 
 /** The value a query sees at `path` (mingo's own resolution), or `undefined` when it has no single ordered value. */
 export function orderedValueAt(doc: Doc, path: string): { value: ScalarKey } | undefined {
-  const value: unknown = resolve(doc, path)
+  const value: unknown = valueAt(doc, path)
   if (!isOrderable(value)) return undefined
   return { value: value === undefined ? null : value }
+}
+
+const segmentsOf = new Map<string, string[]>()
+
+/**
+ * mingo's `resolve(doc, path)`, walked directly while every step is an own field of a plain object (the common case:
+ * a start extracts a key per document per index, and mingo's general walk cost seconds at city scale); anything else
+ * on the way — an array, a Date, a missing field inherited from Object.prototype — goes to mingo itself.
+ */
+function valueAt(doc: Doc, path: string): unknown {
+  let segments = segmentsOf.get(path)
+  if (!segments) {
+    segments = path.split('.')
+    segmentsOf.set(path, segments)
+  }
+  let value: unknown = doc
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return resolve(doc, path)
+    const proto = Object.getPrototypeOf(value)
+    if (proto !== Object.prototype && proto !== null) return resolve(doc, path)
+    if (!Object.hasOwn(value, segment)) return segment in value ? resolve(doc, path) : undefined
+    value = (value as Record<string, unknown>)[segment]
+  }
+  return value
 }
 
 /** Compares two parts of a key tuple in value order times `dir` (sentinels are already in index order). */

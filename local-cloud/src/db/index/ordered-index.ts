@@ -8,6 +8,7 @@ import { bulkLoad } from 'sorted-btree/extended/bulkLoad'
 import type { Doc } from '../../ejson'
 import { uniqueKey } from '../unique-key'
 import { HIGHEST, LOWEST, orderedValueAt, sameValues, tupleComparator, type KeyTuple } from './index-key'
+import { ordinalOf, sortKey } from './sort-key'
 
 /** A committed document as the database keeps it. `doc` is replaced (never mutated) by a change. */
 export interface StoredDoc {
@@ -111,30 +112,37 @@ export class OrderedIndex {
     return !sameValues(a, b, this.fields.length)
   }
 
-  /** Rebuilds the tree from all stored documents at once (sort, then bulk load: much faster than one by one). */
+  /**
+   * Rebuilds the tree from all stored documents at once: each key is encoded once into a string that sorts like its
+   * tuple (sort-key.ts), the strings are sorted inside V8 without a JS comparator, and the tree is bulk loaded in that
+   * order. bulkLoad checks every neighbouring pair with the tuple comparator, so an encoding that ever disagreed with
+   * it would fail the start loudly rather than answer queries in a wrong order.
+   */
   rebuild(all: Iterable<StoredDoc>): void {
     this.unordered.clear()
     this.unorderedCount = 0
     const keys: KeyTuple[] = []
-    // Positions are unique: the sorted keys find their documents through them.
-    const byPos = new Map<number, StoredDoc>()
+    const docs: StoredDoc[] = []
+    const order: string[] = []
     for (const stored of all) {
       const key = this.keyOf(stored.doc, stored.pos)
       if (key) {
+        order.push(sortKey(key, this.directions, stored.pos, keys.length))
         keys.push(key)
-        byPos.set(stored.pos, stored)
+        docs.push(stored)
       } else {
         this.add(stored)
       }
     }
-    keys.sort(this.compare)
-    const n = this.fields.length
-    this.tree = bulkLoad(
-      keys,
-      keys.map((k) => byPos.get(k[n] as number) as StoredDoc),
-      NODE_SIZE,
-      this.compare,
-    )
+    order.sort()
+    const sortedKeys = new Array<KeyTuple>(order.length)
+    const sortedDocs = new Array<StoredDoc>(order.length)
+    for (let i = 0; i < order.length; i++) {
+      const ordinal = ordinalOf(order[i])
+      sortedKeys[i] = keys[ordinal]
+      sortedDocs[i] = docs[ordinal]
+    }
+    this.tree = bulkLoad(sortedKeys, sortedDocs, NODE_SIZE, this.compare)
   }
 
   /**
