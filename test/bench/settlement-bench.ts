@@ -6,6 +6,7 @@
  * `SETTLEMENT_BENCH_RUNS`, default 3), calls, the longest call, the outcome counts and the machine's load. Run alone: `npx tsx test/bench/settlement-bench.ts`.
  */
 import { loadavg } from 'node:os'
+import type { QueryRecord } from '../../local-cloud/src/db/query-log'
 import ExcelJS from 'exceljs'
 import { residentIdCheckChar } from '@mutual-aid/shared-rules'
 import { readConfig } from '@cloud-shared/config'
@@ -53,8 +54,12 @@ interface RunFigures {
   seconds: number
   calls: number
   longestCall: number
+  /** Each call's seconds, as the page saw them. */
+  callSeconds: number[]
   counts: unknown
   notices: number
+  /** The emulator's query log over the run, by request and collection: how many, documents examined, ms in the database. */
+  requests: Map<string, { n: number; examined: number; ms: number }>
 }
 
 /** One import of the file on a fresh emulator holding the participants, through `import` and `continue` as the page calls. */
@@ -84,13 +89,21 @@ async function importOnce(ids: string[], file: Buffer): Promise<RunFigures> {
       await db.collection('participations').add({ data: parts })
     }
     const { fileID } = await cloud.uploadFile({ cloudPath: `settlement-imports/${OFFICE}/bench.xlsx`, fileContent: file })
-    let calls = 0
-    let longestCall = 0
+    const callSeconds: number[] = []
+    const requests: RunFigures['requests'] = new Map()
+    // As `emu.callFunction`, timed alone; then what the call sent to the database, from the emulator's query log
+    // (reads, updates and removes; inserts and pushes are not logged there).
     const call = async (event: Record<string, unknown>) => {
       const t = process.hrtime.bigint()
-      const a = await emu.callFunction('settlements', event, { openid: OFFICE })
-      calls++
-      longestCall = Math.max(longestCall, seconds(t))
+      const res = await fetch(`${emu.url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'settlements', event, identity: { openid: OFFICE } }) })
+      const a = JSON.parse(await res.text())
+      callSeconds.push(seconds(t))
+      const records = (await (await fetch(`${emu.url}/local/query-stats?call=${encodeURIComponent(res.headers.get('x-local-call-id') ?? '')}`)).json()) as QueryRecord[]
+      for (const r of records) {
+        const key = `${r.action} ${r.collection}`
+        const sum = requests.get(key) ?? { n: 0, examined: 0, ms: 0 }
+        requests.set(key, { n: sum.n + 1, examined: sum.examined + r.docsExamined, ms: sum.ms + r.ms })
+      }
       return a
     }
     const started = process.hrtime.bigint()
@@ -99,7 +112,7 @@ async function importOnce(ids: string[], file: Buffer): Promise<RunFigures> {
     if (!a?.ok) throw new Error(JSON.stringify(a).slice(0, 400))
     const total = seconds(started)
     const notices = (await db.collection('messages').where({ template: 'claimProposed' }).count()).total
-    return { seconds: total, calls, longestCall, counts: a.data.counts, notices }
+    return { seconds: total, calls: callSeconds.length, longestCall: Math.max(...callSeconds), callSeconds, counts: a.data.counts, notices, requests }
   } finally {
     await emu.stop()
   }
@@ -125,7 +138,12 @@ export async function runSettlementBench(): Promise<void> {
     const r = await importOnce(ids, file)
     runs.push(r)
     line(`run ${run}: import → done`, `${r.seconds.toFixed(2)} s in ${r.calls} calls, longest call ${r.longestCall.toFixed(2)} s (limit 20 s)`)
+    line('  each call (s)', r.callSeconds.map((x) => x.toFixed(1)).join(' '))
+    line('  machine load (1 min)', loadavg()[0].toFixed(2))
   }
+  // Where the time goes, as the database saw it (first run): requests by kind, most time first.
+  line('  database requests of run 1 (n, docs examined, ms in db)', '')
+  for (const [key, v] of [...runs[0].requests].sort((x, y) => y[1].ms - x[1].ms)) line(`    ${key}`, `${v.n.toLocaleString('en')}, ${v.examined.toLocaleString('en')}, ${Math.round(v.ms).toLocaleString('en')} ms`)
   const sorted = runs.map((r) => r.seconds).sort((x, y) => x - y)
   line(`settlements.import → done (${ROWS.toLocaleString('en')} rows), median of ${RUNS}`, `${sorted[Math.floor(sorted.length / 2)].toFixed(2)} s`)
   line('  outcome', JSON.stringify(runs[0].counts))

@@ -7,53 +7,55 @@ import { findAll, findById } from '@cloud-shared/db'
 import { AppError, forbidden, isDuplicateKey, notFound } from '@cloud-shared/errors'
 import { readSettlementFile } from './read-file'
 import { validateRows, type RowError, type ValidRow } from './validate'
-import type { ImportDoc, SettlementDoc } from './model'
+import type { ImportDoc } from './model'
 import { processChunk } from './process'
 import { inPool } from './pool'
 
 /**
- * Rows decided together (one participations read, one claims insert, one reservation of claim numbers). A chunk also
- * writes a stay, a claim, a notice and an outcome per row: 500 rows took over 17 s on this machine under heavy load
- * (load average 15 on 2 cores), so a chunk is 200 rows — one unit of work must stay well inside the 20 s limit.
+ * Rows decided together, kept together as one staged batch by the first call (one batch read, one settlements insert,
+ * one participations read, one claims insert, one notices insert, one reservation of claim numbers): per row a chunk
+ * writes only the stay on the participation and sends the push. 500 rows take about 2 s on an idle machine here.
  */
-export const CHUNK_ROWS = 200
+export const CHUNK_ROWS = 500
 /**
- * A call starts another unit of work (a staged batch stored, a chunk decided) only if it would end within this many ms
- * at the pace of the slowest such unit seen: the function's time limit is 20 s (config.json), and a bench call under
- * heavy load ended at 18.6 s with a budget of 14 s, so the budget leaves 8 s for a unit slower than any before. Then
- * it answers `running`; the page calls `continue`, and the timer finishes an import nobody continued.
+ * A call starts another chunk only if it would end within this many ms at the pace of the slowest chunk seen: the
+ * function's time limit is 20 s (config.json), and a bench call under heavy load ended at 18.6 s with a budget of 14 s,
+ * so the budget leaves 8 s for a chunk slower than any before. Then it answers `running`; the page calls `continue`,
+ * and the timer finishes an import nobody continued.
  */
 export const CALL_BUDGET_MS = 12_000
-/** Valid rows per staged batch: kept in `settlementBatches` by the first call, stored as settlements one batch a unit. */
-export const STAGE_ROWS = 500
 
 /**
- * How long a unit of each kind took at most on this instance, recently (ms): what the next one is expected to take. A
- * cold instance starts from what a loaded machine measured; the figure follows a slower unit at once and a faster one
- * slowly. Kept in memory only: timings differ from run to run and must not change any document.
+ * How long a full chunk (CHUNK_ROWS rows) took at most on this instance, recently (ms): what the next one is expected
+ * to take, in proportion to its rows (a file's last chunk, or a small file, is quick). A cold instance starts from what
+ * a loaded machine measured; the figure follows a slower chunk at once and a faster one slowly, and learns only from
+ * chunks big enough for their rows to outweigh a chunk's fixed reads. Kept in memory only: timings differ from run to
+ * run and must not change any document.
  */
-const unitMs = { stage: 1_500, chunk: 8_000 }
+let chunkMs = 6_000
+const expectedMs = (rows: number) => Math.max(500, (chunkMs * rows) / CHUNK_ROWS)
 
-/** The work one call does: units of work while they fit in the call's budget (at least one, so every call moves on). */
+/** The work one call does: chunks while they fit in the call's budget (at least one, so every call moves on). */
 export class CallBudget {
   private units: number
-  /** `progressed`: the call already did a unit's worth (the first call read the file), so none is owed to it. */
+  /** `progressed`: the call already did a chunk's worth (the first call read the file), so none is owed to it. */
   constructor(readonly started: number, progressed = false) {
     this.units = progressed ? 1 : 0
   }
-  fits(kind: keyof typeof unitMs): boolean {
-    return this.units === 0 || Date.now() - this.started + unitMs[kind] <= CALL_BUDGET_MS
+  fits(rows: number): boolean {
+    return this.units === 0 || Date.now() - this.started + expectedMs(rows) <= CALL_BUDGET_MS
   }
-  async run<T>(kind: keyof typeof unitMs, work: () => Promise<T>): Promise<T> {
+  async run<T>(rows: number, work: () => Promise<T>): Promise<T> {
     const t = Date.now()
     const result = await work()
     this.units++
-    unitMs[kind] = Math.max(Date.now() - t, Math.round(unitMs[kind] * 0.8))
+    const ms = Date.now() - t
+    chunkMs = Math.max(rows >= CHUNK_ROWS / 4 ? (ms * CHUNK_ROWS) / rows : 0, Math.round(chunkMs * 0.8))
     return result
   }
 }
 
-/** One staged batch: valid rows `n × STAGE_ROWS …` of an import's file, checked and keyed, never the clear ID. */
+/** One staged batch: the valid rows of chunk `n` (`n × CHUNK_ROWS …` of the file), checked and keyed, never the clear ID. */
 interface StagedBatch {
   _id: string
   importId: string
@@ -63,7 +65,6 @@ interface StagedBatch {
 
 const batchIdOf = (importId: string, n: number) => `${importId}:${n}`
 const MAX_ERRORS_SHOWN = 200
-const MAX_DUPLICATES_KEPT = 2_000
 
 const EMPTY_COUNTS = { proposed: 0, held: 0, unmatched: 0, notQualifying: 0, duplicate: 0 }
 
@@ -88,82 +89,6 @@ export function importView(imp: ImportDoc, again = false): SettlementImport {
     errors: [],
     importedOn: imp.importedOn,
   }
-}
-
-/**
- * Stores the file's rows as settlement documents, once each, 500 at a time until the call's time budget is spent: a
- * serial already stored by another import is a duplicate (reported, not stored again); one stored by this import (a
- * retry after a crash) is left as it is. The database's unique `_id` decides between two imports racing for one serial.
- * Progress (`stageIndex`, `stagePosition`, the duplicates so far) is written after each batch, whole, so a batch done
- * again after a crash counts the same. Answers whether every row is stored.
- */
-async function stage(ctx: HandlerContext, imp: ImportDoc, budget: CallBudget, valid?: ValidRow[]): Promise<boolean> {
-  const _ = ctx.db.command
-  const duplicates: ImportDoc['duplicates'] = [...(imp.duplicates ?? [])]
-  let duplicateCount = imp.duplicateCount ?? 0
-  let position = imp.stagePosition ?? 0
-  const now = ctx.clock.now()
-  const docOf = ({ settlementId, repeatOf: _repeat, ...r }: ValidRow, chunk: number): SettlementDoc => ({
-    ...r,
-    _id: settlementId,
-    importId: imp._id,
-    chunk,
-    state: 'pending',
-    reasons: [],
-    claimId: null,
-    amountFen: null,
-    createdAt: now,
-  })
-  const duplicate = (r: ValidRow, reason: string) => {
-    duplicateCount++
-    if (duplicates.length < MAX_DUPLICATES_KEPT) duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason })
-  }
-  for (let i = imp.stageIndex ?? 0; i < imp.rows; i += STAGE_ROWS) {
-    if (!budget.fits('stage')) return false
-    const rows = valid ? valid.slice(i, i + STAGE_ROWS) : await stagedRows(ctx, imp, i / STAGE_ROWS)
-    await budget.run('stage', async () => {
-    const batch = rows.filter((r) => {
-      if (r.repeatOf === null) return true
-      duplicate(r, `与本文件第 ${r.repeatOf} 行的结算流水号相同`)
-      return false
-    })
-    const existing = batch.length ? await findAll<{ _id: string; importId: string }>(ctx.db, 'settlements', { _id: _.in(batch.map((r) => r.settlementId)) }) : []
-    const owner = new Map(existing.map((d) => [d._id, d.importId]))
-    const toInsert: SettlementDoc[] = []
-    for (const r of batch) {
-      const by = owner.get(r.settlementId)
-      if (by === undefined) toInsert.push(docOf(r, Math.floor(position++ / CHUNK_ROWS)))
-      else if (by === imp._id) position++
-      else duplicate(r, '该结算流水号已在之前的导入中处理过')
-    }
-    if (toInsert.length) {
-      try {
-        await ctx.db.collection('settlements').add({ data: toInsert })
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-        // Another import stored some of these serials meanwhile: insert one by one, the database decides each.
-        await inPool(toInsert, 8, async (doc) => {
-          try {
-            await ctx.db.collection('settlements').add({ data: doc })
-          } catch (e) {
-            if (!isDuplicateKey(e)) throw e
-            const won = await findById<{ importId: string }>(ctx.db, 'settlements', doc._id)
-            if (won?.importId !== imp._id) duplicate(rows.find((r) => r.settlementId === doc._id)!, '该结算流水号已在之前的导入中处理过')
-          }
-        })
-      }
-    }
-    const progress = { stageIndex: i + STAGE_ROWS, stagePosition: position, duplicates, duplicateCount }
-    await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({
-      data: { ...progress, duplicates: _.set(duplicates), updatedAt: ctx.clock.now() },
-    })
-    Object.assign(imp, progress)
-    })
-  }
-  const chunks = Math.ceil(position / CHUNK_ROWS)
-  await ctx.db.collection('settlementImports').where({ _id: imp._id, status: 'staging' }).update({ data: { status: 'running', chunks, updatedAt: ctx.clock.now() } })
-  Object.assign(imp, { status: 'running', chunks })
-  return true
 }
 
 async function countState(ctx: HandlerContext, importId: string, state: string): Promise<number> {
@@ -211,16 +136,16 @@ async function stagedRows(ctx: HandlerContext, imp: ImportDoc, n: number): Promi
 }
 
 /**
- * Keeps the checked rows of a new import in batches of STAGE_ROWS, before the import exists: later calls store them
- * batch by batch without reading the file again. Written under fixed ids, so a call cut off here writes them again.
+ * Keeps the checked rows of a new import in batches of CHUNK_ROWS, before the import exists: each chunk is decided
+ * from its batch without reading the file again. Written under fixed ids, so a call cut off here writes them again.
  */
 async function keepBatches(ctx: HandlerContext, importId: string, valid: ValidRow[]): Promise<void> {
-  const ns = Array.from({ length: Math.ceil(valid.length / STAGE_ROWS) }, (_, n) => n)
+  const ns = Array.from({ length: Math.ceil(valid.length / CHUNK_ROWS) }, (_, n) => n)
   await inPool(ns, 4, (n) =>
     ctx.db
       .collection('settlementBatches')
       .doc(batchIdOf(importId, n))
-      .set({ data: { importId, n, rows: valid.slice(n * STAGE_ROWS, (n + 1) * STAGE_ROWS) } satisfies Omit<StagedBatch, '_id'> }),
+      .set({ data: { importId, n, rows: valid.slice(n * CHUNK_ROWS, (n + 1) * CHUNK_ROWS) } satisfies Omit<StagedBatch, '_id'> }),
   )
 }
 
@@ -229,14 +154,13 @@ async function keepBatches(ctx: HandlerContext, importId: string, valid: ValidRo
  * the rows the first call has just read, so its own batches need not be read back.
  */
 export async function drive(ctx: HandlerContext, imp: ImportDoc, budget: CallBudget, valid?: ValidRow[]): Promise<ImportDoc> {
-  if (imp.status === 'staging') {
-    // On record once, whichever call (first or a retry after a crash) stages the rows.
-    await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
-    if (!(await stage(ctx, imp, budget, valid))) return imp
-  }
+  // On record once, whichever call (first or a retry after a crash) starts on the rows.
+  if (imp.nextChunk === 0) await audit(ctx, { action: 'settlement.import', entity: 'settlementImport', entityId: imp._id, after: { fileID: imp.fileID, rows: imp.rows }, once: `settlement.import:${imp._id}` })
   while (imp.status === 'running' && imp.nextChunk < imp.chunks) {
-    if (!budget.fits('chunk')) return imp
-    await budget.run('chunk', () => processChunk(ctx, imp, imp.nextChunk))
+    const k = imp.nextChunk
+    const rows = Math.min(CHUNK_ROWS, imp.rows - k * CHUNK_ROWS)
+    if (!budget.fits(rows)) return imp
+    await budget.run(rows, async () => processChunk(ctx, imp, k, valid ? valid.slice(k * CHUNK_ROWS, (k + 1) * CHUNK_ROWS) : await stagedRows(ctx, imp, k)))
   }
   if (imp.status === 'running') await finish(ctx, imp)
   return imp
@@ -253,7 +177,11 @@ async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
 async function readAndValidate(ctx: HandlerContext, fileID: string, buffer: Buffer) {
   const rows = await readSettlementFile(buffer, fileID)
   if (!rows.length) throw new AppError('BAD_FILE', '文件中没有结算数据（第 2 行起填写）。')
-  return { rows, ...validateRows(rows, ctx.clock.today(), ctx.config.secrets) }
+  const checked = validateRows(rows, ctx.clock.today(), ctx.config.secrets)
+  // Reading and checking 20,000 rows holds the event loop for seconds: let the sockets the server closed meanwhile
+  // (keep-alive) be seen as closed before the next database request, which would otherwise go out on one of them.
+  await new Promise((resolve) => setImmediate(resolve))
+  return { rows, ...checked }
 }
 
 /** The importer's scope: the office imports for everyone, an agent for the participants of its units. */
@@ -315,15 +243,13 @@ export const importSettlements = action({
       fileID,
       fileName: fileID.split('/').pop() ?? '',
       importedBy: by,
-      status: 'staging',
+      status: 'running',
       rows: rows.length,
-      chunks: 0,
+      chunks: Math.ceil(valid.length / CHUNK_ROWS),
       nextChunk: 0,
       blocks: {},
       duplicates: [],
       duplicateCount: 0,
-      stageIndex: 0,
-      stagePosition: 0,
       counts: null,
       importedOn: ctx.clock.today(),
       fileDeleted: false,
@@ -360,7 +286,7 @@ export const continueImport = action({
 
 /** The timer's share: imports nobody continued (the page closed, a call cut off) are finished in the background. */
 export async function resumeImports(ctx: HandlerContext, started: number): Promise<number> {
-  const open = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: ctx.db.command.in(['staging', 'running']) }, 1000)
+  const open = await findAll<ImportDoc>(ctx.db, 'settlementImports', { status: 'running' }, 1000)
   let done = 0
   // One budget for the tick: a second import starts only if its next unit still fits.
   const budget = new CallBudget(started)

@@ -2,10 +2,10 @@ import { settlementEvidenceSchema, type SettlementEvidenceView } from '@mutual-a
 import { audit } from '@cloud-shared/audit'
 import type { ClaimDoc, SettlementEvidence } from '@cloud-shared/claim-doc'
 import type { HandlerContext } from '@cloud-shared/context'
-import { findAll } from '@cloud-shared/db'
+import { findAll, findById } from '@cloud-shared/db'
 import type { ParticipationDoc, PersonDoc, StayEntry, UnitDoc } from '@cloud-shared/documents'
 import { isDuplicateKey } from '@cloud-shared/errors'
-import { notify } from '@cloud-shared/notify'
+import { notify, notifyMany, type Notice } from '@cloud-shared/notify'
 import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
@@ -13,13 +13,16 @@ import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
 import { loadSchemes } from '@cloud-shared/schemes'
 import type { Scheme } from '@mutual-aid/shared-rules'
-import { claimIdOf, type ImportDoc, type SettlementDoc } from './model'
+import { claimIdOf, type Duplicate, type ImportDoc, type SettlementDoc } from './model'
+import type { ValidRow } from './validate'
 import { inPool } from './pool'
 
 /** Parallel database round trips within one chunk (the emulator and CloudBase both serve them side by side). */
 const PARALLEL = 16
 /** Tries of a chunk whose participations someone else changed meanwhile (a claim filed by hand at the same moment). */
 const CHUNK_TRIES = 4
+/** Duplicates listed on the import (the rest are counted): what the office reads to find them in the file. */
+const MAX_DUPLICATES_KEPT = 2_000
 
 async function byIds<T extends { _id: string }>(ctx: HandlerContext, collection: string, ids: string[]): Promise<Map<string, T>> {
   const _ = ctx.db.command
@@ -202,20 +205,87 @@ function claimOf(
   }
 }
 
+/** What a row's settlement document says became of it: compared to tell a stored outcome that a new decision changed. */
+const outcomeOf = (plan: RowPlan) => ({
+  state: plan.state,
+  reasons: plan.reasons,
+  claimId: plan.state === 'proposed' || plan.state === 'held' ? claimIdOf(plan.row._id) : null,
+  amountFen: plan.assessment?.payable ? plan.assessment.amountFen : null,
+})
+const sameOutcome = (a: ReturnType<typeof outcomeOf>, d: SettlementDoc) =>
+  a.state === d.state && a.claimId === d.claimId && a.amountFen === d.amountFen && JSON.stringify(a.reasons) === JSON.stringify(d.reasons)
+
 /**
- * Does chunk `k` of an import: decides its rows, registers the proposals' stays, writes the claims (proposed, or held
- * beside a claim filed by hand), tells the participants, records each row's outcome and advances the import. Every
- * write is idempotent or reserved on the import, so a chunk cut off anywhere is simply done again.
+ * Stores the chunk's settlements with what became of each: those not stored yet in one insert — the database's unique
+ * `_id` (one per serial) decides between two imports racing for a serial — and those stored by an earlier try of this
+ * chunk updated where the new decision differs (a crash, or a claim filed by hand meanwhile: rare). Answers the rows
+ * another import stored first (they are duplicates and leave the chunk).
  */
-export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: number): Promise<void> {
+async function storeOutcomes(ctx: HandlerContext, imp: ImportDoc, plans: RowPlan[], stored: Map<string, SettlementDoc>): Promise<Set<string>> {
+  const now = ctx.clock.now()
+  const fresh = plans.filter((p) => !stored.has(p.row._id)).map((p) => ({ ...p.row, ...outcomeOf(p), createdAt: now }))
+  const lost = new Set<string>()
+  try {
+    if (fresh.length) await ctx.db.collection('settlements').add({ data: fresh })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    // Another import stored some of these serials meanwhile: one by one, the database decides each.
+    await inPool(fresh, PARALLEL, async (doc) => {
+      try {
+        await ctx.db.collection('settlements').add({ data: doc })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+        const won = await findById<SettlementDoc>(ctx.db, 'settlements', doc._id)
+        if (won?.importId !== imp._id) lost.add(doc._id)
+        else if (won) stored.set(won._id, won)
+      }
+    })
+  }
+  for (const doc of fresh) if (!lost.has(doc._id) && !stored.has(doc._id)) stored.set(doc._id, doc)
+  const changed = plans.filter((p) => !lost.has(p.row._id) && stored.has(p.row._id) && !sameOutcome(outcomeOf(p), stored.get(p.row._id)!))
+  await inPool(changed, PARALLEL, async (plan) => {
+    const outcome = outcomeOf(plan)
+    await ctx.db.collection('settlements').doc(plan.row._id).update({ data: { ...outcome, reasons: ctx.db.command.set(outcome.reasons) } })
+    stored.set(plan.row._id, { ...stored.get(plan.row._id)!, ...outcome })
+  })
+  return lost
+}
+
+/**
+ * Does chunk `k` of an import (its staged batch `k`, as the first call checked it): sets aside the rows whose serial
+ * is repeated in the file or was stored by another import (duplicates), decides the others, stores them with their
+ * outcome, registers the proposals' stays, writes the claims (proposed, or held beside a claim filed by hand), tells
+ * the participants, and advances the import with the chunk's duplicates. Every write is idempotent or reserved on the
+ * import, so a chunk cut off anywhere is simply done again — and decides the same way.
+ */
+export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: number, staged: ValidRow[]): Promise<void> {
   const today = imp.importedOn
-  const rows = await findAll<SettlementDoc>(ctx.db, 'settlements', { importId: imp._id, chunk: k }, 10_000)
+  const duplicates: Duplicate[] = []
+  const duplicate = (r: ValidRow, reason: string) => duplicates.push({ row: r.row, serial: r.serial, name: r.name, idMasked: r.idMasked, reason })
+  const candidates = staged.filter((r) => r.repeatOf === null || (duplicate(r, `与本文件第 ${r.repeatOf} 行的结算流水号相同`), false))
+  // Stored before: by another import (a duplicate), or by an earlier try of this chunk (decided again below).
+  const stored = new Map<string, SettlementDoc>()
+  for (const d of (await byIds<SettlementDoc>(ctx, 'settlements', candidates.map((r) => r.settlementId))).values()) stored.set(d._id, d)
+  let rows: SettlementDoc[] = []
+  for (const { settlementId, repeatOf: _repeat, ...r } of candidates) {
+    const other = stored.get(settlementId)
+    if (other && other.importId !== imp._id) duplicate({ settlementId, repeatOf: _repeat, ...r }, '该结算流水号已在之前的导入中处理过')
+    else rows.push({ ...r, _id: settlementId, importId: imp._id, chunk: k, state: 'pending', reasons: [], claimId: null, amountFen: null, createdAt: ctx.clock.now() })
+  }
   let plans: RowPlan[] = []
   // Each participation is assessed under its own version (built-in or published, 第二十六条).
   const schemes = await loadSchemes(ctx.db)
   for (let attempt = 1; ; attempt++) {
     const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
     plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
+    const lost = await storeOutcomes(ctx, imp, plans, stored)
+    if (lost.size) {
+      // Serials another import stored meanwhile: duplicates; the rest is decided again without them (nothing of the
+      // chunk is registered yet).
+      for (const r of rows.filter((x) => lost.has(x._id))) duplicate({ ...r, settlementId: r._id, repeatOf: null }, '该结算流水号已在之前的导入中处理过')
+      rows = rows.filter((x) => !lost.has(x._id))
+      continue
+    }
     if (await registerStays(ctx, plans)) break
     if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
   }
@@ -239,20 +309,8 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
     return claimOf(ctx, imp, plan, (from.get(counterId) as number) + n, units.get(p.unitId), people.get(p.personId), today, schemes.get(p.schemeId))
   })
   await insertClaims(ctx, claims)
-  await inPool(claims.filter((c) => c.status === 'proposed'), PARALLEL, (c) => noticeProposal(ctx, c, false))
-  await inPool(plans, PARALLEL, (plan) =>
-    ctx.db
-      .collection('settlements')
-      .doc(plan.row._id)
-      .update({
-        data: {
-          state: plan.state,
-          reasons: ctx.db.command.set(plan.reasons),
-          claimId: plan.state === 'proposed' || plan.state === 'held' ? claimIdOf(plan.row._id) : null,
-          amountFen: plan.assessment?.payable ? plan.assessment.amountFen : null,
-        },
-      }),
-  )
+  const notices = claims.filter((c) => c.status === 'proposed').map((c) => proposalNotice(c, 'proposed')).filter((n): n is Notice<'claimProposed'> => !!n)
+  await notifyMany(ctx, notices, PARALLEL)
   // Every match is on record: which settlement became which claim (or why not), never the ID number.
   await audit(ctx, {
     action: 'settlement.match',
@@ -261,6 +319,13 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
     after: { chunk: k, rows: plans.map((p) => ({ settlementId: p.row._id, row: p.row.row, state: p.state, claimId: p.state === 'proposed' || p.state === 'held' ? claimIdOf(p.row._id) : null })) },
     once: `settlement.match:${imp._id}:${k}`,
   })
-  await ctx.db.collection('settlementImports').where({ _id: imp._id, nextChunk: k }).update({ data: { nextChunk: k + 1, updatedAt: ctx.clock.now() } })
-  imp.nextChunk = Math.max(imp.nextChunk, k + 1)
+  // The chunk's duplicates join the import's in the same write that moves it on: a chunk done again counts them once.
+  const listed = [...imp.duplicates, ...duplicates].slice(0, MAX_DUPLICATES_KEPT)
+  const duplicateCount = imp.duplicateCount + duplicates.length
+  // (A concurrent call that moved it on first decided the chunk the same way, so its duplicates are these.)
+  await ctx.db
+    .collection('settlementImports')
+    .where({ _id: imp._id, nextChunk: k })
+    .update({ data: { nextChunk: k + 1, duplicates: ctx.db.command.set(listed), duplicateCount, updatedAt: ctx.clock.now() } })
+  Object.assign(imp, { nextChunk: Math.max(imp.nextChunk, k + 1), duplicates: listed, duplicateCount })
 }
