@@ -100,6 +100,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     { name: 'by_unit_year_status_name_key', keys: { unitId: 1, year: 1, status: 1, nameKey: 1, _id: 1 } },
     { name: 'by_unit_year_status_first', keys: { unitId: 1, year: 1, status: 1, firstTime: 1 } },
     { name: 'by_person', keys: { personId: 1 } },
+    // A person's places in a scheme over all periods, by ID hash (the settlement import matches a chunk's rows with `_.in`).
+    { name: 'by_hash_scheme', keys: { idHash: 1, family: 1 } },
     { name: 'by_fund_unit', keys: { family: 1, year: 1, unitId: 1 } },
   ]),
   adminOnly('claims', 'Benefit claims with their history', [

@@ -97,8 +97,11 @@ export async function notifyMany<K extends TemplateKey>(ctx: HandlerContext, not
     while (next < written.length) {
       const notice = written[next++]
       const push = await sendPush(ctx, notice)
-      const key = JSON.stringify(push)
-      const group = outcomes.get(key) ?? { push, ids: [] }
+      // A refusal's text names the user (and on WeChat a request id), so grouping by it would write one update per
+      // message: the normal "no subscription left" (43101) is recorded by its code alone, one update for all of them.
+      const key = push.ok ? 'ok' : push.errCode === NO_SUBSCRIPTION ? String(NO_SUBSCRIPTION) : JSON.stringify(push)
+      const recorded = push.errCode === NO_SUBSCRIPTION ? { ok: false, errCode: NO_SUBSCRIPTION, errMsg: 'user refuse to accept the msg (43101: 没有可用的订阅)' } : push
+      const group = outcomes.get(key) ?? { push: recorded, ids: [] }
       group.ids.push(messageIdOf(notice.id, notice.openid))
       outcomes.set(key, group)
     }
@@ -114,6 +117,9 @@ export async function notifyMany<K extends TemplateKey>(ctx: HandlerContext, not
 }
 
 type PushOutcome = { ok: boolean; errCode?: number; errMsg?: string }
+
+/** WeChat's answer to a send for a user with no one-time subscription left for the template: normal, not a fault. */
+const NO_SUBSCRIPTION = 43101
 
 /** A notice's inbox message, its push `pending` until the push's outcome is recorded. */
 function inboxMessage<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>) {
@@ -150,7 +156,7 @@ async function sendPush<K extends TemplateKey>(ctx: HandlerContext, notice: Noti
     const push = { ok: false, errCode: e.errCode ?? e.errcode, errMsg: sdkErrorText(err) }
     // 43101 is a user who has no subscription left: normal. Anything else (47003 a bad value, 40037 a wrong template
     // id, -604101 a missing openapi permission) is a fault to fix.
-    if (push.errCode !== 43101) console.error(`[notify] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
+    if (push.errCode !== NO_SUBSCRIPTION) console.error(`[notify] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
     return push
   }
 }
