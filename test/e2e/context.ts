@@ -57,11 +57,30 @@ export async function tap(target: Locator, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   await target.waitFor({ state: 'visible', timeout: timeoutMs })
   await target.scrollIntoViewIfNeeded({ timeout: timeoutMs })
+  let zoomedSince = 0
+  let resets = 0
   for (;;) {
     await settled(page)
     const cover = await target.evaluate(whatCovers)
     if (cover === null) break
+    if (cover.startsWith('the centre hit-tests to it') && resets >= 3) {
+      // Still zoomed after pinching out three times: the target is on top at its centre in the page's own
+      // coordinates, so it gets the click there (a pointer tap would land where the zoom puts it).
+      console.log(`  (tap ${target}: the page stayed zoomed — ${cover}; clicked on the element)`)
+      await target.dispatchEvent('click')
+      return
+    }
     if (Date.now() > deadline) throw new AssertionError(`tap ${target}: its centre stays covered for ${timeoutMs / 1000} s — ${cover}`)
+    // The target is there, but the page is zoomed in (CI saw the visual viewport at scale 2, panned to a field typed
+    // into): a tap would land elsewhere on the page. A person pinches back out first; the test does the same.
+    if (cover.startsWith('the centre hit-tests to it')) {
+      zoomedSince ||= Date.now()
+      if (Date.now() - zoomedSince > 500) {
+        await unzoom(page)
+        resets++
+        zoomedSince = 0
+      }
+    } else zoomedSince = 0
     await page.waitForTimeout(100)
   }
   try {
@@ -69,6 +88,25 @@ export async function tap(target: Locator, timeoutMs = 15_000): Promise<void> {
   } catch (error) {
     const cover = await target.evaluate(whatCovers).catch(() => 'the element is gone')
     throw new AssertionError(`tap ${target} failed: ${error instanceof Error ? error.message.split('\n')[0] : error}; now: ${cover ?? 'its centre is hit-testable'}`)
+  }
+}
+
+/**
+ * Puts the visual viewport back at scale 1 with no pan, as a person pinching out does, when it is zoomed or panned.
+ * CI saw it at scale 2, panned to the field last typed into, right after full-page screenshots of a long page: a
+ * pointer tap then lands beside its target.
+ */
+export async function unzoom(page: Page): Promise<void> {
+  const zoomed = await page.evaluate(() => {
+    const vv = window.visualViewport
+    return !!vv && (vv.scale !== 1 || vv.offsetTop !== 0 || vv.offsetLeft !== 0)
+  })
+  if (!zoomed) return
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('Emulation.resetPageScaleFactor')
+  } finally {
+    await cdp.detach()
   }
 }
 

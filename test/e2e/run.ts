@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { settled, type E2EContext, type Spec } from './context'
+import { settled, unzoom, type E2EContext, type Spec } from './context'
 import { EmulatorProcess, freePort } from './emulator-process'
 import { auditScreen, type ScreenAudit } from './a11y-audit'
 import { KNOWN_A11Y_DEBT } from './a11y-known'
@@ -183,6 +183,7 @@ async function main(): Promise<number> {
           audits.push(await auditScreen(page, `${name}.${wasOn ? 'normal' : 'elder'}`))
           await page.evaluate((on) => document.documentElement.classList.toggle('ma-elder', on), wasOn)
           await settled(page)
+          await unzoom(page)
         },
         restartEmulator: () => emulator.restart(),
         async step(name, body) {
