@@ -57,8 +57,9 @@ test('declaration submit: a crash at any write, then the same submit again, ends
     invariants: declaredOnce(3, 'enrolment.submit'),
   })
   expect(report.referenceResult).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
-  // The writes: the slot + declaration + operation (one transaction), the steps, the transaction that submits it.
-  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+  // The writes: the slot + declaration + operation (one transaction), the steps (the participations, then the mark that
+  // the units holding those people must count again), the transaction that submits it.
+  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'units', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
   expectResumable(report)
   // Crashed after its first write, the retry answers the finished declaration — never ALREADY_DECLARED.
   for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
@@ -92,7 +93,7 @@ test('declaration of everyone except …: a crash at any write, then the same su
   })
   expect(report.referenceResult).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
   // The same shape as a named declaration: the roster page is read, not written.
-  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+  expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'units', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
   expectResumable(report)
   for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
     expect(run.recoveryResults[0]).toMatchObject({ ok: true, data: { status: 'submitted', participantCount: 3 } })
@@ -281,7 +282,7 @@ describe('replacement (参保对象替换)', () => {
     })
     expect(report.referenceResult).toMatchObject({ ok: true, data: { participantCount: 1, replacedCount: 1 } })
     // The declaration operation's shape: slot + batch + operation in one transaction, its steps, the submitting transaction.
-    expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
+    expect(report.writes.map((w) => w.collection ?? w.action)).toEqual(['transaction commit', 'operations', 'participations', 'units', 'operations', 'transaction commit'].map((c) => (c === 'transaction commit' ? expect.stringMatching(/commit/) : c)))
     expectResumable(report)
     // Once its first write is in, the retry finishes this batch — never REPLACEMENT_USED for its own slot.
     for (const run of report.runs.filter((r) => !(r.when === 'before' && r.n === 1) && !(r.when === 'after' && r.n === report.writes.length))) {
