@@ -25,7 +25,6 @@ const USED_BY_CONFIG: Record<string, string> = {
   '@tarojs/plugin-platform-weapp': 'Taro platform plugin for --type weapp',
   '@tarojs/react': 'Taro React reconciler, injected by the framework plugin',
   '@tarojs/runtime': 'Taro runtime, injected into every page bundle',
-  '@tarojs/shared': 'Taro runtime internals',
   '@tarojs/taro-loader': 'webpack loader Taro names in its config',
   '@tarojs/webpack5-runner': 'compiler: webpack5 in config/index.ts',
   '@pmmmwh/react-refresh-webpack-plugin': 'Taro h5 dev server (react refresh)',
