@@ -15,7 +15,7 @@ import { newParticipation } from '../../../cloudfunctions/_shared/src/participat
 import { residentIdCheckChar } from '../../../shared-rules/src/identity/parse-resident-id'
 import { localCloud } from '../../../scripts/sdk-env'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, currentPage, fetchRetry, settled, tap, type E2EContext } from '../context'
+import { assert, callApi, currentPage, fetchRetry, settled, tap, type E2EContext } from '../context'
 import { fileStayByHand, importSettlements, type Transport } from '../../helpers/stay-by-hand'
 
 const OFFICE = 'demo-office-01'
@@ -83,16 +83,7 @@ function exportFile(): string {
 /** The functions over HTTP, as the app calls them (the steps this spec does not do on screen). */
 function transport(ctx: E2EContext): Transport {
   return {
-    async call(fn, openid, action, input) {
-      const r = await fetchRetry(`${ctx.baseUrl}/fn/${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(ctx, openid)}` },
-        body: JSON.stringify({ action, ...input }),
-      })
-      const body = (await r.json()) as { ok: boolean; data?: any; message?: string }
-      assert(body.ok, `${fn}.${action} as ${openid} failed: ${body.message}`)
-      return body.data
-    },
+    call: (fn, openid, action, input) => callApi(ctx, fn, openid, action, input),
     async upload(openid, cloudPath, bytes) {
       const form = new FormData()
       form.append('cloudPath', cloudPath)
