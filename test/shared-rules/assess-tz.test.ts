@@ -48,6 +48,11 @@ describe('TZ inpatient product', () => {
     expect(codes(tz('tz-2021', 'inpatient', { coverageStart: '2021-05-20' }, { admission: '2021-05-19', discharge: '2021-05-25' }))).toEqual(['OUTSIDE_PERIOD'])
     expect(assess(tz('tz-2021', 'inpatient', { coverageStart: '2021-05-20' }, { admission: '2021-05-20', discharge: '2021-05-25' })).amountFen).toBe(5 * 3000)
   })
+  it('[I-7] a same-day stay with no self-paid cost pays nothing, and says why', () => {
+    const a = assess(tz('tz-2022', 'inpatient', { medicalInsurance: 'employee' }, { admission: '2022-01-01', discharge: '2022-01-01', selfPayFen: 0 }))
+    expect(a.payable).toBe(false)
+    expect(a.reasons).toEqual([expect.objectContaining({ code: 'NOT_COVERED_BENEFIT', basis: expect.stringContaining('[I-7]') })])
+  })
   it('outpatient special-disease costs are not covered', () => {
     expect(codes(tz('tz-2021', 'inpatient', {}, { admission: '2021-05-03', discharge: '2021-05-04', inpatient: false }))).toEqual(['NOT_INPATIENT'])
   })

@@ -81,6 +81,11 @@ function assessInpatient(s: TzScheme, input: AssessInput, withEffects: boolean):
       lines.push({ benefit: 'inpatient_subsidy', amountFen: amount, basis: ip.subsidyBasis[insurance] })
     }
   }
+  if (lines.length === 0 && partial.length === 0) {
+    // Nothing to pay and nothing refused: a same-day stay (no allowance day, [I-7]) with no self-paid cost.
+    partial.push(reason('NOT_COVERED_BENEFIT', ip.allowanceBasis,
+      '入院当天出院不计住院津贴天数，本次住院也没有可补助的自负医疗费用，因此没有可给付的金额。'))
+  }
   return outcome(s, def, lines, blocking, partial, ends, withEffects, allowanceDays)
 }
 
