@@ -25,8 +25,9 @@ import { withUserInfo } from './local-routes'
 
 /** Largest request body, in bytes (function events are at most 6 MB). */
 const MAX_BODY = 6 * 1024 * 1024
-/** How long a restore waits for calls that are still ending (e.g. a stopped nested call), in ms. */
-const SETTLE_MS = 3_000
+/** How long a restore waits for calls that are still ending (e.g. a stopped nested call), in ms: a stopped worker can
+ * take seconds to end on a loaded machine (3 s was outgrown at load 15). */
+const SETTLE_MS = 20_000
 
 export interface FaultDeps {
   db: Database
