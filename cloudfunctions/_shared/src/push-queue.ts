@@ -52,8 +52,11 @@ export async function notifyQueued(ctx: HandlerContext, notices: Notice[]): Prom
   return written.length
 }
 
-/** How long a sender holds the pushes it took (ms): a sender cut off mid-batch leaves them to another after this. */
-const LEASE_MS = 60_000
+/**
+ * How long a sender holds the pushes it took (ms): longer than any call lives (the function limit is 20 s), so a live
+ * sender never loses its batch; a sender cut off mid-batch leaves it to the next tick after this.
+ */
+const LEASE_MS = 30_000
 
 /**
  * Sends queued pushes, oldest first, a batch at a time while `more()` says another batch fits, and at most `max`.
