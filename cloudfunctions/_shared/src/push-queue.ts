@@ -10,9 +10,11 @@ import { messageIdOf, pushMany, writeInbox, type Notice } from './notify'
  * function's timer (and by the action's own last call for the few a small import leaves).
  *
  * One entry per inbox message, under the message's id, so queueing again (a step done again after a crash) queues
- * nothing new. A push goes out only while its message's push is still `pending`: an entry queued again after its push
- * was recorded is dropped unsent. A sender cut off between WeChat's answer and recording it sends that push again on
- * the next try (at least once, as `notify` after a crash); the inbox message is never written twice.
+ * nothing new. A push goes out at most once, as `notify`'s (each subscription allows one message; a second copy would
+ * spend one the user gave for something else): a sender first takes its batch's pending messages, marking them as
+ * its own, and a message once taken is never taken again. An entry whose push was recorded is dropped unsent; so is
+ * one taken by a sender cut off mid-batch, once its lease shows that sender is gone (the push stays `pending` on the
+ * message, as `notify` leaves a push cut off — the inbox message is there either way).
  */
 export const PUSH_QUEUE = 'pushQueue'
 
@@ -53,15 +55,15 @@ export async function notifyQueued(ctx: HandlerContext, notices: Notice[]): Prom
 }
 
 /**
- * How long a sender holds the pushes it took (ms): longer than any call lives (the function limit is 20 s), so a live
- * sender never loses its batch; a sender cut off mid-batch leaves it to the next tick after this.
+ * How long a sender may still be sending the pushes it took (ms): longer than any call lives (the function limit is
+ * 20 s). Past it, the sender was cut off, and its untaken entries are dropped.
  */
 const LEASE_MS = 30_000
 
 /**
  * Sends queued pushes, oldest first, a batch at a time while `more()` says another batch fits, and at most `max`.
  * Senders may run at once (two timer instances, the timer and an import's last call): each first takes the batch's
- * pending messages under a lease in one update, and sends only those it holds. Answers how many entries it settled
+ * untaken pending messages in one update, and sends only those it took. Answers how many entries it settled
  * (sent, or dropped because their push was already recorded).
  */
 export async function sendQueuedPushes(ctx: HandlerContext, opts: { max: number; more: () => boolean; parallel?: number }): Promise<number> {
@@ -76,19 +78,21 @@ export async function sendQueuedPushes(ctx: HandlerContext, opts: { max: number;
     const now = Date.now()
     await ctx.db
       .collection('messages')
-      .where(_.and([{ _id: _.in(ids), 'push.pending': true }, _.or([{ 'push.leaseUntil': _.exists(false) }, { 'push.leaseUntil': _.lt(now) }])]))
+      .where({ _id: _.in(ids), 'push.pending': true, 'push.sender': _.exists(false) })
       .update({ data: { 'push.leaseUntil': now + LEASE_MS, 'push.sender': token } })
     const messages = (await ctx.db.collection('messages').where({ _id: _.in(ids) }).field({ _id: true, push: true }).limit(BATCH).get()).data as {
       _id: string
-      push: { pending?: boolean; sender?: string }
+      push: { pending?: boolean; sender?: string; leaseUntil?: number }
     }[]
-    const state = new Map(messages.map((m) => [m._id, m.push.pending !== true ? 'recorded' : m.push.sender === token ? 'mine' : 'another']))
+    const stateOf = ({ push }: (typeof messages)[number]) =>
+      push.pending !== true ? 'recorded' : push.sender === token ? 'mine' : (push.leaseUntil ?? 0) > now ? 'another' : 'cut off'
+    const state = new Map(messages.map((m) => [m._id, stateOf(m)]))
     await pushMany(
       ctx,
       entries.filter((e) => state.get(e._id) === 'mine').map((e) => e.notice),
       opts.parallel ?? 16,
     )
-    // Another sender's entries stay until it removes them (or its lease runs out and one of us sends them).
+    // A live sender's entries stay until it removes them; a cut-off sender's go unsent (at most once).
     const done = ids.filter((id) => state.get(id) !== 'another')
     if (done.length) await ctx.db.collection(PUSH_QUEUE).where({ _id: _.in(done) }).remove()
     settled += done.length
