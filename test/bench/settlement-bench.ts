@@ -52,6 +52,13 @@ async function bureauExport(ids: string[]): Promise<Buffer> {
 
 interface RunFigures {
   seconds: number
+  /** Calls that hit the 20 s limit and were made again. */
+  timeouts: number
+  /** From the import's answer `done` until no push is queued, through timer ticks fired back to back. */
+  pushSeconds: number
+  ticks: number
+  /** Proposal notices whose push is still pending after that (none expected). */
+  pending: number
   calls: number
   longestCall: number
   /** Each call's seconds, as the page saw them. */
@@ -107,12 +114,34 @@ async function importOnce(ids: string[], file: Buffer): Promise<RunFigures> {
       return a
     }
     const started = process.hrtime.bigint()
-    let a = await call({ action: 'import', fileID })
-    while (a?.ok && a.data.status !== 'done') a = await call({ action: 'continue', importId: a.data.importId })
+    // As the page: a call that timed out (the machine too loaded for the call's budget) is made again — the import is
+    // resumable — and counted, so the figure says so.
+    let timeouts = 0
+    const again = async (event: Record<string, unknown>) => {
+      for (;;) {
+        const a = await call(event)
+        if (a?.ok || a?.code !== 'FUNCTION_TIMEOUT' || timeouts >= 5) return a
+        timeouts++
+        console.log(`  call ${callSeconds.length} (${String(event.action)}) timed out after ${callSeconds.at(-1)!.toFixed(1)} s, load ${loadavg()[0].toFixed(1)}: made again`)
+      }
+    }
+    let a = await again({ action: 'import', fileID })
+    while (a?.ok && a.data.status !== 'done') a = await again({ action: 'continue', importId: a.data.importId })
     if (!a?.ok) throw new Error(JSON.stringify(a).slice(0, 400))
     const total = seconds(started)
+    // The office's import is done; the pushes were queued (push-queue.ts) and go out at the timer's ticks: fired here
+    // back to back (on CloudBase the tick fires every 10 minutes), until none is queued.
+    const pushStarted = process.hrtime.bigint()
+    let ticks = 0
+    for (let queued = Infinity; queued > 0; ticks++) {
+      const tick = await emu.fireTimer('settlements', 'tick')
+      if (!tick?.ok) throw new Error(JSON.stringify(tick).slice(0, 400))
+      queued = tick.data.pushesQueued
+    }
+    const pushSeconds = seconds(pushStarted)
+    const pending = (await db.collection('messages').where({ template: 'claimProposed', 'push.pending': true }).count()).total
     const notices = (await db.collection('messages').where({ template: 'claimProposed' }).count()).total
-    return { seconds: total, calls: callSeconds.length, longestCall: Math.max(...callSeconds), callSeconds, counts: a.data.counts, notices, requests }
+    return { seconds: total, timeouts, pushSeconds, ticks, pending, calls: callSeconds.length, longestCall: Math.max(...callSeconds), callSeconds, counts: a.data.counts, notices, requests }
   } finally {
     await emu.stop()
   }
@@ -137,7 +166,8 @@ export async function runSettlementBench(): Promise<void> {
   for (let run = 1; run <= RUNS; run++) {
     const r = await importOnce(ids, file)
     runs.push(r)
-    line(`run ${run}: import → done`, `${r.seconds.toFixed(2)} s in ${r.calls} calls, longest call ${r.longestCall.toFixed(2)} s (limit 20 s)`)
+    line(`run ${run}: import → done`, `${r.seconds.toFixed(2)} s in ${r.calls} calls, longest call ${r.longestCall.toFixed(2)} s (limit 20 s), ${r.timeouts} timed out`)
+    line(`run ${run}: pushes sent after the import`, `${r.pushSeconds.toFixed(2)} s in ${r.ticks} timer ticks, ${r.pending.toLocaleString('en')} still pending`)
     line('  each call (s)', r.callSeconds.map((x) => x.toFixed(1)).join(' '))
     line('  machine load (1 min)', loadavg()[0].toFixed(2))
   }

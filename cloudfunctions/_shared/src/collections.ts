@@ -183,6 +183,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('outbox', 'Notices written with the change they tell, until delivered to the inbox and WeChat (outbox.ts)', [
     { name: 'by_fn', keys: { fn: 1, createdAt: 1 } },
   ]),
+  adminOnly('pushQueue', 'Subscribe messages still to send for inbox messages already written (push-queue.ts): _id = the message id', [
+    { name: 'by_created', keys: { createdAt: 1, _id: 1 } },
+  ]),
   adminOnly('throttles', 'Failure counters for throttled actions (e.g. worker binding)'),
   adminOnly('counters', 'Sequence counters (claim numbers)'),
   adminOnly('settlementImports', "Imports of the medical-insurance bureau's inpatient settlement export: _id = imp-<sha-256 of the file>, progress by chunk", [

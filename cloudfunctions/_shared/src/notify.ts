@@ -74,10 +74,20 @@ export async function notify<K extends TemplateKey>(ctx: HandlerContext, notice:
  * only those this call wrote are pushed. Answers how many this call told.
  */
 export async function notifyMany<K extends TemplateKey>(ctx: HandlerContext, notices: Notice<K>[], parallel = 16): Promise<number> {
+  const written = await writeInbox(ctx, notices)
+  await pushMany(ctx, written, parallel)
+  return written.length
+}
+
+/**
+ * Writes the inbox messages of `notices` (their push `pending`) in one insert; answers the notices whose message this
+ * call wrote. When some are already there (a call done again), each is inserted on its own and the others left.
+ */
+export async function writeInbox<K extends TemplateKey>(ctx: HandlerContext, notices: Notice<K>[]): Promise<Notice<K>[]> {
   const messages = notices.map((n) => inboxMessage(ctx, n))
-  let written = notices
   try {
     if (messages.length) await ctx.db.collection('messages').add({ data: messages })
+    return notices
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
     const fresh = new Set<string>()
@@ -89,13 +99,20 @@ export async function notifyMany<K extends TemplateKey>(ctx: HandlerContext, not
         if (!isDuplicateKey(e)) throw e
       }
     }
-    written = notices.filter((_n, i) => fresh.has(messages[i]._id))
+    return notices.filter((_n, i) => fresh.has(messages[i]._id))
   }
+}
+
+/**
+ * Sends the pushes of notices whose inbox message is written, `parallel` at a time, and records their outcomes on the
+ * messages: one update per distinct outcome (and per 500 messages).
+ */
+export async function pushMany<K extends TemplateKey>(ctx: HandlerContext, notices: Notice<K>[], parallel = 16): Promise<void> {
   const outcomes = new Map<string, { push: PushOutcome; ids: string[] }>()
   let next = 0
   const sender = async () => {
-    while (next < written.length) {
-      const notice = written[next++]
+    while (next < notices.length) {
+      const notice = notices[next++]
       const push = await sendPush(ctx, notice)
       // A refusal's text names the user (and on WeChat a request id), so grouping by it would write one update per
       // message: the normal "no subscription left" (43101) is recorded by its code alone, one update for all of them.
@@ -106,14 +123,13 @@ export async function notifyMany<K extends TemplateKey>(ctx: HandlerContext, not
       outcomes.set(key, group)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(parallel, written.length) }, sender))
+  await Promise.all(Array.from({ length: Math.min(parallel, notices.length) }, sender))
   const _ = ctx.db.command
   for (const { push, ids } of outcomes.values()) {
     for (let i = 0; i < ids.length; i += 500) {
       await ctx.db.collection('messages').where({ _id: _.in(ids.slice(i, i + 500)) }).update({ data: { push: _.set(push) } })
     }
   }
-  return written.length
 }
 
 type PushOutcome = { ok: boolean; errCode?: number; errMsg?: string }

@@ -10,6 +10,7 @@ import { validateRows, type RowError, type ValidRow } from './validate'
 import type { ImportDoc } from './model'
 import { processChunk } from './process'
 import { inPool } from './pool'
+import { sendQueuedPushes } from '@cloud-shared/push-queue'
 
 /**
  * Rows decided together, kept together as one staged batch by the first call (one batch read, one settlements insert,
@@ -162,9 +163,17 @@ export async function drive(ctx: HandlerContext, imp: ImportDoc, budget: CallBud
     if (!budget.fits(rows)) return imp
     await budget.run(rows, async () => processChunk(ctx, imp, k, valid ? valid.slice(k * CHUNK_ROWS, (k + 1) * CHUNK_ROWS) : await stagedRows(ctx, imp, k)))
   }
-  if (imp.status === 'running') await finish(ctx, imp)
+  if (imp.status === 'running') {
+    await finish(ctx, imp)
+    // A small import's people get their pushes at once; a city's month leaves them to the timer, so that the office's
+    // answer waits for database work only.
+    await sendQueuedPushes(ctx, { max: PUSHES_AT_END, more: () => true })
+  }
   return imp
 }
+
+/** Queued pushes the call that finishes an import sends itself (the rest: the timer, `sendQueuedPushes`). */
+const PUSHES_AT_END = 100
 
 async function download(ctx: HandlerContext, fileID: string): Promise<Buffer> {
   try {

@@ -6,6 +6,7 @@ import { imports, rows } from './queries'
 import { template } from './template'
 import { expireAndRemind } from './expiry'
 import { deliverPending } from '@cloud-shared/outbox'
+import { queuedPushes, sendQueuedPushes } from '@cloud-shared/push-queue'
 import { releaseOrphanedHeld } from '@cloud-shared/held-proposals'
 import { loadSchemes } from '@cloud-shared/schemes'
 
@@ -14,7 +15,8 @@ import { loadSchemes } from '@cloud-shared/schemes'
  * matched to TZ participants by the keyed ID hash, assessed by the rules as a filed inpatient claim and proposed to the
  * participant, who only confirms (claims function `acceptProposal`). The timer tick finishes imports nobody continued,
  * releases held proposals whose claim filed by hand was rejected while
- * the import was deciding them, lapses proposals past the claims cutoff and reminds those close to it.
+ * the import was deciding them, lapses proposals past the claims cutoff and reminds those close to it, and sends the
+ * pushes of imported proposals still queued.
  */
 export const main = createMain(
   settlementsContract,
@@ -32,7 +34,9 @@ export const main = createMain(
           const schemes = await loadSchemes(ctx.db)
           const released = await releaseOrphanedHeld(ctx, (id) => schemes.get(id))
           const proposals = await expireAndRemind(ctx, started, CALL_BUDGET_MS + 2_000)
-          return { importsDone, filesDeleted, delivered, released, ...proposals }
+          // The pushes of imported proposals (their inbox messages are written), while the tick's budget lasts.
+          const pushed = await sendQueuedPushes(ctx, { max: Infinity, more: () => Date.now() - started < CALL_BUDGET_MS })
+          return { importsDone, filesDeleted, delivered, released, ...proposals, pushed, pushesQueued: await queuedPushes(ctx) }
         },
       }),
     },

@@ -5,7 +5,8 @@ import type { HandlerContext } from '@cloud-shared/context'
 import { findAll, findById } from '@cloud-shared/db'
 import type { ParticipationDoc, PersonDoc, StayEntry, UnitDoc } from '@cloud-shared/documents'
 import { isDuplicateKey } from '@cloud-shared/errors'
-import { notify, notifyMany, type Notice } from '@cloud-shared/notify'
+import { notify, type Notice } from '@cloud-shared/notify'
+import { notifyQueued } from '@cloud-shared/push-queue'
 import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
@@ -255,7 +256,7 @@ async function storeOutcomes(ctx: HandlerContext, imp: ImportDoc, plans: RowPlan
  * Does chunk `k` of an import (its staged batch `k`, as the first call checked it): sets aside the rows whose serial
  * is repeated in the file or was stored by another import (duplicates), decides the others, stores them with their
  * outcome, registers the proposals' stays, writes the claims (proposed, or held beside a claim filed by hand), tells
- * the participants, and advances the import with the chunk's duplicates. Every write is idempotent or reserved on the
+ * the participants (inbox now, push queued), and advances the import with the chunk's duplicates. Every write is idempotent or reserved on the
  * import, so a chunk cut off anywhere is simply done again — and decides the same way.
  */
 export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: number, staged: ValidRow[]): Promise<void> {
@@ -310,7 +311,9 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
   })
   await insertClaims(ctx, claims)
   const notices = claims.filter((c) => c.status === 'proposed').map((c) => proposalNotice(c, 'proposed')).filter((n): n is Notice<'claimProposed'> => !!n)
-  await notifyMany(ctx, notices, PARALLEL)
+  // The inbox messages now; their pushes are queued, sent after the rows are decided (push-queue.ts): one WeChat
+  // request per person would otherwise be most of the import's time.
+  await notifyQueued(ctx, notices)
   // Every match is on record: which settlement became which claim (or why not), never the ID number.
   await audit(ctx, {
     action: 'settlement.match',
