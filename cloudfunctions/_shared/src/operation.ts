@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import type { HandlerContext } from './context'
 import { findById } from './db'
 import { AppError } from './errors'
+import { markStandingsInTx } from './roster-revision'
 import type { SdkHandle } from './sdk'
+import { runInTransaction } from './transaction'
 import type { Processing } from '@mutual-aid/contracts'
 
 /**
@@ -21,6 +23,10 @@ import type { Processing } from '@mutual-aid/contracts'
  * - It is **driven** by the action that started it (within a work budget per call, so 20 s are never exceeded), by the
  *   same action again (the app calls it while it answers `processing`), and by the function's timer trigger, which
  *   resumes every unfinished operation. Several drivers at once only repeat idempotent chunks.
+ * - An operation that writes participations names the units whose kept roster figures those writes may move
+ *   (`staleUnits`, roster-counts.ts) — before a removal, since afterwards nothing names them — and the transaction that
+ *   ends it marks them all stale once more. So a call cut off between a write and its mark is caught when the
+ *   operation ends, whichever driver ends it.
  */
 export interface OperationDoc<P = unknown, R = unknown> {
   _id: string
@@ -42,6 +48,11 @@ export interface OperationDoc<P = unknown, R = unknown> {
   error: { code: string; message: string } | null
   /** How many times this id was started (a failed or finished operation of the same request may start again). */
   generation: number
+  /**
+   * Units whose kept roster figures the operation's writes may have moved (`markStandingsChanged`): their
+   * `standingRevision` moves again in the transaction that ends the operation (done or failed).
+   */
+  staleUnits?: string[]
   /** Who started it, and in which roles: its audit entries name them, whoever drives it (a retry, the timer). */
   by: string
   byRoles: string[]
@@ -116,7 +127,7 @@ export async function loadOperation<P, R>(db: SdkHandle, id: string): Promise<Op
 export async function startInTx<P>(
   ctx: HandlerContext,
   tx: SdkHandle,
-  start: { id: string; kind: string; total: number; params: P; current: OperationDoc<P> | null },
+  start: { id: string; kind: string; total: number; params: P; current: OperationDoc<P> | null; staleUnits?: string[] },
 ): Promise<OperationDoc<P>> {
   const now = ctx.clock.now()
   const doc: Omit<OperationDoc<P>, '_id'> = {
@@ -132,6 +143,7 @@ export async function startInTx<P>(
     result: null,
     error: null,
     generation: (start.current?.generation ?? 0) + 1,
+    ...(start.staleUnits ? { staleUnits: start.staleUnits } : {}),
     by: ctx.caller.openid,
     byRoles: ctx.caller.roles,
     createdAt: now,
@@ -147,15 +159,15 @@ export function asStarter(ctx: HandlerContext, op: OperationDoc): HandlerContext
   return { ...ctx, caller: { openid: op.by, user: null, roles: op.byRoles as HandlerContext['caller']['roles'] } }
 }
 
-/** Reads the operation in a transaction and checks no other driver moved it since `op` was read. */
-async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<boolean> {
+/** Reads the operation in a transaction: as it stands, when no other driver moved it since `op` was read; else null. */
+async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<OperationDoc | null> {
   let current: OperationDoc | null = null
   try {
     current = (await tx.collection(OPERATIONS).doc(op._id).get()).data as OperationDoc
   } catch {
-    return false
+    return null
   }
-  return !!current && current.status === 'running' && current.seq === op.seq
+  return current && current.status === 'running' && current.seq === op.seq ? current : null
 }
 
 /**
@@ -164,10 +176,12 @@ async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<boolean> {
  * another driver already moved it — the transaction then changes nothing.
  */
 export async function finishInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, result: unknown, done = op.total): Promise<boolean> {
-  if (!(await checkedInTx(tx, op))) return false
+  const current = await checkedInTx(tx, op)
+  if (!current) return false
   await tx.collection(OPERATIONS).doc(op._id).update({
     data: { status: 'done', seq: op.seq + 1, step: op.step + 1, cursor: null, done, result: ctx.db.command.set(result), updatedAt: ctx.clock.now() },
   })
+  await markStandingsInTx(ctx, tx, current.staleUnits ?? [])
   return true
 }
 
@@ -192,10 +206,12 @@ export async function advanceInTx(ctx: HandlerContext, tx: SdkHandle, op: Operat
 
 /** Inside the undo's transaction: the operation ends as failed with the refusal it met. */
 export async function failInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, refusal: AppError): Promise<boolean> {
-  if (!(await checkedInTx(tx, op))) return false
+  const current = await checkedInTx(tx, op)
+  if (!current) return false
   await tx.collection(OPERATIONS).doc(op._id).update({
     data: { status: 'failed', seq: op.seq + 1, error: ctx.db.command.set({ code: refusal.code, message: refusal.message }), updatedAt: ctx.clock.now() },
   })
+  await markStandingsInTx(ctx, tx, current.staleUnits ?? [])
   return true
 }
 
@@ -221,7 +237,17 @@ export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, i
       op = await loadOperation<P, R>(ctx.db, id)
       break
     }
-    if (outcome !== 'advanced') {
+    if (outcome !== 'advanced' && outcome.next && op.step + 1 >= kind.steps.length && op.staleUnits?.length) {
+      // The last step of an operation with units to mark: it ends in one transaction with their marks.
+      const done = outcome.done ?? op.done
+      await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+        const stored = await checkedInTx(tx, current)
+        if (!stored) return
+        await tx.collection(OPERATIONS).doc(id).update({ data: { status: 'done', seq: op.seq + 1, step: op.step + 1, cursor: null, done, updatedAt: ctx.clock.now() } })
+        await markStandingsInTx(ctx, tx, stored.staleUnits ?? [])
+      })
+      work += outcome.work ?? 0
+    } else if (outcome !== 'advanced') {
       const last = outcome.next && op.step + 1 >= kind.steps.length
       await ctx.db
         .collection(OPERATIONS)
