@@ -71,6 +71,8 @@ export interface StepOutcome {
   done?: number
   /** Items this chunk handled (counts against the call's budget). */
   work?: number
+  /** The step stopped early for the call's budget (`CallTime`): its position is recorded and the call ends here. */
+  yield?: boolean
 }
 
 export interface OperationStep<P> {
@@ -79,7 +81,17 @@ export interface OperationStep<P> {
    * One bounded, idempotent chunk from `op.cursor`. Answers the outcome for the runner to record — or `'advanced'`
    * when the step moved the operation itself inside its own transaction (`finishInTx`).
    */
-  run(ctx: HandlerContext, op: OperationDoc<P>): Promise<StepOutcome | 'advanced'>
+  run(ctx: HandlerContext, op: OperationDoc<P>, time: CallTime): Promise<StepOutcome | 'advanced'>
+}
+
+/** The call's time, for a step that can end its chunk early (and answer where it stopped) when the budget runs out. */
+export interface CallTime {
+  /** Milliseconds of the call's budget left (negative when spent). */
+  left(): number
+  /** The clock the budget is measured on (ms). */
+  now(): number
+  /** Whether this is the call's first step: it does at least some work whatever the budget, so every call moves on. */
+  first: boolean
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kinds of any params are driven alike
@@ -99,6 +111,8 @@ export interface Budget {
   items: number
   /** Milliseconds of stepping per call: well inside a function's 20 s limit. */
   ms: number
+  /** The clock `ms` is measured on (default `Date.now`): a test passes one that moves as it chooses. */
+  now?: () => number
 }
 
 export const DEFAULT_BUDGET: Budget = { items: 1000, ms: 8000 }
@@ -220,17 +234,20 @@ export async function failInTx(ctx: HandlerContext, tx: SdkHandle, op: Operation
  * from several calls at once: every step is idempotent and every advance conditional.
  */
 export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, id: string, budget: Budget = DEFAULT_BUDGET): Promise<OperationDoc<P, R> | null> {
-  const started = Date.now()
+  const now = budget.now ?? Date.now
+  const started = now()
+  const left = () => budget.ms - (now() - started)
   let work = 0
+  let steps = 0
   const _ = ctx.db.command
   let op = await loadOperation<P, R>(ctx.db, id)
-  while (op && op.status === 'running' && work < budget.items && Date.now() - started < budget.ms) {
+  while (op && op.status === 'running' && work < budget.items && left() > 0) {
     const step = kind.steps[op.step]
     if (!step) throw new Error(`operation ${id} (${kind.kind}) is at step ${op.step} of ${kind.steps.length}`)
     const current = op as OperationDoc<P>
     let outcome: StepOutcome | 'advanced'
     try {
-      outcome = await step.run(ctx, current)
+      outcome = await step.run(ctx, current, { now, left, first: steps++ === 0 })
     } catch (err) {
       if (!(err instanceof AppError) || !kind.undo) throw err
       await kind.undo(ctx, current, err)
@@ -243,7 +260,7 @@ export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, i
       await runInTransaction(ctx.db, async (tx: SdkHandle) => {
         const stored = await checkedInTx(tx, current)
         if (!stored) return
-        await tx.collection(OPERATIONS).doc(id).update({ data: { status: 'done', seq: op.seq + 1, step: op.step + 1, cursor: null, done, updatedAt: ctx.clock.now() } })
+        await tx.collection(OPERATIONS).doc(id).update({ data: { status: 'done', seq: current.seq + 1, step: current.step + 1, cursor: null, done, updatedAt: ctx.clock.now() } })
         await markStandingsInTx(ctx, tx, stored.staleUnits ?? [])
       })
       work += outcome.work ?? 0
@@ -264,6 +281,7 @@ export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, i
       work += outcome.work ?? 0
     }
     op = await loadOperation<P, R>(ctx.db, id)
+    if (outcome !== 'advanced' && outcome.yield) break
   }
   return op
 }
@@ -290,19 +308,20 @@ export function refusalOf(op: OperationDoc): AppError {
  * crash or a time-out left is finished even if nobody calls again.
  */
 export async function resumeOperations(ctx: HandlerContext, kinds: OperationKind[], budget: Budget = DEFAULT_BUDGET): Promise<{ resumed: number; unfinished: number }> {
-  const started = Date.now()
+  const now = budget.now ?? Date.now
+  const started = now()
   const byKind = new Map(kinds.map((k) => [k.kind, k]))
   const res = await ctx.db.collection(OPERATIONS).where({ fn: ctx.fn, status: 'running' }).orderBy('updatedAt', 'asc').limit(50).get()
   let resumed = 0
   let unfinished = 0
   for (const op of res.data as OperationDoc[]) {
     const kind = byKind.get(op.kind)
-    const left = budget.ms - (Date.now() - started)
+    const left = budget.ms - (now() - started)
     if (!kind || left <= 0) {
       unfinished++
       continue
     }
-    const after = await drive(ctx, kind, op._id, { items: budget.items, ms: left })
+    const after = await drive(ctx, kind, op._id, { items: budget.items, ms: left, now })
     resumed++
     if (after?.status === 'running') unfinished++
   }
