@@ -167,6 +167,25 @@ test('declaration: a place taken at unit A shows at unit B, whatever write the s
   expect(await keptFiguresAtEveryCut('enrolment.submit', op)).toEqual([])
 })
 
+test('a declaration undone (名单已变化 while it was written): its participations removed free the shared person at unit B, whatever write the undo is cut off at', async () => {
+  await from(
+    async () => {
+      const p = await s.ok('enrolment', SMALL_CLERK, 'prepare', { year: 2021 })
+      const event = { action: 'submit', ...DECLARE, allExcept: { rosterRevision: p.roster.revision, count: 3, except: [] } }
+      // Cut off once its participations are written (the operation still running), then the roster moves.
+      const first = await s.emu.faults.run({ fn: 'enrolment', event, identity: clerkA }, { atWrite: 3, when: 'after' })
+      if (!first.crashed) throw new Error('the declaration was not cut off')
+      const person = (await s.db.collection('people').doc(peopleA[2]).get()).data
+      await s.ok('roster', SMALL_CLERK, 'setStatus', { personId: person._id, version: person.version, status: 'left' })
+      return event
+    },
+    async (event) => {
+      // The same submit again meets 名单已变化 and undoes the declaration (removes its participations, ends it failed).
+      expect(await keptFiguresAtEveryCut('enrolment.submit undone (ROSTER_CHANGED)', { fn: 'enrolment', event, identity: clerkA })).toEqual([])
+    },
+  )
+})
+
 /** A's declaration of all three, returned; the shared person then leaves A, so the resubmission frees their place. */
 async function returnedWithoutShared(): Promise<{ enrolmentId: string; version: number }> {
   const declared = await s.ok('enrolment', SMALL_CLERK, 'submit', { ...DECLARE, personIds: peopleA })
