@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import type { HandlerContext } from './context'
 import { findById } from './db'
 import { AppError } from './errors'
+import { markStandingsInTx } from './roster-revision'
 import type { SdkHandle } from './sdk'
+import { runInTransaction } from './transaction'
 import type { Processing } from '@mutual-aid/contracts'
 
 /**
@@ -21,6 +23,10 @@ import type { Processing } from '@mutual-aid/contracts'
  * - It is **driven** by the action that started it (within a work budget per call, so 20 s are never exceeded), by the
  *   same action again (the app calls it while it answers `processing`), and by the function's timer trigger, which
  *   resumes every unfinished operation. Several drivers at once only repeat idempotent chunks.
+ * - An operation that writes participations names the units whose kept roster figures those writes may move
+ *   (`staleUnits`, roster-counts.ts) — before a removal, since afterwards nothing names them — and the transaction that
+ *   ends it marks them all stale once more. So a call cut off between a write and its mark is caught when the
+ *   operation ends, whichever driver ends it.
  */
 export interface OperationDoc<P = unknown, R = unknown> {
   _id: string
@@ -42,6 +48,11 @@ export interface OperationDoc<P = unknown, R = unknown> {
   error: { code: string; message: string } | null
   /** How many times this id was started (a failed or finished operation of the same request may start again). */
   generation: number
+  /**
+   * Units whose kept roster figures the operation's writes may have moved (`markStandingsChanged`): their
+   * `standingRevision` moves again in the transaction that ends the operation (done or failed).
+   */
+  staleUnits?: string[]
   /** Who started it, and in which roles: its audit entries name them, whoever drives it (a retry, the timer). */
   by: string
   byRoles: string[]
@@ -60,6 +71,8 @@ export interface StepOutcome {
   done?: number
   /** Items this chunk handled (counts against the call's budget). */
   work?: number
+  /** The step stopped early for the call's budget (`CallTime`): its position is recorded and the call ends here. */
+  yield?: boolean
 }
 
 export interface OperationStep<P> {
@@ -68,7 +81,17 @@ export interface OperationStep<P> {
    * One bounded, idempotent chunk from `op.cursor`. Answers the outcome for the runner to record — or `'advanced'`
    * when the step moved the operation itself inside its own transaction (`finishInTx`).
    */
-  run(ctx: HandlerContext, op: OperationDoc<P>): Promise<StepOutcome | 'advanced'>
+  run(ctx: HandlerContext, op: OperationDoc<P>, time: CallTime): Promise<StepOutcome | 'advanced'>
+}
+
+/** The call's time, for a step that can end its chunk early (and answer where it stopped) when the budget runs out. */
+export interface CallTime {
+  /** Milliseconds of the call's budget left (negative when spent). */
+  left(): number
+  /** The clock the budget is measured on (ms). */
+  now(): number
+  /** Whether this is the call's first step: it does at least some work whatever the budget, so every call moves on. */
+  first: boolean
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kinds of any params are driven alike
@@ -88,6 +111,8 @@ export interface Budget {
   items: number
   /** Milliseconds of stepping per call: well inside a function's 20 s limit. */
   ms: number
+  /** The clock `ms` is measured on (default `Date.now`): a test passes one that moves as it chooses. */
+  now?: () => number
 }
 
 export const DEFAULT_BUDGET: Budget = { items: 1000, ms: 8000 }
@@ -116,7 +141,7 @@ export async function loadOperation<P, R>(db: SdkHandle, id: string): Promise<Op
 export async function startInTx<P>(
   ctx: HandlerContext,
   tx: SdkHandle,
-  start: { id: string; kind: string; total: number; params: P; current: OperationDoc<P> | null },
+  start: { id: string; kind: string; total: number; params: P; current: OperationDoc<P> | null; staleUnits?: string[] },
 ): Promise<OperationDoc<P>> {
   const now = ctx.clock.now()
   const doc: Omit<OperationDoc<P>, '_id'> = {
@@ -132,6 +157,7 @@ export async function startInTx<P>(
     result: null,
     error: null,
     generation: (start.current?.generation ?? 0) + 1,
+    ...(start.staleUnits ? { staleUnits: start.staleUnits } : {}),
     by: ctx.caller.openid,
     byRoles: ctx.caller.roles,
     createdAt: now,
@@ -147,15 +173,15 @@ export function asStarter(ctx: HandlerContext, op: OperationDoc): HandlerContext
   return { ...ctx, caller: { openid: op.by, user: null, roles: op.byRoles as HandlerContext['caller']['roles'] } }
 }
 
-/** Reads the operation in a transaction and checks no other driver moved it since `op` was read. */
-async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<boolean> {
+/** Reads the operation in a transaction: as it stands, when no other driver moved it since `op` was read; else null. */
+async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<OperationDoc | null> {
   let current: OperationDoc | null = null
   try {
     current = (await tx.collection(OPERATIONS).doc(op._id).get()).data as OperationDoc
   } catch {
-    return false
+    return null
   }
-  return !!current && current.status === 'running' && current.seq === op.seq
+  return current && current.status === 'running' && current.seq === op.seq ? current : null
 }
 
 /**
@@ -164,10 +190,12 @@ async function checkedInTx(tx: SdkHandle, op: OperationDoc): Promise<boolean> {
  * another driver already moved it — the transaction then changes nothing.
  */
 export async function finishInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, result: unknown, done = op.total): Promise<boolean> {
-  if (!(await checkedInTx(tx, op))) return false
+  const current = await checkedInTx(tx, op)
+  if (!current) return false
   await tx.collection(OPERATIONS).doc(op._id).update({
     data: { status: 'done', seq: op.seq + 1, step: op.step + 1, cursor: null, done, result: ctx.db.command.set(result), updatedAt: ctx.clock.now() },
   })
+  await markStandingsInTx(ctx, tx, current.staleUnits ?? [])
   return true
 }
 
@@ -192,10 +220,12 @@ export async function advanceInTx(ctx: HandlerContext, tx: SdkHandle, op: Operat
 
 /** Inside the undo's transaction: the operation ends as failed with the refusal it met. */
 export async function failInTx(ctx: HandlerContext, tx: SdkHandle, op: OperationDoc, refusal: AppError): Promise<boolean> {
-  if (!(await checkedInTx(tx, op))) return false
+  const current = await checkedInTx(tx, op)
+  if (!current) return false
   await tx.collection(OPERATIONS).doc(op._id).update({
     data: { status: 'failed', seq: op.seq + 1, error: ctx.db.command.set({ code: refusal.code, message: refusal.message }), updatedAt: ctx.clock.now() },
   })
+  await markStandingsInTx(ctx, tx, current.staleUnits ?? [])
   return true
 }
 
@@ -204,24 +234,37 @@ export async function failInTx(ctx: HandlerContext, tx: SdkHandle, op: Operation
  * from several calls at once: every step is idempotent and every advance conditional.
  */
 export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, id: string, budget: Budget = DEFAULT_BUDGET): Promise<OperationDoc<P, R> | null> {
-  const started = Date.now()
+  const now = budget.now ?? Date.now
+  const started = now()
+  const left = () => budget.ms - (now() - started)
   let work = 0
+  let steps = 0
   const _ = ctx.db.command
   let op = await loadOperation<P, R>(ctx.db, id)
-  while (op && op.status === 'running' && work < budget.items && Date.now() - started < budget.ms) {
+  while (op && op.status === 'running' && work < budget.items && left() > 0) {
     const step = kind.steps[op.step]
     if (!step) throw new Error(`operation ${id} (${kind.kind}) is at step ${op.step} of ${kind.steps.length}`)
     const current = op as OperationDoc<P>
     let outcome: StepOutcome | 'advanced'
     try {
-      outcome = await step.run(ctx, current)
+      outcome = await step.run(ctx, current, { now, left, first: steps++ === 0 })
     } catch (err) {
       if (!(err instanceof AppError) || !kind.undo) throw err
       await kind.undo(ctx, current, err)
       op = await loadOperation<P, R>(ctx.db, id)
       break
     }
-    if (outcome !== 'advanced') {
+    if (outcome !== 'advanced' && outcome.next && op.step + 1 >= kind.steps.length && op.staleUnits?.length) {
+      // The last step of an operation with units to mark: it ends in one transaction with their marks.
+      const done = outcome.done ?? op.done
+      await runInTransaction(ctx.db, async (tx: SdkHandle) => {
+        const stored = await checkedInTx(tx, current)
+        if (!stored) return
+        await tx.collection(OPERATIONS).doc(id).update({ data: { status: 'done', seq: current.seq + 1, step: current.step + 1, cursor: null, done, updatedAt: ctx.clock.now() } })
+        await markStandingsInTx(ctx, tx, stored.staleUnits ?? [])
+      })
+      work += outcome.work ?? 0
+    } else if (outcome !== 'advanced') {
       const last = outcome.next && op.step + 1 >= kind.steps.length
       await ctx.db
         .collection(OPERATIONS)
@@ -238,6 +281,7 @@ export async function drive<P, R>(ctx: HandlerContext, kind: OperationKind<P>, i
       work += outcome.work ?? 0
     }
     op = await loadOperation<P, R>(ctx.db, id)
+    if (outcome !== 'advanced' && outcome.yield) break
   }
   return op
 }
@@ -264,19 +308,20 @@ export function refusalOf(op: OperationDoc): AppError {
  * crash or a time-out left is finished even if nobody calls again.
  */
 export async function resumeOperations(ctx: HandlerContext, kinds: OperationKind[], budget: Budget = DEFAULT_BUDGET): Promise<{ resumed: number; unfinished: number }> {
-  const started = Date.now()
+  const now = budget.now ?? Date.now
+  const started = now()
   const byKind = new Map(kinds.map((k) => [k.kind, k]))
   const res = await ctx.db.collection(OPERATIONS).where({ fn: ctx.fn, status: 'running' }).orderBy('updatedAt', 'asc').limit(50).get()
   let resumed = 0
   let unfinished = 0
   for (const op of res.data as OperationDoc[]) {
     const kind = byKind.get(op.kind)
-    const left = budget.ms - (Date.now() - started)
+    const left = budget.ms - (now() - started)
     if (!kind || left <= 0) {
       unfinished++
       continue
     }
-    const after = await drive(ctx, kind, op._id, { items: budget.items, ms: left })
+    const after = await drive(ctx, kind, op._id, { items: budget.items, ms: left, now })
     resumed++
     if (after?.status === 'running') unfinished++
   }

@@ -3,6 +3,7 @@ import type { ParticipationDoc, PersonDoc, UnitDoc } from './documents'
 import { keysetPage } from './keyset'
 import { BY_NAME_KEY } from './name-key'
 import { participationsByHash } from './participations-by-hash'
+import { OPERATIONS, type OperationDoc } from './operation'
 import { bumpRosterInTx } from './roster-revision'
 import type { SdkHandle } from './sdk'
 import { runInTransaction } from './transaction'
@@ -21,8 +22,11 @@ import { txGet } from './tx'
  * only moves the revision. `standingRevision` moves after every write of participations that may change a cell
  * (`markStandingsChanged`: a declaration's chunks and undo, activation, voiding), for the declaring unit and every unit
  * with one of those people on its roster. Kept counts stamped with other revisions than the unit's are stale and are
- * counted again (`keptRosterCounts`) — so a crash between a write and its mark leaves at worst stale-marked counts
- * for the operation's retry to mark, never wrong counts taken as fresh.
+ * counted again (`keptRosterCounts`). A call cut off between a write and its mark cannot leave wrong counts taken as
+ * fresh: the units are noted on the operation (`staleUnits`) before a removal and with every mark, and the
+ * transaction that ends the operation marks them all again (operation.ts) — whichever driver ends it, the retry or the
+ * timer. Crash-tested write by write with a count overlapping each write
+ * (test/functions/operations/kept-figures-crash-points.test.ts).
  */
 export interface CountCell {
   sex: 'male' | 'female'
@@ -176,20 +180,47 @@ export async function adjustRosterCountsInTx(
 /** Hashes looked up per query when finding whose rosters hold some people. */
 const HASH_CHUNK = 300
 
-/**
- * Marks the kept figures of every unit that has one of these people (by ID hash) on its roster, and of `unitId`, as
- * stale: called AFTER the participations of these people were written, removed or changed (so a count taken before
- * the write cannot be stored under the new stamp), and again by a retry of the same step.
- */
-export async function markStandingsChanged(ctx: HandlerContext, unitId: string, idHashes: string[]): Promise<void> {
+/** The units with one of these people (by ID hash) on their roster, and `unitId`. */
+export async function unitsHolding(ctx: HandlerContext, unitId: string, idHashes: string[]): Promise<string[]> {
   const _ = ctx.db.command
   const units = new Set([unitId])
   for (let i = 0; i < idHashes.length; i += HASH_CHUNK) {
     const chunk = idHashes.slice(i, i + HASH_CHUNK)
     // Nobody is on more than a few rosters: a chunk's rows stay well within one answer, asserted rather than assumed.
     const rows = (await ctx.db.collection('people').where({ idHash: _.in(chunk) }).field({ unitId: true }).limit(1000).get()).data as { unitId: string }[]
-    if (rows.length >= 1000) throw new Error('markStandingsChanged: too many rosters hold these people for one read')
+    if (rows.length >= 1000) throw new Error('unitsHolding: too many rosters hold these people for one read')
     for (const r of rows) units.add(r.unitId)
   }
-  await Promise.all([...units].map((id) => ctx.db.collection('units').doc(id).update({ data: { standingRevision: _.inc(1) } })))
+  return [...units]
+}
+
+/**
+ * Records on the operation the units whose kept figures its writes may move (`staleUnits`), when not recorded yet:
+ * the transaction that ends the operation marks them again (operation.ts). `op` is updated in place, so one step notes
+ * each unit once.
+ */
+export async function noteStaleUnits(ctx: HandlerContext, op: OperationDoc, units: string[]): Promise<void> {
+  const known = new Set(op.staleUnits ?? [])
+  const missing = units.filter((u) => !known.has(u))
+  if (!missing.length) return
+  await ctx.db.collection(OPERATIONS).doc(op._id).update({ data: { staleUnits: ctx.db.command.addToSet({ $each: missing }) } })
+  op.staleUnits = [...known, ...missing]
+}
+
+/** Moves these units' `standingRevision`: their kept figures are counted again on their next opening. */
+export async function markUnitsStale(ctx: HandlerContext, units: string[]): Promise<void> {
+  await Promise.all(units.map((id) => ctx.db.collection('units').doc(id).update({ data: { standingRevision: ctx.db.command.inc(1) } })))
+}
+
+/**
+ * Marks the kept figures of every unit that has one of these people (by ID hash) on its roster, and of `unitId`, as
+ * stale: called by a step of operation `op` AFTER it wrote or changed the participations of these people (so a count
+ * taken before the write cannot be stored under the new stamp), and again by a repeat of the same step. The units are
+ * noted on the operation first, so the transaction that ends it marks them once more — should the call be cut off
+ * between the write and this mark, and no repeat of the step find the people again.
+ */
+export async function markStandingsChanged(ctx: HandlerContext, op: OperationDoc, unitId: string, idHashes: string[]): Promise<void> {
+  const units = await unitsHolding(ctx, unitId, idHashes)
+  await noteStaleUnits(ctx, op, units)
+  await markUnitsStale(ctx, units)
 }

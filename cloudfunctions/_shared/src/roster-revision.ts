@@ -9,3 +9,11 @@ import type { SdkHandle } from './sdk'
 export async function bumpRosterInTx(ctx: HandlerContext, tx: SdkHandle, unitId: string): Promise<void> {
   await tx.collection('units').doc(unitId).update({ data: { rosterRevision: ctx.db.command.inc(1), updatedAt: ctx.clock.now() } })
 }
+
+/**
+ * Marks the kept roster figures of these units stale (`standingRevision`, roster-counts.ts), inside the transaction
+ * that ends an operation which wrote participations of people on their rosters (operation.ts `staleUnits`).
+ */
+export async function markStandingsInTx(ctx: HandlerContext, tx: SdkHandle, unitIds: string[]): Promise<void> {
+  for (const unitId of unitIds) await tx.collection('units').doc(unitId).update({ data: { standingRevision: ctx.db.command.inc(1) } })
+}

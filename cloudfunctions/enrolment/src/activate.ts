@@ -76,7 +76,8 @@ export async function startActivationInTx(ctx: HandlerContext, tx: SdkHandle, e:
     replaced: e.replacedParticipationIds ?? [],
     answer: { status: 'paid', version, coverageStart: start, coverageEnd: end },
   }
-  return startInTx(ctx, tx, { id: activationIdOf(e._id), kind: activateOperation.kind, total: e.participantCount, params, current: null })
+  // Active coverage moves the unit's kept figures of next period: marked again when the activation ends (staleUnits).
+  return startInTx(ctx, tx, { id: activationIdOf(e._id), kind: activateOperation.kind, total: e.participantCount, params, current: null, staleUnits: [e.unitId] })
 }
 
 /** Drives a declaration's activation and answers it: done → the payment's answer; otherwise 处理中. */
@@ -115,7 +116,7 @@ export const activateOperation: OperationKind<ActivateParams> = {
         }
         // Active coverage here makes these people renewing next period: the unit's kept figures are counted again
         // (after the write, and on every repeat of the step, so a crash in between is caught).
-        await markStandingsChanged(ctx, await unitOf(ctx, p.enrolmentId), [])
+        await markStandingsChanged(ctx, op, await unitOf(ctx, p.enrolmentId), [])
         const left = (await ctx.db.collection('participations').where({ enrolmentId: p.enrolmentId, status: 'pending' }).count()).total as number
         const done = Math.max(0, op.total - left)
         return left === 0 ? { next: true, done, work: pending.length } : { cursor: done, done, work: pending.length }
@@ -135,7 +136,7 @@ export const activateOperation: OperationKind<ActivateParams> = {
             .update({ data: { status: 'void', coverageEnd: addDays(p.coverageStart, -1), voidedBy: p.enrolmentId, version: _.inc(1), updatedAt: ctx.clock.now() } })
           // Their places are free this period on every roster that has them: those units' kept figures are stale.
           const voided = (await ctx.db.collection('participations').where({ _id: _.in(chunk) }).field({ idHash: true }).limit(chunk.length).get()).data as { idHash: string }[]
-          await markStandingsChanged(ctx, await unitOf(ctx, p.enrolmentId), voided.map((v) => v.idHash))
+          await markStandingsChanged(ctx, op, await unitOf(ctx, p.enrolmentId), voided.map((v) => v.idHash))
         }
         const to = from + chunk.length
         return to >= p.replaced.length ? { next: true, work: chunk.length } : { cursor: to, work: chunk.length }

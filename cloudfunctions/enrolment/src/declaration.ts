@@ -171,7 +171,8 @@ export async function declare<A extends Record<string, unknown>>(ctx: HandlerCon
       audit: { action: start.audit.action, before: start.resubmit?.before ?? null, after: start.audit.after },
       answer: { ...start.answer, enrolmentId, version },
     }
-    return startInTx(ctx, tx, { id: start.opId, kind: declareOperation.kind, total: countsOf(d).participantCount, params, current })
+    // The unit's own kept figures move with every declaration: marked again when it ends (staleUnits, operation.ts).
+    return startInTx(ctx, tx, { id: start.opId, kind: declareOperation.kind, total: countsOf(d).participantCount, params, current, staleUnits: [d.unit._id] })
   }, { busyMessage: '本单位正有人同时提交申报，请稍等几秒后刷新查看。' })
   return declarationAnswer<A>(await drive(ctx, declareOperation, op._id))
 }

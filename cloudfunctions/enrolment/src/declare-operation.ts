@@ -13,7 +13,7 @@ import { countWhere, keysetPage } from '@cloud-shared/keyset'
 import { loadSchemes } from '@cloud-shared/schemes'
 import type { EnrolmentDoc, EnrolmentKind, ParticipationDoc, PersonDoc } from './model'
 import { schemeFor } from './period'
-import { markStandingsChanged } from '@cloud-shared/roster-counts'
+import { markStandingsChanged, markUnitsStale, noteStaleUnits, unitsHolding } from '@cloud-shared/roster-counts'
 import { ROSTER_ORDER, standingsOf, type ScannedPerson } from './roster-scan'
 
 /** Which products a person gets: the women's product only for women. */
@@ -90,7 +90,7 @@ export const declareOperation: OperationKind<DeclareParams> = {
       async run(ctx, op) {
         if (op.params.resubmit) {
           const _ = ctx.db.command
-          await removeParticipations(ctx, op.params.unit._id, { enrolmentId: op.params.enrolmentId, submission: _.neq(submissionOf(op)) })
+          await removeParticipations(ctx, op, { enrolmentId: op.params.enrolmentId, submission: _.neq(submissionOf(op)) })
         }
         return { next: true }
       },
@@ -123,7 +123,7 @@ export const declareOperation: OperationKind<DeclareParams> = {
   ],
   async undo(ctx, op, refusal) {
     const p = op.params
-    await removeParticipations(ctx, p.unit._id, { enrolmentId: p.enrolmentId })
+    await removeParticipations(ctx, op, { enrolmentId: p.enrolmentId })
     await runInTransaction(ctx.db, async (tx: SdkHandle) => {
       if (!(await failInTx(ctx, tx, op, refusal))) return
       if (p.resubmit) {
@@ -177,7 +177,7 @@ async function writeChunk(ctx: HandlerContext, op: OperationDoc<DeclareParams>, 
   const written = new Set(already.map((d) => d._id))
   const missing = chunk.filter((_c, i) => !written.has(ids[i]))
   // A repeated chunk (after a crash between its write and its mark) marks again what it wrote.
-  if (!missing.length) return markStandingsChanged(ctx, p.unit._id, already.map((d) => d.idHash))
+  if (!missing.length) return markStandingsChanged(ctx, op, p.unit._id, already.map((d) => d.idHash))
   const people = (await ctx.db.collection('people').where({ _id: _.in(missing.map((m) => m.id)) }).limit(missing.length).get()).data as PersonDoc[]
   const byId = new Map(people.map((x) => [x._id, x]))
   const now = ctx.clock.now()
@@ -206,30 +206,30 @@ async function writeChunk(ctx: HandlerContext, op: OperationDoc<DeclareParams>, 
     if (rest.length) await ctx.db.collection('participations').add({ data: rest })
   }
   // These people hold a place now: every roster with them has stale kept figures (after the write, never before).
-  await markStandingsChanged(ctx, p.unit._id, [...already.map((d) => d.idHash), ...docs.map((d) => d.idHash)])
+  await markStandingsChanged(ctx, op, p.unit._id, [...already.map((d) => d.idHash), ...docs.map((d) => d.idHash)])
 }
 
-/** Participations' ID hashes read per page before they are removed. */
+/** Participations removed per page. */
 const REMOVE_PAGE = 1000
 
 /**
- * Removes a declaration's participations (a resubmission's earlier ones, an undone declaration's), marking the kept
- * figures of every roster holding those people stale both before the removal and after it. After: a count taken
- * before cannot be stored as fresh. Before: should the call be cut off between removal and mark, a retry finds no
- * participations to name the other units by; the mark before has already made their figures stale.
+ * Removes a declaration's participations (a resubmission's earlier ones, an undone declaration's) a page at a time:
+ * the units with those people on their rosters are noted on the operation BEFORE the page is removed (afterwards
+ * nothing names them), and marked stale after it. Should the call be cut off between the removal and the mark, the
+ * transaction ending the operation marks the noted units (operation.ts `staleUnits`) — a count taken while the
+ * participations were still there is never left standing as fresh.
  */
-async function removeParticipations(ctx: HandlerContext, unitId: string, where: Record<string, unknown>): Promise<void> {
+async function removeParticipations(ctx: HandlerContext, op: OperationDoc<DeclareParams>, where: Record<string, unknown>): Promise<void> {
   const _ = ctx.db.command
-  const hashes: string[] = []
-  for (let after = ''; ; ) {
-    const page = (await ctx.db.collection('participations').where({ ...where, ...(after ? { _id: _.gt(after) } : {}) }).orderBy('_id', 'asc').field({ _id: true, idHash: true }).limit(REMOVE_PAGE).get()).data as { _id: string; idHash: string }[]
-    hashes.push(...page.map((d) => d.idHash))
-    if (page.length < REMOVE_PAGE) break
-    after = page[page.length - 1]._id
+  for (;;) {
+    const page = (await ctx.db.collection('participations').where(where).orderBy('_id', 'asc').field({ _id: true, idHash: true }).limit(REMOVE_PAGE).get()).data as { _id: string; idHash: string }[]
+    if (!page.length) return
+    const units = await unitsHolding(ctx, op.params.unit._id, page.map((d) => d.idHash))
+    await noteStaleUnits(ctx, op, units)
+    await ctx.db.collection('participations').where({ ...where, _id: _.in(page.map((d) => d._id)) }).remove()
+    await markUnitsStale(ctx, units)
+    if (page.length < REMOVE_PAGE) return
   }
-  await markStandingsChanged(ctx, unitId, hashes)
-  await ctx.db.collection('participations').where(where).remove()
-  await markStandingsChanged(ctx, unitId, hashes)
 }
 
 /**
