@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { assert, currentPage, tap, type E2EContext } from '../context'
+import { assert, currentPage, settled, tap, type E2EContext } from '../context'
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'rosters')
 const CLERK_LABEL = '单位经办人 · 海悦电子（台州在职职工互助）'
@@ -17,13 +17,13 @@ const OFFICE_LABEL = '互助办 · 周海燕（审批、缴费确认）'
 
 async function signIn(page: Page, label: string): Promise<void> {
   await page.goto('/pages/index/index')
-  await page.getByText(label, { exact: true }).first().click()
+  await tap(page.getByText(label, { exact: true }).first())
   await page.waitForURL(/\/pages\/home\/index/)
   await page.locator('.home__menu-title').first().waitFor()
 }
 
 async function openMenu(page: Page, title: string, url: RegExp): Promise<void> {
-  await page.locator('.home__menu-title', { hasText: title }).first().click()
+  await tap(page.locator('.home__menu-title', { hasText: title }).first())
   await page.waitForURL(url)
 }
 
@@ -31,14 +31,14 @@ async function openMenu(page: Page, title: string, url: RegExp): Promise<void> {
 async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog')
   await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
+  await tap(dialog.getByText(text, { exact: true }))
 }
 
 /** Waits until no toast is showing and the page's slide-in transition has ended, so screenshots show the page. */
 async function settle(page: Page): Promise<void> {
   await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 }).catch(() => undefined)
-  await page.waitForTimeout(300)
+  await settled(page)
 }
 
 /** Taps the button named `name` under a form (tap(): waits until it is settled and nothing lies over its centre). */
@@ -48,7 +48,7 @@ async function pressButton(page: Page, name: string): Promise<void> {
 
 async function importFile(page: Page, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
-  await page.getByText('导入名册文件', { exact: true }).click()
+  await tap(page.getByText('导入名册文件', { exact: true }))
   await (await chooser).setFiles(join(FIXTURES, file))
 }
 
@@ -85,8 +85,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     const done = await page.locator('.import-done').innerText()
     assert(done.includes('新增 12 人'), `import result: ${done}`)
     await page.getByText('名册 26 人', { exact: false }).waitFor()
-    await page.getByText('填报职工月报', { exact: true }).click()
-    await page.getByText('保存月报', { exact: true }).click()
+    await tap(page.getByText('填报职工月报', { exact: true }))
+    await tap(page.getByText('保存月报', { exact: true }))
     await page.getByText('在职 26 人', { exact: false }).first().waitFor()
     await settle(page)
     await ctx.screenshot(page, 'enrolment-roster-imported')
@@ -102,19 +102,19 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(ratio.includes('已选 26 / 在职 26 人'), `ratio line: ${ratio}`)
     // Deselect enough people to break the 70 % rule: the page blocks with the reason in words.
     const rows = page.locator('.declare-row')
-    for (let i = 0; i < 8; i++) await rows.nth(i).click()
+    for (let i = 0; i < 8; i++) await tap(rows.nth(i))
     await page.locator('.declare-blockers').waitFor()
     const blockers = await page.locator('.declare-blockers').innerText()
     assert(blockers.includes('70%'), `blocking message: ${blockers}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-declare-blocked')
-    await page.getByText('全选在职人员', { exact: true }).click()
+    await tap(page.getByText('全选在职人员', { exact: true }))
     await page.locator('.declare-blockers').waitFor({ state: 'detached' })
     const total = await page.locator('.declare-total').innerText()
     assert(/元/.test(total), `quote total: ${total}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-declare-ready')
-    await page.getByText('提交申报', { exact: true }).click()
+    await tap(page.getByText('提交申报', { exact: true }))
     await confirmDialog(page, '确认提交')
     await page.waitForURL(/\/packages\/enrol\/declaration\/index\?id=/, { timeout: 20_000 })
     await page.locator('.declaration-page .t-tag', { hasText: '待审核' }).first().waitFor()
@@ -142,9 +142,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(/待处理/.test((await entry.textContent()) ?? ''), 'the badge does not say (to a screen reader) what it counts')
     assert((await entry.getAttribute('role')) === 'button', 'the menu entry is not a button for screen readers')
     await openMenu(page, '待审核申报', /\/packages\/enrol\/declarations\/index/)
-    await page.locator('.declaration-item', { hasText: '海悦电子科技有限公司' }).first().click()
+    await tap(page.locator('.declaration-item', { hasText: '海悦电子科技有限公司' }).first())
     await page.waitForURL(/\/packages\/enrol\/declaration\/index/)
-    await page.getByText('审核通过', { exact: true }).click()
+    await tap(page.getByText('审核通过', { exact: true }))
     await confirmDialog(page, '确定')
     await page.locator('.declaration-page .t-tag', { hasText: '待缴费' }).first().waitFor({ timeout: 20_000 })
     await settle(page)
@@ -228,7 +228,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.locator('.payment-box input').nth(1).fill('HY-2021-0615-01')
     await settle(page)
     await ctx.screenshot(page, 'enrolment-payment-form')
-    await page.getByText('确认到账', { exact: true }).click()
+    await tap(page.getByText('确认到账', { exact: true }))
     await confirmDialog(page, '确定')
     await page.locator('.declaration-page .t-tag', { hasText: '已缴费' }).first().waitFor({ timeout: 20_000 })
     const card = await page.locator('.declaration-page .enrol-card').first().innerText()
@@ -254,19 +254,19 @@ export async function run(ctx: E2EContext): Promise<void> {
   await ctx.step('worker: binds with name + ID and sees the coverage text and certificate', async () => {
     const page = await ctx.newPage()
     await page.goto('/pages/index/index')
-    await page.getByText('新微信用户（未绑定）').click()
+    await tap(page.getByText('新微信用户（未绑定）'))
     await page.waitForURL(/\/packages\/enrol\/bind\/index/)
     const inputs = page.locator('.bind-page input')
     await inputs.nth(0).fill(dud[0])
     await inputs.nth(1).fill(dud[1].slice(0, 17) + (dud[1][17] === '1' ? '2' : '1'))
-    await page.getByText('核对并绑定', { exact: true }).click()
+    await tap(page.getByText('核对并绑定', { exact: true }))
     await page.locator('.enrol-notice--error').waitFor()
     const refusal = await page.locator('.enrol-notice--error').innerText()
     assert(refusal.includes('身份证号码'), `wrong ID refusal: ${refusal}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-bind-refused')
     await inputs.nth(1).fill(dud[1])
-    await page.getByText('核对并绑定', { exact: true }).click()
+    await tap(page.getByText('核对并绑定', { exact: true }))
     await page.waitForURL(/\/pages\/home\/index/, { timeout: 20_000 })
     await openMenu(page, '我的保障', /\/packages\/enrol\/coverage\/index/)
     await page.locator('.coverage-summary').first().waitFor({ timeout: 20_000 })
@@ -275,7 +275,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(summary.includes('2021-06-16'), `coverage text lacks the start date: ${summary.slice(0, 400)}`)
     await settle(page)
     await ctx.screenshot(page, 'enrolment-my-coverage')
-    await page.getByText('查看履约确认书', { exact: true }).click()
+    await tap(page.getByText('查看履约确认书', { exact: true }))
     await page.waitForURL(/\/packages\/enrol\/certificate\/index/)
     await page.locator('.certificate').waitFor({ timeout: 20_000 })
     const certificate = await page.locator('.certificate').innerText()
@@ -292,7 +292,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await ctx.newPage()
     await signIn(page, '单位经办人 · 明湖精密机械（武汉城市圈重疾互助）')
     await openMenu(page, '网上申报', /\/packages\/enrol\/declare\/index/)
-    await page.getByText('2022 年度', { exact: true }).click()
+    await tap(page.getByText('2022 年度', { exact: true }))
     await page.locator('.declare-ratio').waitFor({ timeout: 20_000 })
     const text = await page.locator('.declare-page').innerText()
     assert(text.includes('续保：上期 35 人参加'), `renewal notice missing: ${text.slice(0, 300)}`)
@@ -311,8 +311,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await ctx.newPage()
     await signIn(page, AGENT_LABEL)
     await openMenu(page, '参加单位', /\/packages\/enrol\/units\/index/)
-    await page.locator('.unit-item', { hasText: '海悦电子科技有限公司' }).click()
-    await page.getByText('生成经办人邀请码', { exact: true }).click()
+    await tap(page.locator('.unit-item', { hasText: '海悦电子科技有限公司' }))
+    await tap(page.getByText('生成经办人邀请码', { exact: true }))
     await confirmDialog(page, '确定')
     await page.locator('.invite-card .enrol-code').waitFor({ timeout: 20_000 })
     const code = (await page.locator('.invite-card .enrol-code').innerText()).trim()
@@ -323,13 +323,13 @@ export async function run(ctx: E2EContext): Promise<void> {
 
     const fresh = await ctx.newPage()
     await fresh.goto('/pages/index/index')
-    await fresh.getByText('新微信用户（未绑定）').click()
+    await tap(fresh.getByText('新微信用户（未绑定）'))
     await fresh.waitForURL(/\/packages\/enrol\/bind\/index/)
-    await fresh.getByText('我是单位经办人', { exact: true }).click()
+    await tap(fresh.getByText('我是单位经办人', { exact: true }))
     const inputs = fresh.locator('.bind-page input')
     await inputs.nth(0).fill(code)
     await inputs.nth(1).fill('林晓')
-    await fresh.getByText('绑定为经办人', { exact: true }).click()
+    await tap(fresh.getByText('绑定为经办人', { exact: true }))
     await fresh.waitForURL(/\/pages\/home\/index/, { timeout: 20_000 })
     await fresh.locator('.home__menu-title').first().waitFor()
     const header = await fresh.locator('.home__header').innerText()
