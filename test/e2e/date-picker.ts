@@ -63,7 +63,7 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   }
   await tap(page.locator('.t-picker__confirm').last())
   const cell = page.locator('.t-cell').filter({ hasText: label }).first()
-  await cell.filter({ hasText: date }).waitFor({ timeout: 5_000 }).catch(async () => {
+  await cell.filter({ hasText: date }).waitFor().catch(async () => {
     throw new Error(`date picker 「${label}」: wanted ${date}, the field shows ${(await cell.innerText()).replace(/\s+/g, ' ')}`)
   })
 }

@@ -129,7 +129,7 @@ export async function run(ctx: E2EContext): Promise<void> {
       const chooser = page.waitForEvent('filechooser')
       await tap(block.getByText('拍照或从相册选择'))
       await (await chooser).setFiles(path.join(PHOTOS, `page-${i + 1}.png`))
-      await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+      await block.getByText('已传 1 页').waitFor()
     }
     // Three more pages of the medical record picked at once: uploaded in parallel, saved with ONE draft save.
     let saves = 0
@@ -139,27 +139,27 @@ export async function run(ctx: E2EContext): Promise<void> {
     const chooser = page.waitForEvent('filechooser')
     await tap(page.locator('[data-item="medical_record"]').getByText('拍照或从相册选择'))
     await (await chooser).setFiles([path.join(PHOTOS, 'page-1.png'), path.join(PHOTOS, 'page-2.png'), path.join(PHOTOS, 'page-3.png')])
-    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor({ timeout: 20_000 })
+    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor()
     assert(saves === 1, `a batch of 3 photos made ${saves} draft saves (expected 1)`)
     // An electronic report as a PDF file, stored as it is.
     const reports = page.locator('[data-item="diagnostic_reports"]')
     const pdfChooser = page.waitForEvent('filechooser')
     await tap(reports.getByText('上传电子文件（PDF/OFD）'))
     await (await pdfChooser).setFiles(await pdfFixture(ctx))
-    await reports.getByText('已传 2 页').waitFor({ timeout: 15_000 })
+    await reports.getByText('已传 2 页').waitFor()
     await reports.locator('.claim-photos__doc-type').filter({ hasText: 'PDF' }).waitFor()
     // And an OFD e-receipt (the national e-invoice format), stored as it is too.
     const ofdChooser = page.waitForEvent('filechooser')
     await tap(reports.getByText('上传电子文件（PDF/OFD）'))
     await (await ofdChooser).setFiles(await ofdFixture())
-    await reports.getByText('已传 3 页').waitFor({ timeout: 15_000 })
+    await reports.getByText('已传 3 页').waitFor()
     await reports.locator('.claim-photos__doc-type').filter({ hasText: 'OFD' }).waitFor()
     await ctx.screenshot(page, 'claims-03-photos')
 
     // Reload: the draft with its pages is kept, each photo shown again as a thumbnail through its temporary link.
     await page.reload()
     await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor()
-    await page.locator('[data-item="medical_record"] img.claim-photos__thumb, [data-item="medical_record"] .claim-photos__thumb img').first().waitFor({ timeout: 10_000 })
+    await page.locator('[data-item="medical_record"] img.claim-photos__thumb, [data-item="medical_record"] .claim-photos__thumb img').first().waitFor()
     await ctx.screenshot(page, 'claims-03b-thumbnails-after-reload')
 
     await tap(page.getByText('下一步', { exact: true }))
@@ -188,7 +188,7 @@ export async function run(ctx: E2EContext): Promise<void> {
       await tap(page.getByText(claimNo).first())
       await page.waitForURL(/\/packages\/claims\/detail\/index/)
       await page.locator('.claims-detail').getByText('规则核定（供审核参考）').waitFor()
-      await page.locator('.claims-detail .claims-thumbs img').first().waitFor({ timeout: 10_000 })
+      await page.locator('.claims-detail .claims-thumbs img').first().waitFor()
       const loaded = await page.locator('.claims-detail .claims-thumbs img').first().evaluate(
         (el) =>
           new Promise<number>((resolve) => {
@@ -292,8 +292,6 @@ export async function run(ctx: E2EContext): Promise<void> {
     await clerk
       .waitForFunction(
         `(function () { var r = document.querySelector('#claim-return-form').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 && !!document.activeElement && document.activeElement.tagName === 'TEXTAREA' })()`,
-        undefined,
-        { timeout: 10_000 },
       )
       .catch(() => undefined)
     await settled(clerk)
@@ -321,7 +319,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const chooser = page.waitForEvent('filechooser')
     await tap(block.getByText('拍照或从相册选择'))
     await (await chooser).setFiles(path.join(PHOTOS, 'page-3.png'))
-    await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+    await block.getByText('已传 1 页').waitFor()
     await page.reload()
     await tap(page.getByText('补充材料', { exact: true }))
     await page.locator('[data-item="surgery_report"]').getByText('已传 1 页').waitFor()

@@ -88,7 +88,7 @@ export async function run(ctx: E2EContext): Promise<void> {
         // The seeded WH worker is covered (renewing, 2 shares): the home card says where they stand, in the rules'
         // words — day 151 of the period, or, once the claims spec has paid this worker, that coverage has ended.
         const card = page.locator('.home__card--coverage')
-        await card.getByText(/重大疾病医疗互助：(保障期第 151 天|本期互助责任已终止)/).waitFor({ timeout: 10_000 })
+        await card.getByText(/重大疾病医疗互助：(保障期第 151 天|本期互助责任已终止)/).waitFor()
       }
       await ctx.screenshot(page, `foundation-home-${role}`)
 
@@ -120,7 +120,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(reached.role === 'button', `the focused menu entry has role ${reached.role}, not button`)
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/packages\/claims\/list\/index/)
-    await page.waitForFunction(() => document.title === '我的申请', undefined, { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForFunction(() => document.title === '我的申请').catch(() => undefined)
     assert((await page.title()) === '我的申请', `the page title is "${await page.title()}", not 我的申请`)
     const region = await page.locator('.taro_page:visible').last().getAttribute('aria-label')
     assert(region === '我的申请', `the page region is named "${region}", not 我的申请`)
@@ -153,11 +153,11 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(outline.style === 'solid' && outline.width >= 1, `no visible focus ring on the checkbox: ${JSON.stringify(outline)}`)
     await ctx.screenshot(page, 'foundation-checkbox-focus')
     await page.keyboard.press('Space')
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'true', undefined, { timeout: 5_000 })
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'true')
     assert((await state()).ticked, 'Space set aria-checked but the box does not show it ticked')
     await ctx.screenshot(page, 'foundation-checkbox-ticked')
     await page.keyboard.press('Space')
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'false', undefined, { timeout: 5_000 })
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'false')
     assert(!(await state()).ticked, 'the second Space did not untick the box')
     await page.context().close()
   })
@@ -273,7 +273,7 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
         await bar.waitFor()
         const shown = (await bar.locator('.ma-page-bar__title').innerText()).trim()
         assert(shown === expected, `${label} → ${url}: the bar says "${shown}", the config "${expected}"`)
-        await page.waitForFunction((t) => document.title === t, expected, { timeout: 5_000 }).catch(() => undefined)
+        await page.waitForFunction((t) => document.title === t, expected).catch(() => undefined)
         assert((await page.title()) === expected, `${url}: document title "${await page.title()}", expected "${expected}"`)
         if (visited.size === 0) await ctx.screenshot(page, 'foundation-page-bar')
         visited.add(new URL(url).pathname)

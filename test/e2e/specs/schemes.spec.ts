@@ -32,7 +32,7 @@ async function confirmDialog(page: Page, text: string): Promise<void> {
 
 /** Waits until no toast is showing and the slide-in has ended, so screenshots show the page. */
 async function settle(page: Page): Promise<void> {
-  await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
+  await page.locator('.t-toast').first().waitFor({ state: 'detached' }).catch(() => undefined)
   await settled(page)
 }
 
