@@ -47,12 +47,19 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
+ * How long a wait for something on screen lasts before it fails: 20 s, times `E2E_CPU_SLOWDOWN` when the CPU is
+ * throttled (at 4× on a loaded 2-core machine the first screen alone took longer than 15 s). Waits end as soon as what
+ * they wait for shows; this is only the point where a test gives up.
+ */
+export const WAIT_LIMIT_MS = 20_000 * Math.max(1, Number(process.env.E2E_CPU_SLOWDOWN) || 1)
+
+/**
  * Taps `target` the way a person does: when it is on screen, nothing on the page is moving, and the point at its centre
  * is the element itself (or inside it) — not a toast, a dialog's mask, a fixed footer or a field that slid over it.
  * Waits for those (a person waits for a toast to go too), then clicks. If the point stays covered, or the click fails,
  * the error says what lies on top, where the element is and how the viewport stands, instead of a bare timeout.
  */
-export async function tap(target: Locator, timeoutMs = 15_000): Promise<void> {
+export async function tap(target: Locator, timeoutMs = WAIT_LIMIT_MS): Promise<void> {
   const page = target.page()
   const deadline = Date.now() + timeoutMs
   await target.waitFor({ state: 'visible', timeout: timeoutMs })

@@ -4,6 +4,7 @@
  * wanted value sits in the middle, and confirms. A day outside the field's bounds is not on the wheels: that fails.
  */
 import type { Page } from 'playwright-core'
+import { settled, tap } from './context'
 
 /** Drags wheel `column` of the open picker until `want` is selected (runs in the page). */
 const DRAG_WHEEL = `async function (column, want) {
@@ -46,7 +47,7 @@ const DRAG_WHEEL = `async function (column, want) {
 }`
 
 export async function pickDate(page: Page, label: string, date: string): Promise<void> {
-  await page.locator('.t-cell').filter({ hasText: label }).first().click()
+  await tap(page.locator('.t-cell').filter({ hasText: label }).first())
   const picker = page.locator('.t-picker').last()
   await picker.waitFor()
   const wanted = date.split('-').map(Number)
@@ -56,12 +57,13 @@ export async function pickDate(page: Page, label: string, date: string): Promise
     // Sent as source text: the test runner's transpiler would wrap named functions in helpers the page lacks.
     const moved = (await page.evaluate(`(${DRAG_WHEEL})(${col % 3}, ${wanted[col % 3]})`)) as string
     if (moved !== 'ok') throw new Error(`date picker 「${label}」: ${moved}`)
-    // The wheels after it may change (days in the month, bounds): let them settle.
-    await page.waitForTimeout(450)
+    // The wheels after it may change (days in the month, bounds) and glide to their new place (a CSS transition the
+    // kit starts a task later): wait until nothing moves, as a thumb waits before the next wheel.
+    await settled(page)
   }
-  await page.locator('.t-picker__confirm').last().click()
+  await tap(page.locator('.t-picker__confirm').last())
   const cell = page.locator('.t-cell').filter({ hasText: label }).first()
-  await cell.filter({ hasText: date }).waitFor({ timeout: 5_000 }).catch(async () => {
+  await cell.filter({ hasText: date }).waitFor().catch(async () => {
     throw new Error(`date picker 「${label}」: wanted ${date}, the field shows ${(await cell.innerText()).replace(/\s+/g, ' ')}`)
   })
 }

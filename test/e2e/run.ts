@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { settled, unzoom, type E2EContext, type Spec } from './context'
+import { settled, unzoom, WAIT_LIMIT_MS, type E2EContext, type Spec } from './context'
 import { EmulatorProcess, freePort } from './emulator-process'
 import { auditScreen, type ScreenAudit } from './a11y-audit'
 import { KNOWN_A11Y_DEBT } from './a11y-known'
@@ -162,7 +162,7 @@ async function main(): Promise<number> {
             const cdp = await context.newCDPSession(page)
             await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown })
           }
-          page.setDefaultTimeout(15_000)
+          page.setDefaultTimeout(WAIT_LIMIT_MS)
           return page
         },
         async screenshot(page, name) {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, type E2EContext } from '../context'
+import { assert, settled, tap, type E2EContext } from '../context'
 import { pickDate } from '../date-picker'
 import { ofdFile } from '../../fixtures/ofd/make-ofd'
 
@@ -43,13 +43,13 @@ async function ofdFixture(): Promise<string> {
 
 /** The last value each wheel of the date picker labelled `label` offers (then closes it): the picker's upper bound. */
 async function lastOffered(page: Page, label: string): Promise<string> {
-  await page.locator('.t-cell').filter({ hasText: label }).first().click()
+  await tap(page.locator('.t-cell').filter({ hasText: label }).first())
   await page.locator('.t-picker').last().waitFor()
   // Source text: the runner's transpiler would wrap functions in helpers the page lacks.
   const last = (await page.evaluate(
     `Array.from(document.querySelectorAll('.t-picker')).pop().querySelectorAll('ul.t-picker-item').length ? Array.from(Array.from(document.querySelectorAll('.t-picker')).pop().querySelectorAll('ul.t-picker-item')).map(function (ul) { return Array.from(ul.querySelectorAll('li')).map(function (li) { return li.textContent || '' }) }) : []`,
   )) as string[][]
-  await page.locator('.t-picker__cancel').last().click()
+  await tap(page.locator('.t-picker__cancel').last())
   return last.map((wheel) => (wheel.at(-1) ?? '').replace(/\D/g, '').padStart(2, '0')).join('-')
 }
 
@@ -76,7 +76,7 @@ const field = (page: Page, label: string) => page.locator('.t-input').filter({ h
 async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog').last()
   await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
+  await tap(dialog.getByText(text, { exact: true }))
   await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
 }
 
@@ -92,11 +92,11 @@ export async function run(ctx: E2EContext): Promise<void> {
     // A worker filing for himself is offered 确诊 only: 身故抚恤 is the family's.
     assert((await page.getByText('身故申请', { exact: true }).count()) === 0, 'a worker is offered 身故 for himself')
     await ctx.screenshot(page, 'claims-01-start')
-    await page.getByText('下一步：填写信息').click()
+    await tap(page.getByText('下一步：填写信息'))
 
     // Disease: the picker opens with the scheme's list (第二条); confirm the first entry, 恶性肿瘤.
-    await page.locator('.t-cell').filter({ hasText: '所患疾病' }).click()
-    await page.locator('.t-picker__confirm').click()
+    await tap(page.locator('.t-cell').filter({ hasText: '所患疾病' }))
+    await tap(page.locator('.t-picker__confirm'))
     await page.getByText('疾病定义（第二十二条）').waitFor()
     // Dates are picked, never typed, and nothing after today (the business date 2021-06-15) is offered.
     assert((await page.locator('.claims-new input[placeholder="YYYY-MM-DD"]').count()) === 0, 'a date is still typed as text')
@@ -105,31 +105,31 @@ export async function run(ctx: E2EContext): Promise<void> {
     await pickDate(page, '确诊日期', '2021-05-01')
     await field(page, '医院名称').fill('鄂州市中心医院')
     // 否 / 不确定 for the designated hospital: a warning that says what it means, with the article.
-    await page.getByText('否 / 不确定', { exact: true }).click()
+    await tap(page.getByText('否 / 不确定', { exact: true }))
     const warning = page.locator('[data-testid="answer-warning"]')
     await warning.waitFor()
     const warned = await warning.innerText()
     assert(warned.includes('非指定医院') && /第.+条/.test(warned) && !warned.includes('NOT_DESIGNATED') && !warned.includes('[I-'), `ineligible warning: ${warned}`)
     await ctx.screenshot(page, 'claims-02a-ineligible-warning')
-    await page.getByText('是', { exact: true }).click()
+    await tap(page.getByText('是', { exact: true }))
     await warning.waitFor({ state: 'detached' })
-    await page.getByText('住院治疗', { exact: true }).click()
+    await tap(page.getByText('住院治疗', { exact: true }))
     await pickDate(page, '入院日期', '2021-05-01')
     await pickDate(page, '出院日期', '2021-05-20')
     await field(page, '开户银行').fill('中国工商银行鄂州分行')
     await field(page, '银行账号').fill('6222020000000000001')
     await page.getByText('请在 2021-08-28 前提交').first().waitFor()
     await ctx.screenshot(page, 'claims-02-facts')
-    await page.getByText('保存，下一步').click()
+    await tap(page.getByText('保存，下一步'))
 
     await page.getByText('拍照或从相册选择').first().waitFor()
     assert(/draftId=/.test(page.url()), `the draft is not in the URL after saving: ${page.url()}`)
     for (const [i, item] of REQUIRED_ITEMS.entries()) {
       const block = page.locator(`[data-item="${item}"]`)
       const chooser = page.waitForEvent('filechooser')
-      await block.getByText('拍照或从相册选择').click()
+      await tap(block.getByText('拍照或从相册选择'))
       await (await chooser).setFiles(path.join(PHOTOS, `page-${i + 1}.png`))
-      await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+      await block.getByText('已传 1 页').waitFor()
     }
     // Three more pages of the medical record picked at once: uploaded in parallel, saved with ONE draft save.
     let saves = 0
@@ -137,36 +137,36 @@ export async function run(ctx: E2EContext): Promise<void> {
       if (req.method() === 'POST' && (req.postData() ?? '').includes('"action":"saveDraft"')) saves += 1
     })
     const chooser = page.waitForEvent('filechooser')
-    await page.locator('[data-item="medical_record"]').getByText('拍照或从相册选择').click()
+    await tap(page.locator('[data-item="medical_record"]').getByText('拍照或从相册选择'))
     await (await chooser).setFiles([path.join(PHOTOS, 'page-1.png'), path.join(PHOTOS, 'page-2.png'), path.join(PHOTOS, 'page-3.png')])
-    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor({ timeout: 20_000 })
+    await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor()
     assert(saves === 1, `a batch of 3 photos made ${saves} draft saves (expected 1)`)
     // An electronic report as a PDF file, stored as it is.
     const reports = page.locator('[data-item="diagnostic_reports"]')
     const pdfChooser = page.waitForEvent('filechooser')
-    await reports.getByText('上传电子文件（PDF/OFD）').click()
+    await tap(reports.getByText('上传电子文件（PDF/OFD）'))
     await (await pdfChooser).setFiles(await pdfFixture(ctx))
-    await reports.getByText('已传 2 页').waitFor({ timeout: 15_000 })
+    await reports.getByText('已传 2 页').waitFor()
     await reports.locator('.claim-photos__doc-type').filter({ hasText: 'PDF' }).waitFor()
     // And an OFD e-receipt (the national e-invoice format), stored as it is too.
     const ofdChooser = page.waitForEvent('filechooser')
-    await reports.getByText('上传电子文件（PDF/OFD）').click()
+    await tap(reports.getByText('上传电子文件（PDF/OFD）'))
     await (await ofdChooser).setFiles(await ofdFixture())
-    await reports.getByText('已传 3 页').waitFor({ timeout: 15_000 })
+    await reports.getByText('已传 3 页').waitFor()
     await reports.locator('.claim-photos__doc-type').filter({ hasText: 'OFD' }).waitFor()
     await ctx.screenshot(page, 'claims-03-photos')
 
     // Reload: the draft with its pages is kept, each photo shown again as a thumbnail through its temporary link.
     await page.reload()
     await page.locator('[data-item="medical_record"]').getByText('已传 4 页').waitFor()
-    await page.locator('[data-item="medical_record"] img.claim-photos__thumb, [data-item="medical_record"] .claim-photos__thumb img').first().waitFor({ timeout: 10_000 })
+    await page.locator('[data-item="medical_record"] img.claim-photos__thumb, [data-item="medical_record"] .claim-photos__thumb img').first().waitFor()
     await ctx.screenshot(page, 'claims-03b-thumbnails-after-reload')
 
-    await page.getByText('下一步', { exact: true }).click()
+    await tap(page.getByText('下一步', { exact: true }))
     await page.getByText('医疗健康信息处理授权').first().waitFor()
-    await page.getByText('我已阅读并同意上述授权').click()
+    await tap(page.getByText('我已阅读并同意上述授权'))
     await ctx.screenshot(page, 'claims-04-consent')
-    await page.getByText('提交申请', { exact: true }).click()
+    await tap(page.getByText('提交申请', { exact: true }))
     await confirmDialog(page, '提交')
     await page.waitForURL(/\/packages\/claims\/detail\/index\?id=/)
     await page.getByText('待单位确认').first().waitFor()
@@ -185,10 +185,10 @@ export async function run(ctx: E2EContext): Promise<void> {
       assert(claimUrl, 'no claim was submitted')
       const page = await signInAs(ctx, openid)
       await page.goto('/packages/claims/review/index')
-      await page.getByText(claimNo).first().click()
+      await tap(page.getByText(claimNo).first())
       await page.waitForURL(/\/packages\/claims\/detail\/index/)
       await page.locator('.claims-detail').getByText('规则核定（供审核参考）').waitFor()
-      await page.locator('.claims-detail .claims-thumbs img').first().waitFor({ timeout: 10_000 })
+      await page.locator('.claims-detail .claims-thumbs img').first().waitFor()
       const loaded = await page.locator('.claims-detail .claims-thumbs img').first().evaluate(
         (el) =>
           new Promise<number>((resolve) => {
@@ -200,14 +200,14 @@ export async function run(ctx: E2EContext): Promise<void> {
       assert(loaded > 0, 'the photo did not load through its temporary URL')
       // The PDF report opens as a document (a new tab in a browser).
       const popup = page.context().waitForEvent('page')
-      await page.locator('[data-testid="receipt-tile"]').first().click()
+      await tap(page.locator('[data-testid="receipt-tile"]').first())
       const opened = await popup
       assert(/\.pdf|temp|file/i.test(opened.url()), `the e-receipt did not open: ${opened.url()}`)
       await opened.close()
       const review = await page.locator('.claims-detail').innerText()
       assert(!/[A-Z]{3,}_[A-Z_]+/.test(review) && !review.includes('[I-'), `raw codes or reading markers on the claim page: ${review.match(/[A-Z]{3,}_[A-Z_]+|\[I-\d+\]/)?.[0]}`)
       await ctx.screenshot(page, `claims-06-${who}-review`)
-      await page.locator('.claims-detail').getByText('确认无误', { exact: true }).click()
+      await tap(page.locator('.claims-detail').getByText('确认无误', { exact: true }))
       await confirmDialog(page, '确认')
       await page.locator('.claims-detail').getByText(who === 'clerk' ? '待代理单位确认' : '待互助办审批').first().waitFor()
       await page.context().close()
@@ -227,13 +227,13 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(text.includes('第七条'), `the article is not shown: ${text}`)
     assert(text.includes('审批期限'), 'the review due date is not shown')
     await ctx.screenshot(page, 'claims-08-office-assessment')
-    await page.getByText('核准', { exact: true }).click()
-    await page.getByText('按核定金额核准').click()
+    await tap(page.getByText('核准', { exact: true }))
+    await tap(page.getByText('按核定金额核准'))
     await confirmDialog(page, '核准')
     await page.getByText('已核准，待支付').first().waitFor()
-    await page.getByText('登记支付', { exact: true }).click()
+    await tap(page.getByText('登记支付', { exact: true }))
     await field(page, '转账凭证号').fill('TR-20210615-0001')
-    await page.getByText('确认已支付').click()
+    await tap(page.getByText('确认已支付'))
     await confirmDialog(page, '登记支付')
     await page.locator('.claims-decision').getByText('已支付', { exact: false }).first().waitFor()
     await ctx.screenshot(page, 'claims-09-office-paid')
@@ -267,14 +267,14 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await signInAs(ctx, CLERK)
     await page.goto('/packages/claims/new/index?onBehalf=1')
     await page.locator('.t-search input').first().fill('赵磊')
-    await page.getByText('赵磊', { exact: true }).click()
+    await tap(page.getByText('赵磊', { exact: true }))
     await page.getByText('单位经办人代为申请').waitFor()
-    await page.getByText('确诊申请', { exact: true }).click()
-    await page.getByText('下一步：填写信息').click()
+    await tap(page.getByText('确诊申请', { exact: true }))
+    await tap(page.getByText('下一步：填写信息'))
     await pickDate(page, '确诊日期', '2021-01-20')
     await page.getByText('已超过申请期限：最后一天是 2021-05-19').waitFor()
     await ctx.screenshot(page, 'claims-14-clerk-late')
-    await page.getByText('保存，下一步').click()
+    await tap(page.getByText('保存，下一步'))
     // Still on the form: nothing saved, the missing fields are named.
     await page.getByText('请填写医院名称').waitFor()
     await page.context().close()
@@ -284,10 +284,17 @@ export async function run(ctx: E2EContext): Promise<void> {
     const claimId = await fileByApi(ctx, WORKER_2)
     const clerk = await signInAs(ctx, CLERK)
     await clerk.goto(`/packages/claims/detail/index?id=${claimId}`)
-    await clerk.locator('.claims-detail').getByText('退回补充', { exact: true }).click()
+    await tap(clerk.locator('.claims-detail').getByText('退回补充', { exact: true }))
     // The form opens at the bottom of the page: it is scrolled into view and its box has the focus.
     await clerk.locator('#claim-return-form').waitFor()
-    await clerk.waitForTimeout(600)
+    // Waits for what the clerk sees (the box in view, the cursor in it) rather than a fixed time; the checks below say
+    // which of the two did not happen.
+    await clerk
+      .waitForFunction(
+        `(function () { var r = document.querySelector('#claim-return-form').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 && !!document.activeElement && document.activeElement.tagName === 'TEXTAREA' })()`,
+      )
+      .catch(() => undefined)
+    await settled(clerk)
     const inView = await clerk.evaluate(`(function () { var r = document.querySelector('#claim-return-form').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 })()`)
     assert(inView, 'the return form is not scrolled into view')
     const focused = await clerk.evaluate('document.activeElement ? document.activeElement.tagName : ""')
@@ -296,7 +303,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(disabledText.includes('确认退回'), 'the disabled 确认退回 lost its text')
     await ctx.screenshot(clerk, 'claims-15a-return-form')
     await clerk.locator('.claims-detail textarea').fill('请补充手术报告的照片，并更正确诊日期')
-    await clerk.getByText('确认退回', { exact: true }).click()
+    await tap(clerk.getByText('确认退回', { exact: true }))
     await confirmDialog(clerk, '退回')
     await clerk.locator('.claims-detail').getByText('需补充材料').first().waitFor()
     await clerk.context().close()
@@ -304,20 +311,20 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await signInAs(ctx, WORKER_2)
     await page.goto(`/packages/claims/detail/index?id=${claimId}`)
     await page.getByText('请补充手术报告的照片').first().waitFor()
-    await page.getByText('补充材料', { exact: true }).click()
+    await tap(page.getByText('补充材料', { exact: true }))
     // The facts can be corrected on a return: the diagnosis date.
     await pickDate(page, '确诊日期', '2021-05-08')
     await page.locator('[data-testid="resubmit-changes"]').getByText('确诊日期：2021-05-10 → 2021-05-08').waitFor()
     const block = page.locator('[data-item="surgery_report"]')
     const chooser = page.waitForEvent('filechooser')
-    await block.getByText('拍照或从相册选择').click()
+    await tap(block.getByText('拍照或从相册选择'))
     await (await chooser).setFiles(path.join(PHOTOS, 'page-3.png'))
-    await block.getByText('已传 1 页').waitFor({ timeout: 15_000 })
+    await block.getByText('已传 1 页').waitFor()
     await page.reload()
-    await page.getByText('补充材料', { exact: true }).click()
+    await tap(page.getByText('补充材料', { exact: true }))
     await page.locator('[data-item="surgery_report"]').getByText('已传 1 页').waitFor()
     await ctx.screenshot(page, 'claims-15-resubmit')
-    await page.getByText('重新提交', { exact: true }).click()
+    await tap(page.getByText('重新提交', { exact: true }))
     await confirmDialog(page, '重新提交')
     // 待单位确认 is on the page before the resubmission too (its timeline's first step): wait for the new version.
     await page.locator('.claims-detail').getByText('第 2 版').first().waitFor()
@@ -336,31 +343,31 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto('/packages/claims/new/index?beneficiary=1')
     await field(page, '参加人姓名').fill('李晓东')
     await field(page, '身份证号').fill('420702198411231256')
-    await page.getByText('查找参加记录', { exact: true }).click()
+    await tap(page.getByText('查找参加记录', { exact: true }))
     await page.getByText('家属可以申请什么').waitFor()
     const start = await page.locator('.claims-new').innerText()
     assert(!start.includes('今天确诊'), 'a bereaved family is told what a diagnosis today would pay')
     await ctx.screenshot(page, 'claims-17-family-start')
-    await page.getByText('下一步：填写信息').click()
-    await page.locator('.t-cell').filter({ hasText: '导致身故的疾病' }).click()
-    await page.locator('.t-picker__confirm').last().click()
+    await tap(page.getByText('下一步：填写信息'))
+    await tap(page.locator('.t-cell').filter({ hasText: '导致身故的疾病' }))
+    await tap(page.locator('.t-picker__confirm').last())
     await pickDate(page, '身故日期', '2021-05-10')
-    await page.getByText('因病身故', { exact: true }).click()
+    await tap(page.getByText('因病身故', { exact: true }))
     await field(page, '身故前就医的医院').fill('鄂州市中心医院')
-    await page.getByText('是', { exact: true }).click()
-    await page.getByText('未住院', { exact: true }).click()
+    await tap(page.getByText('是', { exact: true }))
+    await tap(page.getByText('未住院', { exact: true }))
     await field(page, '收款人').fill('李小梅')
     await field(page, '开户银行').fill('中国农业银行鄂州分行')
     await field(page, '银行账号').fill('6228480000000000003')
     // Without the applicant's relationship and phone it does not go on, and says why.
-    await page.getByText('保存，下一步').click()
+    await tap(page.getByText('保存，下一步'))
     await page.getByText('请选择您与参加人的关系').first().waitFor()
-    await page.getByText('配偶', { exact: true }).click()
+    await tap(page.getByText('配偶', { exact: true }))
     await field(page, '联系电话').fill('12345')
     await page.getByText('请填写手机号或带区号的固定电话').first().waitFor()
     await field(page, '联系电话').fill('13907110001')
     await ctx.screenshot(page, 'claims-18-family-facts')
-    await page.getByText('保存，下一步').click()
+    await tap(page.getByText('保存，下一步'))
     await page.getByText('拍照或从相册选择（可多张）').first().waitFor()
     await ctx.screenshot(page, 'claims-19-family-photos')
     await page.context().close()

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { DEMO_WORKERS, WH_PEOPLE, WH_UNIT } from '../../../scripts/demo-data'
-import { assert, currentPage, settled, type E2EContext } from '../context'
+import { assert, currentPage, settled, tap, type E2EContext } from '../context'
 
 const SRC = path.resolve(__dirname, '../../../src')
 
@@ -46,7 +46,7 @@ async function menuTitles(page: Page): Promise<string[]> {
 
 async function signInFromEntry(page: Page, identity: Identity): Promise<void> {
   await page.goto('/pages/index/index')
-  await page.getByText(identity.label || identity.name, { exact: true }).first().click()
+  await tap(page.getByText(identity.label || identity.name, { exact: true }).first())
   await page.waitForURL(/\/pages\/home\/index/)
   await page.locator('.home__menu-title').first().waitFor()
 }
@@ -88,12 +88,12 @@ export async function run(ctx: E2EContext): Promise<void> {
         // The seeded WH worker is covered (renewing, 2 shares): the home card says where they stand, in the rules'
         // words — day 151 of the period, or, once the claims spec has paid this worker, that coverage has ended.
         const card = page.locator('.home__card--coverage')
-        await card.getByText(/重大疾病医疗互助：(保障期第 151 天|本期互助责任已终止)/).waitFor({ timeout: 10_000 })
+        await card.getByText(/重大疾病医疗互助：(保障期第 151 天|本期互助责任已终止)/).waitFor()
       }
       await ctx.screenshot(page, `foundation-home-${role}`)
 
       // A menu entry opens its subpackage page.
-      await page.locator('.home__menu-item').first().click()
+      await tap(page.locator('.home__menu-item').first())
       await page.waitForURL(/\/packages\//)
       await page.context().close()
     })
@@ -120,7 +120,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(reached.role === 'button', `the focused menu entry has role ${reached.role}, not button`)
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/packages\/claims\/list\/index/)
-    await page.waitForFunction(() => document.title === '我的申请', undefined, { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForFunction(() => document.title === '我的申请').catch(() => undefined)
     assert((await page.title()) === '我的申请', `the page title is "${await page.title()}", not 我的申请`)
     const region = await page.locator('.taro_page:visible').last().getAttribute('aria-label')
     assert(region === '我的申请', `the page region is named "${region}", not 我的申请`)
@@ -133,9 +133,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(office, 'the seed has no office identity')
     const page = await ctx.newPage()
     await signInFromEntry(page, office)
-    await page.locator('.home__menu-title', { hasText: '参加单位' }).first().click()
+    await tap(page.locator('.home__menu-title', { hasText: '参加单位' }).first())
     await page.waitForURL(/\/packages\/enrol\/units\/index/)
-    await currentPage(page).getByText('新增参加单位', { exact: true }).first().click()
+    await tap(currentPage(page).getByText('新增参加单位', { exact: true }).first())
     const box = currentPage(page).getByRole('checkbox', { name: '银行或保险机构' })
     await box.waitFor()
     // From the field before it, as a keyboard user arrives: the credit code, then the type picker, then the box.
@@ -153,11 +153,11 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(outline.style === 'solid' && outline.width >= 1, `no visible focus ring on the checkbox: ${JSON.stringify(outline)}`)
     await ctx.screenshot(page, 'foundation-checkbox-focus')
     await page.keyboard.press('Space')
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'true', undefined, { timeout: 5_000 })
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'true')
     assert((await state()).ticked, 'Space set aria-checked but the box does not show it ticked')
     await ctx.screenshot(page, 'foundation-checkbox-ticked')
     await page.keyboard.press('Space')
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'false', undefined, { timeout: 5_000 })
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-checked') === 'false')
     assert(!(await state()).ticked, 'the second Space did not untick the box')
     await page.context().close()
   })
@@ -165,7 +165,7 @@ export async function run(ctx: E2EContext): Promise<void> {
   await ctx.step('a new WeChat user is sent to the bind page', async () => {
     const page = await ctx.newPage()
     await page.goto('/pages/index/index')
-    await page.getByText('新微信用户（未绑定）').click()
+    await tap(page.getByText('新微信用户（未绑定）'))
     await page.waitForURL(/\/packages\/enrol\/bind\/index/)
     await ctx.screenshot(page, 'foundation-new-user-bind')
     await page.context().close()
@@ -176,7 +176,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(worker, 'the seed has no worker identity')
     const page = await ctx.newPage()
     await signInFromEntry(page, worker)
-    await page.getByText('切换身份').click()
+    await tap(page.getByText('切换身份'))
     await page.waitForURL(/\/pages\/index\/index/)
     await page.getByText('新微信用户（未绑定）').waitFor()
     const stored = await page.evaluate(() => window.localStorage.getItem('mutual-aid.local-session'))
@@ -210,7 +210,7 @@ export async function run(ctx: E2EContext): Promise<void> {
 
     const page = await ctx.newPage()
     await page.goto('/pages/index/index')
-    await page.getByText('新微信用户（未绑定）').click()
+    await tap(page.getByText('新微信用户（未绑定）'))
     await page.waitForURL(/\/packages\/enrol\/bind\/index/)
     const answer = await page.evaluate(async (event) => {
       const session = JSON.parse(window.localStorage.getItem('mutual-aid.local-session') ?? 'null') as { token: string } | null
@@ -264,7 +264,7 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
       for (let i = 0; i < entries; i++) {
         const item = page.locator('.home__menu-item').nth(i)
         const label = (await item.locator('.home__menu-title').innerText()).trim()
-        await item.click()
+        await tap(item)
         await page.waitForURL(/\/packages\//)
         const url = page.url()
         const expected = titleOf(url)
@@ -273,7 +273,7 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
         await bar.waitFor()
         const shown = (await bar.locator('.ma-page-bar__title').innerText()).trim()
         assert(shown === expected, `${label} → ${url}: the bar says "${shown}", the config "${expected}"`)
-        await page.waitForFunction((t) => document.title === t, expected, { timeout: 5_000 }).catch(() => undefined)
+        await page.waitForFunction((t) => document.title === t, expected).catch(() => undefined)
         assert((await page.title()) === expected, `${url}: document title "${await page.title()}", expected "${expected}"`)
         if (visited.size === 0) await ctx.screenshot(page, 'foundation-page-bar')
         visited.add(new URL(url).pathname)
@@ -283,7 +283,7 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
           await back.focus()
           await page.keyboard.press('Enter')
         } else {
-          await back.click()
+          await tap(back)
         }
         await page.waitForURL(/\/pages\/home\/index/)
         await page.locator('.home__menu-title').first().waitFor()
@@ -302,7 +302,7 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
     const bar = currentPage(page).locator('.ma-page-bar')
     await bar.waitFor()
     assert((await page.title()) === titleOf(page.url()), `claims list title: ${await page.title()}`)
-    await bar.getByRole('button', { name: '回到首页' }).click()
+    await tap(bar.getByRole('button', { name: '回到首页' }))
     await page.waitForURL(/\/pages\/home\/index/)
     await page.locator('.home__menu-title').first().waitFor()
     await page.context().close()
@@ -311,12 +311,12 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
   await ctx.step('a new user on the bind page goes back to the sign-in page (their home would send them to binding)', async () => {
     const page = await ctx.newPage()
     await page.goto('/pages/index/index')
-    await page.getByText('新微信用户（未绑定）').click()
+    await tap(page.getByText('新微信用户（未绑定）'))
     await page.waitForURL(/\/packages\/enrol\/bind\/index/)
     const bar = currentPage(page).locator('.ma-page-bar')
     await bar.waitFor()
     assert((await page.title()) === titleOf(page.url()), `bind page title: ${await page.title()}`)
-    await bar.getByRole('button', { name: '返回登录页' }).click()
+    await tap(bar.getByRole('button', { name: '返回登录页' }))
     await page.waitForURL(/\/pages\/index\/index/)
     await page.getByText('新微信用户（未绑定）').waitFor()
     await page.context().close()

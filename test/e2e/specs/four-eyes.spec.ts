@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, callApi, confirmDialog, currentPage, signInAs, tokenOf, type E2EContext } from '../context'
+import { assert, callApi, confirmDialog, currentPage, signInAs, tap, tokenOf, type E2EContext } from '../context'
 
 const FAMILY = 'e2e-family-member-01'
 const CLERK = 'demo-clerk-wh'
@@ -66,10 +66,10 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await signInAs(ctx, OFFICE)
     await page.goto(claimUrl)
     const view = currentPage(page)
-    await view.getByText('核准', { exact: true }).click()
+    await tap(view.getByText('核准', { exact: true }))
     await view.locator('.t-input').filter({ hasText: '调整金额' }).locator('input').first().fill('9000')
     await view.locator('textarea').first().fill('家庭困难，按丧葬实际支出酌情提高')
-    await view.getByText('按调整金额核准').click()
+    await tap(view.getByText('按调整金额核准'))
     await confirmDialog(page, '核准')
     await view.locator('.claims-second-approval').getByText('待第二位审批人确认', { exact: true }).waitFor()
     const panel = await view.locator('.claims-second-approval').innerText()
@@ -88,7 +88,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await panel.getByText('待第二位审批人确认', { exact: true }).waitFor()
     assert((await panel.innerText()).includes('周海燕'), 'the panel does not name the proposer')
     await ctx.screenshot(page, 'four-eyes-02-second-approver')
-    await panel.getByText('确认核准', { exact: true }).click()
+    await tap(panel.getByText('确认核准', { exact: true }))
     await confirmDialog(page, '确认核准')
     await view.getByText('两人审批：周海燕 提议，孙莉 确认。').waitFor()
     const decision = await view.locator('.claims-decision').innerText()

@@ -14,7 +14,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { BANK_FILE_COLUMNS, BANK_RESULT_COLUMNS } from '../../../contracts/src/fund/bank-file'
 import { claimPagePath } from '../../../contracts/src/claims/requests'
-import { assert, callApi, confirmDialog, currentPage, fetchRetry, settled, signInAs, tokenOf, type E2EContext } from '../context'
+import { assert, callApi, confirmDialog, currentPage, fetchRetry, settled, signInAs, tap, tokenOf, type E2EContext } from '../context'
 import { WH_PEOPLE } from '../../../scripts/demo-data'
 
 const OFFICE = 'demo-office-01'
@@ -88,12 +88,21 @@ async function cutOffBatch(ctx: E2EContext, requestId: string, claimIds: string[
  * waits until the firing is past.
  */
 async function clearOfResumeTimer(ctx: E2EContext): Promise<void> {
-  const res = await fetchRetry(`${ctx.baseUrl}/local/timers`)
-  const timers = (await res.json()) as { mode: string; now: string; triggers: { fn: string; name: string; next: string | null }[] }
-  const resume = timers.triggers.find((t) => t.fn === 'fund' && t.name === 'resume')
-  if (timers.mode !== 'on' || !resume?.next) return
-  const wait = Date.parse(resume.next) - Date.parse(timers.now)
-  if (wait < 120_000) await new Promise((r) => setTimeout(r, Math.max(0, wait) + 10_000))
+  type Timers = { mode: string; now: string; triggers: { fn: string; name: string; next: string | null }[]; fired: { fn: string; trigger: string; time: string; manual: boolean }[] }
+  const timers = async () => (await (await fetchRetry(`${ctx.baseUrl}/local/timers`)).json()) as Timers
+  const first = await timers()
+  const resume = first.triggers.find((t) => t.fn === 'fund' && t.name === 'resume')
+  if (first.mode !== 'on' || !resume?.next) return
+  const due = Date.parse(resume.next)
+  if (due - Date.parse(first.now) >= 120_000) return
+  // Waits until the emulator lists that firing as done (by its word, not a guessed time: on a loaded machine the firing
+  // itself runs late and takes longer), polling once a second for up to seven minutes.
+  for (const until = Date.now() + 7 * 60_000; ; ) {
+    await new Promise((r) => setTimeout(r, 1_000))
+    const now = await timers()
+    if (now.fired.some((f) => f.fn === 'fund' && f.trigger === 'resume' && !f.manual && Date.parse(f.time) >= due)) return
+    assert(Date.now() < until, `fund's resume timer due at ${resume.next} has not run after seven minutes`)
+  }
 }
 
 async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
@@ -116,10 +125,10 @@ export async function run(ctx: E2EContext): Promise<void> {
     const view = currentPage(page)
     // The list loads with the page (three calls on a busy machine can take a while).
     await view.locator(`[data-claim="${claims[1].claimNo}"]`).waitFor({ timeout: 60_000 })
-    for (const c of claims) await view.locator(`[data-claim="${c.claimNo}"]`).locator('.t-checkbox').first().click()
+    for (const c of claims) await tap(view.locator(`[data-claim="${c.claimNo}"]`).locator('.t-checkbox').first())
     await view.getByText('已选 2 笔，合计 40,000.00 元').waitFor()
     await ctx.screenshot(page, 'fund-01-payable')
-    await view.getByText('生成支付批次', { exact: true }).click()
+    await tap(view.getByText('生成支付批次', { exact: true }))
     await confirmDialog(page, '确定')
     await page.waitForURL(/packages\/fund\/batch\/index/)
     batchUrl = new URL(page.url()).pathname + new URL(page.url()).search
@@ -127,7 +136,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await batch.getByText('待发送银行').waitFor()
     await ctx.screenshot(page, 'fund-02-batch-open')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), batch.getByText('下载银行文件', { exact: true }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(batch.getByText('下载银行文件', { exact: true }))])
     const file = path.join(tmpdir(), `e2e-bank-${Date.now()}.xlsx`)
     await download.saveAs(file)
     const ws = (await readXlsx(file)).worksheets[0]
@@ -138,7 +147,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     })
     assert(bankRows.length === 2 && bankRows.every((r) => r[4] === '20000.00'), `bank file lines: ${JSON.stringify(bankRows)}`)
 
-    await batch.getByText('标记已发送', { exact: true }).click()
+    await tap(batch.getByText('标记已发送', { exact: true }))
     await confirmDialog(page, '确定')
     await batch.getByText('已发送银行').first().waitFor()
     await page.context().close()
@@ -156,7 +165,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto(batchUrl)
     const view = currentPage(page)
     await view.getByText('导入银行回单', { exact: true }).waitFor({ timeout: 60_000 })
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), view.getByText('导入银行回单', { exact: true }).click()])
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(view.getByText('导入银行回单', { exact: true }))])
     await chooser.setFiles(file)
     await view.getByText('已完成').first().waitFor({ timeout: 30_000 })
     await view.getByText('已支付 · 银行流水号 BK20210615001').waitFor()
@@ -202,7 +211,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await view.locator('[data-section="rows"]').scrollIntoViewIfNeeded()
     await ctx.screenshot(page, 'fund-07-report-tables')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), view.getByText('导出 Excel', { exact: true }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(view.getByText('导出 Excel', { exact: true }))])
     const file = path.join(tmpdir(), `e2e-report-${Date.now()}.xlsx`)
     await download.saveAs(file)
     const summary = new Map<string, unknown>()
@@ -237,12 +246,12 @@ export async function run(ctx: E2EContext): Promise<void> {
     await view.getByText('取消批次', { exact: true }).waitFor()
     assert((await view.getByText('下载银行文件', { exact: true }).count()) === 0, 'a batch still being made offers its bank file')
     await ctx.screenshot(page, 'fund-09-batch-building')
-    await view.getByText('继续生成', { exact: true }).click()
+    await tap(view.getByText('继续生成', { exact: true }))
     await view.getByText('待发送银行').waitFor({ timeout: 60_000 })
     await view.getByText('共 1 笔，合计 20,000.00 元').waitFor()
     await settled(page)
     await ctx.screenshot(page, 'fund-10-batch-continued')
-    const [download] = await Promise.all([page.waitForEvent('download'), view.getByText('下载银行文件', { exact: true }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(view.getByText('下载银行文件', { exact: true }))])
     const file = path.join(tmpdir(), `e2e-bank-continued-${Date.now()}.xlsx`)
     await download.saveAs(file)
     const lines: string[][] = []
@@ -264,7 +273,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     await office.goto(`/packages/fund/batch/index?id=${cancelled}`)
     const cv = currentPage(office)
     await cv.getByText('生成中', { exact: true }).waitFor({ timeout: 60_000 })
-    await cv.getByText('取消批次', { exact: true }).click()
+    await tap(cv.getByText('取消批次', { exact: true }))
     const dialog = office.locator('.t-dialog').last()
     await dialog.getByText('取消这个批次？').waitFor()
     await dialog.getByText(/取消后所选申请回到“待支付申请”/).waitFor()
@@ -280,7 +289,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const list = currentPage(office)
     await list.locator(`[data-claim="${spare.claimNo}"]`).waitFor({ timeout: 60_000 })
     assert((await list.locator(`[data-claim="${claims[1].claimNo}"]`).count()) === 0, `${claims[1].claimNo} is offered although the continued batch holds it`)
-    await list.locator(`[data-claim="${spare.claimNo}"]`).locator('.t-checkbox').first().click()
+    await tap(list.locator(`[data-claim="${spare.claimNo}"]`).locator('.t-checkbox').first())
     await list.getByText('已选 1 笔，合计 20,000.00 元').waitFor()
     await office.context().close()
   })

@@ -3,15 +3,23 @@
  * first onShow after the page mounted, which made list pages load twice), and once more when it is shown again after
  * another page. Counts the browser's POST /fn/<function> requests by action.
  */
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { usccCheckChar } from '@mutual-aid/shared-rules'
 import { makeId } from '../../fixtures/rosters/make-roster'
-import { assert, callApi, type E2EContext } from '../context'
+import { assert, callApi, settled, tap, type E2EContext } from '../context'
 
 const WORKER = 'demo-worker-wh-1'
 const CLERK = 'demo-clerk-wh'
 const CLERK_TZ_FRESH = 'e2e-load-once-clerk-tz'
 const OFFICE = 'demo-office-01'
+
+/** Cloud calls a page has sent and had answered, by `function.action`, and how many are in flight. */
+interface Traffic {
+  sent: Map<string, number>
+  answered: Map<string, number>
+  inFlight: number
+}
+const traffic = new WeakMap<Page, Traffic>()
 
 /** Signs `openid` in through the local session route and counts every cloud call the page makes from then on. */
 async function signedInPage(ctx: E2EContext, openid: string): Promise<{ page: Page; calls: Map<string, number> }> {
@@ -20,22 +28,51 @@ async function signedInPage(ctx: E2EContext, openid: string): Promise<{ page: Pa
   const page = await ctx.newPage()
   await page.goto('/pages/index/index')
   await page.evaluate(([o, t]) => window.localStorage.setItem('mutual-aid.local-session', JSON.stringify({ openid: o, token: t })), [openid, token])
-  const calls = new Map<string, number>()
-  page.on('request', (request) => {
+  const seen: Traffic = { sent: new Map(), answered: new Map(), inFlight: 0 }
+  traffic.set(page, seen)
+  const keyOf = (request: Request): string | undefined => {
     const fn = /\/fn\/([a-z]+)$/.exec(new URL(request.url()).pathname)?.[1]
-    if (request.method() !== 'POST' || !fn) return
-    const action = (JSON.parse(request.postData() ?? '{}') as { action?: string }).action ?? '?'
-    const key = `${fn}.${action}`
-    calls.set(key, (calls.get(key) ?? 0) + 1)
+    if (request.method() !== 'POST' || !fn) return undefined
+    return `${fn}.${(JSON.parse(request.postData() ?? '{}') as { action?: string }).action ?? '?'}`
+  }
+  page.on('request', (request) => {
+    const key = keyOf(request)
+    if (!key) return
+    seen.sent.set(key, (seen.sent.get(key) ?? 0) + 1)
+    seen.inFlight++
   })
-  return { page, calls }
+  const done = (request: Request): void => {
+    const key = keyOf(request)
+    if (!key) return
+    seen.answered.set(key, (seen.answered.get(key) ?? 0) + 1)
+    seen.inFlight--
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  return { page, calls: seen.sent }
 }
 
-/** Waits until the page has been quiet for a while (a second load, if any, would have been sent by then). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(800)
-  await page.waitForLoadState('networkidle')
+/**
+ * Waits until the page has had each of `answers` answered that many times in all (the data it shows), no call is in
+ * flight, and the page has drawn what came back with nothing moving; then checks that drawing it sent nothing more.
+ * A second load comes from the render or the lifecycle that follows an answer, so it is sent by then. If an answer
+ * never comes, this returns after 20 s and the caller's count says what was missing.
+ */
+async function settle(page: Page, answers: Record<string, number>): Promise<void> {
+  const seen = traffic.get(page)
+  assert(seen, 'settle: the page was not opened by signedInPage')
+  const deadline = Date.now() + 20_000
+  const answeredAll = () => Object.entries(answers).every(([key, n]) => (seen.answered.get(key) ?? 0) >= n)
+  for (let quietRounds = 0; quietRounds < 2 && Date.now() < deadline; ) {
+    if (!answeredAll() || seen.inFlight > 0) {
+      quietRounds = 0
+      await page.waitForEvent('requestfinished', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined)
+      continue
+    }
+    // Two quiet passes, each two frames and the end of every transition: an answer's render and its effects have run.
+    await settled(page)
+    quietRounds = seen.inFlight === 0 ? quietRounds + 1 : 0
+  }
 }
 
 const counted = (calls: Map<string, number>) => Object.fromEntries([...calls].sort(([a], [b]) => a.localeCompare(b)))
@@ -47,8 +84,9 @@ const counted = (calls: Map<string, number>) => Object.fromEntries([...calls].so
 async function opensOnce(ctx: E2EContext, openid: string, url: string, actions: string[]): Promise<void> {
   const { page, calls } = await signedInPage(ctx, openid)
   calls.clear()
+  traffic.get(page)?.answered.clear()
   await page.goto(url)
-  await settle(page)
+  await settle(page, Object.fromEntries(actions.map((a) => [a, 1])))
   const whoami = calls.get('auth.whoami') ?? 0
   calls.delete('auth.whoami')
   assert(whoami <= 1, `${url}: auth.whoami ×${whoami}`)
@@ -101,16 +139,16 @@ export async function run(ctx: E2EContext): Promise<void> {
     const { page, calls } = await signedInPage(ctx, WORKER)
     await page.goto('/pages/home/index')
     await page.locator('.home__card--coverage').waitFor()
-    await settle(page)
+    await settle(page, { 'enrolment.myCoverage': 1 })
     assert(calls.get('enrolment.myCoverage') === 1, `home opened: myCoverage ×${calls.get('enrolment.myCoverage')}`)
-    await page.locator('.home__menu-title', { hasText: '我的保障' }).first().click()
+    await tap(page.locator('.home__menu-title', { hasText: '我的保障' }).first())
     await page.waitForURL(/\/packages\/enrol\/coverage\/index/)
     await page.locator('.coverage-page').waitFor()
-    await settle(page)
+    await settle(page, { 'enrolment.myCoverage': 2 })
     assert(calls.get('enrolment.myCoverage') === 2, `coverage page opened: myCoverage ×${calls.get('enrolment.myCoverage')} in all`)
     await page.goBack()
     await page.waitForURL(/\/pages\/home\/index/)
-    await settle(page)
+    await settle(page, { 'enrolment.myCoverage': 3 })
     const seen = counted(calls)
     await page.context().close()
     assert(seen['enrolment.myCoverage'] === 3, `back on home: expected one more myCoverage (3 in all), saw ${JSON.stringify(seen)}`)
@@ -122,14 +160,14 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto('/packages/enrol/roster/index')
     const more = page.locator('.load-more')
     await more.getByText('共 36 人，已显示 20 人').waitFor()
-    await settle(page)
+    await settle(page, { 'roster.list': 1 })
     assert(calls.get('roster.list') === 1, `opened: roster.list ×${calls.get('roster.list')}`)
     assert((await page.locator('.roster-row').count()) === 20, 'the first page should show 20 people')
     await more.scrollIntoViewIfNeeded()
     await ctx.screenshot(page, 'load-more-roster-first-page')
-    await more.getByText('加载更多', { exact: true }).click()
+    await tap(more.getByText('加载更多', { exact: true }))
     await more.getByText('共 36 人', { exact: true }).waitFor()
-    await settle(page)
+    await settle(page, { 'roster.list': 2 })
     const rows = await page.locator('.roster-row').count()
     const names = await page.locator('.roster-row .enrol-row__name').allInnerTexts()
     await more.scrollIntoViewIfNeeded()

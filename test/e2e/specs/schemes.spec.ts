@@ -6,34 +6,34 @@
  * reminders timer is fired and 提醒记录 lists what went out. Screenshots: test-results/e2e/schemes-*.png.
  */
 import type { Page } from 'playwright-core'
-import { assert, currentPage, type E2EContext } from '../context'
+import { assert, currentPage, settled, tap, type E2EContext } from '../context'
 
 const OFFICE_LABEL = '互助办 · 周海燕（审批、缴费确认）'
 const NOTICE = '台总工〔2021〕20号'
 
 async function signIn(page: Page, label: string): Promise<void> {
   await page.goto('/pages/index/index')
-  await page.getByText(label, { exact: true }).first().click()
+  await tap(page.getByText(label, { exact: true }).first())
   await page.waitForURL(/\/pages\/home\/index/)
   await page.locator('.home__menu-title').first().waitFor()
 }
 
 async function openMenu(page: Page, title: string, url: RegExp): Promise<void> {
-  await page.locator('.home__menu-title', { hasText: title }).first().click()
+  await tap(page.locator('.home__menu-title', { hasText: title }).first())
   await page.waitForURL(url)
 }
 
 async function confirmDialog(page: Page, text: string): Promise<void> {
   const dialog = page.locator('.t-dialog').last()
   await dialog.waitFor()
-  await dialog.getByText(text, { exact: true }).click()
+  await tap(dialog.getByText(text, { exact: true }))
   await dialog.waitFor({ state: 'hidden' }).catch(() => undefined)
 }
 
 /** Waits until no toast is showing and the slide-in has ended, so screenshots show the page. */
 async function settle(page: Page): Promise<void> {
-  await page.locator('.t-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined)
-  await page.waitForTimeout(400)
+  await page.locator('.t-toast').first().waitFor({ state: 'detached' }).catch(() => undefined)
+  await settled(page)
 }
 
 /** The input of the field labelled `label` inside `scope`. */
@@ -54,12 +54,12 @@ export async function run(ctx: E2EContext): Promise<void> {
   })
 
   await ctx.step('office: announces TZ 2022 fees from last year’s rates, after a confirmation', async () => {
-    await currentPage(page).locator('[data-version="tz-2022"]').getByText('公布缴费标准', { exact: true }).click()
+    await tap(currentPage(page).locator('[data-version="tz-2022"]').getByText('公布缴费标准', { exact: true }))
     await page.waitForURL(/\/packages\/office\/scheme-fees\/index/)
     const form = currentPage(page)
     await form.locator('[data-fee="inpatient"]').waitFor()
     // Without the notice's name nothing is sent.
-    await form.locator('.schemes-footer').getByText('公布缴费标准', { exact: true }).click()
+    await tap(form.locator('.schemes-footer').getByText('公布缴费标准', { exact: true }))
     await form.getByText('请填写公布缴费标准的文件名称或文号', { exact: false }).waitFor()
     await field(form, '通知文号或名称').fill(NOTICE)
     await settle(page)
@@ -73,7 +73,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(example.includes('应缴'), `check example: ${example}`)
     await settle(page)
     await ctx.screenshot(page, 'schemes-fees-form')
-    await form.locator('.schemes-footer').getByText('公布缴费标准', { exact: true }).click()
+    await tap(form.locator('.schemes-footer').getByText('公布缴费标准', { exact: true }))
     await confirmDialog(page, '确认公布')
     await page.waitForURL(/\/packages\/office\/schemes\/index/)
     const card = currentPage(page).locator('[data-version="tz-2022"]')
@@ -84,7 +84,7 @@ export async function run(ctx: E2EContext): Promise<void> {
   let draftUrl = ''
   await ctx.step('office: creates the next WH version as a draft and edits an amount in labelled fields', async () => {
     const latestWh = currentPage(page).locator('[data-version^="wh-"]').filter({ hasText: '新建下一版本' }).first()
-    await latestWh.getByText('新建下一版本', { exact: true }).click()
+    await tap(latestWh.getByText('新建下一版本', { exact: true }))
     await confirmDialog(page, '确定')
     await page.waitForURL(/\/packages\/office\/scheme-edit\/index/)
     draftUrl = page.url()
@@ -104,12 +104,12 @@ export async function run(ctx: E2EContext): Promise<void> {
     await amount.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     await settle(page)
     await ctx.screenshot(page, 'schemes-edit')
-    await editor.locator('.schemes-footer').getByText('保存', { exact: true }).click()
+    await tap(editor.locator('.schemes-footer').getByText('保存', { exact: true }))
     await editor.getByText('已保存（第 2 稿）', { exact: false }).waitFor()
   })
 
   await ctx.step('office: the preview marks the outcome that changes against the version it was copied from', async () => {
-    await currentPage(page).locator('.schemes-footer').getByText('预览并发布', { exact: true }).click()
+    await tap(currentPage(page).locator('.schemes-footer').getByText('预览并发布', { exact: true }))
     await page.waitForURL(/\/packages\/office\/scheme-preview\/index/)
     const preview = currentPage(page)
     await preview.locator('[data-case]').first().waitFor()
@@ -121,13 +121,13 @@ export async function run(ctx: E2EContext): Promise<void> {
     await settle(page)
     await ctx.screenshot(page, 'schemes-preview')
     await change.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-    await page.waitForTimeout(300)
+    await settled(page)
     await ctx.screenshot(page, 'schemes-preview-changes')
   })
 
   await ctx.step('office: publishes after a confirmation; the version is listed as published and its draft is gone', async () => {
     const preview = currentPage(page)
-    await preview.locator('.schemes-footer').getByText('发布', { exact: true }).click()
+    await tap(preview.locator('.schemes-footer').getByText('发布', { exact: true }))
     await confirmDialog(page, '确认发布')
     await page.waitForURL(/\/packages\/office\/schemes\/index/)
     const list = currentPage(page)
