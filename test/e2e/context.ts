@@ -59,6 +59,9 @@ export const WAIT_LIMIT_MS = 20_000 * Math.max(1, Number(process.env.E2E_CPU_SLO
  * Waits for those (a person waits for a toast to go too), then clicks. If the point stays covered, or the click fails,
  * the error says what lies on top, where the element is and how the viewport stands, instead of a bare timeout.
  */
+/** Where `tap` scrolls a covered target, in turn, before it waits for the cover to go. */
+const SCROLL_ALIGNMENTS = ['center', 'start'] as const
+
 export async function tap(target: Locator, timeoutMs = WAIT_LIMIT_MS): Promise<void> {
   const page = target.page()
   const deadline = Date.now() + timeoutMs
@@ -66,6 +69,7 @@ export async function tap(target: Locator, timeoutMs = WAIT_LIMIT_MS): Promise<v
   await target.scrollIntoViewIfNeeded({ timeout: timeoutMs })
   let zoomedSince = 0
   let resets = 0
+  let scrolls = 0
   for (;;) {
     await settled(page)
     const cover = await target.evaluate(whatCovers)
@@ -87,7 +91,15 @@ export async function tap(target: Locator, timeoutMs = WAIT_LIMIT_MS): Promise<v
         resets++
         zoomedSince = 0
       }
-    } else zoomedSince = 0
+    } else {
+      zoomedSince = 0
+      // Covered by something fixed (a footer bar, a sticky header): a person scrolls the page so the target comes out
+      // from under it, as Playwright's own click does when its first scroll leaves the target obscured.
+      if (scrolls < SCROLL_ALIGNMENTS.length) {
+        await target.evaluate((el, block) => el.scrollIntoView({ block, inline: 'nearest' }), SCROLL_ALIGNMENTS[scrolls++])
+        continue
+      }
+    }
     await page.waitForTimeout(100)
   }
   try {
