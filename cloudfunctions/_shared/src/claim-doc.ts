@@ -1,4 +1,4 @@
-import type { Assessment, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
+import type { Assessment, ClaimEvent, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
 import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
 
 import type { Family } from './documents'
@@ -35,30 +35,14 @@ export interface DraftDoc {
 }
 
 /**
- * What a history entry records: the lifecycle's events, plus an office user's approval proposed for a second office
- * user to confirm (four eyes) and a proposal sent back or withdrawn.
+ * What a history entry records: the lifecycle's events (`ClaimEvent`: confirm, return, resubmit, approve, reject, pay;
+ * a settlement proposal accepted, declined, lapsed at the claims cutoff, or released once the claim filed by hand for
+ * its stay is rejected or withdrawn; the claim withdrawn by its filer before it was decided), plus the steps outside
+ * the lifecycle's transitions: the claim submitted, an office user's approval proposed for a second office user to
+ * confirm (four eyes) and that proposal withdrawn, and a claim proposed from the bureau's settlement data offered to
+ * the participant or held (the stay was already claimed by hand).
  */
-export type HistoryEvent =
-  | 'submit'
-  | 'confirm'
-  | 'return'
-  | 'resubmit'
-  | 'approve'
-  | 'reject'
-  | 'pay'
-  | 'propose'
-  | 'withdraw_proposal'
-  // A claim proposed from the bureau's settlement data: offered to the participant (or held: the stay was already
-  // claimed by hand), accepted, declined, or lapsed at the claims cutoff; a held one released when the claim filed by
-  // hand for its stay is rejected or withdrawn.
-  | 'offer'
-  | 'hold'
-  | 'release'
-  | 'accept'
-  | 'decline'
-  | 'lapse'
-  // The filer or participant withdrew the claim before it was decided.
-  | 'withdraw'
+export type HistoryEvent = ClaimEvent | 'submit' | 'propose' | 'withdraw_proposal' | 'offer' | 'hold'
 
 export interface HistoryEntry {
   at: Date
