@@ -8,6 +8,7 @@ import { makeId } from '../../fixtures/rosters/make-roster'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
+import { okOf } from '../../helpers/calls'
 
 export const OFFICE = 'demo-office-01'
 export const AGENT = 'demo-agent-01'
@@ -30,12 +31,7 @@ export async function startOpsSuite(options: { faultInjection?: boolean; today?:
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
-  const ok = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    const answer = await call(fn, openid, action, input)
-    if (!answer?.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(answer).slice(0, 600)}`)
-    return answer.data
-  }
-  return { emu, db, cloud, call, ok }
+  return { emu, db, cloud, call, ok: okOf(call) }
 }
 
 /** What tells one test unit from another: who it is, who keeps its roster, and how its people are named and born. */
