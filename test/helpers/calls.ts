@@ -9,6 +9,16 @@ import { checkAnswer } from './contract-check'
 
 export type Call = (fn: string, openid: string, action: string, input?: Record<string, unknown>) => Promise<any>
 
+/** What every function suite's fixture hands its tests: the emulator, its database, and the two ways to call. */
+export interface CallingSuite {
+  emu: Emulator
+  db: any
+  /** Calls `fn` with `{ action, ...input }` as `openid`; answers the envelope. */
+  call: Call
+  /** Like `call` but fails the test unless the answer is ok; answers `data`. */
+  ok: Call
+}
+
 /** The taps on which the app asks for subscriptions before these actions (src/features/notifications). */
 export const APP_MOMENTS: Readonly<Record<string, SubscribeMoment | undefined>> = {
   'enrolment.submit': 'declare',

@@ -3,8 +3,8 @@
  * (WH unit paid for 2021; TZ private unit with 14 people and no enrolment), and helpers that call functions and
  * upload roster files the way the app does.
  */
-import { startEmulator, type Emulator } from '../../helpers/emulator'
-import { appCaller, okOf } from '../../helpers/calls'
+import { startEmulator } from '../../helpers/emulator'
+import { appCaller, okOf, type CallingSuite } from '../../helpers/calls'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
@@ -17,14 +17,8 @@ export const WORKER_TZ = 'demo-worker-tz-1'
 export const WH_UNIT = 'unit-wh-minghu'
 export const TZ_UNIT = 'unit-tz-haiyue'
 
-export interface Suite {
-  emu: Emulator
-  db: any
+export interface Suite extends CallingSuite {
   cloud: any
-  /** Calls `fn` with `{ action, ...input }` as `openid`. */
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  /** Like `call` but fails the test unless the answer is ok; answers `data`. */
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
   /** Uploads a file into storage at `cloudPath` (as the page's upload would) and answers its fileID. */
   upload(cloudPath: string, content: Buffer): Promise<string>
 }

@@ -5,10 +5,10 @@
  */
 import { usccCheckChar } from '@mutual-aid/shared-rules'
 import { makeId } from '../../fixtures/rosters/make-roster'
-import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { startEmulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
-import { okOf } from '../../helpers/calls'
+import { okOf, type CallingSuite } from '../../helpers/calls'
 
 export const OFFICE = 'demo-office-01'
 export const AGENT = 'demo-agent-01'
@@ -16,13 +16,8 @@ export const CLERK_WH = 'demo-clerk-wh'
 export const SMALL_CLERK = 'o_small_clerk_01'
 export const SMALL_WORKERS = ['o_small_worker_1', 'o_small_worker_2']
 
-export interface OpsSuite {
-  emu: Emulator
-  db: any
+export interface OpsSuite extends CallingSuite {
   cloud: any
-  /** Calls `fn` as `openid`; answers the envelope. */
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
 }
 
 export async function startOpsSuite(options: { faultInjection?: boolean; today?: string } = {}): Promise<OpsSuite> {

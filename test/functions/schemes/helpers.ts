@@ -2,19 +2,15 @@
  * Fixtures for the scheme-management and reminder tests: an emulator on a pinned business date that can be restarted
  * on the same data at a later date (the year goes on), the demo seed, and calls checked against the contracts.
  */
-import { startEmulator, type Emulator, type StartOptions } from '../../helpers/emulator'
-import { appCaller, okOf } from '../../helpers/calls'
+import { startEmulator, type StartOptions } from '../../helpers/emulator'
+import { appCaller, okOf, type CallingSuite } from '../../helpers/calls'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
 export { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH } from '../enrolment/helpers'
 
-export interface Year {
-  emu: Emulator
-  db: any
+export interface Year extends CallingSuite {
   today: string
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
   /** Stops this emulator and starts one on the same data at `today` (the business clock moves on). */
   moveTo(today: string): Promise<Year>
 }
