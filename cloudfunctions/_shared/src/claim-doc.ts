@@ -1,5 +1,5 @@
-import type { Assessment, ClaimEvent, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
-import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
+import type { Assessment, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
+import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, HistoryEvent, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
 
 import type { Family } from './documents'
 import type { SchemeId } from '@mutual-aid/shared-rules'
@@ -8,6 +8,8 @@ export type { Family, ParticipationDoc, PersonDoc, UnitDoc } from './documents'
 export type { SchemeId }
 
 export type { FiledAs }
+/** What a history entry records (contracts' `HISTORY_EVENTS`: the lifecycle's events and the steps outside it). */
+export type { HistoryEvent }
 
 export interface Filer {
   openid: string
@@ -33,16 +35,6 @@ export interface DraftDoc {
   createdAt: Date
   updatedAt: Date
 }
-
-/**
- * What a history entry records: the lifecycle's events (`ClaimEvent`: confirm, return, resubmit, approve, reject, pay;
- * a settlement proposal accepted, declined, lapsed at the claims cutoff, or released once the claim filed by hand for
- * its stay is rejected or withdrawn; the claim withdrawn by its filer before it was decided), plus the steps outside
- * the lifecycle's transitions: the claim submitted, an office user's approval proposed for a second office user to
- * confirm (four eyes) and that proposal withdrawn, and a claim proposed from the bureau's settlement data offered to
- * the participant or held (the stay was already claimed by hand).
- */
-export type HistoryEvent = ClaimEvent | 'submit' | 'propose' | 'withdraw_proposal' | 'offer' | 'hold'
 
 export interface HistoryEntry {
   at: Date
