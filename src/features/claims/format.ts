@@ -21,8 +21,8 @@ export const EVENT_TEXT: Record<HistoryEvent, string> = {
   withdraw: '撤回申请',
   // A claim proposed from the bureau's settlement data (免申即享).
   offer: '根据医保结算数据生成补助',
-  hold: '同次住院已有手工申请，暂不办理',
-  release: '同次住院的手工申请已结束，转为待本人确认',
+  hold: '根据医保结算数据生成补助（暂不办理）',
+  release: '同次住院的手工申请已结束',
   accept: '本人确认领取',
   decline: '本人放弃领取',
   lapse: '逾期未确认，已失效',
