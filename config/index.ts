@@ -12,6 +12,10 @@ import prodConfig from './prod'
 const isTdesignFile = (file: string | undefined): boolean =>
   typeof file === 'string' && /[\\/]node_modules[\\/]tdesign-(miniprogram|mobile-react)[\\/]/.test(file)
 
+/** The app's own sizes are rescaled for each platform (px → rpx / rem), TDesign's never; no CSS modules. */
+const pxtransform = { enable: true, config: { exclude: isTdesignFile } }
+const cssModules = { enable: false, config: { namingPattern: 'module' as const, generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
 
 /**
@@ -85,13 +89,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: { include: compileOutsideSrc },
       postcss: {
-        pxtransform: {
-          enable: true,
-          config: {
-            exclude: isTdesignFile,
-          },
-        },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        pxtransform,
+        cssModules,
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
@@ -116,13 +115,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        pxtransform: {
-          enable: true,
-          config: {
-            exclude: isTdesignFile,
-          },
-        },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        pxtransform,
+        cssModules,
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

@@ -9,6 +9,7 @@
 import { CLAIM_STATUSES } from '@mutual-aid/shared-rules'
 import { addToFund } from '@cloud-shared/fund'
 import { nameKeyOf } from '@cloud-shared/name-key'
+import { newParticipation } from '@cloud-shared/participation-doc'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { checkAnswer } from '../helpers/contract-check'
 import { expectQueriesIndexed } from '../helpers/query-stats'
@@ -182,33 +183,12 @@ beforeAll(async () => {
   await addAll('enrolments', shuffled(enrolments))
 
   // 96 more active people on the seeded 2021 WH declaration (its page of people, the unit's certificate).
-  const parts = Array.from({ length: 96 }, (_v, i) => ({
-    _id: `pg-part-${pad(i, 3)}`,
-    enrolmentId: 'enrol-wh-minghu-2021',
-    unitId: WH,
-    agentId: 'agent-chengqu',
-    personId: `pg-part-person-${i}`,
-    idHash: `pg-part-hash-${i}`,
-    idMasked: '4207**********1234',
-    name: `${surnames[i % 5]}${i % 3 ? '强' : '丽'}`,
-    nameKey: nameKeyOf(`${surnames[i % 5]}${i % 3 ? '强' : '丽'}`),
-    sex: 'male',
-    family: 'WH',
-    schemeId: 'wh-2020',
-    year: 2021,
-    products: ['critical'],
-    shares: 1,
-    firstTime: i % 4 === 0,
-    status: 'active',
-    coverageStart: '2021-01-16',
-    coverageEnd: '2021-12-31',
-    endedProducts: [],
-    inpatientDaysUsed: 0,
-    priorDiseases: [],
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }))
+  const parts = Array.from({ length: 96 }, (_v, i) => {
+    const person = { _id: `pg-part-person-${i}`, idHash: `pg-part-hash-${i}`, idMasked: '4207**********1234', name: `${surnames[i % 5]}${i % 3 ? '强' : '丽'}`, sex: 'male' as const }
+    const facts = { enrolmentId: 'enrol-wh-minghu-2021', unit: { _id: WH, agentId: 'agent-chengqu' }, person, year: 2021, shares: 1, firstTime: i % 4 === 0 }
+    const doc = newParticipation({ ...facts, scheme: { id: 'wh-2020', family: 'WH' }, products: ['critical'] }, now, { start: '2021-01-16', end: '2021-12-31' })
+    return { _id: `pg-part-${pad(i, 3)}`, ...doc }
+  })
   await addAll('participations', shuffled(parts))
 
   // 113 messages for the worker, in threes at the same instant; some read.

@@ -19,6 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { localTemplateId, TEMPLATES, type TemplateKey } from '../../contracts/src/templates'
 import type { QueryRecord } from '../../local-cloud/src/db/query-log'
+import type { CrashPlan as CloudCrashPlan, CrashRecord, WriteRecord } from '../../local-cloud/src/faults/operation'
 import { functionEnv } from '../../local-cloud/src/functions/function-env'
 import { runtimeNode } from '../../local-cloud/src/launch/runtime-node'
 
@@ -90,27 +91,19 @@ export type FaultStep =
   | { fn: string; event?: unknown; identity: EmulatorIdentity }
   | { timer: { fn: string; trigger: string; time?: string } }
 
-export interface CrashPlan {
-  /** 1-based: the N-th database write of the operation (inserts, updates, sets, removes, transaction commits). */
-  atWrite: number
-  when: 'before' | 'after'
-  /** `operation` (default): every call of the operation stops; `call`: only the call making the write and its callees. */
-  scope?: 'operation' | 'call'
-}
+/**
+ * The emulator's crash plan (local-cloud/src/faults/operation.ts) as the fault route takes it: `scope` may be left out,
+ * for `operation` (every call of the operation stops; `call`: only the call making the write and its callees).
+ */
+export type CrashPlan = Omit<CloudCrashPlan, 'scope'> & Partial<Pick<CloudCrashPlan, 'scope'>>
 
-export interface WriteRecord {
-  n: number
-  fn: string
-  action: string
-  collection: string | null
-  target: string
-}
+export type { WriteRecord }
 
 export interface FaultRun {
   /** What the caller got: the function's return value, or `{ ok: false, code: 'FUNCTION_TIMEOUT', … }` after a crash. */
   result: any
   writes: WriteRecord[]
-  crashed: (WriteRecord & { when: 'before' | 'after'; scope: 'operation' | 'call'; stoppedCalls: number }) | null
+  crashed: CrashRecord | null
 }
 
 export interface FaultApi {

@@ -1,5 +1,5 @@
 import type { Assessment, ClaimStatus, ReviewLevel } from '@mutual-aid/shared-rules'
-import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
+import type { ClaimFiles, ClaimKind, ClaimProduct, DecisionView, DraftFacts, FiledAs, HistoryEvent, Payee, SettlementEvidenceView } from '@mutual-aid/contracts'
 
 import type { Family } from './documents'
 import type { SchemeId } from '@mutual-aid/shared-rules'
@@ -8,6 +8,8 @@ export type { Family, ParticipationDoc, PersonDoc, UnitDoc } from './documents'
 export type { SchemeId }
 
 export type { FiledAs }
+/** What a history entry records (contracts' `HISTORY_EVENTS`: the lifecycle's events and the steps outside it). */
+export type { HistoryEvent }
 
 export interface Filer {
   openid: string
@@ -33,32 +35,6 @@ export interface DraftDoc {
   createdAt: Date
   updatedAt: Date
 }
-
-/**
- * What a history entry records: the lifecycle's events, plus an office user's approval proposed for a second office
- * user to confirm (four eyes) and a proposal sent back or withdrawn.
- */
-export type HistoryEvent =
-  | 'submit'
-  | 'confirm'
-  | 'return'
-  | 'resubmit'
-  | 'approve'
-  | 'reject'
-  | 'pay'
-  | 'propose'
-  | 'withdraw_proposal'
-  // A claim proposed from the bureau's settlement data: offered to the participant (or held: the stay was already
-  // claimed by hand), accepted, declined, or lapsed at the claims cutoff; a held one released when the claim filed by
-  // hand for its stay is rejected or withdrawn.
-  | 'offer'
-  | 'hold'
-  | 'release'
-  | 'accept'
-  | 'decline'
-  | 'lapse'
-  // The filer or participant withdrew the claim before it was decided.
-  | 'withdraw'
 
 export interface HistoryEntry {
   at: Date

@@ -132,7 +132,7 @@ export async function pushMany<K extends TemplateKey>(ctx: HandlerContext, notic
   }
 }
 
-type PushOutcome = { ok: boolean; errCode?: number; errMsg?: string }
+export type PushOutcome = { ok: boolean; errCode?: number; errMsg?: string }
 
 /** WeChat's answer to a send for a user with no one-time subscription left for the template: normal, not a fault. */
 const NO_SUBSCRIPTION = 43101
@@ -154,8 +154,15 @@ function inboxMessage<K extends TemplateKey>(ctx: HandlerContext, notice: Notice
   }
 }
 
-/** Sends a notice's subscribe message; a refusal is an outcome to record, never a failure of the caller. */
-async function sendPush<K extends TemplateKey>(ctx: HandlerContext, notice: Notice<K>): Promise<PushOutcome> {
+/**
+ * Sends a notice's or a reminder's subscribe message; a refusal is an outcome to record, never a failure of the caller.
+ * `source` names the sender in the log line of a refusal that is a fault.
+ */
+export async function sendPush<K extends TemplateKey>(
+  ctx: HandlerContext,
+  notice: Pick<Notice<K>, 'openid' | 'template' | 'fields' | 'page'>,
+  source: 'notify' | 'remind' = 'notify',
+): Promise<PushOutcome> {
   const template = templateId(notice.template, ctx.config)
   try {
     if (!template) throw new Error(`template ${notice.template} is not configured in SUBSCRIBE_TEMPLATES`)
@@ -170,9 +177,9 @@ async function sendPush<K extends TemplateKey>(ctx: HandlerContext, notice: Noti
   } catch (err) {
     const e = (err ?? {}) as { errCode?: number; errcode?: number }
     const push = { ok: false, errCode: e.errCode ?? e.errcode, errMsg: sdkErrorText(err) }
-    // 43101 is a user who has no subscription left: normal. Anything else (47003 a bad value, 40037 a wrong template
-    // id, -604101 a missing openapi permission) is a fault to fix.
-    if (push.errCode !== NO_SUBSCRIPTION) console.error(`[notify] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
+    // 43101 is a user who has no subscription left: normal (the inbox has the message). Anything else (47003 a bad
+    // value, 40037 a wrong template id, -604101 a missing openapi permission) is a fault to fix.
+    if (push.errCode !== NO_SUBSCRIPTION) console.error(`[${source}] ${notice.template} to ${notice.openid} refused:`, push.errMsg)
     return push
   }
 }

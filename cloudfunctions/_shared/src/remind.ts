@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import type { ReminderKind, TemplateKey } from '@mutual-aid/contracts'
 import type { HandlerContext } from './context'
 import { findById } from './db'
-import { sdkErrorText } from './errors'
 import type { Notice } from './notify'
-import { templateId } from './notify'
+import { sendPush } from './notify'
 import { runInTransaction } from './transaction'
 import { txGet } from './tx'
 import type { SdkHandle } from './sdk'
@@ -93,32 +92,10 @@ export async function remindOnce<K extends TemplateKey>(ctx: HandlerContext, r: 
     return true
   }, { busyMessage: '提醒正在发送，请稍后查看。' })
   if (!told) return false
-  const push = await send(ctx, r)
+  const push = await sendPush(ctx, r, 'remind')
   // `set` replaces the whole field (a plain object would be merged key by key, keeping `pending`).
   await ctx.db.collection('messages').doc(messageId).update({ data: { push: ctx.db.command.set(push), pushedAt: ctx.clock.now() } })
   return true
-}
-
-async function send(ctx: HandlerContext, r: Reminder): Promise<ReminderPush> {
-  const template = templateId(r.template, ctx.config)
-  try {
-    if (!template) throw new Error(`template ${r.template} is not configured in SUBSCRIBE_TEMPLATES`)
-    await ctx.cloud.openapi.subscribeMessage.send({
-      touser: r.openid,
-      templateId: template,
-      page: r.page,
-      data: Object.fromEntries(Object.entries(r.fields as Record<string, string>).map(([k, v]) => [k, { value: v }])),
-      miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
-    })
-    return { ok: true }
-  } catch (err) {
-    const e = (err ?? {}) as { errCode?: number; errcode?: number }
-    const push = { ok: false, errCode: e.errCode ?? e.errcode, errMsg: sdkErrorText(err) }
-    // 43101: the user holds no subscription for this template — normal; the inbox has the reminder. Anything else
-    // (47003 a bad value, 40037 a wrong template id) is a fault to fix.
-    if (push.errCode !== 43101) console.error(`[remind] ${r.template} to ${r.openid} refused:`, push.errMsg)
-    return push
-  }
 }
 
 /** A reminder's push still pending after this long was cut off (functions run at most a few minutes). */

@@ -1,6 +1,6 @@
 /** What the `claims` and `messages` functions answer, as the app reads it (instants arrive as ISO strings). */
 import { z } from 'zod'
-import type { Assessment } from '@mutual-aid/shared-rules'
+import { CLAIM_EVENTS, type Assessment } from '@mutual-aid/shared-rules'
 import { cursorPageOf, dateSchema, familySchema, fileCheckSchema, instantSchema, productSchema, schemeIdSchema, schemeRulesSchema } from '../common'
 import { claimStatusSchema, draftFactsSchema, filesSchema, kindSchema } from './requests'
 
@@ -95,9 +95,19 @@ export const claimListItemSchema = z.object({
 })
 export type ClaimListItem = z.infer<typeof claimListItemSchema>
 
+/**
+ * What a claim's history records: the lifecycle's events (`CLAIM_EVENTS`), plus the steps outside its transitions —
+ * the claim submitted, an office user's approval proposed for a second office user to confirm (four eyes) and that
+ * proposal withdrawn, a claim proposed from the bureau's settlement data offered to the participant or held (the stay
+ * was already claimed by hand).
+ */
+export const HISTORY_EVENTS = [...CLAIM_EVENTS, 'submit', 'propose', 'withdraw_proposal', 'offer', 'hold'] as const
+export const historyEventSchema = z.enum(HISTORY_EVENTS)
+export type HistoryEvent = z.infer<typeof historyEventSchema>
+
 export const historyViewSchema = z.object({
   at: instantSchema,
-  event: z.string(),
+  event: historyEventSchema,
   from: z.string(),
   to: claimStatusSchema,
   role: z.union([reviewLevelSchema, filedAsSchema]),

@@ -4,7 +4,7 @@
  * participant (免申即享). Rows that do not qualify are reported to the importer only.
  */
 import { z } from 'zod'
-import { dateSchema, noInput } from '../common'
+import { cursorPageOf, dateSchema, noInput } from '../common'
 import { fileIdSchema, idSchema } from '../field-bounds'
 import { defineFunction } from '../action'
 
@@ -87,8 +87,5 @@ export const settlementsContract = defineFunction('settlements', {
   import: { input: settlementImportInput, output: settlementImportSchema },
   continue: { input: settlementContinueInput, output: settlementImportSchema },
   imports: { input: noInput, output: z.array(settlementImportSchema) },
-  rows: {
-    input: settlementRowsInput,
-    output: z.object({ items: z.array(settlementRowSchema), nextCursor: z.string().nullable(), total: z.number().int().min(0) }),
-  },
+  rows: { input: settlementRowsInput, output: cursorPageOf(settlementRowSchema) },
 })

@@ -48,27 +48,23 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * condition) that CloudBase does not document. Inside `$expr` the aggregation expression list applies.
  */
 export function checkCloudBaseQuery(criteria: unknown, where = '查询条件'): void {
-  const stack: unknown[] = [criteria]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (Array.isArray(v)) {
-      stack.push(...v)
-      continue
-    }
-    if (!isObject(v)) continue
-    for (const [key, item] of Object.entries(v)) {
-      if (key === '$expr') {
-        checkExpression(item, where)
-        continue
-      }
-      if (key.startsWith('$') && !CLOUDBASE_QUERY_OPERATORS.has(key)) throw refuse(key, where)
-      stack.push(item)
-    }
-  }
+  checkOperators(criteria, CLOUDBASE_QUERY_OPERATORS, where, (expression) =>
+    checkOperators(expression, CLOUDBASE_OPERATORS, `${where}的 expr 聚合表达式`),
+  )
 }
 
-function checkExpression(expression: unknown, where: string): void {
-  const stack: unknown[] = [expression]
+/**
+ * Walks `value` (objects and arrays, without recursion so a deep value cannot overflow the stack) and throws at the
+ * first `$` key outside `allowed`. A `$expr` key, where `onExpr` is given, hands its value to `onExpr` instead: an
+ * aggregation expression has its own operator list.
+ */
+function checkOperators(
+  value: unknown,
+  allowed: ReadonlySet<string>,
+  where: string,
+  onExpr?: (expression: unknown) => void,
+): void {
+  const stack: unknown[] = [value]
   while (stack.length > 0) {
     const v = stack.pop()
     if (Array.isArray(v)) {
@@ -77,7 +73,11 @@ function checkExpression(expression: unknown, where: string): void {
     }
     if (!isObject(v)) continue
     for (const [key, item] of Object.entries(v)) {
-      if (key.startsWith('$') && !CLOUDBASE_OPERATORS.has(key)) throw refuse(key, `${where}的 expr 聚合表达式`)
+      if (key === '$expr' && onExpr) {
+        onExpr(item)
+        continue
+      }
+      if (key.startsWith('$') && !allowed.has(key)) throw refuse(key, where)
       stack.push(item)
     }
   }

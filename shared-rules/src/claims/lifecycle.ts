@@ -38,18 +38,9 @@ export type ClaimStatus =
   | 'lapsed'
   | 'withdrawn'
 export type ReviewLevel = 'clerk' | 'agent' | 'office'
-export type ClaimEvent =
-  | 'confirm'
-  | 'return'
-  | 'resubmit'
-  | 'approve'
-  | 'reject'
-  | 'pay'
-  | 'accept'
-  | 'decline'
-  | 'lapse'
-  | 'release'
-  | 'withdraw'
+/** What can happen to a claim (see {@link transition}). */
+export const CLAIM_EVENTS = ['confirm', 'return', 'resubmit', 'approve', 'reject', 'pay', 'accept', 'decline', 'lapse', 'release', 'withdraw'] as const
+export type ClaimEvent = (typeof CLAIM_EVENTS)[number]
 /** Who acts: the three review levels, or the person who filed / the participant. */
 export type Actor = ReviewLevel | 'filer'
 

@@ -3,10 +3,10 @@
  * 2 shares, renewing, coverage 2021-01-16 → 2021-12-31), and small helpers to file a claim like the app does
  * (save draft → upload pages under claims/<draftId>/<item>/ → consent → submit).
  */
-import { SUBSCRIBE_ON, claimPagePath } from '@mutual-aid/contracts'
+import { claimPagePath } from '@mutual-aid/contracts'
 import { createHash, randomUUID } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
-import { checkAnswer } from '../../helpers/contract-check'
+import { appCaller } from '../../helpers/calls'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 import { makePng } from '../../fixtures/photos/make-photo'
@@ -31,17 +31,11 @@ export async function startSuite(): Promise<Suite> {
   const emu = await startEmulator({ env: { MUTUAL_AID_TODAY: TODAY } })
   const db = localCloud(emu.url).database()
   await seedDemo(emu.url)
+  const call = appCaller(emu)
   return {
     emu,
     db,
-    call: async (openid, action, input = {}) => {
-      // The app asks for subscriptions on the taps that lead to these actions (src/features/notifications).
-      const moment = ({ submit: 'claimSubmit', resubmit: 'claimResubmit', decide: 'officeReview', markPaid: 'officeReview' } as const)[action as string]
-      if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
-      const answer = await emu.callFunction('claims', { action, ...input }, { openid })
-      checkAnswer('claims', action, answer)
-      return answer
-    },
+    call: (openid, action, input) => call('claims', openid, action, input),
   }
 }
 

@@ -3,9 +3,8 @@
  * (WH unit paid for 2021; TZ private unit with 14 people and no enrolment), and helpers that call functions and
  * upload roster files the way the app does.
  */
-import { SUBSCRIBE_ON, type SubscribeMoment } from '@mutual-aid/contracts'
-import { startEmulator, type Emulator } from '../../helpers/emulator'
-import { checkAnswer } from '../../helpers/contract-check'
+import { startEmulator } from '../../helpers/emulator'
+import { appCaller, okOf, type CallingSuite } from '../../helpers/calls'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
@@ -18,24 +17,8 @@ export const WORKER_TZ = 'demo-worker-tz-1'
 export const WH_UNIT = 'unit-wh-minghu'
 export const TZ_UNIT = 'unit-tz-haiyue'
 
-/** The taps on which the app asks for subscriptions before these actions (src/features/notifications). */
-export const MOMENTS: Record<string, SubscribeMoment | undefined> = {
-  'enrolment.submit': 'declare',
-  'auth.bindWorker': 'bind',
-  'claims.submit': 'claimSubmit',
-  'claims.resubmit': 'claimResubmit',
-  'claims.decide': 'officeReview',
-  'claims.markPaid': 'officeReview',
-}
-
-export interface Suite {
-  emu: Emulator
-  db: any
+export interface Suite extends CallingSuite {
   cloud: any
-  /** Calls `fn` with `{ action, ...input }` as `openid`. */
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  /** Like `call` but fails the test unless the answer is ok; answers `data`. */
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
   /** Uploads a file into storage at `cloudPath` (as the page's upload would) and answers its fileID. */
   upload(cloudPath: string, content: Buffer): Promise<string>
 }
@@ -45,23 +28,13 @@ export async function startSuite(today = '2021-06-15', seed = true, options: { f
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   if (seed) await seedDemo(emu.url)
-  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    const moment = MOMENTS[`${fn}.${action}`]
-    if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
-    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
-    checkAnswer(fn, action, answer)
-    return answer
-  }
+  const call = appCaller(emu)
   return {
     emu,
     db,
     cloud,
     call,
-    async ok(fn, openid, action, input = {}) {
-      const answer = await call(fn, openid, action, input)
-      if (!answer?.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(answer).slice(0, 600)}`)
-      return answer.data
-    },
+    ok: okOf(call),
     async upload(cloudPath, content) {
       const res = await cloud.uploadFile({ cloudPath, fileContent: content })
       return res.fileID as string

@@ -5,9 +5,10 @@
  */
 import { usccCheckChar } from '@mutual-aid/shared-rules'
 import { makeId } from '../../fixtures/rosters/make-roster'
-import { startEmulator, type Emulator } from '../../helpers/emulator'
+import { startEmulator } from '../../helpers/emulator'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
+import { okOf, type CallingSuite } from '../../helpers/calls'
 
 export const OFFICE = 'demo-office-01'
 export const AGENT = 'demo-agent-01'
@@ -15,13 +16,8 @@ export const CLERK_WH = 'demo-clerk-wh'
 export const SMALL_CLERK = 'o_small_clerk_01'
 export const SMALL_WORKERS = ['o_small_worker_1', 'o_small_worker_2']
 
-export interface OpsSuite {
-  emu: Emulator
-  db: any
+export interface OpsSuite extends CallingSuite {
   cloud: any
-  /** Calls `fn` as `openid`; answers the envelope. */
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
 }
 
 export async function startOpsSuite(options: { faultInjection?: boolean; today?: string } = {}): Promise<OpsSuite> {
@@ -30,34 +26,56 @@ export async function startOpsSuite(options: { faultInjection?: boolean; today?:
   const cloud = localCloud(emu.url)
   const db = cloud.database()
   const call = (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => emu.callFunction(fn, { action, ...input }, { openid })
-  const ok = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    const answer = await call(fn, openid, action, input)
-    if (!answer?.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(answer).slice(0, 600)}`)
-    return answer.data
+  return { emu, db, cloud, call, ok: okOf(call) }
+}
+
+/** What tells one test unit from another: who it is, who keeps its roster, and how its people are named and born. */
+interface UnitShape {
+  name: string
+  /** The USCC's first 17 characters; its check character is computed. */
+  usccBody: string
+  unitType: 'soe' | 'private'
+  contactName: string
+  contactPhone: string
+  clerk: string
+  /** Bound, as binding leaves them, to the first people on the roster. */
+  workers: readonly string[]
+  staffName: string
+  /** Person i is born `birthYear`-0(i%9+1)-`birthDayTens`(i%10), ID serial `serialFrom` + i: distinct across units. */
+  birthYear: number
+  birthDayTens: number
+  serialFrom: number
+}
+
+/** A TZ unit with its clerk, `staff` people on the roster (the first bound to `shape.workers`) and its staff report. */
+async function unitWithRoster(s: OpsSuite, shape: UnitShape, staff: number): Promise<{ unitId: string; personIds: string[] }> {
+  const { unitId } = await s.ok('units', OFFICE, 'create', {
+    name: shape.name, uscc: shape.usccBody + usccCheckChar(shape.usccBody), unitType: shape.unitType, finance: false, family: 'TZ',
+    agentId: 'agent-chengqu', contactName: shape.contactName, contactPhone: shape.contactPhone, address: '',
+  })
+  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
+  await s.ok('auth', shape.clerk, 'acceptInvite', { code: invite.code })
+  const personIds: string[] = []
+  for (let i = 0; i < staff; i++) {
+    const born = `${shape.birthYear}-0${(i % 9) + 1}-${shape.birthDayTens}${i % 10}`
+    const added = await s.ok('roster', shape.clerk, 'add', { name: `${shape.staffName}${i + 1}`, idNumber: makeId('331002', born, shape.serialFrom + i, i % 2 === 0), hireDate: '2020-01-01' })
+    personIds.push(added.personId)
   }
-  return { emu, db, cloud, call, ok }
+  await s.ok('units', shape.clerk, 'recordStaffReport', { month: '2021-05', headcount: staff })
+  // Workers bound (as binding leaves them): the coverage notice must reach each of them.
+  for (const [i, openid] of shape.workers.entries()) {
+    await s.db.collection('people').doc(personIds[i]).update({ data: { openid } })
+    await s.db.collection('users').add({ data: { _id: openid, role: null, name: `${shape.staffName}${i + 1}`, personId: personIds[i], createdAt: new Date(), updatedAt: new Date() } })
+  }
+  return { unitId, personIds }
 }
 
 /** A TZ state-owned unit with its clerk, `staff` people on the roster (the first two bound to workers) and its staff report. */
-export async function smallUnit(s: OpsSuite, staff = 3, uscc = '91331002MA2H7Q4M5'): Promise<{ unitId: string; personIds: string[] }> {
-  const { unitId } = await s.ok('units', OFFICE, 'create', {
-    name: '台州小型国有测试公司', uscc: uscc + usccCheckChar(uscc), unitType: 'soe', finance: false, family: 'TZ',
-    agentId: 'agent-chengqu', contactName: '王五', contactPhone: '13900000022', address: '',
-  })
-  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
-  await s.ok('auth', SMALL_CLERK, 'acceptInvite', { code: invite.code })
-  const personIds: string[] = []
-  for (let i = 0; i < staff; i++) {
-    const added = await s.ok('roster', SMALL_CLERK, 'add', { name: `小厂职工${i + 1}`, idNumber: makeId('331002', `1985-0${(i % 9) + 1}-1${i % 10}`, 500 + i, i % 2 === 0), hireDate: '2020-01-01' })
-    personIds.push(added.personId)
-  }
-  await s.ok('units', SMALL_CLERK, 'recordStaffReport', { month: '2021-05', headcount: staff })
-  // Two workers bound (as binding leaves them): the coverage notice must reach each of them.
-  for (const [i, openid] of SMALL_WORKERS.entries()) {
-    await s.db.collection('people').doc(personIds[i]).update({ data: { openid } })
-    await s.db.collection('users').add({ data: { _id: openid, role: null, name: `小厂职工${i + 1}`, personId: personIds[i], createdAt: new Date(), updatedAt: new Date() } })
-  }
-  return { unitId, personIds }
+export function smallUnit(s: OpsSuite, staff = 3, uscc = '91331002MA2H7Q4M5'): Promise<{ unitId: string; personIds: string[] }> {
+  return unitWithRoster(s, {
+    name: '台州小型国有测试公司', usccBody: uscc, unitType: 'soe', contactName: '王五', contactPhone: '13900000022',
+    clerk: SMALL_CLERK, workers: SMALL_WORKERS, staffName: '小厂职工', birthYear: 1985, birthDayTens: 1, serialFrom: 500,
+  }, staff)
 }
 
 export const PRIVATE_CLERK = 'o_private_clerk_01'
@@ -69,23 +87,10 @@ export const PRIVATE_WORKERS = ['o_private_worker_1', 'o_private_worker_2']
  * may be replaced by the colleagues left over.
  */
 export async function privateUnitPaid(s: OpsSuite, staff = 11, declared = 10): Promise<{ unitId: string; personIds: string[]; enrolmentId: string }> {
-  const body = '91331002MA2H7Q4P8'
-  const { unitId } = await s.ok('units', OFFICE, 'create', {
-    name: '台州小型民营测试公司', uscc: body + usccCheckChar(body), unitType: 'private', finance: false, family: 'TZ',
-    agentId: 'agent-chengqu', contactName: '赵六', contactPhone: '13900000023', address: '',
-  })
-  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
-  await s.ok('auth', PRIVATE_CLERK, 'acceptInvite', { code: invite.code })
-  const personIds: string[] = []
-  for (let i = 0; i < staff; i++) {
-    const added = await s.ok('roster', PRIVATE_CLERK, 'add', { name: `民营职工${i + 1}`, idNumber: makeId('331002', `1986-0${(i % 9) + 1}-2${i % 10}`, 700 + i, i % 2 === 0), hireDate: '2020-01-01' })
-    personIds.push(added.personId)
-  }
-  await s.ok('units', PRIVATE_CLERK, 'recordStaffReport', { month: '2021-05', headcount: staff })
-  for (const [i, openid] of PRIVATE_WORKERS.entries()) {
-    await s.db.collection('people').doc(personIds[i]).update({ data: { openid } })
-    await s.db.collection('users').add({ data: { _id: openid, role: null, name: `民营职工${i + 1}`, personId: personIds[i], createdAt: new Date(), updatedAt: new Date() } })
-  }
+  const { unitId, personIds } = await unitWithRoster(s, {
+    name: '台州小型民营测试公司', usccBody: '91331002MA2H7Q4P8', unitType: 'private', contactName: '赵六', contactPhone: '13900000023',
+    clerk: PRIVATE_CLERK, workers: PRIVATE_WORKERS, staffName: '民营职工', birthYear: 1986, birthDayTens: 2, serialFrom: 700,
+  }, staff)
   const declaredAnswer = await s.ok('enrolment', PRIVATE_CLERK, 'submit', { year: 2021, products: ['inpatient', 'critical'], personIds: personIds.slice(0, declared) })
   const { enrolmentId } = declaredAnswer
   const approved = await s.ok('enrolment', AGENT, 'review', { enrolmentId, version: declaredAnswer.version, decision: 'approve' })

@@ -2,22 +2,15 @@
  * Fixtures for the scheme-management and reminder tests: an emulator on a pinned business date that can be restarted
  * on the same data at a later date (the year goes on), the demo seed, and calls checked against the contracts.
  */
-import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
-import { startEmulator, type Emulator, type StartOptions } from '../../helpers/emulator'
-import { checkAnswer } from '../../helpers/contract-check'
+import { startEmulator, type StartOptions } from '../../helpers/emulator'
+import { appCaller, okOf, type CallingSuite } from '../../helpers/calls'
 import { seedDemo } from '../../../scripts/seed'
 import { localCloud } from '../../../scripts/sdk-env'
 
-import { MOMENTS } from '../enrolment/helpers'
-
 export { AGENT, CLERK_TZ, CLERK_WH, OFFICE, TZ_UNIT, WH_UNIT, WORKER_TZ, WORKER_WH } from '../enrolment/helpers'
 
-export interface Year {
-  emu: Emulator
-  db: any
+export interface Year extends CallingSuite {
   today: string
-  call(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
-  ok(fn: string, openid: string, action: string, input?: Record<string, unknown>): Promise<any>
   /** Stops this emulator and starts one on the same data at `today` (the business clock moves on). */
   moveTo(today: string): Promise<Year>
 }
@@ -27,23 +20,13 @@ export async function startYear(today: string, options: Omit<StartOptions, 'env'
   const emu = await startEmulator({ ...rest, dataDir, env: { MUTUAL_AID_TODAY: today } })
   const db = localCloud(emu.url).database()
   if (seed) await seedDemo(emu.url)
-  const call = async (fn: string, openid: string, action: string, input: Record<string, unknown> = {}) => {
-    const moment = MOMENTS[`${fn}.${action}`]
-    if (moment) await emu.subscribe(openid, SUBSCRIBE_ON[moment])
-    const answer = await emu.callFunction(fn, { action, ...input }, { openid })
-    checkAnswer(fn, action, answer)
-    return answer
-  }
+  const call = appCaller(emu)
   const year: Year = {
     emu,
     db,
     today,
     call,
-    async ok(fn, openid, action, input = {}) {
-      const answer = await call(fn, openid, action, input)
-      if (!answer?.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(answer).slice(0, 800)}`)
-      return answer.data
-    },
+    ok: okOf(call),
     async moveTo(next) {
       await emu.stop()
       return startYear(next, { ...rest, dataDir: emu.dataDir, seed: false })

@@ -4,41 +4,31 @@
  * paid or proposed through either. One TZ person per case, so the cases do not share allowance days.
  */
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { AGENT, CLERK_TZ, OFFICE, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { OFFICE, claimSteps, consentAll, csvOf, fileByHand, importToEnd, okData, reportStay, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
   s = await startSettleSuite()
-  for (let i = 0; i < 14; i++) okData(await s.call('claims', workerOf(i), 'consent', { kind: 'medical_info', version: '2021-01' }))
+  await consentAll(s)
 })
 afterAll(async () => {
   await s?.emu.stop()
 })
 
-let serials = 0
-
-
 /** The bureau reports a stay for person `i`; answers the row's outcome and its claim. */
 async function report(i: number, admission: string, discharge: string) {
-  const serial = `X${Date.now()}${++serials}`
-  const answer = okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission, discharge, selfPay: '1000.00', selfFunded: '0', serial }])))
-  expect(answer.status).toBe('done')
-  const row = (await s.db.collection('settlements').where({ serial }).get()).data[0]
-  const claim = row.claimId ? (await s.db.collection('claims').where({ _id: row.claimId }).get()).data[0] : null
-  return { answer, row, claim }
+  const reported = await reportStay(s, i, admission, discharge)
+  expect(reported.answer.status).toBe('done')
+  return reported
 }
 
-const version = async (claimId: string) => okData(await s.call('claims', OFFICE, 'get', { claimId })).version
+const steps = claimSteps(() => s)
+const { accept, toOffice } = steps
 
+/** Confirmed by the clerk and the agent, then approved by the office. */
 async function approve(claimId: string) {
-  okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId, version: await version(claimId) }))
-  okData(await s.call('claims', AGENT, 'confirm', { claimId, version: await version(claimId) }))
-  return okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'approve' }))
-}
-
-async function accept(i: number, claimId: string) {
-  const got = okData(await s.call('claims', workerOf(i), 'get', { claimId }))
-  return okData(await s.call('claims', workerOf(i), 'acceptProposal', { claimId, version: got.version, payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: '6222020000000000777' } }))
+  await toOffice(claimId)
+  return steps.approve(claimId)
 }
 
 describe('a claim filed by hand first, then the bureau reports the stay', () => {
@@ -53,9 +43,8 @@ describe('a claim filed by hand first, then the bureau reports the stay', () => 
     const manual = okData(await fileByHand(s, i, filed[0], filed[1]))
     if (fate === 'approved') await approve(manual.claimId)
     if (fate === 'rejected') {
-      okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId: manual.claimId, version: await version(manual.claimId) }))
-      okData(await s.call('claims', AGENT, 'confirm', { claimId: manual.claimId, version: await version(manual.claimId) }))
-      okData(await s.call('claims', OFFICE, 'decide', { claimId: manual.claimId, version: await version(manual.claimId), outcome: 'reject', reasonCode: 'NOT_PAYABLE', note: '材料与事实不符，不予给付' }))
+      await toOffice(manual.claimId)
+      await steps.reject(manual.claimId)
     }
     const { row, claim } = await report(i, reported[0], reported[1])
     expect(row.state).toBe(expected)

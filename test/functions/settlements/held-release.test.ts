@@ -7,44 +7,20 @@
  * included (`bureauClaimRules` of the loaded version).
  */
 import { getScheme } from '@mutual-aid/shared-rules'
-import { TZ_PEOPLE } from '../../../scripts/demo-data'
-import { AGENT, CLERK_TZ, OFFICE, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { OFFICE, claimSteps, consentAll, fileByHand, okData, reportStay, startSettleSuite, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
   s = await startSettleSuite()
-  for (let i = 1; i < 14; i++) okData(await s.call('claims', workerOf(i), 'consent', { kind: 'medical_info', version: '2021-01' }))
+  await consentAll(s, 1)
 })
 afterAll(async () => {
   await s?.emu.stop()
 })
 
-let serials = 0
-
-
-async function report(i: number, admission: string, discharge: string) {
-  const serial = `H${Date.now()}${++serials}`
-  okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission, discharge, selfPay: '1000.00', selfFunded: '0', serial }])))
-  const row = (await s.db.collection('settlements').where({ serial }).get()).data[0]
-  return row.claimId ? (await s.db.collection('claims').doc(row.claimId).get()).data : null
-}
-
-const claimOf = async (id: string) => (await s.db.collection('claims').doc(id).get()).data
-const participation = async (i: number) => (await s.db.collection('participations').doc(s.part[i]).get()).data
-const version = async (claimId: string) => (await claimOf(claimId)).version
-const notices = async (i: number) => (await s.db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).get()).data
-
-async function toOffice(claimId: string) {
-  okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId, version: await version(claimId) }))
-  okData(await s.call('claims', AGENT, 'confirm', { claimId, version: await version(claimId) }))
-}
-const reject = async (claimId: string) =>
-  okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'reject', reasonCode: 'NOT_PAYABLE', note: '材料与事实不符，不予给付' }))
-const approve = async (claimId: string) => okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'approve' }))
-const markPaid = async (claimId: string) => okData(await s.call('claims', OFFICE, 'markPaid', { claimId, version: await version(claimId), paidOn: '2021-06-15', reference: 'TX20210615' }))
-const returnIt = async (claimId: string) => okData(await s.call('claims', CLERK_TZ, 'return', { claimId, version: await version(claimId), reason: '请补充出院小结' }))
-const accept = async (i: number, claimId: string) =>
-  okData(await s.call('claims', workerOf(i), 'acceptProposal', { claimId, version: await version(claimId), payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: '6222020000000000777' } }))
+/** The bureau reports person `i`'s stay; answers the claim it became (held or proposed), or null. */
+const report = async (i: number, admission: string, discharge: string) => (await reportStay(s, i, admission, discharge)).claim
+const { claimOf, participation, version, proposalNotices: notices, toOffice, reject, approve, markPaid, returnIt, accept } = claimSteps(() => s)
 
 describe('a held proposal as the claim filed by hand for the stay goes on', () => {
   it.each([

@@ -156,3 +156,51 @@ export async function fileByHand(s: Suite, i: number, admission: string, dischar
   })
   return r.submit
 }
+
+/** Persons `from`…13 consent to their medical data being read (accepting a proposal and filing a stay need it). */
+export async function consentAll(s: Suite, from = 0): Promise<void> {
+  for (let i = from; i < TZ_PEOPLE.length; i++) okData(await s.call('claims', workerOf(i), 'consent', { kind: 'medical_info', version: '2021-01' }))
+}
+
+let reports = 0
+
+/**
+ * The bureau reports person `i`'s stay: one settlement line, imported to the end by the office. Answers the import's
+ * answer, the settlement row, and the claim it became (held or proposed), or null.
+ */
+export async function reportStay(s: Suite, i: number, admission: string, discharge: string, selfPay = '1000.00') {
+  const serial = `R${Date.now()}${++reports}`
+  const answer = okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission, discharge, selfPay, selfFunded: '0', serial }])))
+  const row = (await s.db.collection('settlements').where({ serial }).get()).data[0]
+  const claim = row.claimId ? (await s.db.collection('claims').doc(row.claimId).get()).data : null
+  return { answer, row, claim }
+}
+
+/**
+ * What the cross-channel tests read and do to a claim, each step at the claim's current version. `suite` is read at
+ * each call: the suite starts in `beforeAll`, after the test file has taken these.
+ */
+export function claimSteps(suite: () => Suite) {
+  const claimOf = async (id: string) => (await suite().db.collection('claims').doc(id).get()).data
+  const version = async (claimId: string) => (await claimOf(claimId)).version
+  const act = async (openid: string, action: string, claimId: string, input: Record<string, unknown> = {}) =>
+    okData(await suite().call('claims', openid, action, { claimId, version: await version(claimId), ...input }))
+  return {
+    claimOf,
+    version,
+    participation: async (i: number) => (await suite().db.collection('participations').doc(suite().part[i]).get()).data,
+    /** The 'claimProposed' notices person `i` has been sent. */
+    proposalNotices: async (i: number) => (await suite().db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).get()).data,
+    /** Confirmed by the unit's clerk and the agent: now at the office's level. */
+    toOffice: async (claimId: string) => {
+      await act(CLERK_TZ, 'confirm', claimId)
+      await act(AGENT, 'confirm', claimId)
+    },
+    approve: (claimId: string) => act(OFFICE, 'decide', claimId, { outcome: 'approve' }),
+    reject: (claimId: string) => act(OFFICE, 'decide', claimId, { outcome: 'reject', reasonCode: 'NOT_PAYABLE', note: '材料与事实不符，不予给付' }),
+    markPaid: (claimId: string) => act(OFFICE, 'markPaid', claimId, { paidOn: '2021-06-15', reference: 'TX20210615' }),
+    returnIt: (claimId: string) => act(CLERK_TZ, 'return', claimId, { reason: '请补充出院小结' }),
+    /** Person `i` accepts their proposal, paid to their own account. */
+    accept: (i: number, claimId: string) => act(workerOf(i), 'acceptProposal', claimId, { payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: '6222020000000000777' } }),
+  }
+}

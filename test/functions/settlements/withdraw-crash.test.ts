@@ -5,9 +5,8 @@
  * the final state is the uninterrupted run's — withdrawn once, the proposal released once, one stay, each recipient
  * told exactly once, nothing left in the outbox.
  */
-import { TZ_PEOPLE } from '../../../scripts/demo-data'
 import { checkCrashPoints, expectResumable } from '../../helpers/fault-injection'
-import { AGENT, CLERK_TZ, OFFICE, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, fileByHand, okData, reportStay, startSettleSuite, workerOf, type Suite } from './helpers'
 
 // Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine).
 jest.setTimeout(600_000)
@@ -25,8 +24,7 @@ afterAll(async () => {
 it('a withdraw cut off at any write is completed by its retry and the outbox timer, exactly once', async () => {
   const i = 1
   const manual = okData(await fileByHand(s, i, '2021-05-03', '2021-05-13'))
-  okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission: '2021-05-03', discharge: '2021-05-13', selfPay: '1000.00', selfFunded: '0', serial: 'WX1' }])))
-  const heldId = (await s.db.collection('settlements').where({ serial: 'WX1' }).get()).data[0].claimId as string
+  const heldId = (await reportStay(s, i, '2021-05-03', '2021-05-13')).row.claimId as string
   expect((await s.db.collection('claims').doc(heldId).get()).data.status).toBe('held')
   // At the office's level, so the office users are told too.
   for (const reviewer of [CLERK_TZ, AGENT]) {

@@ -7,41 +7,22 @@
  */
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
 import { fileClaim } from '../claims/helpers'
-import { AGENT, CLERK_TZ, OFFICE, OFFICE_2, csvOf, fileByHand, importToEnd, okData, startSettleSuite, tzId, workerOf, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, OFFICE_2, claimSteps, consentAll, fileByHand, okData, reportStay, startSettleSuite, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
   s = await startSettleSuite()
-  for (let i = 1; i < 14; i++) okData(await s.call('claims', workerOf(i), 'consent', { kind: 'medical_info', version: '2021-01' }))
+  await consentAll(s, 1)
 })
 afterAll(async () => {
   await s?.emu.stop()
 })
 
-let serials = 0
-
 /** The bureau reports person `i`'s stay; answers the claim it became (held or proposed), or null. */
-async function report(i: number, admission: string, discharge: string, selfPay = '1000.00') {
-  const serial = `W${Date.now()}${++serials}`
-  okData(await importToEnd(s, OFFICE, csvOf([{ id: tzId(i), name: TZ_PEOPLE[i][0], admission, discharge, selfPay, selfFunded: '0', serial }])))
-  const row = (await s.db.collection('settlements').where({ serial }).get()).data[0]
-  return row.claimId ? (await s.db.collection('claims').doc(row.claimId).get()).data : null
-}
-
-const claimOf = async (id: string) => (await s.db.collection('claims').doc(id).get()).data
-const participation = async (i: number) => (await s.db.collection('participations').doc(s.part[i]).get()).data
-const version = async (claimId: string) => (await claimOf(claimId)).version
-const proposalNotices = async (i: number) => (await s.db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).get()).data
+const report = async (i: number, admission: string, discharge: string) => (await reportStay(s, i, admission, discharge)).claim
+const { claimOf, participation, version, proposalNotices, toOffice, approve, accept } = claimSteps(() => s)
 const withdraw = async (openid: string, claimId: string, reason?: string, v?: number) =>
   s.call('claims', openid, 'withdraw', { claimId, version: v ?? (await version(claimId)), ...(reason ? { reason } : {}) })
-
-async function toOffice(claimId: string) {
-  okData(await s.call('claims', CLERK_TZ, 'confirm', { claimId, version: await version(claimId) }))
-  okData(await s.call('claims', AGENT, 'confirm', { claimId, version: await version(claimId) }))
-}
-const approve = async (claimId: string) => okData(await s.call('claims', OFFICE, 'decide', { claimId, version: await version(claimId), outcome: 'approve' }))
-const accept = async (i: number, claimId: string) =>
-  okData(await s.call('claims', workerOf(i), 'acceptProposal', { claimId, version: await version(claimId), payee: { name: TZ_PEOPLE[i][0], bank: '台州银行', account: '6222020000000000777' } }))
 
 describe('withdrawing a claim filed by hand releases the proposal held because of it', () => {
   it('released in the same transaction: proposed, its stay, told once (saying why), confirmable, paid once', async () => {

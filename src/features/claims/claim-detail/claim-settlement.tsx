@@ -1,17 +1,8 @@
-import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { INSURANCE_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { Tag } from '@/components/ui'
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="claims-row">
-      <Text className="claims-row__label">{label}</Text>
-      <Text className="claims-row__value">{children}</Text>
-    </View>
-  )
-}
+import { ClaimRow } from './claim-row'
 
 /**
  * A claim proposed from the medical-insurance bureau's settlement data (免申即享): the settlement is its evidence
@@ -27,21 +18,21 @@ export function ClaimSettlement({ claim: c }: { claim: ClaimDetail }) {
         <Tag theme="success">来自医保结算</Tag>
       </View>
       <Text className="claims-section__hint">以下数据由医保部门提供，无需上传发票和结算单照片。</Text>
-      <Row label="住院">
+      <ClaimRow label="住院">
         {st.admission} 至 {st.discharge}
-      </Row>
-      <Row label="医院">
+      </ClaimRow>
+      <ClaimRow label="医院">
         {st.hospitalName}（{st.designated ? '定点医院' : '非定点医院'}）
-      </Row>
-      <Row label="险种">{INSURANCE_LABEL[st.insurance]}</Row>
-      <Row label="医疗总费用">{formatYuan(st.totalFen)}</Row>
-      <Row label="统筹基金支付">{formatYuan(st.fundFen)}</Row>
-      <Row label="个人自负">{formatYuan(st.selfPayFen)}</Row>
-      <Row label="个人自理">{formatYuan(st.selfFundedFen)}</Row>
-      <Row label="结算">
+      </ClaimRow>
+      <ClaimRow label="险种">{INSURANCE_LABEL[st.insurance]}</ClaimRow>
+      <ClaimRow label="医疗总费用">{formatYuan(st.totalFen)}</ClaimRow>
+      <ClaimRow label="统筹基金支付">{formatYuan(st.fundFen)}</ClaimRow>
+      <ClaimRow label="个人自负">{formatYuan(st.selfPayFen)}</ClaimRow>
+      <ClaimRow label="个人自理">{formatYuan(st.selfFundedFen)}</ClaimRow>
+      <ClaimRow label="结算">
         {st.settledOn} · 流水号 {st.serial}
-      </Row>
-      {c.linkedClaimNo ? <Row label="同次住院申请">{c.linkedClaimNo}</Row> : null}
+      </ClaimRow>
+      {c.linkedClaimNo ? <ClaimRow label="同次住院申请">{c.linkedClaimNo}</ClaimRow> : null}
     </View>
   )
 }
