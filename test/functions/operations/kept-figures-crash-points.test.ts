@@ -22,7 +22,8 @@ import { usccCheckChar } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { countRoster, rosterCountsId, type RosterCountsDoc } from '../../../cloudfunctions/_shared/src/roster-counts'
 import { makeId, makeRows, rosterXlsx } from '../../fixtures/rosters/make-roster'
-import type { FaultRun, FaultStep } from '../../helpers/emulator'
+import type { FaultStep } from '../../helpers/emulator'
+import { CRASH_TRIES, runToCrash } from '../../helpers/fault-injection'
 import { AGENT, OFFICE, PRIVATE_CLERK, SMALL_CLERK, privateUnitPaid, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
 
 // Each cut costs two stopped runs (≈ 1 s each, more on a busy machine): the suite takes minutes.
@@ -101,22 +102,6 @@ async function keptProblems(): Promise<string[]> {
   return problems
 }
 
-/** Tries of a cut that the call ended before reaching (see `cutAfter`). */
-const CUT_TRIES = 3
-
-/**
- * Runs `operation` from `checkpoint` and cuts it off right after its write `n`. A call that spends its time budget
- * (operation.ts `DEFAULT_BUDGET`, 8 s) answers 处理中 and leaves the rest to the next call or the timer: on a machine
- * busy enough for the first steps to take that long, it ends before write `n`, so the cut is tried again.
- */
-async function cutAfter(checkpoint: string, operation: FaultStep, n: number): Promise<FaultRun> {
-  for (let attempt = 1; ; attempt++) {
-    await s.emu.faults.restore(checkpoint)
-    const cut = await s.emu.faults.run(operation, { atWrite: n, when: 'after' })
-    if (cut.crashed || cut.writes.length >= n || attempt >= CUT_TRIES) return cut
-  }
-}
-
 /**
  * Cuts `operation` off after each of its writes with a count overlapping that write (see the file's comment), runs
  * `recovery`, and answers the problems found per cut. The database is left as it was found.
@@ -138,9 +123,9 @@ async function keptFiguresAtEveryCut(name: string, operation: FaultStep, recover
       // The state just before write N, counted as another instance would.
       await s.emu.faults.run(operation, { atWrite: write.n, when: 'before' })
       const overlapping = await Promise.all([unitA, unitB].flatMap((unitId) => YEARS.map((year) => countNow(unitId, year))))
-      const cut = await cutAfter(checkpoint, operation, write.n)
+      const cut = await runToCrash(s.emu, checkpoint, operation, { atWrite: write.n, when: 'after' })
       if (!cut.crashed) {
-        broken.push(`write ${write.n}: cut not reached in ${CUT_TRIES} tries (the call made ${cut.writes.length} writes and answered ${JSON.stringify(cut.result).slice(0, 200)})`)
+        broken.push(`write ${write.n}: cut not reached in ${CRASH_TRIES} tries (the call made ${cut.writes.length} writes and answered ${JSON.stringify(cut.result).slice(0, 200)})`)
         continue
       }
       cuts++
