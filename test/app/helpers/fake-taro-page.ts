@@ -26,11 +26,31 @@ function lifecycleHook(kind: 'show' | 'hide') {
 export const useDidShow = lifecycleHook('show')
 export const useDidHide = lifecycleHook('hide')
 
-/** Navigation and storage a hook may use, recorded for assertions. */
-export const navigation: { redirects: string[] } = { redirects: [] }
+/**
+ * Navigation and storage a hook may use, recorded for assertions. `refuse` makes the next navigation fail as Taro's
+ * does (e.g. a page not in app.json, or 10 pages already open).
+ */
+export const navigation: { redirects: string[]; relaunches: string[]; opened: string[]; backs: number; refuse: boolean } = {
+  redirects: [],
+  relaunches: [],
+  opened: [],
+  backs: 0,
+  refuse: false,
+}
+function navigate(record: () => void): Promise<void> {
+  if (navigation.refuse) {
+    navigation.refuse = false
+    return Promise.reject(new Error('navigation refused'))
+  }
+  record()
+  return Promise.resolve()
+}
 const storage = new Map<string, unknown>()
 const Taro = {
-  redirectTo: async ({ url }: { url: string }) => void navigation.redirects.push(url),
+  redirectTo: ({ url }: { url: string }) => navigate(() => void navigation.redirects.push(url)),
+  reLaunch: ({ url }: { url: string }) => navigate(() => void navigation.relaunches.push(url)),
+  navigateTo: ({ url }: { url: string }) => navigate(() => void navigation.opened.push(url)),
+  navigateBack: () => navigate(() => void (navigation.backs += 1)),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
 }

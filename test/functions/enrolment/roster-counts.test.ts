@@ -7,12 +7,13 @@
  * declaration makes the person undeclarable at the other). Business date 2021-06-15; some staff renew from 2020.
  */
 import fc from 'fast-check'
-import { getScheme, usccCheckChar } from '@mutual-aid/shared-rules'
+import { getScheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { countRoster, rosterCountsId, type RosterCountsDoc } from '../../../cloudfunctions/_shared/src/roster-counts'
 import { scanRoster } from '../../../cloudfunctions/enrolment/src/roster-scan'
 import { makeId } from '../../fixtures/rosters/make-roster'
-import { AGENT, CLERK_TZ, OFFICE, TZ_UNIT, startSuite, type Suite } from './helpers'
+import { unitWithClerk } from '../operations/helpers'
+import { AGENT, CLERK_TZ, TZ_UNIT, startSuite, type Suite } from './helpers'
 
 const TODAY = '2021-06-15'
 const YEAR = 2021
@@ -30,13 +31,7 @@ const clerkOf = (unitId: string) => (unitId === TZ_UNIT ? CLERK_TZ : CLERK_B)
 
 beforeAll(async () => {
   s = await startSuite(TODAY)
-  const uscc = '91331002MA2H7C0U5'
-  ;({ unitId: unitB } = await s.ok('units', OFFICE, 'create', {
-    name: '台州计数测试公司', uscc: uscc + usccCheckChar(uscc), unitType: 'soe', finance: false, family: 'TZ',
-    agentId: 'agent-chengqu', contactName: '王五', contactPhone: '13900000023', address: '',
-  }))
-  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId: unitB })
-  await s.ok('auth', CLERK_B, 'acceptInvite', { code: invite.code })
+  unitB = await unitWithClerk(s, { name: '台州计数测试公司', usccBody: '91331002MA2H7C0U5', unitType: 'soe', contactName: '王五', contactPhone: '13900000023', clerk: CLERK_B })
   await s.ok('units', CLERK_TZ, 'recordStaffReport', { month: '2021-05', headcount: 14 })
   await s.ok('units', CLERK_B, 'recordStaffReport', { month: '2021-05', headcount: 3 })
   // Stored data from before the kept figures existed: five of the demo unit's staff active here in 2020, two of them

@@ -29,15 +29,31 @@ export async function startOpsSuite(options: { faultInjection?: boolean; today?:
   return { emu, db, cloud, call, ok: okOf(call) }
 }
 
-/** What tells one test unit from another: who it is, who keeps its roster, and how its people are named and born. */
-interface UnitShape {
+/** Who a test unit is and who keeps its roster. */
+export interface UnitIdentity {
   name: string
   /** The USCC's first 17 characters; its check character is computed. */
   usccBody: string
   unitType: 'soe' | 'private'
   contactName: string
   contactPhone: string
+  /** The clerk's openid: they accept the unit's invitation. */
   clerk: string
+}
+
+/** A TZ unit of 城区's agent, created by the office, whose clerk has accepted its invitation; answers its id. */
+export async function unitWithClerk(s: CallingSuite, unit: UnitIdentity): Promise<string> {
+  const { unitId } = await s.ok('units', OFFICE, 'create', {
+    name: unit.name, uscc: unit.usccBody + usccCheckChar(unit.usccBody), unitType: unit.unitType, finance: false, family: 'TZ',
+    agentId: 'agent-chengqu', contactName: unit.contactName, contactPhone: unit.contactPhone, address: '',
+  })
+  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
+  await s.ok('auth', unit.clerk, 'acceptInvite', { code: invite.code })
+  return unitId
+}
+
+/** What tells one test unit from another: who it is, who keeps its roster, and how its people are named and born. */
+interface UnitShape extends UnitIdentity {
   /** Bound, as binding leaves them, to the first people on the roster. */
   workers: readonly string[]
   staffName: string
@@ -49,12 +65,7 @@ interface UnitShape {
 
 /** A TZ unit with its clerk, `staff` people on the roster (the first bound to `shape.workers`) and its staff report. */
 async function unitWithRoster(s: OpsSuite, shape: UnitShape, staff: number): Promise<{ unitId: string; personIds: string[] }> {
-  const { unitId } = await s.ok('units', OFFICE, 'create', {
-    name: shape.name, uscc: shape.usccBody + usccCheckChar(shape.usccBody), unitType: shape.unitType, finance: false, family: 'TZ',
-    agentId: 'agent-chengqu', contactName: shape.contactName, contactPhone: shape.contactPhone, address: '',
-  })
-  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId })
-  await s.ok('auth', shape.clerk, 'acceptInvite', { code: invite.code })
+  const unitId = await unitWithClerk(s, shape)
   const personIds: string[] = []
   for (let i = 0; i < staff; i++) {
     const born = `${shape.birthYear}-0${(i % 9) + 1}-${shape.birthDayTens}${i % 10}`

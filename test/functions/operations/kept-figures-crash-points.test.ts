@@ -18,13 +18,12 @@
  * figures — the case a crash between removing a declaration's participations and marking the other unit once left one
  * off.
  */
-import { usccCheckChar } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { countRoster, rosterCountsId, type RosterCountsDoc } from '../../../cloudfunctions/_shared/src/roster-counts'
 import { makeId, makeRows, rosterXlsx } from '../../fixtures/rosters/make-roster'
 import type { FaultStep } from '../../helpers/emulator'
 import { CRASH_TRIES, runToCrash } from '../../helpers/fault-injection'
-import { AGENT, OFFICE, PRIVATE_CLERK, SMALL_CLERK, privateUnitPaid, smallUnit, startOpsSuite, type OpsSuite } from './helpers'
+import { AGENT, OFFICE, PRIVATE_CLERK, SMALL_CLERK, privateUnitPaid, smallUnit, startOpsSuite, unitWithClerk, type OpsSuite } from './helpers'
 
 // Each cut costs two stopped runs (≈ 1 s each, more on a busy machine): the suite takes minutes.
 jest.setTimeout(900_000)
@@ -46,13 +45,7 @@ const ctx = (): HandlerContext => ({ db: s.db, cloud: s.cloud, caller: null as n
 beforeAll(async () => {
   s = await startOpsSuite({ today: TODAY })
   ;({ unitId: unitA, personIds: peopleA } = await smallUnit(s))
-  const uscc = '91331002MA2H7K5E3'
-  ;({ unitId: unitB } = await s.ok('units', OFFICE, 'create', {
-    name: '台州两处在册测试公司', uscc: uscc + usccCheckChar(uscc), unitType: 'soe', finance: false, family: 'TZ',
-    agentId: 'agent-chengqu', contactName: '钱七', contactPhone: '13900000024', address: '',
-  }))
-  const invite = await s.ok('units', OFFICE, 'createInvite', { unitId: unitB })
-  await s.ok('auth', CLERK_B, 'acceptInvite', { code: invite.code })
+  unitB = await unitWithClerk(s, { name: '台州两处在册测试公司', usccBody: '91331002MA2H7K5E3', unitType: 'soe', contactName: '钱七', contactPhone: '13900000024', clerk: CLERK_B })
   await s.ok('roster', CLERK_B, 'add', { name: '两处在册', idNumber: SHARED_ID, hireDate: '2020-03-01' })
   await s.ok('roster', CLERK_B, 'add', { name: '乙单位职工', idNumber: makeId('331002', '1990-02-02', 600, false), hireDate: '2020-03-01' })
   await s.ok('units', CLERK_B, 'recordStaffReport', { month: '2021-05', headcount: 2 })

@@ -76,7 +76,7 @@ export async function run(ctx: HostRun, _dataDir: string, emu: Emulator): Promis
     await phone.tap('选择结算文件并导入')
     await phone.waitFor('隐私保护提示', () => phone.has('用户隐私保护提示'))
     await phone.tap('同意并继续')
-    await phone.waitFor('导入完成', () => phone.has('已生成待确认补助 2 笔'), 40_000)
+    await phone.waitFor('导入完成', () => phone.has('已生成待确认补助 2 笔'))
     assert(phone.has('未匹配参加人 1 行') && phone.has('重复 1 行'), `结果：${phone.text().slice(0, 200)}`)
     assert(phone.uploads.length === 1 && phone.uploads[0].cloudPath.startsWith(`settlement-imports/${OFFICE.openid}/`), '上传路径不对')
   })
@@ -112,7 +112,7 @@ export async function run(ctx: HostRun, _dataDir: string, emu: Emulator): Promis
     await phone.tap('撤回申请', 't-button')
     await phone.waitFor('撤回表单', () => phone.has('确认撤回') && phone.has('转为待您确认'))
     await phone.tap('确认撤回', 't-button')
-    await phone.waitFor('补助页', () => phone.route === 'packages/claims/proposal/index' && phone.has('住院可领取互助补助'), 20_000)
+    await phone.waitFor('补助页', () => phone.route === 'packages/claims/proposal/index' && phone.has('住院可领取互助补助'))
     const modal = phone.modals[phone.modals.length - 1]
     assert(modal?.title.includes('确认撤回这份申请') && modal.content.includes('将转为待您确认'), `撤回确认框：${modal?.title} ${modal?.content}`)
     assert(phone.query.id === held[0]._id, `打开的不是被释放的补助：${phone.query.id}`)

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { formatYuan } from '@mutual-aid/shared-rules'
 import type { ClaimDetail, ClaimFiles, DraftFacts, PageCheck, RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import type { Envelope } from '@/services/cloud'
 import { requestSubscriptions } from '@/features/notifications'
 import { claimsApi } from '../api'
@@ -50,12 +50,17 @@ export function useClaimDetail(claimId: string) {
   // Resubmission pages are saved as they are gathered; saves go one at a time, each with the latest files.
   const resubmission = useRef<{ queue: ReturnType<typeof createSaveQueue>; files: ClaimFiles | null }>({ queue: createSaveQueue(), files: null })
 
-  /** Asks, runs, says how it went and reloads; answers the step's data when it succeeded. */
-  async function act<T>(label: string, run: () => Promise<Envelope<T>>, ask?: Ask): Promise<T | undefined> {
+  /**
+   * Asks, runs, says how it went and reloads; answers the step's data when it succeeded. When `next` names a page for
+   * the answer, that page replaces this one instead of the reload, and the step stays busy until it has.
+   */
+  async function act<T>(label: string, run: () => Promise<Envelope<T>>, ask?: Ask, next?: (data: T) => string | undefined): Promise<T | undefined> {
+    if (busy) return
     if (ask && !(await confirm({ ...ask, confirmText: label }))) return
     setBusy(true)
     const r = await run()
-    setBusy(false)
+    const onward = r.ok ? next?.(r.data) : undefined
+    if (!onward) setBusy(false)
     if (!r.ok) {
       toast(r.message || '操作失败，请重试', 'error')
       // Changed meanwhile (another reviewer acted, the claim was withdrawn or decided): show it as it now is.
@@ -67,7 +72,8 @@ export function useClaimDetail(claimId: string) {
     toast(awaiting ? '已提交，待第二位审批人确认' : `${label}成功`, 'success')
     setPanel(null)
     resubmission.current.files = null
-    detail.reload()
+    if (onward) goOn({ redirectTo: onward }, () => setBusy(false))
+    else detail.reload()
     return r.data
   }
 
@@ -150,15 +156,13 @@ export function useClaimDetail(claimId: string) {
 
   function withdraw(reason: string): void {
     if (!claim) return
-    void act('撤回', () => claimsApi.withdraw(claim.id, claim.version, reason.trim() || undefined), {
-      title: '确认撤回这份申请？',
-      content: withdrawConfirmText(claim),
-      danger: true,
-    }).then((answer) => {
+    void act(
+      '撤回',
+      () => claimsApi.withdraw(claim.id, claim.version, reason.trim() || undefined),
+      { title: '确认撤回这份申请？', content: withdrawConfirmText(claim), danger: true },
       // The bureau's proposal for the same stay is now the participant's to confirm: take them to it.
-      const proposalId = answer?.proposalIds[0]
-      if (proposalId) void Taro.redirectTo({ url: `/packages/claims/proposal/index?id=${proposalId}` })
-    })
+      (answer) => (answer.proposalIds[0] ? `/packages/claims/proposal/index?id=${answer.proposalIds[0]}` : undefined),
+    )
   }
 
   return {

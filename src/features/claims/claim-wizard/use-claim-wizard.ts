@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ClaimFiles, ClaimTarget } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { requestSubscriptions } from '@/features/notifications'
 import { useSession } from '@/features/session'
 import { claimsApi } from '../api'
@@ -148,6 +149,8 @@ export function useClaimWizard(params: ClaimWizardParams) {
 
     /** 提交申请: consent (given once), a confirmation, then one claim for this draft however often it is tapped. */
     async submit(): Promise<void> {
+      // Being sent, or on its way to the claim's page: a second tap sends nothing.
+      if (busy) return
       // Must be the first thing in the tap handler for WeChat to show the dialog.
       const asked = requestSubscriptions('claimSubmit')
       const { draft, consentGiven, consentTicked } = latest.current
@@ -170,10 +173,13 @@ export function useClaimWizard(params: ClaimWizardParams) {
         dispatch({ type: 'consentGiven' })
       }
       const r = await claimsApi.submit(draft.id, submitKeyFor(draft.id))
-      setBusy(false)
-      if (!r.ok) return toast(r.message, 'error')
+      if (!r.ok) {
+        setBusy(false)
+        return toast(r.message, 'error')
+      }
       toast(`已提交，申请编号 ${r.data.claimNo}`, 'success')
-      void Taro.redirectTo({ url: `/packages/claims/detail/index?id=${r.data.claimId}` })
+      // Busy until the claim's page has replaced the wizard: the draft is spent, nothing here may be sent again.
+      goOn({ redirectTo: `/packages/claims/detail/index?id=${r.data.claimId}` }, () => setBusy(false))
     },
 
     /** Starts a new claim (after a draft could not be opened). */

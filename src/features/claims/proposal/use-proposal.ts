@@ -4,6 +4,7 @@ import { payeeSchema, type ClaimDetail, type Payee } from '@mutual-aid/contracts
 import { formatYuan } from '@mutual-aid/shared-rules'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { requestSubscriptions } from '@/features/notifications'
 import { claimsApi } from '../api'
 
@@ -28,9 +29,11 @@ export function useProposal(claimId: string) {
   }, [claim])
 
   const openClaim = (id: string) => void Taro.redirectTo({ url: `/packages/claims/detail/index?id=${id}` })
+  /** Done: the claim's page replaces this one, busy until it has (a second tap would send the decision again). */
+  const leaveFor = (id: string) => goOn({ redirectTo: `/packages/claims/detail/index?id=${id}` }, () => setBusy(false))
 
   const accept = async () => {
-    if (!claim?.offer) return
+    if (!claim?.offer || busy) return
     setError('')
     const checked = payeeSchema.safeParse(payee)
     if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join('；'))
@@ -44,24 +47,20 @@ export function useProposal(claimId: string) {
     })
     if (!ok) return
     setBusy(true)
-    try {
-      const consent = await claimsApi.consent()
-      if (!consent.ok) return setError(consent.message)
-      const answer = await claimsApi.acceptProposal(claim.id, claim.version, checked.data)
-      if (!answer.ok) {
-        setError(answer.message)
-        if (answer.code === 'CONFLICT') state.reload()
-        return
-      }
-      toast('已确认，等待审核', 'success')
-      openClaim(claim.id)
-    } finally {
+    const consent = await claimsApi.consent()
+    const answer = consent.ok ? await claimsApi.acceptProposal(claim.id, claim.version, checked.data) : consent
+    if (!answer.ok) {
       setBusy(false)
+      setError(answer.message)
+      if (answer.code === 'CONFLICT') state.reload()
+      return
     }
+    toast('已确认，等待审核', 'success')
+    leaveFor(claim.id)
   }
 
   const decline = async () => {
-    if (!claim) return
+    if (!claim || busy) return
     const ok = await confirm({
       title: '放弃这笔补助',
       content: '放弃后不会支付这次住院的补助，也不能再确认。如果是住院信息有误，请先联系单位工会或互助办。确定放弃吗？',
@@ -70,14 +69,13 @@ export function useProposal(claimId: string) {
     })
     if (!ok) return
     setBusy(true)
-    try {
-      const answer = await claimsApi.declineProposal(claim.id, claim.version)
-      if (!answer.ok) return setError(answer.message)
-      toast('已放弃', 'success')
-      openClaim(claim.id)
-    } finally {
+    const answer = await claimsApi.declineProposal(claim.id, claim.version)
+    if (!answer.ok) {
       setBusy(false)
+      return setError(answer.message)
     }
+    toast('已放弃', 'success')
+    leaveFor(claim.id)
   }
 
   return { state, claim, payee, setPayee, busy, error, accept, decline, openClaim }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { isProcessing, type PreparedDeclaration, type PreparedPerson } from '@mutual-aid/contracts'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
+import { goOn } from '@/services/go-on'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
@@ -21,18 +21,20 @@ export function NewHireForm({ prepared, onDone }: { prepared: PreparedDeclaratio
   const [progress, setProgress] = useState('')
   const newHire = prepared.rules.newHire
   const submit = async () => {
+    if (busy) return
     setError('')
     const ok = await confirm({ title: '新入职增员', content: `为 ${selected.size} 名新入职职工办理参加（按首次参加计费、与本单位份额相同），提交后由代理单位审核。` })
     if (!ok) return
     setBusy(true)
     const answer = await untilDone(() => enrolmentApi.addNewHires({ year: prepared.year, personIds: [...selected] }), (p) => setProgress(p.message))
-    setBusy(false)
+    if (!answer.ok || isProcessing(answer.data)) setBusy(false)
     if (!answer.ok) return setError(answer.message)
     if (isProcessing(answer.data)) return setProgress(`增员${STILL_PROCESSING}`)
     setProgress('')
     toast(`已提交，应缴 ${formatYuan(answer.data.totalFen)}`, 'success')
     onDone()
-    void Taro.navigateTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
+    // Busy until the declaration page has opened on top: a second tap in between would send the new hires again.
+    goOn({ navigateTo: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` }, () => setBusy(false))
   }
   return (
     <View>

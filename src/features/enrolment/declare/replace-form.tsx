@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { maxReplacementCount } from '@mutual-aid/shared-rules'
 import { isProcessing, type PreparedDeclaration } from '@mutual-aid/contracts'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
+import { goOn } from '@/services/go-on'
 import { Button, confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { enrolmentApi } from '../api'
@@ -18,17 +18,22 @@ export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
   const [ins, setIns] = useState<Set<string>>(new Set())
   const [error, setError] = useState('')
   const [progress, setProgress] = useState('')
+  const [busy, setBusy] = useState(false)
   const problems = replacementProblems(outs.size, ins.size, max, maxPercent)
   const submit = async () => {
+    if (busy) return
     setError('')
     const ok = await confirm({ title: '参保对象替换', content: `换出 ${outs.size} 人、换入 ${ins.size} 人。每期只能替换一次，提交后不能撤回。`, danger: true })
     if (!ok) return
+    setBusy(true)
     const answer = await untilDone(() => enrolmentApi.replace({ year: prepared.year, outPersonIds: [...outs], inPersonIds: [...ins] }), (p) => setProgress(p.message))
+    if (!answer.ok || isProcessing(answer.data)) setBusy(false)
     if (!answer.ok) return setError(answer.message)
     if (isProcessing(answer.data)) return setProgress(`替换${STILL_PROCESSING}`)
     setProgress('')
     toast(`已提交，补差额 ${formatYuan(answer.data.totalFen)}`, 'success')
-    void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` })
+    // Busy until the declaration page has replaced this one: a replacement is allowed once a period.
+    goOn({ redirectTo: `/packages/enrol/declaration/index?id=${answer.data.enrolmentId}` }, () => setBusy(false))
   }
   return (
     <View>
@@ -53,7 +58,7 @@ export function ReplaceForm({ prepared }: { prepared: PreparedDeclaration }) {
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       {progress ? <View className="enrol-notice declare-progress">{progress}</View> : null}
       <View className="enrol-footer">
-        <Button theme="primary" block disabled={problems.length > 0 || outs.size === 0} onClick={submit}>
+        <Button theme="primary" block disabled={problems.length > 0 || outs.size === 0} loading={busy} onClick={submit}>
           提交替换
         </Button>
       </View>

@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { maxReplacementCount, type Product } from '@mutual-aid/shared-rules'
 import { isProcessing, type PreparedDeclaration, type PreparedPerson } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { formatYuan } from '@/components/format'
 import { useLoad } from '@/services/use-load'
 import { STILL_PROCESSING, untilDone } from '@/services/until-done'
+import { goOn } from '@/services/go-on'
 import { requestSubscriptions } from '@/features/notifications'
 import { enrolmentApi } from '../api'
 import { NAMED_MAX, annualSummary, declarable, initialPlan, initialSelection, isChosen, submitChoice, toggledPerson, whyNotDeclarable, type Enrolment, type Selection } from './declare-rules'
@@ -63,6 +63,8 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
   const toggleProduct = (id: Product) => setProducts(products.includes(id) ? products.filter((x) => x !== id) : [...products, id])
 
   const submit = async () => {
+    // Sent, or on its way to the declaration page: a second tap sends nothing.
+    if (busy) return
     // First thing in the tap: WeChat shows the subscribe dialog only here (agent's decision, payment confirmed).
     const asked = requestSubscriptions('declare')
     setServerError('')
@@ -90,17 +92,20 @@ export function useAnnualDeclaration(prepared: PreparedDeclaration, returned?: E
         }),
       (p) => setProgress(p.message),
     )
-    setBusy(false)
     if (!answer.ok) {
+      setBusy(false)
       setStale(answer.code === 'ROSTER_CHANGED')
       return setServerError(answer.message)
     }
     const done = answer.data
-    if (isProcessing(done)) return setProgress(`申报${STILL_PROCESSING}`)
+    if (isProcessing(done)) {
+      setBusy(false)
+      return setProgress(`申报${STILL_PROCESSING}`)
+    }
     setProgress('')
-    const { enrolmentId } = done
     toast('申报已提交，等待代理单位审核', 'success')
-    setTimeout(() => void Taro.redirectTo({ url: `/packages/enrol/declaration/index?id=${enrolmentId}` }), 600)
+    // Busy until the declaration page has replaced this one (the toast is read first).
+    goOn({ redirectTo: `/packages/enrol/declaration/index?id=${done.enrolmentId}` }, () => setBusy(false), 600)
   }
 
   /** Reads the roster again (after 名单已变化): the page is prepared anew, the ticks start over. */

@@ -5,6 +5,7 @@ import { Button, CellGroup, Input, Tabs, toast } from '@/components/ui'
 import { HOME_PAGE, invalidateSession } from '@/features/session'
 import { bindApi } from '@/features/enrolment/api'
 import { requestSubscriptions } from '@/features/notifications/subscribe'
+import { goOn } from '@/services/go-on'
 import '@/features/enrolment/enrol.scss'
 import { withPageFrame } from '@/features/large-font'
 
@@ -19,10 +20,11 @@ function BindPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 
+  /** Bound: home, the toast read first; busy until then (a second tap would bind again). */
   const done = (message: string) => {
     toast(message, 'success')
     invalidateSession()
-    setTimeout(() => void Taro.reLaunch({ url: HOME_PAGE }), 600)
+    goOn({ reLaunch: HOME_PAGE }, () => setBusy(false), 600)
   }
 
   const bindWorker = async () => {
@@ -32,8 +34,10 @@ function BindPage() {
     if (!name.trim() || !idNumber.trim()) return setError('请填写姓名和身份证号码。')
     setBusy(true)
     const answer = await bindApi.bindWorker({ name: name.trim(), idNumber: idNumber.trim() })
-    setBusy(false)
-    if (!answer.ok) return setError(answer.message)
+    if (!answer.ok) {
+      setBusy(false)
+      return setError(answer.message)
+    }
     done(`绑定成功：${answer.data.name}`)
   }
 
@@ -42,8 +46,10 @@ function BindPage() {
     if (!/^\d{8}$/.test(code.trim())) return setError('邀请码为 8 位数字，请向代理单位或互助办获取。')
     setBusy(true)
     const answer = await bindApi.acceptInvite({ code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) })
-    setBusy(false)
-    if (!answer.ok) return setError(answer.message)
+    if (!answer.ok) {
+      setBusy(false)
+      return setError(answer.message)
+    }
     done(`已成为 ${answer.data.unitName} 的经办人`)
   }
 

@@ -228,11 +228,15 @@ function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defau
   const [month, setMonth] = useState(lastMonth(today))
   const [headcount, setHeadcount] = useState(String(defaultHeadcount || ''))
   const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
   const save = async () => {
+    if (busy) return
     setError('')
     const n = Number(headcount)
     if (!/^\d{4}-\d{2}$/.test(month) || !Number.isInteger(n) || n < 1) return setError('请填写月份（如 2021-05）和在职人数。')
+    setBusy(true)
     const answer = await unitsApi.recordStaffReport({ month, headcount: n })
+    setBusy(false)
     if (!answer.ok) return setError(answer.message)
     toast('职工月报已记录', 'success')
     onDone()
@@ -245,7 +249,7 @@ function StaffReport({ today, defaultHeadcount, onDone }: { today: string; defau
       </CellGroup>
       {error ? <View className="enrol-notice enrol-notice--error">{error}</View> : null}
       <View className="enrol-actions">
-        <Button theme="primary" onClick={save}>
+        <Button theme="primary" loading={busy} onClick={save}>
           保存月报
         </Button>
       </View>

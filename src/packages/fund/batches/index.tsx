@@ -8,6 +8,7 @@ import { LoadMore } from '@/components/load-more'
 import { Button, Checkbox, Picker, Tag, confirm, toast } from '@/components/ui'
 import { formatYuan, formatDateTimeCn } from '@/components/format'
 import { usePagedLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { RoleGate } from '@/features/session'
 import { fundApi } from '@/features/fund'
 import { randomId } from '@/features/claims'
@@ -52,12 +53,14 @@ function BatchesScreen() {
     requestId.current ??= `r${randomId(20)}`
     setCreating(true)
     const answer = await fundApi.createBatch(requestId.current, [...chosen.keys()])
-    setCreating(false)
-    if (!answer.ok) return toast(answer.message, 'error')
+    if (!answer.ok) {
+      setCreating(false)
+      return toast(answer.message, 'error')
+    }
     requestId.current = null
     setChosen(new Map())
     if (answer.data.skipped.length) toast(`${answer.data.skipped.length} 笔未能纳入，详见批次页`, 'warning')
-    void Taro.navigateTo({ url: `/packages/fund/batch/index?id=${answer.data.id}` })
+    goOn({ navigateTo: `/packages/fund/batch/index?id=${answer.data.id}` }, () => setCreating(false))
   }
 
   const agents = payable.status === 'ready' ? [{ value: '', label: '全部代理单位' }, ...payable.data.agents.map((a) => ({ value: a.id, label: a.name }))] : []

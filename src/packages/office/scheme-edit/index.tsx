@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { parseScheme, type Scheme } from '@mutual-aid/shared-rules'
 import type { SchemeDraftView } from '@mutual-aid/contracts'
@@ -8,6 +8,7 @@ import { Button, Checkbox, Textarea, confirm, toast } from '@/components/ui'
 import { formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { SchemeEditor, schemeIssues, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 import { withPageFrame } from '@/features/large-font'
@@ -113,13 +114,20 @@ function SchemeEdit({ draftId }: { draftId: string }) {
         <Button
           variant="text"
           theme="danger"
+          disabled={saving}
           onClick={async () => {
+            if (saving) return
             const ok = await confirm({ title: '删除草稿', content: '删除这份草稿？未发布的修改将全部丢失。', danger: true })
             if (!ok) return
+            setSaving(true)
             const r = await schemesApi.discardDraft(draftId, loaded.draft.version)
-            if (!r.ok) return toast(r.message, 'error')
+            if (!r.ok) {
+              setSaving(false)
+              return toast(r.message, 'error')
+            }
             toast('草稿已删除', 'success')
-            void Taro.navigateBack()
+            // Busy until the page has closed: the draft is gone, nothing here may be sent again.
+            goOn('back', () => setSaving(false))
           }}
         >
           删除草稿
@@ -137,8 +145,11 @@ function SchemeEdit({ draftId }: { draftId: string }) {
           theme="primary"
           disabled={saving}
           onClick={async () => {
+            if (saving) return
             if (dirty && !(await save())) return
-            void Taro.navigateTo({ url: `/packages/office/scheme-preview/index?draftId=${draftId}` })
+            // Busy until the preview has opened: a second tap in between would open it twice.
+            setSaving(true)
+            goOn({ navigateTo: `/packages/office/scheme-preview/index?draftId=${draftId}` }, () => setSaving(false))
           }}
         >
           预览并发布

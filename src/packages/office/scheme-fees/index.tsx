@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { applyAnnouncedFees, firstPeriodStart, formatYuan, quote, type FeeRule, type Scheme } from '@mutual-aid/shared-rules'
 import { PRODUCT_LABEL } from '@mutual-aid/contracts'
@@ -7,6 +7,7 @@ import { PageState } from '@/components/page-state'
 import { Button, CellGroup, DatePicker, Input, confirm, toast } from '@/components/ui'
 import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { FeeRulesEditor, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 import { withPageFrame } from '@/features/large-font'
@@ -88,10 +89,13 @@ function SchemeFees({ schemeId }: { schemeId: string }) {
     if (!ok) return
     setSending(true)
     const r = await schemesApi.announceFees({ schemeId: v.summary.id, fees: cited, notice: notice.trim(), announcedOn: announcedOn ?? ready.today })
-    setSending(false)
-    if (!r.ok) return setError(r.message)
+    if (!r.ok) {
+      setSending(false)
+      return setError(r.message)
+    }
     toast('缴费标准已公布，单位现在可以申报', 'success')
-    void Taro.navigateBack()
+    // Busy until the page has closed: announcing is final, a second tap would only meet a refusal.
+    goOn('back', () => setSending(false))
   }
 
   return (

@@ -6,6 +6,7 @@ import { PageState } from '@/components/page-state'
 import { Button, Tag, confirm } from '@/components/ui'
 import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { changeLabel, changeValue, schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 import { withPageFrame } from '@/features/large-font'
@@ -39,13 +40,14 @@ function SchemePreview({ draftId }: { draftId: string }) {
     if (!ok) return
     setPublishing(true)
     const r = await schemesApi.publish(draftId, p.version)
-    setPublishing(false)
     if (!r.ok) {
+      setPublishing(false)
       setError(r.code === 'CONFLICT' ? '草稿刚刚被其他工作人员修改，请返回重新核对后再发布。' : r.message)
       return state.reload()
     }
     await Taro.showToast({ title: '已发布', icon: 'success' })
-    void Taro.redirectTo({ url: '/packages/office/schemes/index' })
+    // Busy until the list has replaced this page.
+    goOn({ redirectTo: '/packages/office/schemes/index' }, () => setPublishing(false))
   }
 
   return (

@@ -7,6 +7,7 @@ import { Button, Tag, confirm, toast } from '@/components/ui'
 import { formatDateTimeCn } from '@/components/format'
 import { RoleGate } from '@/features/session'
 import { useLoad } from '@/services/use-load'
+import { goOn } from '@/services/go-on'
 import { schemesApi } from '@/features/schemes'
 import '@/features/schemes/schemes.scss'
 import { withPageFrame } from '@/features/large-font'
@@ -39,9 +40,12 @@ function Schemes() {
     if (!ok) return
     setBusy(true)
     const r = await schemesApi.createDraft({ baseId: v.id, year })
-    setBusy(false)
-    if (!r.ok) return toast(r.message, 'error')
-    void Taro.navigateTo({ url: `/packages/office/scheme-edit/index?draftId=${r.data.draftId}` })
+    if (!r.ok) {
+      setBusy(false)
+      return toast(r.message, 'error')
+    }
+    // Busy until the draft's page has opened: a second tap in between would start a second draft.
+    goOn({ navigateTo: `/packages/office/scheme-edit/index?draftId=${r.data.draftId}` }, () => setBusy(false))
   }
 
   return (
