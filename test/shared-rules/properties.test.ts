@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { addDays, assess, assessInputSchema, type AssessInput } from '@mutual-aid/shared-rules'
 import { fastAssessInput } from '@mutual-aid/shared-rules/cli/fast-assess-input'
 
@@ -56,7 +57,7 @@ function tableMax(i: AssessInput): number {
   return 30 * 3000 + Math.ceil((i.claim.selfPayFen ?? 0) * 0.6) // 30 allowance days + 60 % of the self-pay part
 }
 
-const runs = { numRuns: 3000 }
+const runs = scaledRuns({ numRuns: 3000 })
 
 describe('assessment invariants (fast-check)', () => {
   it('amounts are non-negative integers, lines add up, payable ⇔ amount > 0, never above the table maximum', () => {
@@ -129,6 +130,6 @@ describe('assessment invariants (fast-check)', () => {
         expect(parsed.success).toBe(true)
         if (parsed.success) expect(assess(fast)).toEqual(assess(parsed.data))
       }
-    }), { numRuns: 1500 })
+    }), scaledRuns({ numRuns: 1500 }))
   })
 })
