@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { scaledRuns } from '../helpers/fast-check-runs'
-import { addDays, assess, assessInputSchema, type AssessInput } from '@mutual-aid/shared-rules'
+import { addDays, assess, assessInputSchema, assessWithEffects, type AssessInput } from '@mutual-aid/shared-rules'
 import { fastAssessInput } from '@mutual-aid/shared-rules/cli/fast-assess-input'
 
 const date = (from: string, span: number) => fc.integer({ min: 0, max: span }).map((n) => addDays(from, n))
@@ -59,6 +59,15 @@ function tableMax(i: AssessInput): number {
 
 const runs = scaledRuns({ numRuns: 3000 })
 
+/** `value` with every nested object and array frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
 describe('assessment invariants (fast-check)', () => {
   it('amounts are non-negative integers, lines add up, payable ⇔ amount > 0, never above the table maximum', () => {
     fc.assert(fc.property(inputArb, (input) => {
@@ -99,6 +108,17 @@ describe('assessment invariants (fast-check)', () => {
       expect(a.payable).toBe(false)
       if (input.scheme === 'wh-2020' && input.product === 'critical' && input.claim.kind !== 'inpatient') expect(a.endsCoverage).toBe(true)
     }), runs)
+  })
+
+  it('is deterministic and never changes its input (rules are pure)', () => {
+    fc.assert(fc.property(inputArb, (input) => {
+      const before = structuredClone(input)
+      const a = assessWithEffects(input)
+      expect(input).toEqual(before)
+      expect(assessWithEffects(before)).toEqual(a)
+      // Frozen all the way down: a write anywhere in the input would throw (swc compiles tests as strict modules).
+      expect(assessWithEffects(deepFreeze(structuredClone(before)))).toEqual(a)
+    }), scaledRuns({ numRuns: 500 }))
   })
 
   it('the CLI fast path and the zod schema give identical assessments', () => {
