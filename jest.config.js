@@ -19,5 +19,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   // Deep property runs: FC_RUNS_SCALE and FC_SEED (test/helpers/fast-check-runs.ts); unset, today's counts.
-  setupFiles: ['<rootDir>/test/helpers/fast-check-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/fast-check-setup.ts'],
 }
