@@ -68,9 +68,14 @@ describe('declaring on the last day of a period', () => {
     expect(await s.ok('enrolment', CLERK_WH, 'prepare', {})).toMatchObject({ year: 2022, coverageStartEstimate: '2022-01-01' })
   })
 
-  it('this year is refused with the reason, for the page, a new hire and a declaration alike', async () => {
+  it('this year opens with the reason in place of the window and no quote (the page can still switch years)', async () => {
+    const p = await s.ok('enrolment', CLERK_WH, 'prepare', { year: 2021 })
+    expect(p).toMatchObject({ year: 2021, coverageStartEstimate: null, window: { ok: false, code: 'PERIOD_OVER', basis: '第三条' }, initial: { totalFen: null, quoteProblem: { code: 'PERIOD_OVER' } } })
+    expect(p.window.message).toContain('请改为申报 2022 年度')
+  })
+
+  it('this year is refused with the reason for a new hire and a declaration alike', async () => {
     for (const [action, input] of [
-      ['prepare', { year: 2021 }],
       ['addNewHires', { year: 2021, personIds: ['anyone'] }],
       ['submit', { year: 2021, personIds: ['anyone'], shares: 2, products: ['critical'] }],
     ] as const) {
