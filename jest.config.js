@@ -18,4 +18,6 @@ module.exports = {
   // Each run names its emulator data folders and removes them at the end (test/helpers/temp-dirs.ts).
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+  // Deep property runs: FC_RUNS_SCALE and FC_SEED (test/helpers/fast-check-runs.ts); unset, today's counts.
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/fast-check-setup.ts'],
 }

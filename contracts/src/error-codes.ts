@@ -115,6 +115,7 @@ export const RULE_ERROR_CODES = {
   ENROLMENT_NOT_OPEN: '申报期尚未开始',
   ENROLMENT_CLOSED: '申报期已结束',
   OUTSIDE_PERIOD: '不在互助期内',
+  PERIOD_OVER: '该年度保障期已过，须申报下一年度',
   FEES_NOT_ANNOUNCED: '缴费标准尚未公布',
   INVALID_SHARES: '份额不符合方案规定',
   NO_PRODUCT: '未选择保障项目',

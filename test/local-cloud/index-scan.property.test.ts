@@ -5,6 +5,7 @@
  * abandoned changes before it. The reference is the same database with no index declared.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { Changes, Database, type CollectionDeclaration } from '../../local-cloud/src/db/database'
 import { newExplain, type Explain } from '../../local-cloud/src/db/explain'
 import { count, find, type FindOptions } from '../../local-cloud/src/db/operations'
@@ -125,7 +126,7 @@ test('index-served find and count equal the full scan', () => {
         if (counted.stage === 'COUNT_SCAN') seen.countScan++
       }
     }),
-    { numRuns: 1500 },
+    scaledRuns({ numRuns: 1500 }),
   )
   // The property is only worth something if the indexes were really used, for filtering, sorting and counting.
   expect(seen.ixscan).toBeGreaterThan(seen.queries / 4)

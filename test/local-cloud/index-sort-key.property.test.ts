@@ -7,6 +7,7 @@
  * key read from a document is the value mingo resolves at its path.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { Changes, Database, type CollectionDeclaration } from '../../local-cloud/src/db/database'
 import { resolve } from 'mingo/util'
 import { isOrderable, orderedValueAt, tupleComparator, type KeyTuple } from '../../local-cloud/src/db/index/index-key'
@@ -43,7 +44,7 @@ test('sort strings order like the tuple comparator', () => {
         expect(got).toEqual(expected)
       },
     ),
-    { numRuns: 3000 },
+    scaledRuns({ numRuns: 3000 }),
   )
 })
 
@@ -57,7 +58,7 @@ test('equal values in different rows tie on the fields and fall back to the natu
       const got = tuples.map((t, i) => sortKey(t, dirs, t[dirs.length] as number, i)).sort().map((k) => tuples[ordinalOf(k)])
       expect(got).toEqual(expected)
     }),
-    { numRuns: 500 },
+    scaledRuns({ numRuns: 500 }),
   )
 })
 
@@ -101,7 +102,7 @@ test('an index built at a start equals one kept up write by write', () => {
         expect(loadedIndexes[i].unusableReason).toEqual(liveIndexes[i].unusableReason)
       }
     }),
-    { numRuns: 400 },
+    scaledRuns({ numRuns: 400 }),
   )
 })
 
@@ -123,6 +124,6 @@ test('the key a start extracts is the value mingo resolves, whatever lies on the
       const expected = isOrderable(resolved) ? { value: resolved === undefined ? null : resolved } : undefined
       expect(orderedValueAt(doc, path)).toEqual(expected)
     }),
-    { numRuns: 3000 },
+    scaledRuns({ numRuns: 3000 }),
   )
 })

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { readFunctionConfig } from '../../local-cloud/src/functions/function-config'
 import type { InvokeOptions } from '../../local-cloud/src/functions/function-runner'
 import { businessClock, cstDateOf } from '../../local-cloud/src/timers/business-clock'
@@ -88,7 +89,7 @@ describe('the 7-field cron (秒 分 时 日 月 星期 年), Beijing time', () =
           if (earlier.getTime() > from.getTime()) expect(cron.matches(earlier)).toBe(false)
         }
       }),
-      { numRuns: 200 },
+      scaledRuns({ numRuns: 200 }),
     )
   })
 })

@@ -3,6 +3,7 @@
  * database accepts exactly the writes a brute-force unique check accepts, and ends in the model's state.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { Changes, Database } from '../../local-cloud/src/db/database'
 
 type Step =
@@ -55,6 +56,6 @@ test('unique index matches a brute-force model', () => {
         expect(state).toEqual(committed)
       }
     }),
-    { numRuns: 300 },
+    scaledRuns({ numRuns: 300 }),
   )
 })

@@ -1,6 +1,6 @@
 import {
-  checkEnrolmentDate, claimDeadline, coverageEnd, coverageStartAfterPayment, coverageStatus, enrolmentWindow,
-  isContinuous, materialsChecklist, newHireDeadline, renewalGraceEnd, reviewDueDate,
+  checkEnrolmentDate, claimDeadline, coverageEnd, coverageStartAfterPayment, coverageStartForPeriod, coverageStatus, enrolmentWindow,
+  isContinuous, materialsChecklist, newHireDeadline, periodCoverage, renewalGraceEnd, reviewDueDate,
 } from '@mutual-aid/shared-rules'
 
 describe('coverage period', () => {
@@ -22,6 +22,35 @@ describe('coverage period', () => {
     expect(isContinuous({ scheme: 'wh-2020', previousPeriodEnd: '2020-12-31', renewedOn: '2021-01-30' }).continuous).toBe(true)
     expect(isContinuous({ scheme: 'wh-2020', previousPeriodEnd: '2020-12-31', renewedOn: '2021-01-31' }).continuous).toBe(false)
     expect(isContinuous({ scheme: 'wh-2020', previousPeriodEnd: '2020-12-31', renewedOn: '2020-12-20' }).continuous).toBe(true)
+  })
+})
+
+describe('the coverage a fee buys in its period (WH 第三条, TZ 台总工〔2021〕8号 一, [I-12])', () => {
+  it.each([
+    // WH 第三条: from 00:00 the day after payment to 24:00 on 31 December of that year.
+    ['wh-2020', 2021, '2021-03-09', { ok: true, start: '2021-03-10', end: '2021-12-31' }],
+    ['wh-2020', 2022, '2021-12-20', { ok: true, start: '2022-01-01', end: '2022-12-31' }], // paid ahead: from 1 January
+    ['wh-2020', 2021, '2021-12-30', { ok: true, start: '2021-12-31', end: '2021-12-31' }], // one day left
+    ['tz-2021', 2021, '2021-03-20', { ok: true, start: '2021-04-01', end: '2021-12-31' }], // never before the activity year
+    ['tz-2022', 2022, '2021-11-02', { ok: true, start: '2022-01-01', end: '2022-12-31' }],
+  ] as const)('%s %s paid %s', (scheme, year, paidOn, expected) => {
+    expect(periodCoverage(scheme, year, paidOn)).toEqual(expected)
+  })
+
+  // A fee paid on or after the period's last day buys no day of it; it never becomes the next period's coverage
+  // (第三条 每年为一周期; 第六条 每个互助期限内只能参加一次). Before, WH gave 2022-01-01 – 2022-12-31 and TZ a start after its end.
+  it.each([
+    ['wh-2020', 2021, '2021-12-31', '第三条'],
+    ['wh-2020', 2021, '2022-01-20', '第三条'],
+    ['tz-2021', 2021, '2021-12-31', '台总工〔2021〕8号 一(一)'],
+    ['tz-2021', 2021, '2022-01-05', '台总工〔2021〕8号 一(一)'],
+    ['tz-2022', 2022, '2022-12-31', '台总工〔2021〕8号 一(二)'],
+  ] as const)('%s %s paid %s: refused (%s)', (scheme, year, paidOn, basis) => {
+    expect(periodCoverage(scheme, year, paidOn)).toEqual({
+      ok: false,
+      reason: { code: 'PERIOD_OVER', basis, message: expect.stringContaining(`${year} 年度保障期到 ${year}-12-31 止`) },
+    })
+    expect(() => coverageStartForPeriod(scheme, year, paidOn)).toThrow(RangeError)
   })
 })
 

@@ -5,6 +5,7 @@
  * nothing is ended by a refusal, and applying the effect stops every further payout it should stop.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import { addDays, assess, assessWithEffects, type AssessInput, type ClaimAssessment } from '@mutual-aid/shared-rules'
 import { tz, wh } from './helpers'
 
@@ -51,7 +52,7 @@ const inputArb: fc.Arbitrary<AssessInput> = fc
   })
 
 describe('payout effects: properties', () => {
-  const runs = { numRuns: 2000 }
+  const runs = scaledRuns({ numRuns: 2000 })
   it('are the assessment plus onPayout; a refusal ends nothing', () => {
     fc.assert(fc.property(inputArb, (input) => {
       const { onPayout, ...rest } = assessWithEffects(input)

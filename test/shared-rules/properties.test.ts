@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { addDays, assess, assessInputSchema, type AssessInput } from '@mutual-aid/shared-rules'
+import { scaledRuns } from '../helpers/fast-check-runs'
+import { addDays, assess, assessInputSchema, assessWithEffects, type AssessInput } from '@mutual-aid/shared-rules'
 import { fastAssessInput } from '@mutual-aid/shared-rules/cli/fast-assess-input'
 
 const date = (from: string, span: number) => fc.integer({ min: 0, max: span }).map((n) => addDays(from, n))
@@ -56,7 +57,16 @@ function tableMax(i: AssessInput): number {
   return 30 * 3000 + Math.ceil((i.claim.selfPayFen ?? 0) * 0.6) // 30 allowance days + 60 % of the self-pay part
 }
 
-const runs = { numRuns: 3000 }
+const runs = scaledRuns({ numRuns: 3000 })
+
+/** `value` with every nested object and array frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
 
 describe('assessment invariants (fast-check)', () => {
   it('amounts are non-negative integers, lines add up, payable ⇔ amount > 0, never above the table maximum', () => {
@@ -100,6 +110,17 @@ describe('assessment invariants (fast-check)', () => {
     }), runs)
   })
 
+  it('is deterministic and never changes its input (rules are pure)', () => {
+    fc.assert(fc.property(inputArb, (input) => {
+      const before = structuredClone(input)
+      const a = assessWithEffects(input)
+      expect(input).toEqual(before)
+      expect(assessWithEffects(before)).toEqual(a)
+      // Frozen all the way down: a write anywhere in the input would throw (swc compiles tests as strict modules).
+      expect(assessWithEffects(deepFreeze(structuredClone(before)))).toEqual(a)
+    }), scaledRuns({ numRuns: 500 }))
+  })
+
   it('the CLI fast path and the zod schema give identical assessments', () => {
     fc.assert(fc.property(inputArb, (input) => {
       const json = JSON.parse(JSON.stringify(input))
@@ -129,6 +150,6 @@ describe('assessment invariants (fast-check)', () => {
         expect(parsed.success).toBe(true)
         if (parsed.success) expect(assess(fast)).toEqual(assess(parsed.data))
       }
-    }), { numRuns: 1500 })
+    }), scaledRuns({ numRuns: 1500 }))
   })
 })

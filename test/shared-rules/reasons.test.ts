@@ -4,6 +4,7 @@
  * enrolment dates, every `basis` the rules answer is a basis stated in that version's data.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../helpers/fast-check-runs'
 import {
   EXCLUSIONS, REASON_CODES, UNIT_TYPES, addDays, assess, checkEnrolmentDate, checkParticipation, getScheme, isReasonCode,
   listSchemes, reasonTitle, type AssessInput, type Reason, type Scheme,
@@ -80,7 +81,7 @@ const claims: fc.Arbitrary<AssessInput> = fc
   }))
 
 it('assess: every reason cites an article stated in the scheme data', () => {
-  fc.assert(fc.property(claims, (input) => expectGrounded(getScheme(input.scheme as never), assess(input).reasons)), { numRuns: 4000 })
+  fc.assert(fc.property(claims, (input) => expectGrounded(getScheme(input.scheme as never), assess(input).reasons)), scaledRuns({ numRuns: 4000 }))
 })
 
 it('participation and enrolment dates: every reason cites an article stated in the scheme data', () => {
@@ -91,5 +92,5 @@ it('participation and enrolment dates: every reason cites an article stated in t
       const window = checkEnrolmentDate(scheme, day)
       if (!window.ok) expectGrounded(scheme, [window.reason])
     },
-  ), { numRuns: 3000 })
+  ), scaledRuns({ numRuns: 3000 }))
 })

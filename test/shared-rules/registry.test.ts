@@ -54,6 +54,9 @@ describe('family + date → version', () => {
     ['TZ', '2023-02-01', undefined, undefined],
     ['WH', '2021-06-15', 'wh-2020', 2021],
     ['WH', '2021-12-20', 'wh-2020', 2021],
+    ['WH', '2021-12-30', 'wh-2020', 2021], // paid today: covered on 31 December
+    ['WH', '2021-12-31', 'wh-2020', 2022], // paid today: no day of 2021 left (第三条)
+    ['TZ', '2021-12-31', 'tz-2022', 2022],
     ['WH', '2019-06-01', undefined, undefined],
   ])('declaring on %s %s: %s, period %s', (family, today, id, year) => {
     const p = enrolmentPeriodOn(BUILT_IN_REGISTRY, family, today)

@@ -1,5 +1,5 @@
 import { wxDate, wxThing } from '@mutual-aid/contracts'
-import { addDays, coverageEnd, coverageStatus } from '@mutual-aid/shared-rules'
+import { addDays, coverageStatus } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { findById } from '@cloud-shared/db'
 import { addToFund } from '@cloud-shared/fund'
@@ -9,7 +9,7 @@ import { markStandingsChanged } from '@cloud-shared/roster-counts'
 import { drive, loadOperation, operationIdOf, processing, startInTx, type OperationDoc, type OperationKind, type Processing } from '@cloud-shared/operation'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import type { EnrolmentDoc, ParticipationDoc, PersonDoc } from './model'
-import { estimatedStart } from './period'
+import { paidCoverage } from './period'
 import { noticeClerks } from './notices'
 
 type Payment = NonNullable<EnrolmentDoc['payment']>
@@ -45,8 +45,8 @@ export const activationIdOf = (enrolmentId: string) => operationIdOf('activate',
 export async function startActivationInTx(ctx: HandlerContext, tx: SdkHandle, e: EnrolmentDoc, paidOn: string, payment: Payment | null): Promise<OperationDoc<ActivateParams>> {
   // The declaration's own version (built-in or published), as every rule below must see it.
   const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
-  const start = estimatedStart(scheme, e.year, paidOn)
-  const end = coverageEnd(scheme, start)
+  // Refused (nothing written) when the fee buys no day of the declared period.
+  const { start, end } = paidCoverage(scheme, e.year, paidOn)
   const now = ctx.clock.now()
   const version = e.version + 1
   await tx.collection('enrolments').doc(e._id).update({

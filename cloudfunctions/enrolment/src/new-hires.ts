@@ -28,6 +28,8 @@ export const addNewHires = action({
     if (resumed) return resumed
     const today = ctx.clock.today()
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
+    // Refused first when paying today buys no day of the period (WH 第三条).
+    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const annual = (await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)).find((e) => e.status !== 'returned')
     if (!annual) throw new AppError('NO_ANNUAL', `本单位 ${input.year} 年度尚未申报，请先办理年度申报。`)
     const window = checkEnrolmentDate(scheme, today)
@@ -47,7 +49,6 @@ export const addNewHires = action({
       )
     }
     await assertNoDuplicates(ctx, scheme.family, input.year, people)
-    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const priced = priceDeclaration(scheme, unit, coverageStartEstimate, annual.shares, annual.products, people.map((p) => ({ firstTime: true, sex: p.sex })))
     return declare(
       ctx,

@@ -9,6 +9,7 @@ import { downloadChecked, sha256Hex } from '@cloud-shared/files'
 import { paymentSchema } from '@mutual-aid/contracts'
 import type { EnrolmentDoc } from './model'
 import { resumeActivation, runActivation, startActivationInTx } from './activate'
+import { paidCoverage } from './period'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
 import type { SdkHandle } from '@cloud-shared/sdk'
@@ -16,7 +17,8 @@ import type { SdkHandle } from '@cloud-shared/sdk'
 /**
  * The office records the fee received for an approved declaration: the amount must equal the quote; coverage then
  * starts the next day for everyone in the declaration. Renewing participants stay continuous only when paid within
- * the grace after the previous period (Art. 12); otherwise the declaration must be re-quoted as first-time.
+ * the grace after the previous period (Art. 12); otherwise the declaration must be re-quoted as first-time. A fee
+ * received on or after the period's last day buys no day of it (WH Art. 3) and is refused.
  */
 export const recordPayment = action({
   access: ['office'],
@@ -36,9 +38,12 @@ export const recordPayment = action({
     if (input.amountFen !== e.quote.totalFen) {
       throw new AppError('AMOUNT_MISMATCH', `到账金额 ${formatYuan(input.amountFen)} 与应缴金额 ${formatYuan(e.quote.totalFen)} 不一致，请核对后再登记；金额有误时请联系单位补缴或退回申报重新报价。`)
     }
+    const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
+    // A fee that buys no day of the declared period is refused before anything else is said about it (checked again
+    // where the activation starts, inside the transaction).
+    paidCoverage(scheme, e.year, input.paidOn)
     const renewing = e.participantCount - (e.firstTimeCount ?? 0)
     if (e.kind === 'annual' && renewing > 0) {
-      const scheme = (await loadSchemes(ctx.db)).get(e.schemeId)
       const continuity = isContinuous({ scheme, previousPeriodEnd: `${e.year - 1}-12-31`, renewedOn: input.paidOn })
       if (!continuity.continuous) {
         throw new AppError('RENEWAL_LATE', `缴费日期 ${input.paidOn} 已超过续保宽限期，${renewing} 名续保人员须按首次参加计费并设观察期（${continuity.basis}）。请退回单位重新提交申报。`)

@@ -1,4 +1,4 @@
-import { coverageStartForPeriod, enrolmentPeriodOn, isContinuous, type Family, type Scheme, type SchemeRegistry } from '@mutual-aid/shared-rules'
+import { enrolmentPeriodOn, isContinuous, periodCoverage, type Family, type Scheme, type SchemeRegistry } from '@mutual-aid/shared-rules'
 import { AppError } from '@cloud-shared/errors'
 import type { Schemes } from '@cloud-shared/schemes'
 import type { ParticipationDoc } from './model'
@@ -25,11 +25,30 @@ export function assertDeclarableYear(year: number, today: string): void {
 }
 
 /**
- * When coverage would start if the fee were paid on `paidOn`: the day after payment, never before the declared period
- * (rules: `coverageStartForPeriod`). Used for the quote and, with the real payment date, for activation.
+ * When coverage would start if the fee were paid today (rules: `periodCoverage`), for the quote of a declaration.
+ * Refused when paying today buys no day of the period (WH 第三条: a 2021 declaration on 31 December), so nobody declares
+ * and is quoted for a period that is over.
  */
-export function estimatedStart(scheme: Scheme, year: number, paidOn: string): string {
-  return coverageStartForPeriod(scheme, year, paidOn)
+export function estimatedStart(scheme: Scheme, year: number, today: string): string {
+  const coverage = periodCoverage(scheme, year, today)
+  if (!coverage.ok) throw AppError.fromRule(coverage.reason, `${coverage.reason.message}请改为申报 ${year + 1} 年度（${coverage.reason.basis}）。`)
+  return coverage.start
+}
+
+/**
+ * The coverage a fee received on `paidOn` starts for a declaration: from the next day to the end of its period. Refused
+ * when no day of the period is left (WH 第三条, TZ 一): the money is not turned into coverage of the next period, which
+ * needs its own declaration and fee.
+ */
+export function paidCoverage(scheme: Scheme, year: number, paidOn: string): { start: string; end: string } {
+  const coverage = periodCoverage(scheme, year, paidOn)
+  if (!coverage.ok) {
+    throw AppError.fromRule(
+      coverage.reason,
+      `${coverage.reason.message}这笔申报不能按 ${year} 年度生效（${coverage.reason.basis}）。请与单位核对：款项退回单位，或由单位申报 ${year + 1} 年度后按新的应缴金额登记。`,
+    )
+  }
+  return { start: coverage.start, end: coverage.end }
 }
 
 /**

@@ -1,12 +1,12 @@
 import { enrolmentPrepareSchema } from '@mutual-aid/contracts'
-import { checkEnrolmentDate, checkParticipation, enrolmentWindow, quote, renewalGraceEnd } from '@mutual-aid/shared-rules'
+import { checkEnrolmentDate, checkParticipation, enrolmentWindow, periodCoverage, quote, renewalGraceEnd, type QuoteResult } from '@mutual-aid/shared-rules'
 import { action } from '@cloud-shared/create-main'
 import { findAll } from '@cloud-shared/db'
 import { loadSchemes } from '@cloud-shared/schemes'
 import { unitInScope } from '@cloud-shared/unit-scope'
 import { countWhere } from '@cloud-shared/keyset'
 import type { EnrolmentDoc, ParticipationDoc } from './model'
-import { assertDeclarableYear, defaultYear, estimatedStart, schemeFor } from './period'
+import { assertDeclarableYear, defaultYear, schemeFor } from './period'
 import { figuresOf, participantsOf, scanRoster } from './roster-scan'
 import { keptRosterCounts } from '@cloud-shared/roster-counts'
 import { initialPlanOf, preparedPerson } from './people'
@@ -56,7 +56,13 @@ export const prepare = action({
     const notInReturned = notInReturnedPeople ?? []
     const participants = participantsOf(scan.groups, notInReturned.map((n) => ({ firstTime: n.standing.firstTime, sex: n.person.sex })))
     const ratio = checkParticipation({ scheme, unitType: unit.unitType, finance: unit.finance, staff, participants: participants.length })
-    const priced = quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart: estimatedStart(scheme, year, today), shares: scheme.shares ? plan.shares : undefined, products: plan.products, participants })
+    // A period with no day left for a fee paid today (WH 第三条, on 31 December) opens with the reason in place of the
+    // window and no quote, so the clerk can still switch to next year on the page (submit refuses it too).
+    const coverage = periodCoverage(scheme, year, today)
+    const over = coverage.ok ? null : { ...coverage.reason, message: `${coverage.reason.message}请改为申报 ${year + 1} 年度。` }
+    const priced: QuoteResult = coverage.ok
+      ? quote({ scheme, unitType: unit.unitType, finance: unit.finance, coverageStart: coverage.start, shares: scheme.shares ? plan.shares : undefined, products: plan.products, participants })
+      : { ok: false, code: over!.code, message: over!.message }
     const previousEnd = (previousOne.data[0] as ParticipationDoc | undefined)?.coverageEnd ?? `${year - 1}-12-31`
     const window = checkEnrolmentDate(scheme, today)
     const win = enrolmentWindow(scheme)
@@ -73,9 +79,13 @@ export const prepare = action({
       },
       /** The version's data as quoting uses it here (with fees the office announced), for the page's live quote. */
       rules: scheme,
-      window: window.ok ? { ok: true as const, from: win?.from ?? null, to: win?.to ?? null } : { ok: false as const, ...window.reason, from: win?.from ?? null, to: win?.to ?? null },
+      window: over
+        ? { ok: false as const, ...over, from: win?.from ?? null, to: win?.to ?? null }
+        : window.ok
+          ? { ok: true as const, from: win?.from ?? null, to: win?.to ?? null }
+          : { ok: false as const, ...window.reason, from: win?.from ?? null, to: win?.to ?? null },
       renewal: previousHere ? { previousEnd, graceEnd: renewalGraceEnd(scheme, previousEnd) } : null,
-      coverageStartEstimate: estimatedStart(scheme, year, today),
+      coverageStartEstimate: coverage.ok ? coverage.start : null,
       /** Last period's plan, so a renewal starts from the same shares and products. */
       previousPlan: lastPeriod[0] ? { shares: lastPeriod[0].shares, products: lastPeriod[0].products } : null,
       firstTimeUnit,

@@ -29,6 +29,8 @@ export const replace = action({
     if (resumed) return resumed
     const today = ctx.clock.today()
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
+    // Refused first when paying today buys no day of the period (WH 第三条).
+    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const enrolments = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year }, 1000)
     const annual = enrolments.find((e) => e.kind === 'annual' && e.status === 'paid')
     if (!annual) throw new AppError('NO_ANNUAL', `本单位 ${input.year} 年度的申报尚未缴费生效，暂不能替换参保对象。`)
@@ -54,7 +56,6 @@ export const replace = action({
     const ins = selectPeople(roster, input.inPersonIds)
     await assertNoDuplicates(ctx, scheme.family, input.year, ins)
 
-    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const incoming = priceDeclaration(scheme, unit, coverageStartEstimate, annual.shares, annual.products, ins.map((p) => ({ firstTime: true, sex: p.sex })))
     const outgoing = priceDeclaration(scheme, unit, coverageStartEstimate, annual.shares, annual.products, outs.map((p) => ({ firstTime: true, sex: p!.sex })))
     const totalFen = Math.max(0, incoming.totalFen - outgoing.totalFen)

@@ -42,6 +42,8 @@ export const submit = action({
     const scheme = schemeFor(await loadSchemes(ctx.db), unit.family, input.year)
     const window = checkEnrolmentDate(scheme, today)
     if (!window.ok) throw AppError.fromRule(window.reason, `${window.reason.message}（${window.reason.basis}）`)
+    // Refused when paying today buys no day of the period (WH 第三条: declaring 2021 on 31 December).
+    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
 
     const existing = await findAll<EnrolmentDoc>(ctx.db, 'enrolments', { unitId: unit._id, year: input.year, kind: 'annual' }, 100)
     const returned = input.enrolmentId ? existing.find((e) => e._id === input.enrolmentId) : undefined
@@ -62,7 +64,6 @@ export const submit = action({
     if (!plan.ok) throw AppError.fromRule(plan)
     const { shares, products } = plan
 
-    const coverageStartEstimate = estimatedStart(scheme, input.year, today)
     const chosenPeople = input.allExcept
       ? await everyoneExcept(ctx, unit, scheme, input.year, today, input.allExcept, returned?._id)
       : await named(ctx, unit, scheme, input.year, today, input.personIds ?? [])

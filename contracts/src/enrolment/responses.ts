@@ -50,7 +50,8 @@ export const preparedDeclarationSchema = z.object({
     to: dateSchema.nullable(),
   }),
   renewal: z.object({ previousEnd: dateSchema, graceEnd: dateSchema }).nullable(),
-  coverageStartEstimate: dateSchema,
+  /** When coverage would start if paid today; `null` when that buys no day of the period (`window` says why). */
+  coverageStartEstimate: dateSchema.nullable(),
   previousPlan: z.object({ shares: z.number().int().nullable(), products: z.array(productSchema) }).nullable(),
   firstTimeUnit: z.boolean(),
   enrolments: z.array(

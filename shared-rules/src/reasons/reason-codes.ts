@@ -33,6 +33,7 @@ export const REASON_CODES = {
   LATE_NEW_HIRE: '超过新入职增员期限',
   NO_PRODUCT: '未选择保障项目',
   INVALID_SHARES: '份额不符合规定',
+  PERIOD_OVER: '该年度保障期已无可保障的日期',
   // Fees and deadlines
   FEES_NOT_ANNOUNCED: '缴费标准尚未公布',
   NO_REVIEW_DEADLINE: '未规定审核时限',

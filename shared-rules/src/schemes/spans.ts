@@ -37,3 +37,12 @@ export function periodStartDay(s: Scheme, year: number): number {
   if (s.family === 'TZ') return parseDayNumber(s.activity.from)
   return Math.max(civilToDayNumber(year, 1, 1), parseDayNumber(s.effectiveFrom))
 }
+
+/**
+ * Last day of the period of `year` under a version: the TZ activity end; for WH 31 December of that year (第三条:
+ * "到当年 12 月 31 日 24 时止").
+ */
+export function periodEndDayOfYear(s: Scheme, year: number): number {
+  if (s.family === 'TZ') return parseDayNumber(s.activity.to)
+  return civilToDayNumber(year, 12, 31)
+}

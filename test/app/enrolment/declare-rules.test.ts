@@ -121,6 +121,14 @@ describe('annualSummary: ratio, quote and what blocks submitting', () => {
     expect(s.blockers.some((b) => b.startsWith('首次参加的单位须先填报上月职工月报'))).toBe(true)
   })
 
+  it('WH 第三条: a period with no day left (31 December) has no quote; its reason blocks, once', () => {
+    const message = '2021 年度保障期到 2021-12-31 止，保障自缴费次日零时起算，2021-12-31 缴费已没有可保障的日期。请改为申报 2022 年度。'
+    const over = whPrepared(ten, { coverageStartEstimate: null, window: { ok: false, code: 'PERIOD_OVER', message, basis: '第三条', from: null, to: null } })
+    const s = annualSummary(over, { selection: initialSelection(over), shares: 2, products: ['critical'] })
+    expect(s.priced.ok).toBe(false)
+    expect(s.blockers).toEqual([`${message}（第三条）`])
+  })
+
   it('a first-time unit counts the larger of roster and staff report as its staff', () => {
     const s = annualSummary(whPrepared(ten, { firstTimeUnit: true, unit: { ...whPrepared([]).unit, staffReport: { month: '2021-05', headcount: 20 } } }), {
       selection: only(ten),

@@ -7,6 +7,7 @@
  * declaration makes the person undeclarable at the other). Business date 2021-06-15; some staff renew from 2020.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../../helpers/fast-check-runs'
 import { getScheme } from '@mutual-aid/shared-rules'
 import type { HandlerContext } from '@cloud-shared/context'
 import { countRoster, rosterCountsId, type RosterCountsDoc } from '../../../cloudfunctions/_shared/src/roster-counts'
@@ -177,7 +178,7 @@ describe('kept roster figures', () => {
         await expectExact(TZ_UNIT)
         await expectExact(unitB)
       }),
-      { numRuns: 6, seed: 1906, endOnFailure: true },
+      scaledRuns({ numRuns: 6, seed: 1906, endOnFailure: true }),
     )
   }, 600_000)
 
@@ -188,7 +189,7 @@ describe('kept roster figures', () => {
         await expectExact(TZ_UNIT)
         await expectExact(unitB)
       }),
-      { numRuns: 6, seed: 1907, endOnFailure: true },
+      scaledRuns({ numRuns: 6, seed: 1907, endOnFailure: true }),
     )
   }, 600_000)
 

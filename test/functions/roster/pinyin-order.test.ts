@@ -6,6 +6,7 @@
  * listed once each meanwhile, in order after it.
  */
 import fc from 'fast-check'
+import { scaledRuns } from '../../helpers/fast-check-runs'
 import { nameKeyOf } from '@cloud-shared/name-key'
 import { makeId, makeRows, rosterCsv } from '../../fixtures/rosters/make-roster'
 import { checkAnswer } from '../../helpers/contract-check'
@@ -131,7 +132,7 @@ describe('paging', () => {
         expect(items.map((p) => p._id)).toEqual(expected)
         for (const t of totals) expect(t).toBe(expected.length)
       }),
-      { numRuns: 6 },
+      scaledRuns({ numRuns: 6 }),
     )
   })
 })

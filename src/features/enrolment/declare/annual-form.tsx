@@ -42,7 +42,7 @@ export function AnnualForm({ prepared, returned, onReload }: { prepared: Prepare
         </Button>
       </View>
       <PeopleList year={prepared.year} views={views} isChosen={form.chosen} toggle={form.toggle} tagsOf={renewalTags} />
-      {priced.ok ? <QuoteCard lines={priced.lines} coverageStart={prepared.coverageStartEstimate} /> : null}
+      {priced.ok && prepared.coverageStartEstimate ? <QuoteCard lines={priced.lines} coverageStart={prepared.coverageStartEstimate} /> : null}
       {form.stale ? (
         <View className="enrol-actions">
           <Button size="small" theme="primary" onClick={form.refresh}>

@@ -4,7 +4,7 @@
  * with what blocks submitting, and the checks of a replacement. Pure: the same
  * rules the function applies (`@mutual-aid/shared-rules`, on the version it quotes with), no calls, no React.
  */
-import { checkParticipation, newHireLimit, quote, type Product } from '@mutual-aid/shared-rules'
+import { checkParticipation, newHireLimit, quote, type Product, type QuoteResult } from '@mutual-aid/shared-rules'
 import type { PreparedDeclaration, PreparedPerson } from '@mutual-aid/contracts'
 
 export type Enrolment = PreparedDeclaration['enrolments'][number]
@@ -132,20 +132,24 @@ export function annualSummary(prepared: PreparedDeclaration, choice: AnnualChoic
   const chosen = participants.length
   const ratio = checkParticipation({ scheme: prepared.rules, unitType: unit.unitType, finance: unit.finance, staff, participants: chosen })
   // The version as the enrolment function uses it (fees the office announced included), so the live quote is the real one.
-  const priced = quote({
-    scheme: prepared.rules,
-    unitType: unit.unitType,
-    finance: unit.finance,
-    coverageStart: prepared.coverageStartEstimate,
-    shares: scheme.shares ? choice.shares : undefined,
-    products: [...choice.products],
-    participants,
-  })
+  // No quote when paying today buys no day of the period: the window's reason (a blocker below) says so.
+  const start = prepared.coverageStartEstimate
+  const priced: QuoteResult = start === null
+    ? { ok: false, code: 'PERIOD_OVER', message: '' }
+    : quote({
+        scheme: prepared.rules,
+        unitType: unit.unitType,
+        finance: unit.finance,
+        coverageStart: start,
+        shares: scheme.shares ? choice.shares : undefined,
+        products: [...choice.products],
+        participants,
+      })
   const blockers: string[] = []
   if (!prepared.window.ok) blockers.push(`${prepared.window.message ?? '不在参保时间内'}（${prepared.window.basis ?? ''}）`)
   if (prepared.firstTimeUnit && !unit.staffReport) blockers.push('首次参加的单位须先填报上月职工月报（第五条）：请到“职工名册 → 填报职工月报”。')
   if (!ratio.ok) blockers.push(...ratio.reasons.map((r) => `${r.message}（${r.basis}）`))
-  if (!priced.ok) blockers.push(priced.message)
+  if (!priced.ok && priced.message) blockers.push(priced.message)
   if (!chosen) blockers.push('请至少选择一名参加人。')
   if (choice.selection.named.size > NAMED_MAX) blockers.push(`逐个勾选或取消的人员最多 ${NAMED_MAX} 人，请改用“全选在职人员”或“清空”后再选。`)
   const percent = staff ? Math.round((chosen / staff) * 1000) / 10 : 0
