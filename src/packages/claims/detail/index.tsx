@@ -42,7 +42,8 @@ function ClaimDetailPage() {
       <ClaimMaterials claim={claim} urls={urls} checks={checks} />
       <ClaimTimeline claim={claim} />
       <ReviewPanel claim={claim} detail={detail} urls={urls} />
-      <ContactEntry />
+      {/* Whom the filer asks; a reviewer (who sees the rules' assessment) was told to ask the unit's clerk — the clerk too. */}
+      {claim.assessmentAtSubmit ? null : <ContactEntry />}
       <PrivacyPopup />
     </View>
   )
