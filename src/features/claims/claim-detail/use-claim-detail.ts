@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { formatYuan } from '@mutual-aid/shared-rules'
-import type { ClaimDetail, ClaimFiles, DraftFacts, PageCheck, RejectCode } from '@mutual-aid/contracts'
+import { FAMILY_LABEL, type ClaimDetail, type ClaimFiles, type DraftFacts, type PageCheck, type RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
 import type { Envelope } from '@/services/cloud'
@@ -116,7 +116,7 @@ export function useClaimDetail(claimId: string) {
     if (!claim) return
     void act('登记支付', () => claimsApi.markPaid(claim.id, claim.version, paidOn.trim(), reference.trim()), {
       title: '确认已支付？',
-      content: `登记后计入 ${claim.family} ${claim.year} 年度基金支出，不能撤销。`,
+      content: `登记后计入${FAMILY_LABEL[claim.family]} ${claim.year} 年度基金支出，不能撤销。`,
     })
   }
 
