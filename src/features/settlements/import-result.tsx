@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { SETTLEMENT_STATE_LABEL, type SettlementImport, type SettlementState } from '@mutual-aid/contracts'
 import { Tabs, Tag } from '@/components/ui'
 import { LoadMore } from '@/components/load-more'
@@ -19,7 +19,8 @@ const THEME: Record<SettlementState, 'success' | 'warning' | 'danger' | 'default
 type Filter = 'all' | SettlementState
 
 /** An import's outcome: counts, and its rows by outcome with the reason and article for each row not proposed. */
-export function ImportResult({ result }: { result: SettlementImport }) {
+/** `fileName`: the name the importer picked (the answer's is the upload's, a number); the answer's when not given. */
+export function ImportResult({ result, fileName = '' }: { result: SettlementImport; fileName?: string }) {
   const [filter, setFilter] = useState<Filter>('all')
   if (result.status === 'invalid') {
     return (
@@ -49,7 +50,7 @@ export function ImportResult({ result }: { result: SettlementImport }) {
   return (
     <View className="settle-result" data-testid="settle-result">
       <View className="enrol-card">
-        <Text className="enrol-card__title">{result.fileName}</Text>
+        <Text className="enrol-card__title">{fileName || result.fileName}</Text>
         <Text className="enrol-card__line">
           {result.status === 'done' ? `导入完成（${result.importedOn}）` : `处理中 ${result.processed}/${result.rows}`}
           {result.again ? ' · 该文件之前已导入，本次未重复生成' : ''}
@@ -98,7 +99,7 @@ function RowList({ importId, state }: { importId: string; state?: SettlementStat
           {r.reasons.map((x) => (
             <Text key={x.code} className="enrol-card__line settle-row__reason">
               {x.message}
-              {x.basis ? `（${x.basis}）` : ''}
+              {x.basis ? `（${readableBasis(x.basis)}）` : ''}
             </Text>
           ))}
         </View>
