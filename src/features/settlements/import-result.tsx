@@ -39,14 +39,18 @@ export function ImportResult({ result, fileName = '' }: { result: SettlementImpo
     )
   }
   const c = result.counts
-  const items: { value: Filter; label: string }[] = [
-    { value: 'all', label: `全部 ${result.rows}` },
-    { value: 'proposed', label: `已生成 ${c.proposed}` },
-    { value: 'unmatched', label: `未匹配 ${c.unmatched}` },
-    { value: 'not_qualifying', label: `不符合 ${c.notQualifying}` },
-    { value: 'duplicate', label: `重复 ${c.duplicate}` },
-    { value: 'held', label: `暂不办理 ${c.held}` },
+  const tabs: { value: Filter; name: string; count: number }[] = [
+    { value: 'all', name: '全部', count: result.rows },
+    { value: 'proposed', name: '已生成', count: c.proposed },
+    { value: 'unmatched', name: '未匹配', count: c.unmatched },
+    { value: 'not_qualifying', name: '不符合', count: c.notQualifying },
+    { value: 'duplicate', name: '重复', count: c.duplicate },
+    { value: 'held', name: '暂不办理', count: c.held },
   ]
+  // Only the states some row is in: six tabs ran off a phone's width, the last cut in half.
+  const items = tabs
+    .filter((t) => t.value === 'all' || t.value === filter || t.count > 0)
+    .map((t) => ({ value: t.value, label: `${t.name} ${t.count}` }))
   return (
     <View className="settle-result" data-testid="settle-result">
       <View className="enrol-card">
