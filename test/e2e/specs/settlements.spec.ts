@@ -145,6 +145,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto('/packages/claims/list/index')
     const card = currentPage(page).locator('.claims-list-item').filter({ hasText: '来自医保结算' }).first()
     await card.waitFor()
+    // She filed nothing: the card says where the proposal came from, not 本人申请 · 提交于.
+    const said = await card.innerText()
+    assert(said.includes('根据医保结算数据生成于') && !said.includes('本人申请'), `the proposal's card says ${said}`)
     await tap(card)
     await page.waitForURL(/\/packages\/claims\/proposal\/index/)
     claimUrl = page.url().replace('/proposal/', '/detail/')
