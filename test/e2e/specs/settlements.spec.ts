@@ -181,6 +181,8 @@ export async function run(ctx: E2EContext): Promise<void> {
       await view.locator('[data-testid="claim-settlement"]').waitFor()
       const evidence = await view.locator('[data-testid="claim-settlement"]').innerText()
       assert(evidence.includes('来自医保结算') && evidence.includes('JS202105130001') && evidence.includes('4,000.00'), `evidence: ${evidence}`)
+      const header = await view.locator('.claims-section').first().innerText()
+      assert(header.includes('根据医保结算数据生成于') && !header.includes('本人申请'), `the claim's header says ${header}`)
       if (who === 'clerk') await ctx.screenshot(page, 'settle-07-clerk-review')
       await tap(view.getByText('确认无误', { exact: true }))
       await confirmDialog(page, '确认')

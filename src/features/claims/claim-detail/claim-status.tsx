@@ -20,8 +20,9 @@ export function ClaimStatus({ claim: c }: { claim: ClaimDetail }) {
           {PRODUCT_LABEL[c.product]} · {KIND_LABEL[c.kind]} · {c.personName} · {c.unitName}
         </Text>
         <Text className="claims-section__hint">
-          {FILED_AS_LABEL[c.filedBy.as]}
-          {c.filedBy.name ? `（${c.filedBy.name}）` : ''} · 提交于 {c.submittedOn}
+          {c.source === 'settlement'
+            ? `根据医保结算数据生成于 ${c.submittedOn}`
+            : `${FILED_AS_LABEL[c.filedBy.as]}${c.filedBy.name ? `（${c.filedBy.name}）` : ''} · 提交于 ${c.submittedOn}`}
         </Text>
         <View className="claims-gap-top">
           <Steps
