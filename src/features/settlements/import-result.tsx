@@ -83,10 +83,12 @@ function RowList({ importId, state }: { importId: string; state?: SettlementStat
       {rows.data.items.map((r) => (
         <View key={`${r.row}-${r.serial}`} className="enrol-card settle-row" data-testid="settle-row" data-state={r.state}>
           <View className="settle-row__top">
-            <Text className="enrol-card__title">
+            <Text className="enrol-card__title settle-row__name">
               第 {r.row} 行 · {r.name} {r.idMasked}
             </Text>
-            <Tag theme={THEME[r.state]}>{SETTLEMENT_STATE_LABEL[r.state]}</Tag>
+            <View className="settle-row__state">
+              <Tag theme={THEME[r.state]}>{SETTLEMENT_STATE_LABEL[r.state]}</Tag>
+            </View>
           </View>
           {r.hospitalName ? (
             <Text className="enrol-card__line">
