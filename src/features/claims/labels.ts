@@ -42,7 +42,7 @@ export const REVIEW_STEP: Record<ClaimStatus, string> = {
  * the third person ("等待单位工会经办人核对…"), which read to the clerk as if someone else still had to act.
  */
 export const YOUR_STEP = {
-  confirm: '轮到您办理：核对材料和规则核定结果，无误请点「确认无误」（代替盖章）；材料不全请点「退回补充」，写明要补什么。',
+  confirm: '轮到您办理：核对材料和规则核定结果，无误请在下方在线确认（代替盖章）；材料不全请退回申请人，写明要补什么。',
   approve: '轮到您审批：核对规则核定结果后点「核准」（可调整金额并说明理由），或点「不予给付」并写明理由。',
   pay: '已核准，轮到您付款：转账后点「登记支付」，填写支付日期和转账凭证号。',
 } as const
