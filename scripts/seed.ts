@@ -137,6 +137,8 @@ async function seedPaidWhEnrolment(db: SdkHandle, now: Date, secrets: FunctionCo
     data: {
       _id: enrolmentId,
       unitId: WH_UNIT._id,
+      // Stored with the declaration as enrolment.declare stores it: the agent's and office's lists show it as the title.
+      unitName: WH_UNIT.name,
       agentId: AGENT._id,
       family: 'WH',
       schemeId: scheme.id,

@@ -6,6 +6,7 @@ import {
   claimProgress,
   diseaseName,
   materialLabels,
+  nextStepText,
   noticeTone,
   photoChecklist,
   resubmissionFiles,
@@ -13,6 +14,7 @@ import {
   withoutEmptyItems,
 } from '../../src/features/claims/claim-detail/claim-view'
 import { createSaveQueue } from '../../src/features/claims/save-queue'
+import { NEXT_STEP, REVIEW_STEP, YOUR_STEP } from '../../src/features/claims/labels'
 
 type C = Pick<ClaimDetail, 'status' | 'returned'>
 const returnedBy = (by: 'clerk' | 'agent' | 'office'): C => ({ status: 'returned', returned: { by, reason: '请补充', at: '2021-06-01T00:00:00.000Z' } })
@@ -50,6 +52,25 @@ describe('claimProgress: the five steps 提交 单位 代理 互助办 支付', 
     ['approved', ''],
   ] as const)('the notice of a %s claim is %p', (status, tone) => {
     expect(noticeTone(status)).toBe(tone)
+  })
+})
+
+describe('现在怎么办: whose turn it is', () => {
+  type N = Parameters<typeof nextStepText>[0]
+  const assessed = { amountFen: 2_000_000 } as NonNullable<ClaimDetail['assessmentAtSubmit']>
+  it.each([
+    // The filer reads what happens next, whatever they may do (withdraw).
+    [{ status: 'submitted', actions: ['withdraw'], assessmentAtSubmit: null }, NEXT_STEP.submitted],
+    // The clerk holding a submitted claim is told to act, not to wait for "单位工会经办人".
+    [{ status: 'submitted', actions: ['return', 'confirm'], assessmentAtSubmit: assessed }, YOUR_STEP.confirm],
+    [{ status: 'clerk_confirmed', actions: ['return', 'confirm'], assessmentAtSubmit: assessed }, YOUR_STEP.confirm],
+    [{ status: 'agent_confirmed', actions: ['return', 'reject', 'approve'], assessmentAtSubmit: assessed }, YOUR_STEP.approve],
+    [{ status: 'approved', actions: ['pay'], assessmentAtSubmit: assessed }, YOUR_STEP.pay],
+    // A reviewer whose step it is not (the office looking at a claim the clerk holds) reads who is on it.
+    [{ status: 'submitted', actions: [], assessmentAtSubmit: assessed }, REVIEW_STEP.submitted],
+    [{ status: 'paid', actions: [], assessmentAtSubmit: assessed }, REVIEW_STEP.paid],
+  ] as [N, string][])('%o', (c, expected) => {
+    expect(nextStepText(c)).toBe(expected)
   })
 })
 

@@ -49,6 +49,7 @@ import type {
   TagProps,
 } from './display.types'
 import { useButtonRole, useTabsA11y } from './tdesign-a11y'
+import './display.h5.scss'
 
 export function Button({ children, theme = 'default', variant = 'base', size = 'medium', block, disabled, loading, onClick, className }: ButtonProps) {
   return (

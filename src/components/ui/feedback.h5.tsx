@@ -1,5 +1,6 @@
 import { Dialog, Toast } from 'tdesign-mobile-react'
 import type { ConfirmOptions, ToastTheme } from './feedback.types'
+import './feedback.h5.scss'
 
 /** Asks the user to confirm; resolves true on 确定, false on 取消 or closing the dialog. */
 export function confirm({ title, content, confirmText = '确定', cancelText = '取消', danger = false }: ConfirmOptions): Promise<boolean> {

@@ -154,7 +154,7 @@ function FieldRow({ label, text, placeholder, error, required, onOpen }: {
       title={label}
       required={required}
       note={text ? <span className="ui-picker-value">{text}</span> : <span className="ui-placeholder">{placeholder}</span>}
-      description={error ? <span className="ui-field-error">{error}</span> : undefined}
+      description={error ? <span className="ui-field-error ui-field-error--in-cell">{error}</span> : undefined}
       arrow
       hover
       onClick={onOpen ?? undefined}

@@ -128,6 +128,8 @@ export function Stepper({ value, onChange, min = 0, max = 99, disabled = false }
   )
 }
 
+const ERROR_DESCRIPTION_STYLE = '--td-cell-description-color: var(--ma-color-danger);'
+
 function FieldRow({ label, text, placeholder, error, required }: {
   label: string
   text: string | null
@@ -135,8 +137,18 @@ function FieldRow({ label, text, placeholder, error, required }: {
   error: string
   required: boolean
 }) {
+  // The error is the cell's description, which TDesign greys; its colour variable is inherited into the component, so the
+  // host's style makes it the red every other field error is (the toast tells the user to look for red text).
   return (
-    <t-cell title={label} note={text ?? placeholder} description={error} arrow required={required} hover />
+    <t-cell
+      title={label}
+      note={text ?? placeholder}
+      description={error}
+      style={error ? ERROR_DESCRIPTION_STYLE : ''}
+      arrow
+      required={required}
+      hover
+    />
   )
 }
 

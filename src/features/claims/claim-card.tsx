@@ -25,7 +25,8 @@ export function ClaimCard({ item, showUnit }: { item: ClaimListItem; showUnit?: 
         {showUnit ? ` · ${item.unitName}` : ''} · {PRODUCT_LABEL[item.product]} · {KIND_LABEL[item.kind]}
       </Text>
       <Text className="claims-list-item__meta">
-        {FILED_AS_LABEL[item.filedAs]} · 提交于 {item.submittedOn}
+        {/* Nobody filed a proposal from the bureau's data: 本人申请 · 提交于 told the worker they had. */}
+        {item.source === 'settlement' ? `根据医保结算数据生成于 ${item.submittedOn}` : `${FILED_AS_LABEL[item.filedAs]} · 提交于 ${item.submittedOn}`}
         {item.amountFen !== null ? ` · 核准 ${formatYuan(item.amountFen)}` : ''}
       </Text>
       {item.dueDate ? (

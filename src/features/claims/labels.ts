@@ -37,6 +37,16 @@ export const REVIEW_STEP: Record<ClaimStatus, string> = {
   withdrawn: '申请人已撤回，不需要再办理。',
 }
 
+/**
+ * What a reviewer whose turn it is should do, by the step the function lets them take: REVIEW_STEP speaks of them in
+ * the third person ("等待单位工会经办人核对…"), which read to the clerk as if someone else still had to act.
+ */
+export const YOUR_STEP = {
+  confirm: '轮到您办理：核对材料和规则核定结果，无误请在下方在线确认（代替盖章）；材料不全请退回申请人，写明要补什么。',
+  approve: '轮到您审批：核对规则核定结果后点「核准」（可调整金额并说明理由），或点「不予给付」并写明理由。',
+  pay: '已核准，轮到您付款：转账后点「登记支付」，填写支付日期和转账凭证号。',
+} as const
+
 /** Tag colour of each claim status, in lists and on the detail page. */
 export const STATUS_THEME: Record<ClaimStatus, TagTheme> = {
   submitted: 'primary',

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { FundReport } from '@mutual-aid/contracts'
+import { readableBasis } from '@mutual-aid/shared-rules'
 import { formatYuan, formatYuanShort } from '@/components/format'
 import { BarChart } from '@/components/chart/bar-chart'
 
@@ -39,7 +40,7 @@ export function ReportFigures({ r }: { r: FundReport }) {
           negative={(r.overdueReviews ?? 0) > 0}
         />
       </View>
-      {r.reviewBasis ? <Text className="claims-section__hint">{r.reviewBasis}</Text> : null}
+      {r.reviewBasis ? <Text className="claims-section__hint">{readableBasis(r.reviewBasis)}</Text> : null}
       <Text className="claims-section__hint">统计截至 {r.asOf}。金额与基金台账逐笔核对一致。</Text>
     </View>
   )

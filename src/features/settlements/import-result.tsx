@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@mutual-aid/shared-rules'
+import { formatYuan, readableBasis } from '@mutual-aid/shared-rules'
 import { SETTLEMENT_STATE_LABEL, type SettlementImport, type SettlementState } from '@mutual-aid/contracts'
 import { Tabs, Tag } from '@/components/ui'
 import { LoadMore } from '@/components/load-more'
@@ -19,7 +19,8 @@ const THEME: Record<SettlementState, 'success' | 'warning' | 'danger' | 'default
 type Filter = 'all' | SettlementState
 
 /** An import's outcome: counts, and its rows by outcome with the reason and article for each row not proposed. */
-export function ImportResult({ result }: { result: SettlementImport }) {
+/** `fileName`: the name the importer picked (the answer's is the upload's, a number); the answer's when not given. */
+export function ImportResult({ result, fileName = '' }: { result: SettlementImport; fileName?: string }) {
   const [filter, setFilter] = useState<Filter>('all')
   if (result.status === 'invalid') {
     return (
@@ -38,18 +39,22 @@ export function ImportResult({ result }: { result: SettlementImport }) {
     )
   }
   const c = result.counts
-  const items: { value: Filter; label: string }[] = [
-    { value: 'all', label: `全部 ${result.rows}` },
-    { value: 'proposed', label: `已生成 ${c.proposed}` },
-    { value: 'unmatched', label: `未匹配 ${c.unmatched}` },
-    { value: 'not_qualifying', label: `不符合 ${c.notQualifying}` },
-    { value: 'duplicate', label: `重复 ${c.duplicate}` },
-    { value: 'held', label: `暂不办理 ${c.held}` },
+  const tabs: { value: Filter; name: string; count: number }[] = [
+    { value: 'all', name: '全部', count: result.rows },
+    { value: 'proposed', name: '已生成', count: c.proposed },
+    { value: 'unmatched', name: '未匹配', count: c.unmatched },
+    { value: 'not_qualifying', name: '不符合', count: c.notQualifying },
+    { value: 'duplicate', name: '重复', count: c.duplicate },
+    { value: 'held', name: '暂不办理', count: c.held },
   ]
+  // Only the states some row is in: six tabs ran off a phone's width, the last cut in half.
+  const items = tabs
+    .filter((t) => t.value === 'all' || t.value === filter || t.count > 0)
+    .map((t) => ({ value: t.value, label: `${t.name} ${t.count}` }))
   return (
     <View className="settle-result" data-testid="settle-result">
       <View className="enrol-card">
-        <Text className="enrol-card__title">{result.fileName}</Text>
+        <Text className="enrol-card__title">{fileName || result.fileName}</Text>
         <Text className="enrol-card__line">
           {result.status === 'done' ? `导入完成（${result.importedOn}）` : `处理中 ${result.processed}/${result.rows}`}
           {result.again ? ' · 该文件之前已导入，本次未重复生成' : ''}
@@ -78,10 +83,12 @@ function RowList({ importId, state }: { importId: string; state?: SettlementStat
       {rows.data.items.map((r) => (
         <View key={`${r.row}-${r.serial}`} className="enrol-card settle-row" data-testid="settle-row" data-state={r.state}>
           <View className="settle-row__top">
-            <Text className="enrol-card__title">
+            <Text className="enrol-card__title settle-row__name">
               第 {r.row} 行 · {r.name} {r.idMasked}
             </Text>
-            <Tag theme={THEME[r.state]}>{SETTLEMENT_STATE_LABEL[r.state]}</Tag>
+            <View className="settle-row__state">
+              <Tag theme={THEME[r.state]}>{SETTLEMENT_STATE_LABEL[r.state]}</Tag>
+            </View>
           </View>
           {r.hospitalName ? (
             <Text className="enrol-card__line">
@@ -98,7 +105,7 @@ function RowList({ importId, state }: { importId: string; state?: SettlementStat
           {r.reasons.map((x) => (
             <Text key={x.code} className="enrol-card__line settle-row__reason">
               {x.message}
-              {x.basis ? `（${x.basis}）` : ''}
+              {x.basis ? `（${readableBasis(x.basis)}）` : ''}
             </Text>
           ))}
         </View>

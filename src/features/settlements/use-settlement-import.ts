@@ -23,6 +23,8 @@ export function useSettlementImport(openid: string | null, { pickSpreadsheet, op
   const [progress, setProgress] = useState<string | null>(null)
   const [result, setResult] = useState<SettlementImport | null>(null)
   const [error, setError] = useState('')
+  // The name the importer picked: the function knows the file by its upload path, a number they never chose.
+  const [fileName, setFileName] = useState('')
 
   const pickAndImport = async () => {
     setError('')
@@ -31,6 +33,7 @@ export function useSettlementImport(openid: string | null, { pickSpreadsheet, op
     if (!/\.(xlsx|csv)$/i.test(file.name)) return setError('请选择 Excel（.xlsx）或 CSV 文件；.xls 旧格式请先另存为 .xlsx。')
     if (!openid) return setError('登录信息已失效，请返回首页重新进入。')
     setResult(null)
+    setFileName(file.name)
     const ext = file.name.slice(file.name.lastIndexOf('.')).toLowerCase()
     try {
       setProgress('正在上传…')
@@ -62,5 +65,5 @@ export function useSettlementImport(openid: string | null, { pickSpreadsheet, op
     await openFileUrl(answer.data.url, '医保住院结算导入模板.xlsx')
   }
 
-  return { progress, result, error, pickAndImport, downloadTemplate, setResult }
+  return { progress, result, fileName, error, pickAndImport, downloadTemplate, setResult }
 }

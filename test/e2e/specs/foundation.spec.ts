@@ -273,6 +273,11 @@ async function runPageChrome(ctx: E2EContext, identities: Identity[]): Promise<v
         await bar.waitFor()
         const shown = (await bar.locator('.ma-page-bar__title').innerText()).trim()
         assert(shown === expected, `${label} → ${url}: the bar says "${shown}", the config "${expected}"`)
+        // Nothing reaches past the phone's width once the page has slid in: a wider document pans sideways under a
+        // swipe (Taro's slide-in left the document up to twice as wide, app.scss clips it at the router).
+        await settled(page)
+        const width = await page.evaluate(() => ({ scroll: document.scrollingElement?.scrollWidth ?? 0, client: document.scrollingElement?.clientWidth ?? 0 }))
+        assert(width.scroll <= width.client, `${label} → ${url}: the document is ${width.scroll} px wide on a ${width.client} px screen`)
         await page.waitForFunction((t) => document.title === t, expected).catch(() => undefined)
         assert((await page.title()) === expected, `${url}: document title "${await page.title()}", expected "${expected}"`)
         if (visited.size === 0) await ctx.screenshot(page, 'foundation-page-bar')

@@ -199,6 +199,8 @@ export async function run(ctx: E2EContext): Promise<void> {
     const figures = await view.locator('[data-section="figures"]').innerText()
     const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })
     assert(figures.includes(yuan(fund.contributionsFen)) && figures.includes(yuan(fund.payoutsFen)), `figures do not match the ledger ${JSON.stringify(fund)}: ${figures}`)
+    // The review deadline cites its article as a person reads it (it showed 第十九条 [I-15]).
+    assert(figures.includes('第十九条') && !figures.includes('[I-'), `the review deadline's article: ${figures}`)
     // The chart drew something: its canvas is not blank.
     const painted = await view.locator('canvas#chart-status').evaluate((c: HTMLCanvasElement) => {
       const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data

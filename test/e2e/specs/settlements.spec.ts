@@ -64,7 +64,7 @@ async function enrolTzUnit(ctx: E2EContext): Promise<void> {
   }
 }
 
-/** The bureau's export: 余静 (DOMAIN example 5), 杜明, someone who is not a participant, and 余静's row repeated. */
+/** The bureau's export: 余静 (DOMAIN example 5), 杜明, someone who is not a participant, 余静's row repeated, a same-day stay. */
 function exportFile(): string {
   const stranger = '33100219880808101'
   const strangerId = stranger + residentIdCheckChar(stranger)
@@ -74,6 +74,8 @@ function exportFile(): string {
     `${TZ_PEOPLE[1][1]},杜明,职工医保,台州市中心医院,H33100200001,是,2021-05-20,2021-05-25,6000.00,4000.00,1500.00,0,2021-05-25,JS202105250002`,
     `${strangerId},路人甲,城乡居民医保,台州市立医院,H33100200002,是,2021-05-01,2021-05-04,3000.00,2000.00,1000.00,0,2021-05-04,JS202105040003`,
     `${TZ_PEOPLE[0][1]},余静,职工医保,台州市中心医院,H33100200001,是,2021-05-03,2021-05-13,12000.00,7200.00,4000.00,800.00,2021-05-13,JS202105130001`,
+    // In and out the same day with nothing self-paid: not qualifying, for a reason that rests on a reading ([I-7]).
+    `${TZ_PEOPLE[2][1]},${TZ_PEOPLE[2][0]},职工医保,台州市中心医院,H33100200001,是,2021-06-01,2021-06-01,300.00,200.00,0,0,2021-06-01,JS202106010004`,
   ]
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-settle-')), 'settlements-2021-05.csv')
   writeFileSync(file, lines.join('\n'), 'utf8')
@@ -126,6 +128,15 @@ export async function run(ctx: E2EContext): Promise<void> {
     assert(reason.includes('未找到') && reason.includes('台总工'), `the unmatched row does not say why with the article: ${reason}`)
     assert(!reason.includes(TZ_PEOPLE[0][1]) && reason.includes('**********'), 'the ID number is not masked')
     await ctx.screenshot(page, 'settle-03-unmatched')
+    // The card is named by the file the importer picked, not by its upload path (a number).
+    const title = await view.locator('[data-testid="settle-result"] .enrol-card__title').first().innerText()
+    assert(title === 'settlements-2021-05.csv', `the result is titled "${title}", not the picked file's name`)
+    // A refusal cites its article as a person reads it: the rules' reading marker ([I-7]) is not shown.
+    await tap(view.getByText('不符合 1', { exact: true }))
+    const refused = view.locator('[data-testid="settle-row"][data-state="not_qualifying"]')
+    await refused.first().waitFor()
+    const why = await refused.first().innerText()
+    assert(why.includes('四(二)1') && !why.includes('[I-'), `the not-qualifying row cites ${why}`)
     await page.context().close()
   })
 
@@ -134,6 +145,9 @@ export async function run(ctx: E2EContext): Promise<void> {
     await page.goto('/packages/claims/list/index')
     const card = currentPage(page).locator('.claims-list-item').filter({ hasText: '来自医保结算' }).first()
     await card.waitFor()
+    // She filed nothing: the card says where the proposal came from, not 本人申请 · 提交于.
+    const said = await card.innerText()
+    assert(said.includes('根据医保结算数据生成于') && !said.includes('本人申请'), `the proposal's card says ${said}`)
     await tap(card)
     await page.waitForURL(/\/packages\/claims\/proposal\/index/)
     claimUrl = page.url().replace('/proposal/', '/detail/')
@@ -167,6 +181,8 @@ export async function run(ctx: E2EContext): Promise<void> {
       await view.locator('[data-testid="claim-settlement"]').waitFor()
       const evidence = await view.locator('[data-testid="claim-settlement"]').innerText()
       assert(evidence.includes('来自医保结算') && evidence.includes('JS202105130001') && evidence.includes('4,000.00'), `evidence: ${evidence}`)
+      const header = await view.locator('.claims-section').first().innerText()
+      assert(header.includes('根据医保结算数据生成于') && !header.includes('本人申请'), `the claim's header says ${header}`)
       if (who === 'clerk') await ctx.screenshot(page, 'settle-07-clerk-review')
       await tap(view.getByText('确认无误', { exact: true }))
       await confirmDialog(page, '确认')

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { FILED_AS_LABEL, KIND_LABEL, PRODUCT_LABEL, STATUS_LABEL, type ClaimDetail } from '@mutual-aid/contracts'
 import { Steps, Tag } from '@/components/ui'
 import { ROLE_TEXT } from '../format'
-import { NEXT_STEP, REVIEW_STEP, STATUS_THEME } from '../labels'
-import { claimProgress, noticeTone } from './claim-view'
+import { STATUS_THEME } from '../labels'
+import { claimProgress, nextStepText, noticeTone } from './claim-view'
 
 /** The claim's number and status, who filed it, its place on the five steps, and what happens now. */
 export function ClaimStatus({ claim: c }: { claim: ClaimDetail }) {
@@ -20,8 +20,9 @@ export function ClaimStatus({ claim: c }: { claim: ClaimDetail }) {
           {PRODUCT_LABEL[c.product]} · {KIND_LABEL[c.kind]} · {c.personName} · {c.unitName}
         </Text>
         <Text className="claims-section__hint">
-          {FILED_AS_LABEL[c.filedBy.as]}
-          {c.filedBy.name ? `（${c.filedBy.name}）` : ''} · 提交于 {c.submittedOn}
+          {c.source === 'settlement'
+            ? `根据医保结算数据生成于 ${c.submittedOn}`
+            : `${FILED_AS_LABEL[c.filedBy.as]}${c.filedBy.name ? `（${c.filedBy.name}）` : ''} · 提交于 ${c.submittedOn}`}
         </Text>
         <View className="claims-gap-top">
           <Steps
@@ -34,7 +35,7 @@ export function ClaimStatus({ claim: c }: { claim: ClaimDetail }) {
 
       <View className={`claims-notice ${tone ? `claims-notice--${tone}` : ''}`}>
         <Text className="claims-notice__title">现在怎么办</Text>
-        <Text>{c.assessmentAtSubmit ? REVIEW_STEP[c.status] : NEXT_STEP[c.status]}</Text>
+        <Text>{nextStepText(c)}</Text>
         {c.returned ? <Text>{`\n退回原因（${ROLE_TEXT[c.returned.by]}）：${c.returned.reason}`}</Text> : null}
       </View>
     </>

@@ -4,6 +4,7 @@
  */
 import { LEVEL_LABEL, fenToYuan, formatYuan, levelFor, listDiseases, materialsChecklist, yuanToFen } from '@mutual-aid/shared-rules'
 import type { ClaimDetail, ClaimFiles, DraftFacts } from '@mutual-aid/contracts'
+import { NEXT_STEP, REVIEW_STEP, YOUR_STEP } from '../labels'
 
 /** The steps 提交 → 单位 → 代理 → 互助办 → 支付: the current one and how it stands. */
 export function claimProgress(
@@ -25,6 +26,16 @@ export function claimProgress(
 /** The notice's colour: returned → warning, rejected → danger, paid → success, otherwise plain. */
 export function noticeTone(status: ClaimDetail['status']): '' | 'warning' | 'danger' | 'success' {
   return status === 'returned' ? 'warning' : status === 'rejected' ? 'danger' : status === 'paid' ? 'success' : ''
+}
+
+/**
+ * The 现在怎么办 text: the filer's (NEXT_STEP); a reviewer's (REVIEW_STEP); or, when this reviewer holds the step (the
+ * function lists it in `actions`), what to do now (YOUR_STEP).
+ */
+export function nextStepText(c: Pick<ClaimDetail, 'status' | 'actions' | 'assessmentAtSubmit'>): string {
+  if (!c.assessmentAtSubmit) return NEXT_STEP[c.status]
+  const turn = (['confirm', 'approve', 'pay'] as const).find((action) => c.actions.includes(action))
+  return turn ? YOUR_STEP[turn] : REVIEW_STEP[c.status]
 }
 
 /** What withdrawing this claim does, as the withdraw form and its confirmation say it. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { formatYuan } from '@mutual-aid/shared-rules'
-import type { ClaimDetail, ClaimFiles, DraftFacts, PageCheck, RejectCode } from '@mutual-aid/contracts'
+import { FAMILY_LABEL, type ClaimDetail, type ClaimFiles, type DraftFacts, type PageCheck, type RejectCode } from '@mutual-aid/contracts'
 import { confirm, toast } from '@/components/ui'
 import { useLoad } from '@/services/use-load'
 import { goOn } from '@/services/go-on'
@@ -122,7 +122,7 @@ export function useClaimDetail(claimId: string) {
     if (!claim) return
     void act('登记支付', () => claimsApi.markPaid(claim.id, claim.version, paidOn.trim(), reference.trim()), {
       title: '确认已支付？',
-      content: `登记后计入 ${claim.family} ${claim.year} 年度基金支出，不能撤销。`,
+      content: `登记后计入${FAMILY_LABEL[claim.family]} ${claim.year} 年度基金支出，不能撤销。`,
     })
   }
 

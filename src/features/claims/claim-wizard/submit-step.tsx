@@ -36,7 +36,7 @@ export function SubmitStep({ wizard }: { wizard: ClaimWizard }) {
         <View className="claims-row">
           <Text className="claims-row__label">收款账户</Text>
           <Text className="claims-row__value">
-            {state.text.payeeName} · {state.text.payeeBank} · 尾号 {state.text.payeeAccount.slice(-4)}
+            {state.text.payeeName} · {state.text.payeeBank} · <Text className="claims-keep">尾号 {state.text.payeeAccount.slice(-4)}</Text>
           </Text>
         </View>
       </View>

@@ -9,7 +9,7 @@ const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 
 
 /** The proposal as the worker reads it: the sentence of the notice, how it was computed, the account, two buttons. */
 export function ProposalOffer({ model }: { model: ReturnType<typeof useProposal> }) {
-  const { claim, payee, setPayee, busy, error, accept, decline } = model
+  const { claim, payee, setPayee, payeeErrors, busy, error, accept, decline } = model
   if (!claim?.offer || !claim.settlement) return null
   const { assessment, acceptBy, acceptByBasis } = claim.offer
   const st = claim.settlement
@@ -46,17 +46,20 @@ export function ProposalOffer({ model }: { model: ReturnType<typeof useProposal>
       <View className="claims-section">
         <Text className="claims-section__title">收款账户</Text>
         {claim.offer.lastPayee ? <Text className="claims-section__hint">已填入您上次申请时的账户，如有变化请修改。</Text> : null}
-        <Input label="收款人" value={payee.name} onChange={(name) => setPayee({ ...payee, name })} placeholder="本人姓名" />
-        <Input label="开户银行" value={payee.bank} onChange={(bank) => setPayee({ ...payee, bank })} placeholder="如：中国工商银行台州分行" />
-        <Input label="银行账号" value={payee.account} onChange={(account) => setPayee({ ...payee, account: account.replace(/\s/g, '') })} placeholder="银行卡号" type="number" />
+        <Input label="收款人" value={payee.name} onChange={(name) => setPayee({ ...payee, name })} placeholder="本人姓名" error={payeeErrors.name} />
+        <Input label="开户银行" value={payee.bank} onChange={(bank) => setPayee({ ...payee, bank })} placeholder="如：中国工商银行台州分行" error={payeeErrors.bank} />
+        <Input label="银行账号" value={payee.account} onChange={(account) => setPayee({ ...payee, account: account.replace(/\s/g, '') })} placeholder="银行卡号" type="number" error={payeeErrors.account} />
       </View>
       {error ? <View className="claims-notice claims-notice--error">{error}</View> : null}
+      {/* Under the account, not beside 确认领取 in the bar: the two did not fit a phone's width side by side. */}
+      <View className="claims-proposal__decline">
+        <Button variant="text" disabled={busy} onClick={decline}>
+          不需要，放弃这笔补助
+        </Button>
+      </View>
       <View className="claims-actions">
         <Button theme="primary" block loading={busy} onClick={accept}>
           确认领取 {formatYuan(assessment.amountFen)}
-        </Button>
-        <Button variant="text" block disabled={busy} onClick={decline}>
-          不需要，放弃这笔补助
         </Button>
       </View>
     </View>

@@ -13,6 +13,16 @@ export function initialPayee(claim: ClaimDetail): Payee {
   return claim.offer?.lastPayee ?? { name: claim.personName, bank: '', account: '' }
 }
 
+/** The first message for each payee field among zod's issues (`name`, `bank`, `account`). */
+export function payeeFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Partial<Record<keyof Payee, string>> {
+  const errors: Partial<Record<keyof Payee, string>> = {}
+  for (const issue of issues) {
+    const key = issue.path[0]
+    if ((key === 'name' || key === 'bank' || key === 'account') && !errors[key]) errors[key] = issue.message
+  }
+  return errors
+}
+
 /**
  * The worker's proposal page (免申即享): the claim as proposed from the bureau's data, a payee prefilled from the
  * last claim, and the two taps — 确认领取, then 确认 in the dialog that repeats the amount and account — or 放弃.
@@ -22,6 +32,9 @@ export function useProposal(claimId: string) {
   const [payee, setPayee] = useState<Payee>({ name: '', bank: '', account: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  // Each account field's own message, shown under it: the page's error notice sits below the fold, under the fixed
+  // 确认领取 bar, so a tap with the account missing seemed to do nothing.
+  const [payeeErrors, setPayeeErrors] = useState<Partial<Record<keyof Payee, string>>>({})
   const claim = state.status === 'ready' ? state.data : null
 
   useEffect(() => {
@@ -36,7 +49,8 @@ export function useProposal(claimId: string) {
     if (!claim?.offer || busy) return
     setError('')
     const checked = payeeSchema.safeParse(payee)
-    if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join('；'))
+    setPayeeErrors(checked.success ? {} : payeeFieldErrors(checked.error.issues))
+    if (!checked.success) return toast('请按红字提示填写收款账户', 'warning')
     // First thing in the tap (WeChat refuses a request made after an await): allows the receipt and the later
     // decision messages.
     void requestSubscriptions('proposalOpened')
@@ -78,5 +92,5 @@ export function useProposal(claimId: string) {
     leaveFor(claim.id)
   }
 
-  return { state, claim, payee, setPayee, busy, error, accept, decline, openClaim }
+  return { state, claim, payee, setPayee, payeeErrors, busy, error, accept, decline, openClaim }
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatSignedYuan, formatYuan } from '@mutual-aid/shared-rules'
 import { PageState } from '@/components/page-state'
-import { FAMILY_LABEL } from '@mutual-aid/contracts'
+import { FAMILY_LABEL, FAMILY_SHORT_LABEL } from '@mutual-aid/contracts'
 import { formatDateTimeCn } from '@/components/format'
 import { usePagedLoad } from '@/services/use-load'
 import { LoadMore } from '@/components/load-more'
@@ -46,7 +46,7 @@ function LedgerPage() {
         {data.items.map((e) => (
           <View key={e.id} className="claims-row">
             <Text className="claims-row__label claims-row__label--wrap">
-              {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {e.family} {e.year} · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
+              {e.on ?? formatDateTimeCn(e.at).slice(0, 10)} · {FAMILY_SHORT_LABEL[e.family]} {e.year} 年度 · {e.type === 'contribution' ? '缴费' : `给付 ${e.ref ?? ''}`}
             </Text>
             <Text className={`claims-row__value claims-row__value--nowrap ${e.type === 'contribution' ? 'claims-in' : 'claims-out'}`}>
               {formatSignedYuan(e.type === 'contribution' ? e.amountFen : -e.amountFen)}

@@ -44,13 +44,15 @@ function CoveragePage() {
               <Text className="enrol-card__title">
                 {item.year} 年度 · {item.schemeName}
               </Text>
-              {item.status === 'active' && item.products.every((p) => p.phase === 'not_started') ? (
-                <Tag theme="warning">{`${item.coverageStart} 起生效`}</Tag>
-              ) : (
-                <Tag theme={STATUS[item.status].theme}>{STATUS[item.status].text}</Tag>
-              )}{' '}
-              <Tag>{item.firstTime ? '首次参加' : '连续参加'}</Tag>
-              {item.shares ? <Tag theme="primary">{item.shares} 份</Tag> : null}
+              <View className="enrol-row__tags">
+                {item.status === 'active' && item.products.every((p) => p.phase === 'not_started') ? (
+                  <Tag theme="warning">{`${formatDateCn(item.coverageStart ?? '')} 起生效`}</Tag>
+                ) : (
+                  <Tag theme={STATUS[item.status].theme}>{STATUS[item.status].text}</Tag>
+                )}
+                <Tag>{item.firstTime ? '首次参加' : '连续参加'}</Tag>
+                {item.shares ? <Tag theme="primary">{item.shares} 份</Tag> : null}
+              </View>
             </View>
             {item.coverageStart ? (
               <Text className="enrol-card__line">

@@ -36,10 +36,11 @@ function DeclarationPage() {
   return (
     <View className="enrol-page declaration-page">
       <PrivacyPopup />
+      {/* Four characters at most: 代理单位审核 and 互助办确认缴费 broke mid-word under their step on a phone. */}
       <Steps
         current={STEP[e.status]}
         currentStatus={e.status === 'returned' ? 'error' : e.status === 'paid' ? 'finish' : 'process'}
-        items={[{ title: '单位申报' }, { title: e.status === 'returned' ? '已退回' : '代理单位审核' }, { title: '互助办确认缴费' }, { title: '保障生效' }]}
+        items={[{ title: '单位申报' }, { title: e.status === 'returned' ? '已退回' : '代理审核' }, { title: '确认缴费' }, { title: '保障生效' }]}
       />
       <View className="enrol-card">
         <Text className="enrol-card__title">{e.unitName}</Text>

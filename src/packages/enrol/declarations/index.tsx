@@ -15,6 +15,17 @@ import { withPageFrame } from '@/features/large-font'
 type Status = 'all' | 'submitted' | 'returned' | 'approved' | 'paid'
 const THEME = { draft: 'default', submitted: 'warning', returned: 'danger', approved: 'primary', paid: 'success' } as const
 
+const TABS: { value: Status; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'submitted', label: '待审核' },
+  { value: 'returned', label: '已退回' },
+  { value: 'approved', label: '待缴费' },
+  { value: 'paid', label: '已缴费' },
+]
+
+/** The empty list names the tab: the office opens on 待缴费, and a bare 暂无申报记录 read as if nothing was declared. */
+const emptyText = (status: Status) => (status === 'all' ? '暂无申报记录' : `没有${TABS.find((t) => t.value === status)?.label}的申报，可切换上方标签查看其他申报`)
+
 /** Declarations: the clerk's own, the agent's units' (to review), all for the office (to record payments). */
 function DeclarationsPage() {
   const session = useSession()
@@ -28,13 +39,7 @@ function DeclarationsPage() {
     <View className="enrol-page declarations-page">
       <Tabs
         value={status}
-        items={[
-          { value: 'all', label: '全部' },
-          { value: 'submitted', label: '待审核' },
-          { value: 'returned', label: '已退回' },
-          { value: 'approved', label: '待缴费' },
-          { value: 'paid', label: '已缴费' },
-        ]}
+        items={TABS}
         onChange={(v) => setTab(v)}
       />
       {role === 'clerk' ? (
@@ -46,7 +51,7 @@ function DeclarationsPage() {
       ) : null}
       {state.status === 'loading' ? <PageState status="loading" /> : null}
       {state.status === 'error' ? <PageState status="error" message={state.message} onRetry={state.reload} /> : null}
-      {state.status === 'ready' && state.data.items.length === 0 ? <PageState status="empty" description="暂无申报记录" /> : null}
+      {state.status === 'ready' && state.data.items.length === 0 ? <PageState status="empty" description={emptyText(status)} /> : null}
       {state.status === 'ready'
         ? state.data.items.map((e) => (
             <View key={e._id} className="enrol-card declaration-item" onClick={() => void Taro.navigateTo({ url: `/packages/enrol/declaration/index?id=${e._id}` })}>

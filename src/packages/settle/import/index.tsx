@@ -38,7 +38,7 @@ function SettlementImportPage() {
         </Button>
       </View>
       {model.error ? <View className="enrol-notice enrol-notice--error">{model.error}</View> : null}
-      {model.result ? <ImportResult result={model.result} /> : null}
+      {model.result ? <ImportResult result={model.result} fileName={model.fileName} /> : null}
     </View>
   )
 }
