@@ -41,7 +41,10 @@ async function walkRoster(openid: string, input: Record<string, unknown>, limit:
     totals.push(result.data.total)
     cursor = result.data.nextCursor ?? undefined
     pages++
-  } while (cursor && pages < 500)
+    // A walk takes at most one page per `limit` people the list counts, plus an empty last one; more is a cursor that
+    // never ends, said as such (a fixed cap cut the walk short once the property's roster outgrew it).
+  } while (cursor && pages <= Math.ceil(totals[0] / limit))
+  if (cursor) throw new Error(`roster.list still answers a next page after ${pages} pages of ${limit} for ${totals[0]} people`)
   return { items, totals, pages }
 }
 
