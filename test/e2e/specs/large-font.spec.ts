@@ -24,7 +24,7 @@ async function signIn(page: Page, identity: Identity): Promise<void> {
 async function fontSizes(page: Page, selector: string): Promise<number[]> {
   return currentPage(page)
     .locator(selector)
-    .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)))
+    .evaluateAll((els) => els.filter((el) => el.isConnected).map((el) => parseFloat(getComputedStyle(el).fontSize)))
 }
 
 async function elderOn(page: Page): Promise<boolean> {
@@ -40,6 +40,7 @@ export async function run(ctx: E2EContext): Promise<void> {
     const page = await ctx.newPage()
     await signIn(page, worker)
     assert(!(await elderOn(page)), 'large-font mode was on before anyone switched it on')
+    await settled(page) // the home cards re-render once their data arrives: measure the page as it stays
     const normal = await fontSizes(page, '.home__menu-title, .home__card-body')
     assert(normal.length > 0 && Math.min(...normal) >= 14, `normal mode text sizes ${JSON.stringify(normal)}: some below 14 px`)
 
