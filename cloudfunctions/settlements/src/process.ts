@@ -10,6 +10,7 @@ import { notifyQueued } from '@cloud-shared/push-queue'
 import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
+import { readStayDocs, stayDocIdOf, staysOf, type SettlementStaysDoc } from '@cloud-shared/stays'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
 import { loadSchemes } from '@cloud-shared/schemes'
@@ -46,28 +47,70 @@ async function participationsByHash(ctx: HandlerContext, hashes: string[]): Prom
 }
 
 /**
- * Registers the proposals' stays on their participations, each update version-checked: a participation changed since
- * it was read (a claim filed by hand for the same person, an approval) answers false and the chunk is decided again on
- * fresh data. Stays already registered (a chunk done again) are not added twice.
+ * Participations per `settlementStays` document: a chunk's stays go into a few documents of this many, each read
+ * whole by whoever reads a stay in it (a later import, a claim filed by hand, a review), so they stay small (about
+ * 200 bytes a stay).
  */
-async function registerStays(ctx: HandlerContext, plans: RowPlan[]): Promise<boolean> {
+const STAYS_PER_DOC = 100
+
+/** Writes stays documents; one already there (a chunk done again, another driver) has these very entries (its id names them). */
+async function writeStayDocs(ctx: HandlerContext, docs: SettlementStaysDoc[]): Promise<void> {
+  if (!docs.length) return
+  try {
+    await ctx.db.collection('settlementStays').add({ data: docs })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await inPool(docs, PARALLEL, async (doc) => {
+      try {
+        await ctx.db.collection('settlementStays').add({ data: doc })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+      }
+    })
+  }
+}
+
+/**
+ * Registers the proposals' stays: first written into `settlementStays` documents (STAYS_PER_DOC participations
+ * each), then each participation made to reference its document by one update per document and version read — the
+ * version condition is the conflict check: a participation changed since it was read (a claim filed by hand for the
+ * same person, an approval, another driver of this import) is not updated, the answer counts fewer, and the chunk is
+ * decided again on fresh data. Stays already registered (a chunk done again) are not added twice: `staysOf` holds them.
+ * About 2 + participations / STAYS_PER_DOC requests a chunk, where one update a participation took most of its time.
+ */
+async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, plans: RowPlan[], staysOf: (p: ParticipationDoc) => StayEntry[]): Promise<boolean> {
   const _ = ctx.db.command
-  const byParticipation = new Map<string, { p: ParticipationDoc; add: StayEntry[] }>()
+  const byParticipation = new Map<string, { p: ParticipationDoc; stays: StayEntry[] }>()
   for (const plan of plans) {
     if (!plan.stay || !plan.participation) continue
     const p = plan.participation
-    if (p.inpatientStays?.some((s) => s.claimId === plan.stay!.claimId)) continue
-    const entry = byParticipation.get(p._id) ?? { p, add: [] }
-    entry.add.push(plan.stay)
+    if (staysOf(p).some((st) => st.claimId === plan.stay!.claimId)) continue
+    const entry = byParticipation.get(p._id) ?? { p, stays: [] }
+    entry.stays.push(plan.stay)
     byParticipation.set(p._id, entry)
   }
+  const pending = [...byParticipation.values()]
+  const now = ctx.clock.now()
+  const groups: { doc: SettlementStaysDoc; parts: ParticipationDoc[] }[] = []
+  for (let i = 0; i < pending.length; i += STAYS_PER_DOC) {
+    const group = pending.slice(i, i + STAYS_PER_DOC)
+    const entries = group.map(({ p, stays }) => ({ participationId: p._id, stays }))
+    groups.push({ doc: { _id: stayDocIdOf(imp._id, k, entries), importId: imp._id, chunk: k, entries, createdAt: now }, parts: group.map((g) => g.p) })
+  }
+  // The documents before any reference to them: a participation never references stays that are not there.
+  await writeStayDocs(ctx, groups.map((g) => g.doc))
+  const bumps = groups.flatMap(({ doc, parts }) => {
+    const byVersion = new Map<number, string[]>()
+    for (const p of parts) byVersion.set(p.version, [...(byVersion.get(p.version) ?? []), p._id])
+    return [...byVersion].map(([version, ids]) => ({ ref: doc._id, version, ids }))
+  })
   let clean = true
-  await inPool([...byParticipation.values()], PARALLEL, async ({ p, add }) => {
+  await inPool(bumps, PARALLEL, async ({ ref, version, ids }) => {
     const res = await ctx.db
       .collection('participations')
-      .where({ _id: p._id, version: p.version })
-      .update({ data: { inpatientStays: _.push(add), version: _.inc(1), updatedAt: ctx.clock.now() } })
-    if (res.stats.updated !== 1) clean = false
+      .where({ _id: _.in(ids), version })
+      .update({ data: { stayRefs: _.push([ref]), version: _.inc(1), updatedAt: now } })
+    if (res.stats.updated !== ids.length) clean = false
   })
   return clean
 }
@@ -278,7 +321,9 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
   const schemes = await loadSchemes(ctx.db)
   for (let attempt = 1; ; attempt++) {
     const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
-    plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
+    const stayDocs = await readStayDocs(ctx, [...byHash.values()].flat())
+    const stays = (p: ParticipationDoc) => staysOf(p, stayDocs)
+    plans = planChunk(rows, byHash, stays, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
     const lost = await storeOutcomes(ctx, imp, plans, stored)
     if (lost.size) {
       // Serials another import stored meanwhile: duplicates; the rest is decided again without them (nothing of the
@@ -287,7 +332,7 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
       rows = rows.filter((x) => !lost.has(x._id))
       continue
     }
-    if (await registerStays(ctx, plans)) break
+    if (await registerStays(ctx, imp, k, plans, stays)) break
     if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
   }
   const withClaim = plans.filter((p) => p.state === 'proposed' || p.state === 'held')
