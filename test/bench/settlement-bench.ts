@@ -99,7 +99,7 @@ async function importOnce(ids: string[], file: Buffer): Promise<RunFigures> {
     const callSeconds: number[] = []
     const requests: RunFigures['requests'] = new Map()
     // As `emu.callFunction`, timed alone; then what the call sent to the database, from the emulator's query log
-    // (reads, updates and removes; inserts and pushes are not logged there).
+    // (reads, inserts, updates and removes; pushes are not database requests).
     const call = async (event: Record<string, unknown>) => {
       const t = process.hrtime.bigint()
       const res = await fetch(`${emu.url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'settlements', event, identity: { openid: OFFICE } }) })
