@@ -10,7 +10,7 @@ import { notifyQueued } from '@cloud-shared/push-queue'
 import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
-import { readStayDocs, stayDocIdOf, staysOf, type SettlementStaysDoc } from '@cloud-shared/stays'
+import { readStayDocs, stayDocIdOf, staysOf, type SettlementStaysDoc, type StayRefEntry } from '@cloud-shared/stays'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
 import { loadSchemes } from '@cloud-shared/schemes'
@@ -75,37 +75,56 @@ async function writeStayDocs(ctx: HandlerContext, docs: SettlementStaysDoc[]): P
  * each), then each participation made to reference its document by one update per document and version read — the
  * version condition is the conflict check: a participation changed since it was read (a claim filed by hand for the
  * same person, an approval, another driver of this import) is not updated, the answer counts fewer, and the chunk is
- * decided again on fresh data. Stays already registered (a chunk done again) are not added twice: `staysOf` holds them.
- * About 2 + participations / STAYS_PER_DOC requests a chunk, where one update a participation took most of its time.
+ * decided again on fresh data. A document holds all the chunk's decided stays of its participations, whether or not
+ * some are registered already, so a chunk done again after a cut writes and references the very same documents; only
+ * the participations not yet holding their stays are updated. (One whose stays an earlier, differently deciding try
+ * registered in part gets the rest in a document of its own.) About 2 + participations / STAYS_PER_DOC requests a
+ * chunk, where one update a participation took most of its time.
  */
 async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, plans: RowPlan[], staysOf: (p: ParticipationDoc) => StayEntry[]): Promise<boolean> {
   const _ = ctx.db.command
   const byParticipation = new Map<string, { p: ParticipationDoc; stays: StayEntry[] }>()
   for (const plan of plans) {
     if (!plan.stay || !plan.participation) continue
-    const p = plan.participation
-    if (staysOf(p).some((st) => st.claimId === plan.stay!.claimId)) continue
-    const entry = byParticipation.get(p._id) ?? { p, stays: [] }
+    const entry = byParticipation.get(plan.participation._id) ?? { p: plan.participation, stays: [] }
     entry.stays.push(plan.stay)
-    byParticipation.set(p._id, entry)
+    byParticipation.set(plan.participation._id, entry)
   }
-  const pending = [...byParticipation.values()]
+  const all = [...byParticipation.values()]
   const now = ctx.clock.now()
-  const groups: { doc: SettlementStaysDoc; parts: ParticipationDoc[] }[] = []
-  for (let i = 0; i < pending.length; i += STAYS_PER_DOC) {
-    const group = pending.slice(i, i + STAYS_PER_DOC)
-    const entries = group.map(({ p, stays }) => ({ participationId: p._id, stays }))
-    groups.push({ doc: { _id: stayDocIdOf(imp._id, k, entries), importId: imp._id, chunk: k, entries, createdAt: now }, parts: group.map((g) => g.p) })
+  const docOf = (entries: StayRefEntry[]): SettlementStaysDoc => ({ _id: stayDocIdOf(imp._id, k, entries), importId: imp._id, chunk: k, entries, createdAt: now })
+  const docs: SettlementStaysDoc[] = []
+  const bumps: { ref: string; p: ParticipationDoc }[] = []
+  for (let i = 0; i < all.length; i += STAYS_PER_DOC) {
+    const group = all.slice(i, i + STAYS_PER_DOC)
+    const doc = docOf(group.map(({ p, stays }) => ({ participationId: p._id, stays })))
+    let referenced = false
+    for (const { p, stays } of group) {
+      const held = new Set(staysOf(p).map((st) => st.claimId))
+      const missing = stays.filter((st) => !held.has(st.claimId))
+      if (!missing.length) continue
+      if (missing.length === stays.length) {
+        bumps.push({ ref: doc._id, p })
+        referenced = true
+      } else {
+        const own = docOf([{ participationId: p._id, stays: missing }])
+        docs.push(own)
+        bumps.push({ ref: own._id, p })
+      }
+    }
+    if (referenced) docs.push(doc)
   }
   // The documents before any reference to them: a participation never references stays that are not there.
-  await writeStayDocs(ctx, groups.map((g) => g.doc))
-  const bumps = groups.flatMap(({ doc, parts }) => {
-    const byVersion = new Map<number, string[]>()
-    for (const p of parts) byVersion.set(p.version, [...(byVersion.get(p.version) ?? []), p._id])
-    return [...byVersion].map(([version, ids]) => ({ ref: doc._id, version, ids }))
-  })
+  await writeStayDocs(ctx, docs)
+  const groups = new Map<string, { ref: string; version: number; ids: string[] }>()
+  for (const { ref, p } of bumps) {
+    const key = `${ref}|${p.version}`
+    const g = groups.get(key) ?? { ref, version: p.version, ids: [] }
+    g.ids.push(p._id)
+    groups.set(key, g)
+  }
   let clean = true
-  await inPool(bumps, PARALLEL, async ({ ref, version, ids }) => {
+  await inPool([...groups.values()], PARALLEL, async ({ ref, version, ids }) => {
     const res = await ctx.db
       .collection('participations')
       .where({ _id: _.in(ids), version })
