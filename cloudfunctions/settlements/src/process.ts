@@ -164,10 +164,13 @@ async function reserveNumbers(ctx: HandlerContext, imp: ImportDoc, chunk: number
   return from
 }
 
-/** Inserts claims whose ids are derived from their settlements: those already written (a chunk done again) are skipped. */
+/**
+ * Inserts claims whose ids are derived from their settlements: those already written (a chunk done again) are skipped.
+ * The batches go side by side: encoding one (the function) overlaps storing another (the database).
+ */
 async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<void> {
-  for (let i = 0; i < claims.length; i += 200) {
-    const batch = claims.slice(i, i + 200)
+  const batches = Array.from({ length: Math.ceil(claims.length / 200) }, (_, i) => claims.slice(i * 200, (i + 1) * 200))
+  await inPool(batches, 3, async (batch) => {
     try {
       await ctx.db.collection('claims').add({ data: batch })
     } catch (err) {
@@ -180,7 +183,7 @@ async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<vo
         }
       })
     }
-  }
+  })
 }
 
 /** Tells the participant a proposal awaits them: inbox always, a push where they subscribed. */
