@@ -77,11 +77,11 @@ async function writeStayDocs(ctx: HandlerContext, docs: SettlementStaysDoc[]): P
  * same person, an approval, another driver of this import) is not updated, the answer counts fewer, and the chunk is
  * decided again on fresh data. A document holds all the chunk's decided stays of its participations, whether or not
  * some are registered already, so a chunk done again after a cut writes and references the very same documents; only
- * the participations not yet holding their stays are updated. (One whose stays an earlier, differently deciding try
- * registered in part gets the rest in a document of its own.) About 2 + participations / STAYS_PER_DOC requests a
- * chunk, where one update a participation took most of its time.
+ * the participations not yet holding their stays (`staysNow`, as read) are updated. (One whose stays an earlier,
+ * differently deciding try registered in part gets the rest in a document of its own.) About 2 + participations /
+ * STAYS_PER_DOC requests a chunk, where one update a participation took most of its time.
  */
-async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, plans: RowPlan[], staysOf: (p: ParticipationDoc) => StayEntry[]): Promise<boolean> {
+async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, plans: RowPlan[], staysNow: (p: ParticipationDoc) => StayEntry[]): Promise<boolean> {
   const _ = ctx.db.command
   const byParticipation = new Map<string, { p: ParticipationDoc; stays: StayEntry[] }>()
   for (const plan of plans) {
@@ -100,7 +100,7 @@ async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, pla
     const doc = docOf(group.map(({ p, stays }) => ({ participationId: p._id, stays })))
     let referenced = false
     for (const { p, stays } of group) {
-      const held = new Set(staysOf(p).map((st) => st.claimId))
+      const held = new Set(staysNow(p).map((st) => st.claimId))
       const missing = stays.filter((st) => !held.has(st.claimId))
       if (!missing.length) continue
       if (missing.length === stays.length) {
