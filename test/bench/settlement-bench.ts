@@ -99,7 +99,7 @@ async function importOnce(ids: string[], file: Buffer): Promise<RunFigures> {
     const callSeconds: number[] = []
     const requests: RunFigures['requests'] = new Map()
     // As `emu.callFunction`, timed alone; then what the call sent to the database, from the emulator's query log
-    // (reads, updates and removes; inserts and pushes are not logged there).
+    // (reads, inserts, updates and removes; pushes are not database requests).
     const call = async (event: Record<string, unknown>) => {
       const t = process.hrtime.bigint()
       const res = await fetch(`${emu.url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'settlements', event, identity: { openid: OFFICE } }) })
@@ -174,6 +174,9 @@ export async function runSettlementBench(): Promise<void> {
   // Where the time goes, as the database saw it (first run): requests by kind, most time first.
   line('  database requests of run 1 (n, docs examined, ms in db)', '')
   for (const [key, v] of [...runs[0].requests].sort((x, y) => y[1].ms - x[1].ms)) line(`    ${key}`, `${v.n.toLocaleString('en')}, ${v.examined.toLocaleString('en')}, ${Math.round(v.ms).toLocaleString('en')} ms`)
+  const all = [...runs[0].requests.values()].reduce((n, v) => n + v.n, 0)
+  const chunks = Math.ceil(ROWS / 500)
+  line('  database requests of run 1, all / per 500-row chunk', `${all.toLocaleString('en')} / ${(all / chunks).toFixed(1)}`)
   const sorted = runs.map((r) => r.seconds).sort((x, y) => x - y)
   line(`settlements.import → done (${ROWS.toLocaleString('en')} rows), median of ${RUNS}`, `${sorted[Math.floor(sorted.length / 2)].toFixed(2)} s`)
   line('  outcome', JSON.stringify(runs[0].counts))

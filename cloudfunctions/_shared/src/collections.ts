@@ -196,6 +196,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   adminOnly('settlementBatches', "An import's checked rows in batches of 500 (keyed ID hash and masked form only), kept from its first call until it is done", [
     { name: 'by_import', keys: { importId: 1 } },
   ]),
+  adminOnly('settlementStays', "Stays an import registered for a group of its chunk's participations (they reference it: stayRefs); never changed once written, _id = <importId>:<chunk>:<hash of the entries>"),
   adminOnly('settlements', 'Settlement rows as imported: _id = stl-<sha-256 of the serial> (one serial stored once), ID only as keyed hash', [
     { name: 'by_import_chunk', keys: { importId: 1, chunk: 1 } },
     { name: 'by_import_state_row', keys: { importId: 1, state: 1, row: 1 } },

@@ -94,9 +94,12 @@ export interface ParticipationDoc {
    * TZ inpatient stays claimed this period, by either channel (filed by hand or proposed from the bureau's
    * settlement data): written in the same transaction (or version-checked update) as the claim, so two claims for one
    * stay cannot both be created. `days` are the allowance days the claim's assessment counted; `counted` once its
-   * approval added them to `inpatientDaysUsed`.
+   * approval added them to `inpatientDaysUsed`. Only part of them: see `stayRefs`, and read them through
+   * `_shared/src/stays.ts` (`staysOf`, `txStays`).
    */
   inpatientStays?: StayEntry[]
+  /** `settlementStays` documents holding more of its stays (an import registers a chunk's stays there). */
+  stayRefs?: string[]
   retiredAtEnrolment?: boolean
   medicalInsurance?: MedicalInsurance
   /** The declaration operation (and its generation) that wrote it: a resubmission clears only the earlier ones. */

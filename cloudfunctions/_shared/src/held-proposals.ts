@@ -10,7 +10,7 @@ import { proposalNotice } from './proposal-notice'
 import type { SdkHandle } from './sdk'
 import { runInTransaction } from './transaction'
 import { deliver, enqueueInTx } from './outbox'
-import { openAllowanceDays, overlappingStay, withoutStay } from './stays'
+import { openAllowanceDays, overlappingStay, setStays, txStays, withoutStay } from './stays'
 import { txGet, withoutId } from './tx'
 
 /**
@@ -50,7 +50,8 @@ export async function freeStayReleasingHeld(
 ): Promise<Notice[]> {
   const p = await txGet<ParticipationDoc>(tx, 'participations', participationId)
   if (!p) return []
-  let stays: StayEntry[] = withoutStay(p.inpatientStays, claimId)
+  const before = await txStays(tx, p)
+  let stays: StayEntry[] = withoutStay(before, claimId)
   const notices: Notice[] = []
   const now = ctx.clock.now()
   for (const heldId of heldIds) {
@@ -87,10 +88,9 @@ export async function freeStayReleasingHeld(
       tx,
     )
   }
-  if (stays.length !== (p.inpatientStays ?? []).length || stays.some((st, i) => st.claimId !== p.inpatientStays?.[i]?.claimId)) {
-    await tx.collection('participations').doc(participationId).update({
-      data: { inpatientStays: ctx.db.command.set(stays), version: ctx.db.command.inc(1), updatedAt: now },
-    })
+  // Changed: the participation's stays become its own (those an import registered materialized), version moved on.
+  if (stays.length !== before.length || stays.some((st, i) => st.claimId !== before[i]?.claimId)) {
+    await tx.collection('participations').doc(participationId).update({ data: setStays(ctx, stays) })
   }
   return notices
 }

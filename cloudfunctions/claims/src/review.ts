@@ -23,7 +23,7 @@ import { assessClaim, sameAssessment } from './assessment'
 import { claimNotices, type ClaimTemplate } from './notices'
 import { deliver, enqueueInTx } from '@cloud-shared/outbox'
 import { assertNotInvolved, isFilerOrParticipant, isParticipant, loadClaim, reviewLevelsOver } from './scope'
-import { withStayCounted } from '@cloud-shared/stays'
+import { setStays, txStays, withStayCounted } from '@cloud-shared/stays'
 import { freeStayReleasingHeld, heldProposalsOf } from '@cloud-shared/held-proposals'
 import { messageIdOf, type Notice } from '@cloud-shared/notify'
 import { checkFacts, checkRequiredMaterials, checklistLabels } from './submit'
@@ -497,8 +497,10 @@ async function applyCoverageEffects(ctx: HandlerContext, tx: SdkHandle, claim: C
   const patch: Record<string, unknown> = { version: _.inc(1), updatedAt: ctx.clock.now() }
   if (effect.endsProducts.length > 0) patch.endedProducts = _.addToSet({ $each: [...effect.endsProducts] })
   if (effect.allowanceDays > 0) patch.inpatientDaysUsed = _.inc(effect.allowanceDays)
-  // The stay's days are now in inpatientDaysUsed: no longer counted as open for a new proposal.
-  if (p.inpatientStays?.some((st) => st.claimId === claim._id)) patch.inpatientStays = _.set(withStayCounted(p.inpatientStays, claim._id))
+  // The stay's days are now in inpatientDaysUsed: no longer counted as open for a new proposal. A stay an import
+  // registered is held in `settlementStays`: the participation's stays become its own (materialized) to change it.
+  const stays = await txStays(tx, p)
+  if (stays.some((st) => st.claimId === claim._id)) Object.assign(patch, setStays(ctx, withStayCounted(stays, claim._id)))
   await tx.collection('participations').doc(claim.participationId).update({ data: patch })
   await audit(ctx, { action: 'participation.payout_effect', entity: 'participation', entityId: claim.participationId, after: { claimId: claim._id, product: claim.product, ...effect }, once: `participation.payout_effect:${claim._id}` }, tx)
 }

@@ -10,7 +10,7 @@ import { runInTransaction } from '@cloud-shared/transaction'
 import { submitFactsSchema, submitInput, type ClaimFiles, type ClaimKind, type ClaimProduct } from '@mutual-aid/contracts'
 import type { ClaimDoc, DraftDoc, ParticipationDoc, PersonDoc, UnitDoc } from './model'
 import type { StayEntry } from '@cloud-shared/documents'
-import { overlappingStay } from '@cloud-shared/stays'
+import { overlappingStay, txStays } from '@cloud-shared/stays'
 import { assessClaim } from './assessment'
 import { hasConsent } from './drafts'
 import { checkPagesBelong, hashPages } from './evidence'
@@ -85,7 +85,7 @@ async function registerStay(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc)
   const discharge = claim.facts.discharge as string
   const p = await txGet<ParticipationDoc>(tx, 'participations', claim.participationId)
   if (!p) throw new AppError('NOT_FOUND', '未找到有效的参加记录，请联系单位工会核实。')
-  const other = overlappingStay(p.inpatientStays, { admission, discharge })
+  const other = overlappingStay(await txStays(tx, p), { admission, discharge })
   if (other?.source === 'settlement') {
     const proposal = await txGet<ClaimDoc>(tx, 'claims', other.claimId)
     const no = proposal?.claimNo ?? ''
@@ -98,7 +98,8 @@ async function registerStay(ctx: HandlerContext, tx: SdkHandle, claim: ClaimDoc)
     )
   }
   const entry: StayEntry = { claimId: claim._id, source: 'manual', admission, discharge, days: (claim.assessmentAtSubmit as Partial<ClaimAssessment>).onPayout?.allowanceDays ?? 0, counted: false }
-  // The version moves on so that an import deciding this participation at the same moment decides again.
+  // The version moves on so that an import deciding this participation at the same moment decides again. (Its own
+  // stays gain the entry; those it references in `settlementStays` stay there.)
   await tx.collection('participations').doc(p._id).update({ data: { inpatientStays: ctx.db.command.push([entry]), version: ctx.db.command.inc(1), updatedAt: ctx.clock.now() } })
 }
 

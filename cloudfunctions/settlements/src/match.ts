@@ -46,13 +46,14 @@ export function factsOf(r: SettlementDoc) {
  * Decides every row of a chunk, in row order: matched by the keyed ID hash to an active TZ participation (of the
  * importing agent's units, for an agent), assessed by the rules exactly as a filed inpatient claim — with the
  * allowance days already paid *or* proposed counted against the 30-day cap — and held when the person already has a
- * claim for an overlapping stay. `stays` of each participation are read from the database; stays this chunk itself
- * registered before (a chunk done again after a crash) are left out and counted again in order, so a chunk decides
- * the same way every time.
+ * claim for an overlapping stay. `staysOf` gives each participation's stays as the database holds them (its own and
+ * those it references, `_shared/src/stays.ts`); stays this chunk itself registered before (a chunk done again after a
+ * crash) are left out and counted again in order, so a chunk decides the same way every time.
  */
 export function planChunk(
   rows: SettlementDoc[],
   byHash: Map<string, ParticipationDoc[]>,
+  staysOf: (p: ParticipationDoc) => StayEntry[],
   scope: { agentId: string | null },
   today: string,
   schemeOf: (id: ParticipationDoc['schemeId']) => Scheme,
@@ -89,7 +90,7 @@ export function planChunk(
       })
       continue
     }
-    const known = stays.get(p._id) ?? (p.inpatientStays ?? []).filter((s) => !own.has(s.claimId))
+    const known = stays.get(p._id) ?? staysOf(p).filter((s) => !own.has(s.claimId))
     stays.set(p._id, known)
     const claimId = claimIdOf(r._id)
     const used = (p.inpatientDaysUsed ?? 0) + openAllowanceDays(known)

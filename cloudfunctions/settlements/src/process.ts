@@ -10,6 +10,7 @@ import { notifyQueued } from '@cloud-shared/push-queue'
 import { proposalNotice } from '@cloud-shared/proposal-notice'
 import { runInTransaction } from '@cloud-shared/transaction'
 import { txGet } from '@cloud-shared/tx'
+import { readStayDocs, stayDocIdOf, staysOf, type SettlementStaysDoc, type StayRefEntry } from '@cloud-shared/stays'
 import type { SdkHandle } from '@cloud-shared/sdk'
 import { acceptBy, factsOf, planChunk, type RowPlan } from './match'
 import { loadSchemes } from '@cloud-shared/schemes'
@@ -46,28 +47,89 @@ async function participationsByHash(ctx: HandlerContext, hashes: string[]): Prom
 }
 
 /**
- * Registers the proposals' stays on their participations, each update version-checked: a participation changed since
- * it was read (a claim filed by hand for the same person, an approval) answers false and the chunk is decided again on
- * fresh data. Stays already registered (a chunk done again) are not added twice.
+ * Participations per `settlementStays` document: a chunk's stays go into a few documents of this many, each read
+ * whole by whoever reads a stay in it (a later import, a claim filed by hand, a review), so they stay small (about
+ * 200 bytes a stay).
  */
-async function registerStays(ctx: HandlerContext, plans: RowPlan[]): Promise<boolean> {
+const STAYS_PER_DOC = 100
+
+/** Writes stays documents; one already there (a chunk done again, another driver) has these very entries (its id names them). */
+async function writeStayDocs(ctx: HandlerContext, docs: SettlementStaysDoc[]): Promise<void> {
+  if (!docs.length) return
+  try {
+    await ctx.db.collection('settlementStays').add({ data: docs })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await inPool(docs, PARALLEL, async (doc) => {
+      try {
+        await ctx.db.collection('settlementStays').add({ data: doc })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+      }
+    })
+  }
+}
+
+/**
+ * Registers the proposals' stays: first written into `settlementStays` documents (STAYS_PER_DOC participations
+ * each), then each participation made to reference its document by one update per document and version read — the
+ * version condition is the conflict check: a participation changed since it was read (a claim filed by hand for the
+ * same person, an approval, another driver of this import) is not updated, the answer counts fewer, and the chunk is
+ * decided again on fresh data. A document holds all the chunk's decided stays of its participations, whether or not
+ * some are registered already, so a chunk done again after a cut writes and references the very same documents; only
+ * the participations not yet holding their stays (`staysNow`, as read) are updated. (One whose stays an earlier,
+ * differently deciding try registered in part gets the rest in a document of its own.) About 2 + participations /
+ * STAYS_PER_DOC requests a chunk, where one update a participation took most of its time.
+ */
+async function registerStays(ctx: HandlerContext, imp: ImportDoc, k: number, plans: RowPlan[], staysNow: (p: ParticipationDoc) => StayEntry[]): Promise<boolean> {
   const _ = ctx.db.command
-  const byParticipation = new Map<string, { p: ParticipationDoc; add: StayEntry[] }>()
+  const byParticipation = new Map<string, { p: ParticipationDoc; stays: StayEntry[] }>()
   for (const plan of plans) {
     if (!plan.stay || !plan.participation) continue
-    const p = plan.participation
-    if (p.inpatientStays?.some((s) => s.claimId === plan.stay!.claimId)) continue
-    const entry = byParticipation.get(p._id) ?? { p, add: [] }
-    entry.add.push(plan.stay)
-    byParticipation.set(p._id, entry)
+    const entry = byParticipation.get(plan.participation._id) ?? { p: plan.participation, stays: [] }
+    entry.stays.push(plan.stay)
+    byParticipation.set(plan.participation._id, entry)
+  }
+  const all = [...byParticipation.values()]
+  const now = ctx.clock.now()
+  const docOf = (entries: StayRefEntry[]): SettlementStaysDoc => ({ _id: stayDocIdOf(imp._id, k, entries), importId: imp._id, chunk: k, entries, createdAt: now })
+  const docs: SettlementStaysDoc[] = []
+  const bumps: { ref: string; p: ParticipationDoc }[] = []
+  for (let i = 0; i < all.length; i += STAYS_PER_DOC) {
+    const group = all.slice(i, i + STAYS_PER_DOC)
+    const doc = docOf(group.map(({ p, stays }) => ({ participationId: p._id, stays })))
+    let referenced = false
+    for (const { p, stays } of group) {
+      const held = new Set(staysNow(p).map((st) => st.claimId))
+      const missing = stays.filter((st) => !held.has(st.claimId))
+      if (!missing.length) continue
+      if (missing.length === stays.length) {
+        bumps.push({ ref: doc._id, p })
+        referenced = true
+      } else {
+        const own = docOf([{ participationId: p._id, stays: missing }])
+        docs.push(own)
+        bumps.push({ ref: own._id, p })
+      }
+    }
+    if (referenced) docs.push(doc)
+  }
+  // The documents before any reference to them: a participation never references stays that are not there.
+  await writeStayDocs(ctx, docs)
+  const groups = new Map<string, { ref: string; version: number; ids: string[] }>()
+  for (const { ref, p } of bumps) {
+    const key = `${ref}|${p.version}`
+    const g = groups.get(key) ?? { ref, version: p.version, ids: [] }
+    g.ids.push(p._id)
+    groups.set(key, g)
   }
   let clean = true
-  await inPool([...byParticipation.values()], PARALLEL, async ({ p, add }) => {
+  await inPool([...groups.values()], PARALLEL, async ({ ref, version, ids }) => {
     const res = await ctx.db
       .collection('participations')
-      .where({ _id: p._id, version: p.version })
-      .update({ data: { inpatientStays: _.push(add), version: _.inc(1), updatedAt: ctx.clock.now() } })
-    if (res.stats.updated !== 1) clean = false
+      .where({ _id: _.in(ids), version })
+      .update({ data: { stayRefs: _.push([ref]), version: _.inc(1), updatedAt: now } })
+    if (res.stats.updated !== ids.length) clean = false
   })
   return clean
 }
@@ -102,10 +164,13 @@ async function reserveNumbers(ctx: HandlerContext, imp: ImportDoc, chunk: number
   return from
 }
 
-/** Inserts claims whose ids are derived from their settlements: those already written (a chunk done again) are skipped. */
+/**
+ * Inserts claims whose ids are derived from their settlements: those already written (a chunk done again) are skipped.
+ * The batches go side by side: encoding one (the function) overlaps storing another (the database).
+ */
 async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<void> {
-  for (let i = 0; i < claims.length; i += 200) {
-    const batch = claims.slice(i, i + 200)
+  const batches = Array.from({ length: Math.ceil(claims.length / 200) }, (_, i) => claims.slice(i * 200, (i + 1) * 200))
+  await inPool(batches, 3, async (batch) => {
     try {
       await ctx.db.collection('claims').add({ data: batch })
     } catch (err) {
@@ -118,7 +183,7 @@ async function insertClaims(ctx: HandlerContext, claims: ClaimDoc[]): Promise<vo
         }
       })
     }
-  }
+  })
 }
 
 /** Tells the participant a proposal awaits them: inbox always, a push where they subscribed. */
@@ -278,7 +343,9 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
   const schemes = await loadSchemes(ctx.db)
   for (let attempt = 1; ; attempt++) {
     const byHash = await participationsByHash(ctx, [...new Set(rows.map((r) => r.idHash))])
-    plans = planChunk(rows, byHash, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
+    const stayDocs = await readStayDocs(ctx, [...byHash.values()].flat())
+    const stays = (p: ParticipationDoc) => staysOf(p, stayDocs)
+    plans = planChunk(rows, byHash, stays, { agentId: imp.importedBy.role === 'agent' ? imp.importedBy.agentId : null }, today, (id) => schemes.get(id))
     const lost = await storeOutcomes(ctx, imp, plans, stored)
     if (lost.size) {
       // Serials another import stored meanwhile: duplicates; the rest is decided again without them (nothing of the
@@ -287,7 +354,7 @@ export async function processChunk(ctx: HandlerContext, imp: ImportDoc, k: numbe
       rows = rows.filter((x) => !lost.has(x._id))
       continue
     }
-    if (await registerStays(ctx, plans)) break
+    if (await registerStays(ctx, imp, k, plans, stays)) break
     if (attempt >= CHUNK_TRIES) throw new Error(`chunk ${k} of ${imp._id}: participations kept changing`)
   }
   const withClaim = plans.filter((p) => p.state === 'proposed' || p.state === 'held')

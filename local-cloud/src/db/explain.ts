@@ -2,8 +2,11 @@
  * How one database request read its collection, in the terms of MongoDB's explain (executionStats): the winning
  * stage, the index, keys and documents examined. The wire layer adds what it returned and records it per call.
  */
-/** `COUNT`: a count with no filter, answered from the collection's kept size (MongoDB's fast count), nothing read. */
-export type PlanStage = 'IDHACK' | 'IXSCAN' | 'COUNT_SCAN' | 'COUNT' | 'COLLSCAN'
+/**
+ * `COUNT`: a count with no filter, answered from the collection's kept size (MongoDB's fast count), nothing read.
+ * `INSERT`: an insert, nothing read (MongoDB's explain has no read stage for one; logged so a call's requests add up).
+ */
+export type PlanStage = 'IDHACK' | 'IXSCAN' | 'COUNT_SCAN' | 'COUNT' | 'COLLSCAN' | 'INSERT'
 
 export interface Explain {
   stage: PlanStage

@@ -5,7 +5,7 @@
  */
 import type { Explain } from './explain'
 
-export type QueryAction = 'find' | 'count' | 'update' | 'remove' | 'aggregate'
+export type QueryAction = 'find' | 'count' | 'update' | 'remove' | 'aggregate' | 'insert'
 
 export interface QueryRecord extends Explain {
   /** Increasing number of the record. */
@@ -23,7 +23,7 @@ export interface QueryRecord extends Explain {
   limit?: number
   /**
    * What the request answered with: documents returned (find), the count (count), documents matched (update,
-   * remove), documents the pipeline output (aggregate).
+   * remove), documents the pipeline output (aggregate), documents inserted (insert).
    */
   nReturned: number
   /** Time spent in the database, in ms. */

@@ -6,7 +6,7 @@
 import { TZ_PEOPLE } from '../../../scripts/demo-data'
 import { checkCrashPoints, expectResumable } from '../../helpers/fault-injection'
 import { fileClaim } from '../claims/helpers'
-import { OFFICE, csvOf, okData, startSettleSuite, strangerId, tzId, uploadSettlements, workerOf, type Suite } from './helpers'
+import { OFFICE, csvOf, okData, startSettleSuite, staysInState, staysOfParticipation, strangerId, tzId, uploadSettlements, workerOf, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -29,7 +29,7 @@ it('an import cut off at any write is completed by the same action and the timer
     // the emulator's checkpoints restore a file's metadata but not its deleted body.
     recovery: [{ fn: 'settlements', event: { action: 'import', fileID }, identity: { openid: OFFICE } }],
     digest: {
-      collections: ['settlementImports', 'settlements', 'claims', 'participations', 'counters', 'messages', 'audit'],
+      collections: ['settlementImports', 'settlements', 'settlementStays', 'claims', 'participations', 'counters', 'messages', 'audit'],
       // `push`: a push cut off between the inbox write and WeChat's answer stays `pending` for the outbox to resend
       // (cloudfunctions/_shared/src/notify.ts); the inbox message itself must be there exactly once.
       ignore: ['createdAt', 'updatedAt', 'at', 'push'],
@@ -42,7 +42,7 @@ it('an import cut off at any write is completed by the same action and the timer
       const notices = state.messages.filter((m) => m.template === 'claimProposed')
       if (notices.length !== 1) broken.push(`${notices.length} notices, expected 1`)
       for (const p of state.participations) {
-        const stays = (p.inpatientStays as { claimId: string }[] | undefined) ?? []
+        const stays = staysInState(state, String(p._id))
         if (new Set(stays.map((x) => x.claimId)).size !== stays.length) broken.push(`stay registered twice on ${String(p._id)}`)
       }
       return broken
@@ -83,7 +83,6 @@ it('a claim filed by hand racing an import for the same stay: exactly one of the
       expect(hand.submit.code).toBe('PROPOSAL_EXISTS')
       expect(row.state).toBe('proposed')
     }
-    const p = (await s.db.collection('participations').where({ _id: s.part[i] }).get()).data[0]
-    expect(p.inpatientStays).toHaveLength(1)
+    expect(await staysOfParticipation(s.db, s.part[i])).toHaveLength(1)
   }
 })

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** The bureau reports person `i`'s stay; answers the claim it became (held or proposed), or null. */
 const report = async (i: number, admission: string, discharge: string) => (await reportStay(s, i, admission, discharge)).claim
-const { claimOf, participation, version, proposalNotices: notices, toOffice, reject, approve, markPaid, returnIt, accept } = claimSteps(() => s)
+const { claimOf, stays, version, proposalNotices: notices, toOffice, reject, approve, markPaid, returnIt, accept } = claimSteps(() => s)
 
 describe('a held proposal as the claim filed by hand for the stay goes on', () => {
   it.each([
@@ -40,12 +40,12 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     if (fate === 'paid') await markPaid(manual.claimId)
     const after = await claimOf(held._id)
     expect(after.status).toBe(expected)
-    const stays = (await participation(i)).inpatientStays.map((x: any) => x.claimId)
+    const stayIds = (await stays(i)).map((x) => x.claimId)
     if (expected === 'proposed') {
       // Released in the rejection's transaction: its stay now holds the days, the participant is told once and sees it.
       expect(after.linkedClaimId).toBeNull()
       expect(after.history.at(-1)).toMatchObject({ event: 'release', from: 'held', to: 'proposed' })
-      expect(stays).toEqual([held._id])
+      expect(stayIds).toEqual([held._id])
       expect(await notices(i)).toHaveLength(1)
       expect(okData(await s.call('claims', workerOf(i), 'mine')).items.map((c: any) => c.id)).toContain(held._id)
       expect(await s.db.collection('audit').where({ action: 'claim.release', entityId: held._id }).count()).toMatchObject({ total: 1 })
@@ -55,7 +55,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     } else {
       expect(after.linkedClaimId).toBe(manual.claimId)
       expect(after.version).toBe(held.version)
-      expect(stays).toEqual([manual.claimId])
+      expect(stayIds).toEqual([manual.claimId])
       expect(await notices(i)).toHaveLength(0)
     }
   })
@@ -71,7 +71,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect((await claimOf(held._id)).status).toBe('proposed')
     expect(await notices(i)).toHaveLength(1)
-    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+    expect((await stays(i)).map((x) => x.claimId)).toEqual([held._id])
   })
 
   it('released and re-assessed on the participation as it now stands (the 30-day cap counts what was paid since)', async () => {
@@ -100,7 +100,7 @@ describe('a held proposal as the claim filed by hand for the stay goes on', () =
     for (let tick = 0; tick < 2; tick++) await s.emu.fireTimer('settlements', 'tick')
     const after = await claimOf(held._id)
     expect(after).toMatchObject({ status: 'proposed', linkedClaimId: null, version: held.version + 1 })
-    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+    expect((await stays(i)).map((x) => x.claimId)).toEqual([held._id])
     expect(await notices(i)).toHaveLength(1)
   })
 })

@@ -6,6 +6,8 @@
 import { residentIdCheckChar } from '@mutual-aid/shared-rules'
 import { SUBSCRIBE_ON } from '@mutual-aid/contracts'
 import { newParticipation } from '@cloud-shared/participation-doc'
+import { staysOf, type SettlementStaysDoc } from '@cloud-shared/stays'
+import type { ParticipationDoc, StayEntry } from '@cloud-shared/documents'
 import { startEmulator, type Emulator } from '../../helpers/emulator'
 import { checkAnswer } from '../../helpers/contract-check'
 import { seedDemo } from '../../../scripts/seed'
@@ -176,6 +178,22 @@ export async function reportStay(s: Suite, i: number, admission: string, dischar
   return { answer, row, claim }
 }
 
+/** A participation's stays as the functions read them: its own and those it references in `settlementStays`. */
+export async function staysOfParticipation(db: any, participationId: string): Promise<StayEntry[]> {
+  const p = (await db.collection('participations').doc(participationId).get()).data as ParticipationDoc
+  const docs = new Map<string, SettlementStaysDoc>()
+  for (const ref of p.stayRefs ?? []) docs.set(ref, (await db.collection('settlementStays').doc(ref).get()).data)
+  return staysOf(p, docs)
+}
+
+/** The same, in a crash suite's digest state (which must hold `participations` and `settlementStays`). */
+export function staysInState(state: Record<string, Record<string, unknown>[]>, participationId: string): StayEntry[] {
+  const p = state.participations.find((x) => x._id === participationId) as unknown as ParticipationDoc | undefined
+  if (!p) return []
+  const docs = new Map((state.settlementStays ?? []).map((d) => [String(d._id), d as unknown as SettlementStaysDoc]))
+  return staysOf(p, docs)
+}
+
 /**
  * What the cross-channel tests read and do to a claim, each step at the claim's current version. `suite` is read at
  * each call: the suite starts in `beforeAll`, after the test file has taken these.
@@ -189,6 +207,8 @@ export function claimSteps(suite: () => Suite) {
     claimOf,
     version,
     participation: async (i: number) => (await suite().db.collection('participations').doc(suite().part[i]).get()).data,
+    /** Person `i`'s stays, as the functions read them. */
+    stays: (i: number) => staysOfParticipation(suite().db, suite().part[i]),
     /** The 'claimProposed' notices person `i` has been sent. */
     proposalNotices: async (i: number) => (await suite().db.collection('messages').where({ openid: workerOf(i), template: 'claimProposed' }).get()).data,
     /** Confirmed by the unit's clerk and the agent: now at the office's level. */

@@ -4,7 +4,7 @@
  * claim, the clerk, agent and office review it and it is paid. Validation changes nothing; the same file or serial
  * twice creates nothing new; rows that do not qualify are reported with the reason and article to the importer only.
  */
-import { AGENT, CLERK_TZ, OFFICE, PAYEE_YJ, WORKER_TZ, allRows, csvOf, importToEnd, okData, startSettleSuite, strangerId, tzId, uploadSettlements, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, PAYEE_YJ, WORKER_TZ, allRows, csvOf, importToEnd, okData, startSettleSuite, staysOfParticipation, strangerId, tzId, uploadSettlements, type Suite } from './helpers'
 
 let s: Suite
 beforeAll(async () => {
@@ -170,6 +170,6 @@ describe('the worker confirms; it is reviewed and paid', () => {
     expect(done).toMatchObject({ status: 'paid', facts: { payee: PAYEE_YJ } })
     const p = (await s.db.collection('participations').where({ _id: s.part[0] }).get()).data[0]
     expect(p.inpatientDaysUsed).toBe(10)
-    expect(p.inpatientStays).toEqual([expect.objectContaining({ claimId, source: 'settlement', days: 10, counted: true })])
+    expect(await staysOfParticipation(s.db, s.part[0])).toEqual([expect.objectContaining({ claimId, source: 'settlement', days: 10, counted: true })])
   })
 })

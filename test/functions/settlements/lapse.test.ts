@@ -10,7 +10,7 @@ import { TZ_PEOPLE } from '../../../scripts/demo-data'
 import { startEmulator } from '../../helpers/emulator'
 import { checkAnswer } from '../../helpers/contract-check'
 import { localCloud } from '../../../scripts/sdk-env'
-import { OFFICE, PAYEE_YJ, WORKER_TZ, csvOf, importToEnd, okData, startSettleSuite, tzId } from './helpers'
+import { OFFICE, PAYEE_YJ, WORKER_TZ, csvOf, importToEnd, okData, startSettleSuite, staysOfParticipation, tzId } from './helpers'
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'settle-lapse-'))
 let claimId = ''
@@ -46,8 +46,7 @@ it('after the cutoff: it lapses at the tick, frees the stay and cannot be accept
     const claim = (await db.collection('claims').where({ _id: claimId }).get()).data[0]
     expect(claim.status).toBe('lapsed')
     expect(claim.history.at(-1)).toMatchObject({ event: 'lapse', note: expect.stringContaining('2022-03-31') })
-    const p = (await db.collection('participations').where({ _id: claim.participationId }).get()).data[0]
-    expect(p.inpatientStays ?? []).toEqual([])
+    expect(await staysOfParticipation(db, claim.participationId)).toEqual([])
     okData(await call('claims', WORKER_TZ, 'consent', { kind: 'medical_info', version: '2021-01' }))
     const refused = await call('claims', WORKER_TZ, 'acceptProposal', { claimId, version: claim.version, payee: PAYEE_YJ })
     expect(refused).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })

@@ -6,7 +6,7 @@
  * told exactly once, nothing left in the outbox.
  */
 import { checkCrashPoints, expectResumable } from '../../helpers/fault-injection'
-import { AGENT, CLERK_TZ, OFFICE, fileByHand, okData, reportStay, startSettleSuite, workerOf, type Suite } from './helpers'
+import { AGENT, CLERK_TZ, OFFICE, fileByHand, okData, reportStay, startSettleSuite, staysInState, workerOf, type Suite } from './helpers'
 
 // Each crash run restarts a stopped function instance (≈ 1 s, more on a busy machine).
 jest.setTimeout(600_000)
@@ -38,7 +38,7 @@ it('a withdraw cut off at any write is completed by its retry and the outbox tim
     operation: withdraw,
     recovery: [withdraw, { timer: { fn: 'claims', trigger: 'outbox' } }],
     digest: {
-      collections: ['claims', 'participations', 'claimDrafts', 'audit', 'messages', 'outbox'],
+      collections: ['claims', 'participations', 'settlementStays', 'claimDrafts', 'audit', 'messages', 'outbox'],
       // `push`: a push cut off between the inbox write and WeChat's answer stays `pending` (notify.ts).
       ignore: ['createdAt', 'updatedAt', 'at', 'push', 'pushedAt'],
     },
@@ -50,8 +50,7 @@ it('a withdraw cut off at any write is completed by its retry and the outbox tim
       if (held?.status !== 'proposed') broken.push(`proposal is ${String(held?.status)}`)
       const history = (held?.history as { event: string }[] | undefined) ?? []
       if (history.filter((h) => h.event === 'release').length !== 1) broken.push('proposal released more or less than once')
-      const p = state.participations.find((x) => x._id === s.part[i])
-      const stays = ((p?.inpatientStays as { claimId: string }[] | undefined) ?? []).map((x) => x.claimId)
+      const stays = staysInState(state, s.part[i]).map((x) => x.claimId)
       if (stays.join() !== heldId) broken.push(`stays ${stays.join()}`)
       for (const [noticeId, openid] of [
         [`${heldId}:released`, workerOf(i)],

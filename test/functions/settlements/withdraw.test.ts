@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** The bureau reports person `i`'s stay; answers the claim it became (held or proposed), or null. */
 const report = async (i: number, admission: string, discharge: string) => (await reportStay(s, i, admission, discharge)).claim
-const { claimOf, participation, version, proposalNotices, toOffice, approve, accept } = claimSteps(() => s)
+const { claimOf, participation, stays, version, proposalNotices, toOffice, approve, accept } = claimSteps(() => s)
 const withdraw = async (openid: string, claimId: string, reason?: string, v?: number) =>
   s.call('claims', openid, 'withdraw', { claimId, version: v ?? (await version(claimId)), ...(reason ? { reason } : {}) })
 
@@ -42,7 +42,7 @@ describe('withdrawing a claim filed by hand releases the proposal held because o
     const proposal = await claimOf(held._id)
     expect(proposal).toMatchObject({ status: 'proposed', linkedClaimId: null })
     expect(proposal.history.at(-1)).toMatchObject({ event: 'release', from: 'held', to: 'proposed', note: expect.stringContaining('手工申请已撤回') })
-    expect((await participation(i)).inpatientStays.map((x: any) => x.claimId)).toEqual([held._id])
+    expect((await stays(i)).map((x) => x.claimId)).toEqual([held._id])
     const told = await proposalNotices(i)
     expect(told).toHaveLength(1)
     expect(told[0].body).toContain('同一次住院的手工申请已撤回')
@@ -211,6 +211,6 @@ describe('withdraw racing a decision: exactly one wins', () => {
     }
     // Either way the proposal's participant is told at most once, and the stay is held by exactly one claim.
     expect((await proposalNotices(i)).length).toBe(proposal.status === 'proposed' ? 1 : 0)
-    expect((await participation(i)).inpatientStays.filter((x: any) => x.admission === '2021-04-10')).toHaveLength(1)
+    expect((await stays(i)).filter((x) => x.admission === '2021-04-10')).toHaveLength(1)
   })
 })
