@@ -148,7 +148,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
     })()
   })
-  server.keepAliveTimeout = 5_000
+  // An idle keep-alive connection stays open longer than any client keeps one (Node's fetch: 4 s), as a gateway's
+  // does (typically 60 s or more): with Node's 5 s here, a loaded machine let the server close a socket the client was
+  // just reusing, and a call failed with ECONNRESET that production would not give.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
